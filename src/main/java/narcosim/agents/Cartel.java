@@ -1,0 +1,508 @@
+package narcosim.agents;
+
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.Deque;
+
+import narcosim.metrics.Event;
+import narcosim.model.NarcoModel;
+import narcosim.scenario.ParamValues;
+import narcosim.world.Link;
+import narcosim.world.Network;
+import narcosim.world.Place;
+import sim.engine.SimState;
+import sim.engine.Steppable;
+
+/**
+ * A trafficking organisation. It buys cocaine at its home production places, values routes by expected
+ * profit under the seizure risk it perceives from its own recent losses (NarcoLogic), sends shipments
+ * link by link towards the market, expands its network when losses exceed its tolerance and drops
+ * the riskiest places when they do not, pays bribes and wages along the way, and can split into rivals
+ * when it loses leaders (Dell 2015).
+ */
+public final class Cartel implements Steppable {
+
+    private static final long serialVersionUID = 1L;
+
+    public final String id;
+    public final String name;
+    private final int index;
+    private final int[] homes;
+    private final BitSet places;
+    private final Rules rules;
+
+    /** Seizure history per link: bit t set if one of our shipments was seized there t weeks ago. */
+    private final int[] seizureBits;
+    private final double[] risk;
+    private final double[] value;
+    private final double[] valueFull;
+    private final long[] departedHistory;
+    private final long[] seizedHistory;
+    private final long[] stockAt;
+    private final double[] marginAt;
+    private final long[] kgAt;
+    private final Deque<Integer> leaderLosses = new ArrayDeque<>();
+    private final Deque<Integer> replacements = new ArrayDeque<>();
+
+    private double capitalUsd;
+    private int leaders;
+    private long departedThisWeek;
+    private long seizedThisWeek;
+    private int splinters;
+    private boolean active = true;
+
+    /** The cartels' parameters, read once per run. */
+    public record Rules(double alpha, double beta, double w, int memory, double lossTolerance, int expansionMax,
+                        int reviewWeeks, double bribeShare, double temperature, int shipmentKg, int leaders,
+                        int replacementWeeks, int splitLosses, int splitWindow, double splitProbability,
+                        double waitDiscount) {
+
+        public static Rules of(ParamValues p) {
+            return new Rules(p.real("cartel.risk_alpha"), p.real("cartel.risk_beta"), p.real("cartel.risk_w"),
+                    p.integer("cartel.risk_memory_weeks"), p.real("cartel.loss_tolerance"),
+                    p.integer("cartel.expansion_max_places"), p.integer("cartel.review_weeks"),
+                    p.real("cartel.bribe_share"), p.real("cartel.route_temperature"), p.integer("cartel.shipment_kg"),
+                    p.integer("cartel.leaders"), p.integer("cartel.leader_replacement_weeks"),
+                    p.integer("cartel.split_leader_losses"), p.integer("cartel.split_window_weeks"),
+                    p.real("cartel.split_probability"), p.real("cartel.wait_discount"));
+        }
+
+        /** Perceived risk with no seizures in memory: alpha / (sum w^t + alpha + beta). */
+        double priorRisk() {
+            return alpha / (weightSum() + alpha + beta);
+        }
+
+        double weightSum() {
+            double s = 0;
+            for (int t = 0; t < memory; t++) s += Math.pow(w, t);
+            return s;
+        }
+    }
+
+    public Cartel(int index, String id, String name, double capitalUsd, int[] homes, Network net, Rules rules) {
+        this.index = index;
+        this.id = id;
+        this.name = name;
+        this.capitalUsd = capitalUsd;
+        this.homes = homes.clone();
+        this.rules = rules;
+        int nl = net.links.size();
+        int np = net.places.size();
+        this.places = new BitSet(np);
+        this.seizureBits = new int[nl];
+        this.risk = new double[nl];
+        this.value = new double[np];
+        this.valueFull = new double[np];
+        this.departedHistory = new long[rules.memory];
+        this.seizedHistory = new long[rules.memory];
+        this.stockAt = new long[np];
+        this.marginAt = new double[np];
+        this.kgAt = new long[np];
+        this.leaders = rules.leaders;
+        Arrays.fill(risk, rules.priorRisk());
+        // Start on the cheapest path from each home to the market.
+        for (int h : homes) {
+            places.set(h);
+            for (int l : net.cheapestPathToMarket(h)) {
+                places.set(net.links.get(l).from.index);
+                places.set(net.links.get(l).to.index);
+            }
+        }
+    }
+
+    /** A splinter: half the capital and leaders, the same network and memory, some of the homes. */
+    private Cartel(Cartel parent, int index, int[] homes) {
+        this.index = index;
+        this.id = parent.id + "-" + parent.splinters;
+        this.name = parent.name + " splinter " + parent.splinters;
+        this.capitalUsd = parent.capitalUsd / 2;
+        this.homes = homes;
+        this.rules = parent.rules;
+        this.places = (BitSet) parent.places.clone();
+        this.seizureBits = parent.seizureBits.clone();
+        this.risk = parent.risk.clone();
+        this.value = parent.value.clone();
+        this.valueFull = parent.valueFull.clone();
+        this.departedHistory = parent.departedHistory.clone();
+        this.seizedHistory = parent.seizedHistory.clone();
+        this.stockAt = new long[parent.stockAt.length];
+        this.marginAt = new double[parent.marginAt.length];
+        this.kgAt = new long[parent.kgAt.length];
+        this.leaders = Math.max(1, parent.leaders / 2);
+    }
+
+    // ------------------------------------------------------------------ the week
+
+    @Override
+    public void step(SimState state) {
+        NarcoModel model = (NarcoModel) state;
+        if (!active) return;
+        int week = model.week();
+        while (!replacements.isEmpty() && replacements.peekFirst() <= week) {
+            replacements.pollFirst();
+            leaders++;
+        }
+        updateRisk();
+        computeValues(model);
+        if (model.stepsSoFar() > 0 && model.stepsSoFar() % rules.reviewWeeks == 0) {
+            review(model);
+            computeValues(model);
+        }
+        payBribes(model);
+        buyAndDispatch(model);
+    }
+
+    /** NarcoLogic: r = (sum_{t=0..12} w^t e_{t} + alpha) / (sum w^t + alpha + beta), from our own seizures. */
+    private void updateRisk() {
+        int mask = (1 << rules.memory) - 1;
+        double denom = rules.weightSum() + rules.alpha + rules.beta;
+        for (int l = 0; l < risk.length; l++) {
+            int bits = seizureBits[l];
+            double s = 0;
+            if (bits != 0) {
+                for (int t = 0; t < rules.memory; t++) {
+                    if ((bits & (1 << t)) != 0) s += Math.pow(rules.w, t);
+                }
+            }
+            risk[l] = (s + rules.alpha) / denom;
+            seizureBits[l] = (bits << 1) & mask;
+        }
+        System.arraycopy(departedHistory, 0, departedHistory, 1, departedHistory.length - 1);
+        System.arraycopy(seizedHistory, 0, seizedHistory, 1, seizedHistory.length - 1);
+        departedHistory[0] = departedThisWeek;
+        seizedHistory[0] = seizedThisWeek;
+        departedThisWeek = 0;
+        seizedThisWeek = 0;
+    }
+
+    /**
+     * Value of a kg at each place: V(market) = price; V(p) = max over links p->q of (1 - r) V(q) - cost -
+     * handling at q (expected profit under perceived risk). {@code value} uses our network only;
+     * {@code valueFull} every link, to rank places we might expand into.
+     */
+    private void computeValues(NarcoModel model) {
+        Network net = model.network();
+        double price = model.market().price();
+        double factor = model.market().chainPriceFactor();
+        bellman(net, price, factor, value, true);
+        bellman(net, price, factor, valueFull, false);
+    }
+
+    private void bellman(Network net, double price, double factor, double[] v, boolean ownOnly) {
+        Arrays.fill(v, Double.NEGATIVE_INFINITY);
+        for (Place p : net.places) {
+            if (p.isMarket() && (!ownOnly || places.get(p.index))) v[p.index] = price;
+        }
+        boolean changed = true;
+        for (int iter = 0; changed && iter < net.places.size(); iter++) {
+            changed = false;
+            for (Link l : net.links) {
+                if (ownOnly && !(places.get(l.from.index) && places.get(l.to.index))) continue;
+                double vq = v[l.to.index];
+                if (vq == Double.NEGATIVE_INFINITY || l.from.isMarket()) continue;
+                double cand = (1 - risk[l.index]) * vq * waitFactor(net, l.to) - l.costUsdKg - handling(l.to, factor);
+                if (cand > v[l.from.index] + 1e-9) {
+                    v[l.from.index] = cand;
+                    changed = true;
+                }
+            }
+        }
+    }
+
+    /** Value kept after the wait a congested place imposes. */
+    private double waitFactor(Network net, Place q) {
+        double w = net.expectedWaitWeeks(q);
+        return w <= 0 ? 1 : Math.pow(rules.waitDiscount, w);
+    }
+
+    private static double handling(Place q, double factor) {
+        return q.community() == null ? 0 : q.community().handlingCostUsdKg(factor);
+    }
+
+    /** Losses above tolerance: expand; otherwise consolidate (NarcoLogic). */
+    private void review(NarcoModel model) {
+        long departed = 0;
+        long seized = 0;
+        for (int t = 0; t < departedHistory.length; t++) {
+            departed += departedHistory[t];
+            seized += seizedHistory[t];
+        }
+        double losses = departed == 0 ? 0 : (double) seized / departed;
+        // Also expand when places outside our network would pay clearly more (e.g. our routes are congested).
+        boolean missing = false;
+        for (int h : homes) {
+            if (value[h] < (1 - rules.lossTolerance) * valueFull[h]) missing = true;
+        }
+        if (losses > rules.lossTolerance || missing) {
+            expand(model);
+        } else if (departed > 0) {
+            consolidate(model);
+        }
+    }
+
+    private void expand(NarcoModel model) {
+        Network net = model.network();
+        double factor = model.market().chainPriceFactor();
+        for (int added = 0; added < rules.expansionMax; added++) {
+            int best = -1;
+            double bestScore = Double.NEGATIVE_INFINITY;
+            for (Link l : net.links) {
+                int q = l.to.index;
+                if (!places.get(l.from.index) || places.get(q) || valueFull[q] == Double.NEGATIVE_INFINITY) continue;
+                // Margin of going through q, against what the place we come from earns now.
+                double via = (1 - risk[l.index]) * valueFull[q] * waitFactor(net, l.to) - l.costUsdKg
+                        - handling(l.to, factor);
+                double now = value[l.from.index] == Double.NEGATIVE_INFINITY ? 0 : value[l.from.index];
+                double score = via - now;
+                if (score > bestScore) {
+                    bestScore = score;
+                    best = q;
+                }
+            }
+            if (best < 0) break;
+            places.set(best);
+        }
+    }
+
+    private void consolidate(NarcoModel model) {
+        Network net = model.network();
+        Integer[] order = new Integer[net.links.size()];
+        for (int i = 0; i < order.length; i++) order[i] = i;
+        Arrays.sort(order, (a, b) -> Double.compare(risk[b], risk[a]));
+        double prior = rules.priorRisk();
+        for (int l : order) {
+            if (risk[l] <= prior + 1e-12) break;
+            Link link = net.links.get(l);
+            if (!places.get(link.from.index) || !places.get(link.to.index)) continue;
+            for (Place candidate : new Place[] {link.to, link.from}) {
+                if (tryDrop(candidate, net)) return;
+            }
+        }
+    }
+
+    /** Drops a place from the network if every home still reaches the market without it. */
+    public boolean tryDrop(Place p, Network net) {
+        if (p.isMarket() || isHome(p.index) || !places.get(p.index)) return false;
+        places.clear(p.index);
+        if (net.allReachMarket(homes, places)) return true;
+        places.set(p.index);
+        return false;
+    }
+
+    public boolean isHome(int place) {
+        for (int h : homes) {
+            if (h == place) return true;
+        }
+        return false;
+    }
+
+    /** Pays bribes, 30% of last week's gross margin at each place where officials can be bought (NarcoLogic). */
+    private void payBribes(NarcoModel model) {
+        for (int p = 0; p < marginAt.length; p++) {
+            double margin = marginAt[p];
+            marginAt[p] = 0;
+            kgAt[p] = 0;
+            if (margin <= 0) continue;
+            Place place = model.network().places.get(p);
+            double bribe = rules.bribeShare * margin * place.nation.spec.corruption();
+            if (bribe <= 0) continue;
+            capitalUsd -= bribe;
+            model.bribe(this, place, bribe);
+        }
+    }
+
+    private void buyAndDispatch(NarcoModel model) {
+        Network net = model.network();
+        for (int h : homes) {
+            Place home = net.places.get(h);
+            int sharing = model.cartelsWithHome(h);
+            long want = home.stockKg() / Math.max(1, sharing);
+            double price = model.market().priceIn(home.nation);
+            if (price > 0 && capitalUsd < want * price) want = (long) Math.max(0, capitalUsd / price);
+            long got = home.takeStock(want);
+            capitalUsd -= got * price;
+            stockAt[h] += got;
+            if (value[h] == Double.NEGATIVE_INFINITY) continue; // no route at the moment: keep the stock
+            while (stockAt[h] > 0) {
+                long kg = Math.min(stockAt[h], rules.shipmentKg);
+                stockAt[h] -= kg;
+                departedThisWeek += kg;
+                model.launch(new Shipment(model.nextShipmentId(), this, kg, home));
+                model.events().emit(new Event.Departed(index, h, kg));
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ what shipments ask and report
+
+    /**
+     * The next link for a shipment at a place: a logit choice over our links by expected value, among
+     * links with room this week. Returns null when there is none.
+     */
+    public Link chooseNext(Place at, long kg, Place cameFrom, NarcoModel model) {
+        Network net = model.network();
+        double factor = model.market().chainPriceFactor();
+        int[] out = net.out(at.index);
+        double[] u = new double[out.length];
+        double best = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < out.length; i++) {
+            Link l = net.links.get(out[i]);
+            u[i] = Double.NEGATIVE_INFINITY;
+            if (!places.get(l.to.index) || value[l.to.index] == Double.NEGATIVE_INFINITY || l.to == cameFrom
+                    || !l.hasRoomFor(kg)) {
+                continue;
+            }
+            u[i] = (1 - risk[l.index]) * value[l.to.index] * waitFactor(net, l.to) - l.costUsdKg
+                    - handling(l.to, factor);
+            best = Math.max(best, u[i]);
+        }
+        if (best == Double.NEGATIVE_INFINITY) return null;
+        double temp = rules.temperature * Math.max(1.0, Math.abs(best));
+        double sum = 0;
+        for (int i = 0; i < out.length; i++) {
+            u[i] = u[i] == Double.NEGATIVE_INFINITY ? 0 : Math.exp((u[i] - best) / temp);
+            sum += u[i];
+        }
+        double r = model.random.nextDouble() * sum;
+        for (int i = 0; i < out.length; i++) {
+            r -= u[i];
+            if (r <= 0 && u[i] > 0) return net.links.get(out[i]);
+        }
+        for (int i = out.length - 1; i >= 0; i--) {
+            if (u[i] > 0) return net.links.get(out[i]);
+        }
+        return null;
+    }
+
+    public void paid(double usd) {
+        capitalUsd -= usd;
+    }
+
+    public void earned(double usd) {
+        capitalUsd += usd;
+    }
+
+    /** A shipment of ours arrived at a place: gross margin there is the price difference along the link. */
+    public void arrived(Place at, Place from, long kg, NarcoModel model) {
+        double margin = model.market().priceIn(at.nation) - model.market().priceIn(from.nation);
+        if (margin > 0 && !at.isMarket()) marginAt[at.index] += margin * kg;
+        kgAt[at.index] += kg;
+    }
+
+    public void seized(Link link, long kg) {
+        seizureBits[link.index] |= 1;
+        seizedThisWeek += kg;
+    }
+
+    /**
+     * An arrested leader: after enough losses within the window the organisation may split into two
+     * rivals (Dell 2015). Returns true if it split.
+     */
+    public boolean loseLeader(NarcoModel model) {
+        if (leaders <= 0) return false;
+        int week = model.week();
+        leaders--;
+        replacements.addLast(week + rules.replacementWeeks);
+        leaderLosses.addLast(week);
+        while (!leaderLosses.isEmpty() && leaderLosses.peekFirst() <= week - rules.splitWindow) {
+            leaderLosses.pollFirst();
+        }
+        if (leaderLosses.size() >= rules.splitLosses && leaders >= 1
+                && model.random.nextDouble() < rules.splitProbability) {
+            leaderLosses.clear();
+            return true;
+        }
+        return false;
+    }
+
+    /** Splits off a rival with half the capital and leaders, sharing the network (so every place is contested). */
+    public Cartel splitOff(int newIndex) {
+        splinters++;
+        int[] childHomes;
+        int[] keep;
+        if (homes.length >= 2) {
+            childHomes = new int[homes.length / 2];
+            keep = new int[homes.length - childHomes.length];
+            for (int i = 0, c = 0, k = 0; i < homes.length; i++) {
+                if (i % 2 == 1) childHomes[c++] = homes[i];
+                else keep[k++] = homes[i];
+            }
+        } else {
+            childHomes = homes.clone();
+            keep = homes;
+        }
+        Cartel child = new Cartel(this, newIndex, childHomes);
+        capitalUsd /= 2;
+        leaders = Math.max(1, leaders - child.leaders);
+        if (keep != homes) {
+            System.arraycopy(keep, 0, homes, 0, keep.length);
+            for (int i = keep.length; i < homes.length; i++) homes[i] = keep[0];
+        }
+        return child;
+    }
+
+    public void dissolve() {
+        active = false;
+    }
+
+    // ------------------------------------------------------------------ reading
+
+    public int index() {
+        return index;
+    }
+
+    public boolean active() {
+        return active;
+    }
+
+    public boolean operatesAt(int place) {
+        return places.get(place);
+    }
+
+    public int placeCount() {
+        return places.cardinality();
+    }
+
+    public double perceivedRisk(int link) {
+        return risk[link];
+    }
+
+    public double capitalUsd() {
+        return capitalUsd;
+    }
+
+    public int leaders() {
+        return leaders;
+    }
+
+    public int[] homes() {
+        return homes.clone();
+    }
+
+    public long stockKg() {
+        long s = 0;
+        for (long v : stockAt) s += v;
+        return s;
+    }
+
+    public long kgAtLastWeek(int place) {
+        return kgAt[place];
+    }
+
+    /** Departed kg seized over the memory window, as a share. */
+    public double recentLossShare() {
+        long d = 0;
+        long s = 0;
+        for (int t = 0; t < departedHistory.length; t++) {
+            d += departedHistory[t];
+            s += seizedHistory[t];
+        }
+        return d == 0 ? 0 : (double) s / d;
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}

@@ -1,0 +1,383 @@
+package narcosim.agents;
+
+import ec.util.MersenneTwisterFast;
+import narcosim.metrics.Event;
+import narcosim.model.NarcoModel;
+import narcosim.world.Place;
+import sim.engine.SimState;
+import sim.engine.Steppable;
+
+/**
+ * The residents of one place. Each resident is an individual agent with its own trust in the state,
+ * fear of cartels, risk aversion, legal income, occupation and prison term; they are stored column by
+ * column (one array per attribute) so that a million of them fit in well under 200 MB and a week's
+ * update runs through memory in order. The community steps them all once a week, in a random
+ * rotation, and turns the week's events at the place (harm, violence, corruption seen, police,
+ * development) into contacts that move their trust.
+ */
+public final class Community implements Steppable {
+
+    private static final long serialVersionUID = 1L;
+
+    /** What a resident does for a living. */
+    public enum Occupation { LEGAL, GROWER, SMUGGLER, JAILED }
+
+    private static final byte LEGAL = 0;
+    private static final byte GROWER = 1;
+    private static final byte SMUGGLER = 2;
+    private static final byte JAILED = 3;
+
+    public final Place place;
+    private final ResidentRules rules;
+    private final int n;
+    private final float[] trust;
+    private final float[] fear;
+    private final float[] risk;
+    private final float[] income;
+    private final byte[] occupation;
+    private final short[] prison;
+    private final double backgroundOfficers;
+    private final boolean grows;
+
+    private int smugglers;
+    private int growers;
+    private int jailed;
+    private double normSalience;
+    private double throughputEma;
+    private double sumTrust;
+    private double sumFear;
+
+    // Inputs gathered during the week, consumed by step().
+    private int harmEvents;
+    private int violenceEvents;
+    private int corruptionEvents;
+    private double eradicatedHa;
+    private int pendingArrests;
+    private int honestUnits;
+    private int programmes;
+    private double developmentGain;
+
+    // Last week's results.
+    private int recruitsLastWeek;
+    private int tipsLastWeek;
+    private int arrestsLastWeek;
+
+    public Community(Place place, int agents, ResidentRules rules, MersenneTwisterFast random) {
+        this.place = place;
+        this.rules = rules;
+        this.n = agents;
+        this.trust = new float[agents];
+        this.fear = new float[agents];
+        this.risk = new float[agents];
+        this.income = new float[agents];
+        this.occupation = new byte[agents];
+        this.prison = new short[agents];
+        this.grows = place.isProduction();
+        this.backgroundOfficers = rules.backgroundOfficersPer10k() * place.spec.population() / 1e4;
+        this.normSalience = rules.normSalienceInitial();
+        double legal = place.nation.spec.legalIncomeUsdWeek();
+        for (int i = 0; i < agents; i++) {
+            trust[i] = (float) clamp01(rules.trustMean() + rules.trustSpread() * (2 * random.nextDouble() - 1));
+            fear[i] = (float) clamp01(rules.fearInitial() * 2 * random.nextDouble());
+            risk[i] = (float) random.nextDouble(); // Epstein 2002: R ~ U(0,1)
+            income[i] = (float) (legal * (1 + rules.incomeSpread() * (2 * random.nextDouble() - 1)));
+        }
+        if (grows) {
+            double coca = cocaIncome(1.0);
+            for (int i = 0; i < agents; i++) {
+                if (netGrowingMotive(i, coca, 1.0, 0.0) > rules.threshold()) {
+                    occupation[i] = GROWER;
+                    growers++;
+                }
+            }
+        }
+        recountTrust();
+    }
+
+    // ------------------------------------------------------------------ week
+
+    @Override
+    public void step(SimState state) {
+        NarcoModel model = (NarcoModel) state;
+        MersenneTwisterFast random = model.random;
+        throughputEma = 0.7 * throughputEma + 0.3 * place.throughputLastWeekKg();
+
+        double reach = Math.min(1.0, rules.eventReachAgents() / n);
+        double negativeEvents = harmEvents + corruptionEvents + rules.violenceTrustWeight() * violenceEvents;
+        float pNeg = (float) (1 - Math.pow(1 - reach, negativeEvents));
+        float pPos = (float) Math.min(1.0, rules.presenceContact() * honestUnits
+                + rules.developmentContact() * programmes);
+        double pViolence = 1 - Math.pow(1 - reach, violenceEvents);
+        float negStep = (float) rules.negativeStep();
+        float posStep = (float) rules.positiveStep();
+        float fearKeep = (float) (1 - rules.fearDecay());
+        float fearGain = (float) (rules.fearStep() * pViolence);
+        double area = Math.max(1e-9, place.cocaHa());
+        float pEradicated = grows ? (float) Math.min(1.0, eradicatedHa / area) : 0f;
+        double eradicationRisk = grows ? Math.min(1.0, place.eradicatedRecentHa() / area) : 0;
+
+        // Epstein 2002: P = 1 - exp(-k C/A), C officers in the place, A active traffickers (people).
+        double officers = backgroundOfficers + honestUnits * rules.officersPerUnit();
+        double active = Math.max(1.0, smugglers * rules.peoplePerAgent());
+        float arrestRisk = (float) (1 - Math.exp(-rules.epsteinK() * officers / active));
+        float pArrest = smugglers > 0 ? Math.min(1f, (float) pendingArrests / smugglers) : 0f;
+
+        double priceFactor = model.market().chainPriceFactor();
+        float wage = (float) (rules.traffickingWage() * priceFactor);
+        float coca = (float) cocaIncome(priceFactor);
+        float devMult = (float) (1 + developmentGain);
+        int demand = (int) Math.ceil(throughputEma / rules.kgPerSmuggler());
+        int vacancies = Math.max(0, demand - smugglers);
+
+        double activity = Math.min(1.0, 3.0 * smugglers / n + throughputEma / (throughputEma + 2000.0));
+        float pWitness = (float) Math.min(1.0, rules.witnessRate() * activity);
+        float salience = (float) normSalience;
+        float threshold = (float) rules.threshold();
+        float quit = (float) (rules.threshold() - rules.quitMargin());
+        float decide = (float) rules.decisionRate();
+
+        int recruits = 0;
+        int arrests = 0;
+        int witnesses = 0;
+        int reports = 0;
+        double trustSum = 0;
+        double fearSum = 0;
+        int start = random.nextInt(n);
+        for (int k = 0; k < n; k++) {
+            int i = start + k;
+            if (i >= n) i -= n;
+            byte occ = occupation[i];
+            float l = trust[i];
+            float f = fear[i] * fearKeep;
+            f += fearGain * (1 - f);
+            fear[i] = f;
+            if (occ == JAILED) {
+                if (--prison[i] <= 0) {
+                    occupation[i] = LEGAL;
+                    jailed--;
+                }
+                trustSum += l;
+                fearSum += f;
+                continue;
+            }
+            // Contacts with the state: negative ones move trust more (Oliveira et al. 2020).
+            float u = random.nextFloat();
+            if (u < pNeg) {
+                l -= negStep * l;
+            } else if (u < pNeg + pPos) {
+                l += posStep * (1 - l);
+            }
+            if (occ == GROWER && pEradicated > 0 && random.nextFloat() < pEradicated) {
+                l -= negStep * l;
+            }
+            trust[i] = l;
+            trustSum += l;
+            fearSum += f;
+            if (occ == SMUGGLER && pArrest > 0 && random.nextFloat() < pArrest) {
+                occupation[i] = JAILED;
+                prison[i] = (short) rules.sentenceWeeks();
+                smugglers--;
+                jailed++;
+                arrests++;
+                continue;
+            }
+            if (random.nextFloat() < decide) {
+                float y = income[i] * devMult;
+                float netRisk = risk[i] * arrestRisk;
+                // Epstein 2002: grievance G = H (1 - L); act if G - N > T.
+                float motive = hardship(wage, y) * (1 - l) - netRisk;
+                if (occ == SMUGGLER) {
+                    if (motive < quit) {
+                        occupation[i] = LEGAL;
+                        smugglers--;
+                    }
+                } else if (vacancies > 0 && motive > threshold) {
+                    if (occ == GROWER) growers--;
+                    occupation[i] = SMUGGLER;
+                    smugglers++;
+                    vacancies--;
+                    recruits++;
+                    continue;
+                } else if (grows) {
+                    float grow = hardship(coca, y) * (1 - l) - risk[i] * (float) eradicationRisk;
+                    if (occ == LEGAL && grow > threshold) {
+                        occupation[i] = GROWER;
+                        growers++;
+                    } else if (occ == GROWER && grow < quit) {
+                        occupation[i] = LEGAL;
+                        growers--;
+                    }
+                }
+            }
+            if (occupation[i] != SMUGGLER && random.nextFloat() < pWitness) {
+                witnesses++;
+                // GLODERS: P(report) = (0.2 IG + 0.8 S)^2, IG from trust and (1 - fear).
+                float ig = 0.5f * l + 0.5f * (1 - f);
+                float pr = 0.2f * ig + 0.8f * salience;
+                if (random.nextFloat() < pr * pr) reports++;
+            }
+        }
+        sumTrust = trustSum;
+        sumFear = fearSum;
+
+        // Norm salience follows the reporting residents see and the state's normative signal (GLODERS).
+        double statesSignal = (sumTrust / n) * (honestUnits > 0 ? 1.0 : 0.5);
+        double observed = witnesses > 0 ? (double) reports / witnesses : normSalience;
+        normSalience += rules.normSalienceRate() * (0.5 * observed + 0.5 * statesSignal - normSalience);
+
+        recruitsLastWeek = recruits;
+        tipsLastWeek = reports;
+        arrestsLastWeek = arrests;
+        if (recruits > 0) model.events().emit(new Event.Recruited(place.index, recruits));
+        if (arrests > 0) model.events().emit(new Event.Arrested(place.index, Event.ArrestKind.SMUGGLER, arrests));
+        if (reports > 0) model.deliverTips(place, reports);
+
+        harmEvents = 0;
+        violenceEvents = 0;
+        corruptionEvents = 0;
+        eradicatedHa = 0;
+        pendingArrests = 0;
+    }
+
+    private static float hardship(float pay, float legal) {
+        if (pay <= 0) return 0;
+        float h = (pay - legal) / pay;
+        return h < 0 ? 0 : (h > 1 ? 1 : h);
+    }
+
+    private double cocaIncome(double priceFactor) {
+        return rules.cocaIncomeRatio() * place.nation.spec.legalIncomeUsdWeek() * priceFactor;
+    }
+
+    private float netGrowingMotive(int i, double coca, double devMult, double eradicationRisk) {
+        return hardship((float) coca, (float) (income[i] * devMult)) * (1 - trust[i])
+                - risk[i] * (float) eradicationRisk;
+    }
+
+    private void recountTrust() {
+        double t = 0;
+        double f = 0;
+        for (int i = 0; i < n; i++) {
+            t += trust[i];
+            f += fear[i];
+        }
+        sumTrust = t;
+        sumFear = f;
+    }
+
+    private static double clamp01(double v) {
+        return v < 0 ? 0 : (v > 1 ? 1 : v);
+    }
+
+    // ------------------------------------------------------------------ inputs during the week
+
+    public void noteHarm() {
+        harmEvents++;
+    }
+
+    public void noteViolence() {
+        violenceEvents++;
+    }
+
+    public void noteCorruptionSeen() {
+        corruptionEvents++;
+    }
+
+    public void noteEradicated(double ha) {
+        eradicatedHa += ha;
+    }
+
+    /** Police (or a hand-over from the military) will arrest this many smugglers this week, if there are any. */
+    public void requestArrests(int count) {
+        pendingArrests += count;
+    }
+
+    public void setHonestUnits(int units) {
+        honestUnits = units;
+    }
+
+    public void setDevelopment(int programmeCount, double incomeGain) {
+        programmes = programmeCount;
+        developmentGain = incomeGain;
+    }
+
+    // ------------------------------------------------------------------ reading
+
+    public int agents() {
+        return n;
+    }
+
+    public int smugglers() {
+        return smugglers;
+    }
+
+    public int growers() {
+        return growers;
+    }
+
+    public int jailed() {
+        return jailed;
+    }
+
+    public double sumTrust() {
+        return sumTrust;
+    }
+
+    public double meanTrust() {
+        return sumTrust / n;
+    }
+
+    public double meanFear() {
+        return sumFear / n;
+    }
+
+    public double normSalience() {
+        return normSalience;
+    }
+
+    public int programmes() {
+        return programmes;
+    }
+
+    public double developmentGain() {
+        return developmentGain;
+    }
+
+    public int recruitsLastWeek() {
+        return recruitsLastWeek;
+    }
+
+    public int tipsLastWeek() {
+        return tipsLastWeek;
+    }
+
+    public int arrestsLastWeek() {
+        return arrestsLastWeek;
+    }
+
+    /** Smugglers the traffic through this place calls for. */
+    public int smugglerDemand() {
+        return (int) Math.ceil(throughputEma / rules.kgPerSmuggler());
+    }
+
+    /**
+     * Cost per kg of moving drugs through this place: smugglers' wages, higher where residents will not
+     * join (up to four times when nobody does).
+     */
+    public double handlingCostUsdKg(double priceFactor) {
+        double shortage = Math.min(4.0, Math.max(1.0, (double) smugglerDemand() / Math.max(1, smugglers)));
+        return rules.traffickingWage() * priceFactor * rules.peoplePerAgent() / rules.kgPerSmuggler() * shortage;
+    }
+
+    public Occupation occupation(int i) {
+        return Occupation.values()[occupation[i]];
+    }
+
+    public float trust(int i) {
+        return trust[i];
+    }
+
+    public float fear(int i) {
+        return fear[i];
+    }
+}

@@ -1,0 +1,28 @@
+package narcosim.agents;
+
+import narcosim.scenario.ParamValues;
+
+/** The residents' parameters, read once per run so the weekly loop reads plain fields. */
+public record ResidentRules(double peoplePerAgent, double epsteinK, double threshold, double quitMargin,
+                            double decisionRate, double trustMean, double trustSpread, double fearInitial,
+                            double positiveStep, double negativeStep, double eventReachAgents, double fearStep,
+                            double fearDecay, double witnessRate, double normSalienceInitial, double normSalienceRate,
+                            double traffickingWage, double cocaIncomeRatio, double incomeSpread, int sentenceWeeks,
+                            double kgPerSmuggler, double backgroundOfficersPer10k, double officersPerUnit,
+                            double presenceContact, double developmentContact, double violenceTrustWeight) {
+
+    public static ResidentRules of(ParamValues p) {
+        double pos = p.real("residents.positive_step");
+        return new ResidentRules(p.real("residents.people_per_agent"), p.real("residents.epstein_k"),
+                p.real("residents.threshold"), p.real("residents.quit_margin"), p.real("residents.decision_rate"),
+                p.real("residents.trust_mean"), p.real("residents.trust_spread"), p.real("residents.fear_initial"),
+                pos, Math.min(1.0, pos * p.real("residents.negativity_ratio")), p.real("residents.event_reach_agents"),
+                p.real("residents.fear_step"), p.real("residents.fear_decay"), p.real("residents.witness_rate"),
+                p.real("residents.norm_salience_initial"), p.real("residents.norm_salience_rate"),
+                p.real("residents.trafficking_wage_usd_week"), p.real("residents.coca_income_ratio"),
+                p.real("residents.income_spread"), p.integer("residents.sentence_weeks"),
+                p.real("cartel.kg_per_smuggler_week"), p.real("police.background_officers_per_10k"),
+                p.real("police.officers_per_unit"), p.real("police.presence_contact"),
+                p.real("development.visibility_contact"), p.real("violence.trust_effect"));
+    }
+}

@@ -1,0 +1,79 @@
+package narcosim.cli;
+
+import java.io.PrintWriter;
+
+import narcosim.scenario.ScenarioException;
+import narcosim.util.Version;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The narcosim command line: one subcommand per job. */
+@Command(name = "narcosim", mixinStandardHelpOptions = true, versionProvider = Main.VersionInfo.class,
+        description = {
+            "Agent-based simulation of counter-narcotics campaigns: cartels, smugglers, military and police",
+            "units, residents and development programmes on an Andes -> Central America -> market geography.",
+            "",
+            "Start with:  narcosim run scenarios/central-america.yaml --strategy integrated --seed 7"},
+        subcommands = {RunCommand.class, ValidateCommand.class, ParamsCommand.class, BenchCommand.class,
+            CommandLine.HelpCommand.class},
+        footer = {"", "Exit codes: 0 done, 1 internal error, 2 bad input (scenario file, options).",
+            "Documentation: README.md, docs/ODD.md (the model), docs/PERFORMANCE.md."})
+public final class Main implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /** Runs a command line and returns its exit code (tests call this). */
+    public static int execute(String... args) {
+        return commandLine().execute(args);
+    }
+
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setExecutionExceptionHandler((ex, line, parsed) -> {
+            PrintWriter err = line.getErr();
+            if (ex instanceof ScenarioException se) {
+                err.println("narcosim: error: " + se.getMessage());
+                err.flush();
+                return 2;
+            }
+            if (ex instanceof UserError ue) {
+                err.println("narcosim: error: " + ue.getMessage());
+                err.flush();
+                return 2;
+            }
+            err.println("narcosim: internal error: " + ex);
+            if (System.getenv("NARCOSIM_DEBUG") != null) ex.printStackTrace(err);
+            else err.println("(set NARCOSIM_DEBUG=1 for the stack trace, and please report it)");
+            err.flush();
+            return 1;
+        });
+        return cl;
+    }
+
+    /** A mistake in how the command was called that options parsing cannot catch. */
+    public static final class UserError extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        public UserError(String message) {
+            super(message);
+        }
+    }
+
+    /** Prints the version picocli shows for --version. */
+    public static final class VersionInfo implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"narcosim " + Version.get() + " (MASON 18, Java " + System.getProperty("java.version") + ")"};
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package narcosim.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+import narcosim.scenario.Scenario;
+import narcosim.scenario.ScenarioLoader;
+import narcosim.scenario.Specs;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/** narcosim validate: check scenario files without running them. */
+@Command(name = "validate", mixinStandardHelpOptions = true,
+        description = {"Check scenario files: YAML syntax, every key and value, links between known places,",
+            "a market reachable from every production place, strategies within the budget.",
+            "Prints what each file contains, or the first problem with its file, line and key (exit 2)."},
+        footer = {"", "Example:", "  narcosim validate scenarios/*.yaml"})
+public final class ValidateCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "SCENARIO", description = "Scenario files (YAML).")
+    List<Path> files;
+
+    @CommandLine.Mixin
+    ScenarioOptions options = new ScenarioOptions();
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        for (Path f : files) {
+            Scenario sc = ScenarioLoader.load(f, options.sets());
+            for (Specs.Strategy s : sc.strategies()) sc.forStrategy(s.id(), 1);
+            long production = sc.places().stream().filter(p -> p.kind() == Specs.PlaceKind.PRODUCTION).count();
+            long markets = sc.places().stream().filter(p -> p.kind() == Specs.PlaceKind.MARKET).count();
+            out.printf(Locale.ROOT, "%s: ok: scenario '%s', %d places (%d production, %d market), %d links, "
+                    + "%d nations, %d cartels, %d strategies at US$%,.0fM/year (%s)%n", f, sc.name(),
+                    sc.places().size(), production, markets, sc.links().size(), sc.nations().size(),
+                    sc.cartels().size(), sc.strategies().size(), sc.budgetMusdPerYear(),
+                    String.join(", ", sc.strategyIds()));
+        }
+        out.flush();
+        return 0;
+    }
+}

@@ -1,0 +1,53 @@
+package narcosim.metrics;
+
+/**
+ * What agents report as they act (MATSim style): observers turn these into outcomes, so adding an
+ * outcome never touches agent code. Places, links, nations and cartels are given by index.
+ */
+public sealed interface Event {
+
+    enum Agency { MILITARY, POLICE }
+
+    enum ArrestKind { SMUGGLER, MEMBER, LEADER }
+
+    enum SpendKind { MILITARY, POLICE, DEVELOPMENT, PARTNERSHIP, ERADICATION }
+
+    /** Coca harvested into cocaine at a production place. */
+    record Produced(int place, long kg) implements Event { }
+
+    /** A shipment left its production place. */
+    record Departed(int cartel, int place, long kg) implements Event { }
+
+    /** A shipment started to cross a link. */
+    record Entered(int cartel, int link, long kg) implements Event { }
+
+    record Seized(int cartel, int link, int place, int nation, Agency by, long kg) implements Event { }
+
+    record Lost(int cartel, int link, long kg) implements Event { }
+
+    record Delivered(int cartel, int place, long kg, double revenueUsd) implements Event { }
+
+    record CollateralHarm(int place, int nation) implements Event { }
+
+    /** A violent incident: between rival cartels, or a clash with forces. */
+    record Violence(int place, boolean clash) implements Event { }
+
+    record Tips(int place, int count) implements Event { }
+
+    record Recruited(int place, int count) implements Event { }
+
+    record Arrested(int place, ArrestKind kind, int count) implements Event { }
+
+    /** Residents saw corruption of officials at a place. */
+    record CorruptionSeen(int place) implements Event { }
+
+    record Bribe(int cartel, int place, double usd) implements Event { }
+
+    record Eradicated(int place, double ha) implements Event { }
+
+    record Spent(SpendKind kind, double usd) implements Event { }
+
+    record CartelSplit(int parent, int child) implements Event { }
+
+    record PartnerSuspended(int nation, boolean forGood) implements Event { }
+}

@@ -1,0 +1,47 @@
+package narcosim.metrics;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A run's outcomes over the whole horizon and over its final year: flows are summed (name_total,
+ * name_final_year), levels averaged (name_mean, name_final_year), and shares derived from flows.
+ */
+public final class RunSummary {
+
+    private RunSummary() {
+    }
+
+    public static Map<String, Double> of(List<WeeklyCollector.Column> columns, List<double[]> rows) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        int weeks = rows.size();
+        int from = Math.max(0, weeks - 52);
+        for (int c = 0; c < columns.size(); c++) {
+            WeeklyCollector.Column col = columns.get(c);
+            double all = 0;
+            double last = 0;
+            for (int w = 0; w < weeks; w++) {
+                all += rows.get(w)[c];
+                if (w >= from) last += rows.get(w)[c];
+            }
+            if (col.kind() == WeeklyCollector.Kind.FLOW) {
+                out.put(col.name() + "_total", all);
+                out.put(col.name() + "_final_year", last);
+            } else {
+                out.put(col.name() + "_mean", weeks == 0 ? 0 : all / weeks);
+                out.put(col.name() + "_final_year", weeks == from ? 0 : last / (weeks - from));
+            }
+        }
+        share(out, "seized_share", "seized_kg", "departed_kg");
+        share(out, "delivered_share", "delivered_kg", "departed_kg");
+        return out;
+    }
+
+    private static void share(Map<String, Double> out, String name, String num, String den) {
+        for (String period : new String[] {"_total", "_final_year"}) {
+            double d = out.getOrDefault(den + period, 0.0);
+            out.put(name + (period.equals("_total") ? "" : period), d == 0 ? 0 : out.get(num + period) / d);
+        }
+    }
+}

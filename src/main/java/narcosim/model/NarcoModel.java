@@ -1,0 +1,475 @@
+package narcosim.model;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import narcosim.agents.Cartel;
+import narcosim.agents.Community;
+import narcosim.agents.Market;
+import narcosim.agents.MilitaryUnit;
+import narcosim.agents.ResidentRules;
+import narcosim.agents.Shipment;
+import narcosim.metrics.Event;
+import narcosim.metrics.EventBus;
+import narcosim.metrics.WeeklyCollector;
+import narcosim.policy.Campaign;
+import narcosim.policy.Poisson;
+import narcosim.scenario.ParamValues;
+import narcosim.scenario.RunConfig;
+import narcosim.scenario.Specs;
+import narcosim.world.Link;
+import narcosim.world.Nation;
+import narcosim.world.Network;
+import narcosim.world.Place;
+import sim.engine.Schedule;
+import sim.engine.SimState;
+import sim.engine.Steppable;
+
+/**
+ * The headless counter-narcotics model. One step is one week; the phases of a week are schedule
+ * orderings, read in one place here:
+ * <ol start="0">
+ * <li>world: campaign start, production, market price, rival cartels' contests;</li>
+ * <li>cartels (in random order): risk, route values, expansion or consolidation, bribes, shipments;</li>
+ * <li>shipments (in random order): move link by link, meet forces and police;</li>
+ * <li>campaign: partners, intelligence and targeting, police work, development, eradication;</li>
+ * <li>residents, community by community (in random order): trust, fear, occupation, reporting;</li>
+ * <li>metrics: the collector closes the week.</li>
+ * </ol>
+ * All randomness comes from {@link #random}, so a seed reproduces a run. The first
+ * {@code run.burn_in_weeks} weeks run without the campaign and are not reported.
+ */
+public final class NarcoModel extends SimState {
+
+    private static final long serialVersionUID = 1L;
+
+    public static final int WORLD = 0;
+    public static final int CARTELS = 1;
+    public static final int SHIPMENTS = 2;
+    public static final int CAMPAIGN = 3;
+    public static final int RESIDENTS = 4;
+    public static final int METRICS = 5;
+
+    private final RunConfig config;
+    private final ParamValues params;
+    private Network network;
+    private Market market;
+    private Campaign campaign;
+    private EventBus events;
+    private WeeklyCollector collector;
+    private Shuffled<Cartel> cartels;
+    private Shuffled<Shipment> shipments;
+    private Shuffled<Community> communities;
+    private final List<Community> communityList = new ArrayList<>();
+    private int burnIn;
+    private long shipmentIds;
+    private long deliveredThisWeek;
+    private long deliveredLastWeek;
+    private double riskKgThisWeek;
+    private double kgThisWeek;
+    private double riskLastWeek;
+    private long producedTotal;
+    private long deliveredTotal;
+    private long seizedTotal;
+    private long lostTotal;
+    private double[] lossProb;
+    private double yieldKgHaWeek;
+
+    public NarcoModel(RunConfig config) {
+        super(config.seed());
+        this.config = config;
+        this.params = config.params();
+    }
+
+    @Override
+    public void start() {
+        super.start();
+        burnIn = params.integer("run.burn_in_weeks");
+        network = new Network(config.scenario(), params, params.real("military.capability_initial"));
+        events = new EventBus();
+        collector = new WeeklyCollector(network);
+        double marketPrice = network.places.stream().filter(Place::isMarket).findFirst().orElseThrow()
+                .nation.spec.priceUsdKg();
+        market = new Market(marketPrice, params);
+        lossProb = new double[] {params.real("shipment.loss_land"), params.real("shipment.loss_sea"),
+            params.real("shipment.loss_air")};
+        yieldKgHaWeek = params.real("market.yield_kg_per_ha_year") * params.real("market.north_share") / 52.0;
+        shipmentIds = 0;
+        deliveredThisWeek = deliveredLastWeek = 0;
+        producedTotal = deliveredTotal = seizedTotal = lostTotal = 0;
+        riskKgThisWeek = kgThisWeek = riskLastWeek = 0;
+
+        ResidentRules rules = ResidentRules.of(params);
+        communities = new Shuffled<>(c -> false);
+        communityList.clear();
+        double ppa = params.real("residents.people_per_agent");
+        int minAgents = params.integer("residents.min_agents");
+        for (Place p : network.places) {
+            if (p.spec.population() <= 0 || p.isMarket() || p.spec.kind() == Specs.PlaceKind.SEA) continue;
+            int agents = Math.max(minAgents, (int) Math.round(p.spec.population() / ppa));
+            Community c = new Community(p, agents, rules, random);
+            p.settle(c);
+            if (p.isProduction()) p.calibrateGrowers(c.growers(), agents);
+            communities.add(c);
+            communityList.add(c);
+        }
+
+        cartels = new Shuffled<>(c -> false);
+        Cartel.Rules cartelRules = Cartel.Rules.of(params);
+        for (Specs.Cartel cs : config.scenario().cartels()) {
+            int[] homes = cs.home().stream().mapToInt(h -> network.places.stream()
+                    .filter(p -> p.id().equals(h)).findFirst().orElseThrow().index).toArray();
+            cartels.add(new Cartel(cartels.members().size(), cs.id(), cs.name(), cs.capitalMusd() * 1e6, homes,
+                    network, cartelRules));
+        }
+        shipments = new Shuffled<>(Shipment::done);
+        campaign = new Campaign(this, config.strategy().shares(), config.scenario().budgetMusdPerYear(), params);
+
+        events.register(this::expose);
+        events.register(collector);
+
+        schedule.scheduleRepeating(Schedule.EPOCH, WORLD, (Steppable) s -> worldPhase(), 1.0);
+        schedule.scheduleRepeating(Schedule.EPOCH, CARTELS, cartels, 1.0);
+        schedule.scheduleRepeating(Schedule.EPOCH, SHIPMENTS, shipments, 1.0);
+        schedule.scheduleRepeating(Schedule.EPOCH, CAMPAIGN, campaign, 1.0);
+        schedule.scheduleRepeating(Schedule.EPOCH, RESIDENTS, communities, 1.0);
+        schedule.scheduleRepeating(Schedule.EPOCH, METRICS, collector, 1.0);
+    }
+
+    /** Routes what happens at a place to the residents who live there. */
+    private void expose(Event e) {
+        if (e instanceof Event.CollateralHarm h) {
+            community(h.place()).ifPresent(Community::noteHarm);
+        } else if (e instanceof Event.Violence v) {
+            community(v.place()).ifPresent(Community::noteViolence);
+        } else if (e instanceof Event.CorruptionSeen c) {
+            community(c.place()).ifPresent(Community::noteCorruptionSeen);
+        } else if (e instanceof Event.Eradicated x) {
+            community(x.place()).ifPresent(c -> c.noteEradicated(x.ha()));
+        }
+    }
+
+    private java.util.Optional<Community> community(int place) {
+        return java.util.Optional.ofNullable(network.places.get(place).community());
+    }
+
+    // ------------------------------------------------------------------ phase 0: the world
+
+    private void worldPhase() {
+        if (stepsSoFar() == burnIn) {
+            market.calibrate();
+            campaign.deploy();
+        }
+        deliveredLastWeek = deliveredThisWeek;
+        deliveredThisWeek = 0;
+        riskLastWeek = kgThisWeek > 0 ? riskKgThisWeek / kgThisWeek : riskLastWeek;
+        riskKgThisWeek = 0;
+        kgThisWeek = 0;
+        for (Link l : network.links) l.newWeek();
+
+        int replant = params.integer("eradication.replant_weeks");
+        for (Place p : network.places) {
+            p.closeWeek();
+            if (p.isProduction()) {
+                p.growTowards(p.community() == null ? 0 : p.community().growers(), replant);
+                long kg = p.harvest(yieldKgHaWeek);
+                producedTotal += kg;
+                if (kg > 0) events.emit(new Event.Produced(p.index, kg));
+            }
+        }
+        market.update(deliveredLastWeek, riskLastWeek);
+        contests();
+    }
+
+    /** Places shared by rival cartels see violence; the weaker one may leave (Dell 2015). */
+    private void contests() {
+        double rate = params.real("cartel.contest_violence");
+        double exit = params.real("cartel.contest_exit");
+        List<Cartel> present = new ArrayList<>();
+        for (Place p : network.places) {
+            if (p.community() == null) continue;
+            present.clear();
+            for (Cartel c : cartels.members()) {
+                if (c.active() && c.operatesAt(p.index)) present.add(c);
+            }
+            if (present.size() < 2) continue;
+            int incidents = Poisson.sample(rate * (present.size() - 1), random);
+            for (int i = 0; i < incidents; i++) events.emit(new Event.Violence(p.index, false));
+            Cartel weakest = present.get(0);
+            for (Cartel c : present) {
+                if (c.kgAtLastWeek(p.index) < weakest.kgAtLastWeek(p.index)) weakest = c;
+            }
+            if (random.nextDouble() < exit) weakest.tryDrop(p, network);
+        }
+    }
+
+    // ------------------------------------------------------------------ what agents call
+
+    public void launch(Shipment s) {
+        s.at().addPresent(s.kg);
+        shipments.add(s);
+    }
+
+    public long nextShipmentId() {
+        return shipmentIds++;
+    }
+
+    /** A shipment starts across a link: transport cost, then loss, routine enforcement and forces. */
+    public void depart(Shipment s, Link l) {
+        Cartel c = s.cartel;
+        l.from.addPresent(-s.kg);
+        l.to.addIncoming(s.kg);
+        c.paid(s.kg * l.costUsdKg);
+        riskKgThisWeek += s.kg * c.perceivedRisk(l.index);
+        kgThisWeek += s.kg;
+        events.emit(new Event.Entered(c.index(), l.index, s.kg));
+        if (random.nextDouble() < lossProb[l.mode.ordinal()]) {
+            end(s, l, Shipment.Status.LOST);
+            lostTotal += s.kg;
+            events.emit(new Event.Lost(c.index(), l.index, s.kg));
+            return;
+        }
+        if (random.nextDouble() < l.detectability) {
+            Nation n = l.to.nation.spec.international() ? l.from.nation : l.to.nation;
+            seize(s, l, l.to, n, Event.Agency.POLICE);
+            return;
+        }
+        MilitaryUnit u = campaign.interdict(s, l, random);
+        if (u != null) seize(s, l, l.to, u.nation, Event.Agency.MILITARY);
+    }
+
+    /** A shipment reached the end of a link: handling, then the market, or police searches. */
+    public void arrive(Shipment s, Link l) {
+        Place q = l.to;
+        Cartel c = s.cartel;
+        q.addIncoming(-s.kg);
+        q.addPresent(s.kg);
+        q.addThroughput(s.kg);
+        c.arrived(q, l.from, s.kg, this);
+        if (q.community() != null) c.paid(s.kg * q.community().handlingCostUsdKg(market.chainPriceFactor()));
+        if (q.isMarket()) {
+            double revenue = s.kg * market.price();
+            c.earned(revenue);
+            end(s, l, Shipment.Status.DELIVERED);
+            deliveredThisWeek += s.kg;
+            deliveredTotal += s.kg;
+            events.emit(new Event.Delivered(c.index(), q.index, s.kg, revenue));
+            return;
+        }
+        if (campaign.search(s, q, random)) seize(s, l, q, q.nation, Event.Agency.POLICE);
+    }
+
+    /** A shipment's journey ends: it no longer counts towards congestion where it was bound. */
+    private void end(Shipment s, Link l, Shipment.Status status) {
+        s.finish(status);
+        if (s.at() == l.to && s.on() == null) l.to.addPresent(-s.kg);
+        else l.to.addIncoming(-s.kg);
+    }
+
+    private void seize(Shipment s, Link l, Place where, Nation by, Event.Agency agency) {
+        end(s, l, Shipment.Status.SEIZED);
+        seizedTotal += s.kg;
+        s.cartel.seized(l, s.kg);
+        by.signal(l.index, 1.0);
+        events.emit(new Event.Seized(s.cartel.index(), l.index, where.index, by.index, agency, s.kg));
+    }
+
+    /** Tips reach the police at the place, and tell the nation that traffic leaves from there. */
+    public void deliverTips(Place at, int count) {
+        events.emit(new Event.Tips(at.index, count));
+        campaign.tips(at, count);
+        double strength = Math.min(0.5, count / 10.0);
+        for (int l : network.out(at.index)) at.nation.signal(l, strength);
+    }
+
+    public void bribe(Cartel c, Place at, double usd) {
+        events.emit(new Event.Bribe(c.index(), at.index, usd));
+        campaign.bribe(at, usd);
+    }
+
+    /** Police arrest a leader of a cartel operating at the place (a member if none does). */
+    public void arrestLeader(Place at) {
+        List<Cartel> here = new ArrayList<>();
+        for (Cartel c : cartels.members()) {
+            if (c.active() && c.operatesAt(at.index) && c.leaders() > 0) here.add(c);
+        }
+        if (here.isEmpty()) {
+            if (at.community() != null) at.community().requestArrests(1);
+            return;
+        }
+        Cartel c = here.get(random.nextInt(here.size()));
+        events.emit(new Event.Arrested(at.index, Event.ArrestKind.LEADER, 1));
+        if (c.loseLeader(this)) {
+            Cartel child = c.splitOff(cartels.members().size());
+            cartels.add(child);
+            events.emit(new Event.CartelSplit(c.index(), child.index()));
+        }
+    }
+
+    public int cartelsWithHome(int place) {
+        int n = 0;
+        for (Cartel c : cartels.members()) {
+            if (c.active() && c.isHome(place)) n++;
+        }
+        return n;
+    }
+
+    // ------------------------------------------------------------------ reading
+
+    /** Campaign week: 0 is the week the campaign starts; negative during the burn-in. */
+    public int week() {
+        return (int) schedule.getSteps() - burnIn;
+    }
+
+    public long stepsSoFar() {
+        return schedule.getSteps();
+    }
+
+    public int burnInWeeks() {
+        return burnIn;
+    }
+
+    public RunConfig config() {
+        return config;
+    }
+
+    public Network network() {
+        return network;
+    }
+
+    public Market market() {
+        return market;
+    }
+
+    public Campaign campaign() {
+        return campaign;
+    }
+
+    public EventBus events() {
+        return events;
+    }
+
+    public WeeklyCollector collector() {
+        return collector;
+    }
+
+    public List<Cartel> cartels() {
+        return cartels.members();
+    }
+
+    public List<Shipment> shipments() {
+        return shipments.members();
+    }
+
+    public List<Community> communities() {
+        return communityList;
+    }
+
+    public double inTransitKg() {
+        long kg = 0;
+        for (Shipment s : shipments.members()) {
+            if (!s.done()) kg += s.kg;
+        }
+        return kg;
+    }
+
+    public double stockKg() {
+        long kg = 0;
+        for (Place p : network.places) kg += p.stockKg();
+        for (Cartel c : cartels.members()) kg += c.stockKg();
+        return kg;
+    }
+
+    /**
+     * Produced minus everything it became (delivered, seized, lost, in transit, in stock): zero at
+     * every week's end, since shipments are whole kilograms that only change state.
+     */
+    public long massImbalanceKg() {
+        return producedTotal - deliveredTotal - seizedTotal - lostTotal - (long) inTransitKg() - (long) stockKg();
+    }
+
+    public double meanTrust() {
+        double t = 0;
+        long n = 0;
+        for (Community c : communityList) {
+            t += c.sumTrust();
+            n += c.agents();
+        }
+        return n == 0 ? 0 : t / n;
+    }
+
+    public double meanTrust(Nation nation) {
+        double t = 0;
+        long n = 0;
+        for (Community c : communityList) {
+            if (c.place.nation != nation) continue;
+            t += c.sumTrust();
+            n += c.agents();
+        }
+        return n == 0 ? 0 : t / n;
+    }
+
+    public double meanFear() {
+        double t = 0;
+        long n = 0;
+        for (Community c : communityList) {
+            t += c.meanFear() * c.agents();
+            n += c.agents();
+        }
+        return n == 0 ? 0 : t / n;
+    }
+
+    public double smugglers() {
+        long n = 0;
+        for (Community c : communityList) n += c.smugglers();
+        return n;
+    }
+
+    public double growers() {
+        long n = 0;
+        for (Community c : communityList) n += c.growers();
+        return n;
+    }
+
+    public double cocaHa() {
+        double ha = 0;
+        for (Place p : network.places) ha += p.cocaHa();
+        return ha;
+    }
+
+    public double activePlaces() {
+        java.util.BitSet any = new java.util.BitSet();
+        for (Cartel c : cartels.members()) {
+            if (!c.active()) continue;
+            for (Place p : network.places) {
+                if (c.operatesAt(p.index)) any.set(p.index);
+            }
+        }
+        return any.cardinality();
+    }
+
+    public double cartelCount() {
+        return cartels.members().stream().filter(Cartel::active).count();
+    }
+
+    public double partnersActive() {
+        int w = week();
+        return network.nations.stream().filter(n -> !n.spec.international() && n.cooperates(w)).count();
+    }
+
+    public long residents() {
+        long n = 0;
+        for (Community c : communityList) n += c.agents();
+        return n;
+    }
+
+    /** Runs the whole horizon (burn-in plus campaign years) headless. */
+    public void runToEnd() {
+        start();
+        long total = (long) burnIn + config.weeks();
+        while (schedule.getSteps() < total) {
+            if (!schedule.step(this)) break;
+        }
+        finish();
+    }
+}

@@ -1,0 +1,99 @@
+package narcosim.scenario;
+
+import java.util.List;
+
+/**
+ * One model parameter, declared once: its key (section.name), type, default, range and a one-line
+ * description with its source. The registry {@link Params} holds them all.
+ */
+public record Param(String key, Type type, Object defaultValue, double min, double max,
+                    List<String> choices, String unit, String description) {
+
+    public enum Type { REAL, INTEGER, BOOLEAN, CHOICE, NATION }
+
+    public String section() {
+        return key.substring(0, key.indexOf('.'));
+    }
+
+    public String name() {
+        return key.substring(key.indexOf('.') + 1);
+    }
+
+    /** What a valid value looks like, for error messages and the parameter table. */
+    public String expected() {
+        return switch (type) {
+            case REAL -> "a number from " + fmt(min) + " to " + fmt(max);
+            case INTEGER -> "a whole number from " + fmt(min) + " to " + fmt(max);
+            case BOOLEAN -> "true or false";
+            case CHOICE -> "one of " + String.join(", ", choices);
+            case NATION -> "a nation id of the scenario, or none";
+        };
+    }
+
+    /**
+     * Converts a raw value (from YAML or the command line) to this parameter's type, or returns an
+     * explanation of why it cannot be: the caller adds file, line and key.
+     */
+    public Object coerce(Object raw) throws IllegalArgumentException {
+        switch (type) {
+            case REAL, INTEGER -> {
+                double v;
+                if (raw instanceof Number n) {
+                    v = n.doubleValue();
+                } else if (raw instanceof String s) {
+                    try {
+                        v = Double.parseDouble(s.trim());
+                    } catch (NumberFormatException e) {
+                        throw new IllegalArgumentException("expected " + expected() + ", got '" + s + "'");
+                    }
+                } else {
+                    throw new IllegalArgumentException("expected " + expected() + ", got " + describe(raw));
+                }
+                if (Double.isNaN(v) || v < min || v > max) {
+                    throw new IllegalArgumentException("expected " + expected() + ", got " + fmt(v));
+                }
+                if (type == Type.INTEGER) {
+                    if (v != Math.rint(v)) {
+                        throw new IllegalArgumentException("expected " + expected() + ", got " + fmt(v));
+                    }
+                    return (int) v;
+                }
+                return v;
+            }
+            case BOOLEAN -> {
+                if (raw instanceof Boolean b) return b;
+                if (raw instanceof String s && (s.equalsIgnoreCase("true") || s.equalsIgnoreCase("false"))) {
+                    return Boolean.parseBoolean(s);
+                }
+                throw new IllegalArgumentException("expected true or false, got " + describe(raw));
+            }
+            case CHOICE -> {
+                String s = String.valueOf(raw);
+                if (!choices.contains(s)) {
+                    throw new IllegalArgumentException("expected " + expected() + ", got '" + s + "'");
+                }
+                return s;
+            }
+            case NATION -> {
+                if (!(raw instanceof String s) || s.isBlank()) {
+                    throw new IllegalArgumentException("expected " + expected() + ", got " + describe(raw));
+                }
+                return s;
+            }
+            default -> throw new IllegalStateException(type.name());
+        }
+    }
+
+    static String describe(Object raw) {
+        if (raw == null) return "nothing";
+        if (raw instanceof String s) return "'" + s + "'";
+        if (raw instanceof java.util.Map) return "a mapping";
+        if (raw instanceof java.util.List) return "a list";
+        return String.valueOf(raw);
+    }
+
+    static String fmt(double v) {
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) return Long.toString((long) v);
+        return Double.toString(v);
+    }
+}

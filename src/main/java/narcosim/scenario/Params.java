@@ -1,0 +1,236 @@
+package narcosim.scenario;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every model parameter, declared once with its default, range, unit and a one-line description
+ * (with its source where the literature gives one). Scenario files set them in sections named by the
+ * part before the dot; {@code --set section.name=value} overrides them last.
+ */
+public final class Params {
+
+    private static final Map<String, Param> ALL = new LinkedHashMap<>();
+
+    private static void real(String key, double def, double min, double max, String unit, String desc) {
+        put(new Param(key, Param.Type.REAL, def, min, max, List.of(), unit, desc));
+    }
+
+    private static void integer(String key, int def, int min, int max, String unit, String desc) {
+        put(new Param(key, Param.Type.INTEGER, def, min, max, List.of(), unit, desc));
+    }
+
+    private static void bool(String key, boolean def, String desc) {
+        put(new Param(key, Param.Type.BOOLEAN, def, 0, 1, List.of(), "", desc));
+    }
+
+    private static void choice(String key, String def, List<String> choices, String desc) {
+        put(new Param(key, Param.Type.CHOICE, def, 0, 0, choices, "", desc));
+    }
+
+    private static void put(Param p) {
+        if (ALL.put(p.key(), p) != null) throw new IllegalStateException("declared twice: " + p.key());
+    }
+
+    static {
+        // ---- run
+        integer("run.years", 10, 1, 50, "years", "Campaign horizon reported in the outputs (one step = one week).");
+        integer("run.burn_in_weeks", 52, 0, 520, "weeks",
+                "Weeks simulated before the campaign starts, so cartels settle their routes; not reported.");
+
+        // ---- residents (Epstein 2002; GLODERS; Oliveira et al. 2020)
+        real("residents.people_per_agent", 200, 1, 1e6, "people",
+                "People that one resident agent stands for (a household group); sets the number of agents.");
+        integer("residents.min_agents", 10, 1, 100000, "agents", "Fewest resident agents in a populated place.");
+        real("residents.epstein_k", 2.3, 0, 20, "", "Arrest-probability constant k in P = 1 - exp(-k C/A) (Epstein 2002).");
+        real("residents.threshold", 0.1, 0, 1, "", "Threshold T: a resident acts if G - N > T (Epstein 2002).");
+        real("residents.quit_margin", 0.05, 0, 1, "", "A smuggler or grower quits only when G - N < T - margin (hysteresis).");
+        real("residents.decision_rate", 0.25, 0.01, 1, "1/week", "Chance per week that a resident reconsiders its occupation.");
+        real("residents.trust_mean", 0.5, 0, 1, "", "Mean initial trust in the state (legitimacy L).");
+        real("residents.trust_spread", 0.15, 0, 0.5, "", "Spread (half-width) of initial trust around its mean.");
+        real("residents.fear_initial", 0.2, 0, 1, "", "Mean initial fear of cartels.");
+        real("residents.positive_step", 0.02, 0, 1, "", "Share of the distance to full trust that a positive contact closes.");
+        real("residents.negativity_ratio", 4, 1, 20, "",
+                "How much more a negative contact moves trust than a positive one (Oliveira et al. 2020; Skogan 2006).");
+        real("residents.event_reach_agents", 15, 0, 1e6, "agents",
+                "Resident agents directly touched by one event (harm, violence, corruption seen) in their place.");
+        real("residents.fear_step", 0.15, 0, 1, "", "Share of the distance to full fear closed by exposure to violence.");
+        real("residents.fear_decay", 0.02, 0, 1, "1/week", "Weekly decay of fear without violence.");
+        real("residents.witness_rate", 0.6, 0, 10, "",
+                "Chance of witnessing trafficking per week at full local activity (smugglers and shipments).");
+        real("residents.norm_salience_initial", 0.3, 0, 1, "", "Initial norm salience S of reporting (GLODERS).");
+        real("residents.norm_salience_rate", 0.1, 0, 1, "1/week", "Rate at which norm salience follows the observed share of reporting.");
+        real("residents.trafficking_wage_usd_week", 250, 0, 1e5, "US$/week", "Wage a cartel pays a smuggler at the reference price.");
+        real("residents.coca_income_ratio", 2.5, 0, 50, "",
+                "Weekly income from growing coca as a multiple of the nation's legal rural income, at the reference price.");
+        real("residents.income_spread", 0.5, 0, 0.95, "", "Spread (half-width, relative) of individual legal income.");
+        integer("residents.sentence_weeks", 104, 1, 2080, "weeks", "Weeks an arrested smuggler spends in prison.");
+
+        // ---- cartels (NarcoLogic: Magliocca et al. 2019)
+        real("cartel.risk_alpha", 2, 0, 100, "", "Prior alpha of perceived risk r = (sum w^t e + a)/(sum w^t + a + b) (NarcoLogic).");
+        real("cartel.risk_beta", 0.5, 0, 100, "", "Prior beta of perceived risk (NarcoLogic).");
+        real("cartel.risk_w", 1, 0, 1, "", "Memory weight w of past seizures (NarcoLogic).");
+        integer("cartel.risk_memory_weeks", 13, 1, 52, "weeks", "Weeks of seizure memory (tau = 0..12 in NarcoLogic).");
+        real("cartel.loss_tolerance", 0.12, 0, 1, "",
+                "Share of departed kg seized over the memory window above which a cartel expands its network.");
+        integer("cartel.expansion_max_places", 8, 1, 50, "places", "Most new places added in one expansion (NarcoLogic).");
+        integer("cartel.review_weeks", 4, 1, 52, "weeks", "Weeks between a cartel's expansion/consolidation reviews.");
+        real("cartel.bribe_share", 0.3, 0, 1, "", "Share of a place's gross margin paid in bribes where police are present (NarcoLogic).");
+        real("cartel.route_temperature", 0.03, 0.001, 1, "",
+                "Logit temperature of next-link choice, relative to the route's value (lower = greedier).");
+        integer("cartel.shipment_kg", 800, 1, 100000, "kg", "Size of one shipment.");
+        real("cartel.kg_per_smuggler_week", 400, 1, 1e6, "kg/week", "Kg one smuggler agent handles per week at a populated place.");
+        integer("cartel.leaders", 5, 1, 100, "", "Leaders of a cartel at the start.");
+        integer("cartel.leader_replacement_weeks", 26, 1, 520, "weeks", "Weeks to replace an arrested leader.");
+        integer("cartel.split_leader_losses", 2, 1, 100, "", "Leaders lost within the split window that can split a cartel (Dell 2015).");
+        integer("cartel.split_window_weeks", 26, 1, 520, "weeks", "Window over which leader losses are counted.");
+        real("cartel.split_probability", 0.5, 0, 1, "", "Chance that enough leader losses split the cartel into two rivals.");
+        real("cartel.contest_violence", 0.4, 0, 100, "incidents/week",
+                "Expected violent incidents per week in a place contested by two cartels, per rival.");
+        real("cartel.contest_exit", 0.03, 0, 1, "1/week", "Weekly chance the weaker cartel leaves a contested place.");
+
+        // ---- shipments
+        real("shipment.speed_land_km_week", 700, 1, 1e5, "km/week", "Overland speed of a shipment, stops included.");
+        real("shipment.speed_sea_km_week", 2000, 1, 1e5, "km/week", "Speed at sea (go-fast boats, semi-submersibles).");
+        real("shipment.speed_air_km_week", 20000, 1, 1e6, "km/week", "Speed by light aircraft.");
+        real("shipment.loss_land", 0.001, 0, 1, "", "Chance per traversal that a land shipment is lost (theft, accident).");
+        real("shipment.loss_sea", 0.004, 0, 1, "", "Chance per traversal that a sea shipment is lost (jettisoned, sunk).");
+        real("shipment.loss_air", 0.01, 0, 1, "", "Chance per traversal that an air shipment is lost (crash).");
+        real("shipment.cost_land_usd_kg_km", 0.9, 0, 100, "US$/kg/km", "Default transport cost per kg and km over land.");
+        real("shipment.cost_sea_usd_kg_km", 0.5, 0, 100, "US$/kg/km", "Default transport cost per kg and km at sea.");
+        real("shipment.cost_air_usd_kg_km", 0.8, 0, 100, "US$/kg/km", "Default transport cost per kg and km by air.");
+
+        // ---- market (Caulkins et al. 1993; NarcoLogic)
+        real("market.yield_kg_per_ha_year", 7.0, 0, 100, "kg/ha/year", "Cocaine produced per hectare of coca per year (UNODC).");
+        real("market.north_share", 0.6, 0, 1, "",
+                "Share of Andean production bound for the North American market; the rest (Europe, elsewhere) is not modelled.");
+        real("cartel.wait_discount", 0.97, 0.5, 1, "1/week",
+                "Value kept per week a shipment expects to wait at a congested place (backlog over outgoing capacity).");
+        real("market.demand_elasticity", -0.7, -3, -0.05, "", "Price elasticity of demand at the market (-0.5 to -1).");
+        real("market.supply_smoothing", 0.15, 0.001, 1, "", "Weight of the latest week in the market's smoothed supply.");
+        real("market.risk_base", 0.43, 0.01, 1, "", "Reference perceived risk r_base of the risk premium (NarcoLogic).");
+        real("market.risk_exponent", 2, 0, 10, "", "Exponent m of the risk premium (NarcoLogic).");
+        real("market.risk_delta", 0.36, 0, 1, "", "Adjustment rate delta of the risk premium (NarcoLogic).");
+        real("market.price_pass_through", 0.5, 0, 1, "",
+                "Elasticity of prices along the chain (and farm-gate income) to the market price.");
+
+        // ---- military
+        choice("military.targeting", "static", List.of("static", "intelligence"),
+                "Static chokepoints, or intelligence-led targeting of last month's successful and busiest links (NarcoLogic).");
+        choice("military.rules_of_engagement", "strict", List.of("strict", "permissive"),
+                "Rules of engagement: permissive ones interdict a little more and harm residents far more often.");
+        real("military.cost_boat_musd_year", 30, 0.01, 1e4, "US$M/year", "Cost of one patrol boat (cutter, crew, fuel).");
+        real("military.cost_aircraft_musd_year", 45, 0.01, 1e4, "US$M/year", "Cost of one maritime patrol aircraft.");
+        real("military.cost_ground_musd_year", 12, 0.01, 1e4, "US$M/year", "Cost of one ground unit (battalion task force).");
+        real("military.cost_surveillance_musd_year", 25, 0.01, 1e4, "US$M/year", "Cost of one surveillance asset (radar, drone).");
+        real("military.mix_boat", 0.4, 0, 1, "", "Share of the military budget spent on patrol boats.");
+        real("military.mix_aircraft", 0.2, 0, 1, "", "Share spent on aircraft.");
+        real("military.mix_ground", 0.3, 0, 1, "", "Share spent on ground units.");
+        real("military.mix_surveillance", 0.1, 0, 1, "", "Share spent on surveillance.");
+        real("military.detect_boat", 0.22, 0, 1, "", "Chance that a patrol boat detects a shipment crossing its sea link.");
+        real("military.detect_aircraft", 0.18, 0, 1, "", "Chance that an aircraft detects a shipment on its sea or air link.");
+        real("military.detect_ground", 0.15, 0, 1, "", "Chance that a ground unit detects a shipment on its land link.");
+        real("military.surveillance_boost", 0.8, 0, 10, "", "Relative rise in detection on links watched by a surveillance asset.");
+        real("military.interdict_prob", 0.7, 0, 1, "", "Chance that a detection ends in a seizure (high power per contact).");
+        real("military.permissive_bonus", 0.15, 0, 1, "", "Relative rise in interdiction under permissive rules of engagement.");
+        real("military.no_pursuit_factor", 0.3, 0, 1, "",
+                "Interdiction chance kept on a cross-border link when the next nation does not coordinate operations.");
+        real("military.collateral_strict", 0.02, 0, 1, "", "Chance of collateral harm per contact in a populated place, strict rules.");
+        real("military.collateral_permissive", 0.15, 0, 1, "", "Chance of collateral harm per contact, permissive rules (Bennett 2008).");
+        real("military.clash_violence", 0.1, 0, 1, "", "Chance that a contact in a populated place turns into a violent clash.");
+        real("military.capability_initial", 0.6, 0.05, 1, "", "Initial capability (training) of forces; scales detection, lowers harm.");
+        real("military.intel_update", 0.6, 0, 1, "", "Update weight of estimated link use p <- (1-u) p + u 1[signal] (NarcoLogic).");
+        real("military.intel_percentile", 0.75, 0, 1, "", "Percentile of estimated use above which links are targeted (NarcoLogic).");
+        integer("military.reassign_weeks", 4, 1, 52, "weeks", "Weeks between intelligence-led reassignments.");
+
+        // ---- police (MADTOR; GLODERS)
+        real("police.cost_unit_musd_year", 4, 0.01, 1e4, "US$M/year", "Cost of one police unit (about 50 officers with investigators).");
+        real("police.officers_per_unit", 50, 1, 10000, "officers", "Officers in one police unit (the C of Epstein's C/A).");
+        real("police.background_officers_per_10k", 30, 0, 10000, "officers",
+                "Officers of ordinary local policing per 10,000 residents, campaign or not.");
+        real("police.evidence_per_tip", 1, 0, 100, "", "Evidence an investigation gains from one tip.");
+        real("police.evidence_decay", 0.15, 0, 1, "1/week", "Weekly decay of evidence not acted on.");
+        real("police.arrest_rate", 0.4, 0, 100, "arrests/week", "Arrests per week per unit at one unit of evidence.");
+        real("police.arrest_saturation", 5, 0.01, 1e4, "",
+                "Evidence at which arrests reach half their maximum: diminishing returns (MADTOR, Manzi & Calderoni 2024).");
+        real("police.search_prob", 0.06, 0, 1, "", "Chance a unit searches a shipment passing its place and seizes it.");
+        real("police.search_evidence_gain", 0.2, 0, 100, "", "Relative rise of the search chance per unit of evidence.");
+        real("police.presence_contact", 0.05, 0, 1, "", "Weekly chance a resident has a positive contact per honest unit present.");
+        real("police.corruption_rate", 0.04, 0, 1, "1/week", "Weekly chance an unvetted unit in a fully corrupt nation turns, when bribed.");
+        real("police.bribe_scale_usd", 2e5, 1, 1e9, "US$/week", "Weekly bribe at which a unit is 63% of the way to its corruption chance.");
+        real("police.purge_rate", 0.02, 0, 1, "1/week", "Weekly chance a corrupt unit is purged and replaced.");
+        bool("police.vetting", false, "Vetted units (polygraph, salary top-up) resist bribes; they cost more.");
+        real("police.vetting_factor", 0.15, 0, 1, "", "Multiplier on corruption chance for vetted units.");
+        real("police.vetting_cost", 0.25, 0, 10, "", "Extra cost of a vetted unit, relative.");
+        bool("police.leadership_targeting", false, "Investigations aim at cartel leaders (kingpin strategy).");
+        real("police.leader_share_targeted", 0.3, 0, 1, "", "Share of arrests that hit leaders when leadership targeting is on.");
+        real("police.leader_share_untargeted", 0.01, 0, 1, "", "Share of arrests that hit leaders otherwise.");
+
+        // ---- development (Borrero & Parada 2022)
+        real("development.cost_programme_musd_year", 10, 0.01, 1e4, "US$M/year",
+                "Cost of one community programme (alternative livelihoods, roads, schooling).");
+        integer("development.lag_weeks", 104, 0, 520, "weeks", "Lag to first harvest of alternative crops (coffee, cacao: about 24 months).");
+        integer("development.ramp_weeks", 52, 1, 520, "weeks", "Weeks from first harvest to full effect.");
+        real("development.income_gain", 1.0, 0, 10, "", "Relative rise of legal income in a community at full effect.");
+        real("development.security_dependency", 0.6, 0, 1, "",
+                "Share of the income gain lost where residents fear cartels (development works best with security).");
+        real("development.visibility_contact", 0.02, 0, 1, "", "Weekly chance of a positive contact for residents of a programme community.");
+        integer("development.programmes_per_place", 3, 1, 100, "", "Most programmes in one community.");
+
+        // ---- eradication (Mejia; Colombia's spraying record)
+        bool("eradication.enabled", false, "Forced eradication of coca fields (paid from the military budget).");
+        real("eradication.budget_share", 0.15, 0, 1, "", "Share of the military budget spent on eradication when enabled.");
+        real("eradication.cost_usd_ha", 2500, 1, 1e6, "US$/ha", "Cost of eradicating one hectare.");
+        real("eradication.kill_fraction", 0.6, 0, 1, "", "Share of an eradicated hectare really destroyed.");
+        integer("eradication.replant_weeks", 20, 1, 520, "weeks", "Time constant of replanting after eradication (quick reversal).");
+
+        // ---- partnership
+        real("partnership.intel_share", 0.8, 0, 1, "", "Share of intelligence passed to partners when the partnership is funded.");
+        bool("partnership.coordinated_operations", true, "Partners pursue across borders and operate in each other's waters.");
+        real("partnership.full_cost_musd_year", 150, 0.01, 1e4, "US$M/year",
+                "Partnership spend at which sharing and coordination are fully effective.");
+        real("partnership.training_rate", 0.01, 0, 1, "1/week", "Weekly growth of forces' capability towards 1 at full training spend.");
+        real("partnership.intel_detection_boost", 1.0, 0, 10, "", "Relative rise in detection on a link that intelligence marks as busy.");
+        integer("partnership.suspension_weeks", 52, 1, 520, "weeks", "Weeks a partner suspends cooperation after an instability shock.");
+        integer("partnership.withdrawal_week", -1, -1, 2600, "week",
+                "Campaign week at which partnership.withdrawal_nation leaves for good (-1: never).");
+        put(new Param("partnership.withdrawal_nation", Param.Type.NATION, "none", 0, 0, List.of(), "",
+                "Nation (id) that withdraws from the partnership at partnership.withdrawal_week, or none."));
+
+        // ---- violence
+        real("violence.trust_effect", 1.0, 0, 10, "", "Weight of violence among negative contacts (the state fails to protect).");
+    }
+
+    private Params() {
+    }
+
+    public static Param get(String key) {
+        return ALL.get(key);
+    }
+
+    public static boolean has(String key) {
+        return ALL.containsKey(key);
+    }
+
+    public static List<Param> all() {
+        return Collections.unmodifiableList(new ArrayList<>(ALL.values()));
+    }
+
+    public static List<String> sections() {
+        return ALL.values().stream().map(Param::section).distinct().toList();
+    }
+
+    public static List<String> keysIn(String section) {
+        return ALL.values().stream().filter(p -> p.section().equals(section)).map(Param::name).toList();
+    }
+
+    /** The defaults of every parameter. */
+    public static Map<String, Object> defaults() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (Param p : ALL.values()) m.put(p.key(), p.defaultValue());
+        return m;
+    }
+}

@@ -1,0 +1,46 @@
+package narcosim.scenario;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A validated scenario: geography, nations, cartels, strategies sharing one budget, and parameter
+ * values set by the file. {@link #forStrategy} resolves what one run uses.
+ *
+ * @param overrides parameter values given with {@code --set}; they win over the file and over a
+ *                  strategy's doctrine
+ */
+public record Scenario(String name, String description, String source, double budgetMusdPerYear,
+                       List<Specs.Nation> nations, List<Specs.Place> places, List<Specs.Link> links,
+                       List<Specs.Cartel> cartels, List<Specs.Strategy> strategies, ParamValues params,
+                       Map<String, Object> overrides) {
+
+    public Optional<Specs.Strategy> strategy(String id) {
+        return strategies.stream().filter(s -> s.id().equals(id)).findFirst();
+    }
+
+    public Specs.Nation nation(String id) {
+        return nations.stream().filter(n -> n.id().equals(id)).findFirst().orElseThrow();
+    }
+
+    /** Parameters of a run of the given strategy: file values, then the doctrine, then --set overrides. */
+    public RunConfig forStrategy(String strategyId, long seed) throws ScenarioException {
+        Specs.Strategy s = strategy(strategyId).orElseThrow(() -> new ScenarioException(source, 0, "--strategy",
+                "no strategy '" + strategyId + "' in this scenario; it has " + String.join(", ", strategyIds())));
+        Map<String, Object> m = new LinkedHashMap<>(s.doctrine());
+        m.putAll(overrides);
+        return new RunConfig(this, s, params.with(m), seed);
+    }
+
+    public List<String> strategyIds() {
+        return strategies.stream().map(Specs.Strategy::id).toList();
+    }
+
+    /** A copy with a different parameter set (used by benchmarks and sweeps). */
+    public Scenario withParams(ParamValues p) {
+        return new Scenario(name, description, source, budgetMusdPerYear, nations, places, links, cartels, strategies,
+                p, overrides);
+    }
+}

@@ -1,0 +1,157 @@
+package narcosim.world;
+
+import narcosim.agents.Community;
+import narcosim.scenario.Specs;
+
+/** A place of the geography at run time: its fixed description plus the state that changes. */
+public final class Place {
+
+    public final int index;
+    public final Specs.Place spec;
+    public final Nation nation;
+    /** Residents living here; null for sea lanes, markets and other unpopulated places. */
+    private Community community;
+
+    // Coca growing (production places only).
+    private double cocaHa;
+    private double haPerGrower;
+    private double productionRemainderKg;
+    private double eradicatedThisWeekHa;
+    private double eradicatedRecentHa;
+    /** Produced kg not yet bought by a cartel. */
+    private long stockKg;
+
+    /** Kg that arrived here this week and last week (all cartels). */
+    private long throughputKg;
+    private long throughputLastWeekKg;
+    /** Kg of shipments waiting here, and on their way here (congestion), kept up to date as they move. */
+    private long presentKg;
+    private long incomingKg;
+
+    public Place(int index, Specs.Place spec, Nation nation) {
+        this.index = index;
+        this.spec = spec;
+        this.nation = nation;
+        this.cocaHa = spec.cocaHa();
+    }
+
+    public boolean isMarket() {
+        return spec.kind() == Specs.PlaceKind.MARKET;
+    }
+
+    public boolean isProduction() {
+        return spec.kind() == Specs.PlaceKind.PRODUCTION;
+    }
+
+    public Community community() {
+        return community;
+    }
+
+    public void settle(Community c) {
+        community = c;
+    }
+
+    public boolean isPopulated() {
+        return community != null;
+    }
+
+    public String id() {
+        return spec.id();
+    }
+
+    public double cocaHa() {
+        return cocaHa;
+    }
+
+    public long stockKg() {
+        return stockKg;
+    }
+
+    public long throughputLastWeekKg() {
+        return throughputLastWeekKg;
+    }
+
+    /** Hectares eradicated over roughly the last quarter (an exponentially weighted 13-week sum). */
+    public double eradicatedRecentHa() {
+        return eradicatedRecentHa;
+    }
+
+    public double haPerGrower() {
+        return haPerGrower;
+    }
+
+    /** Fixes the area one grower agent tends, so that the starting growers tend the scenario's coca area. */
+    public void calibrateGrowers(int growers, int agents) {
+        haPerGrower = cocaHa / Math.max(1, growers > 0 ? growers : agents);
+    }
+
+    /**
+     * Growers replant eradicated fields and follow their numbers: the area moves towards growers x ha per
+     * grower with the given time constant.
+     */
+    public void growTowards(int growers, int replantWeeks) {
+        double target = growers * haPerGrower;
+        cocaHa += (target - cocaHa) / replantWeeks;
+        if (cocaHa < 0) cocaHa = 0;
+    }
+
+    /** Eradicates up to {@code ha}; returns the hectares really destroyed. */
+    public double eradicate(double ha, double killFraction) {
+        double destroyed = Math.min(cocaHa, ha) * killFraction;
+        cocaHa -= destroyed;
+        eradicatedThisWeekHa += destroyed;
+        return destroyed;
+    }
+
+    /** Harvest of one week into the place's stock; whole kilograms only, the rest is carried over. */
+    public long harvest(double kgPerHaWeek) {
+        productionRemainderKg += cocaHa * kgPerHaWeek;
+        long kg = (long) Math.floor(productionRemainderKg);
+        productionRemainderKg -= kg;
+        stockKg += kg;
+        return kg;
+    }
+
+    /** A cartel buys up to {@code kg} of the stock; returns what it got. */
+    public long takeStock(long kg) {
+        long got = Math.min(kg, stockKg);
+        stockKg -= got;
+        return got;
+    }
+
+    /** Kg of shipments waiting here or heading here now. */
+    public long backlogKg() {
+        return presentKg + incomingKg;
+    }
+
+    public long presentKg() {
+        return presentKg;
+    }
+
+    /** A shipment starts waiting here (positive) or leaves (negative). */
+    public void addPresent(long kg) {
+        presentKg += kg;
+    }
+
+    /** A shipment sets out for here (positive) or arrives (negative). */
+    public void addIncoming(long kg) {
+        incomingKg += kg;
+    }
+
+    public void addThroughput(long kg) {
+        throughputKg += kg;
+    }
+
+    /** Closes the week's books on throughput and eradication. */
+    public void closeWeek() {
+        throughputLastWeekKg = throughputKg;
+        throughputKg = 0;
+        eradicatedRecentHa = eradicatedRecentHa * 12.0 / 13.0 + eradicatedThisWeekHa;
+        eradicatedThisWeekHa = 0;
+    }
+
+    @Override
+    public String toString() {
+        return spec.name();
+    }
+}
