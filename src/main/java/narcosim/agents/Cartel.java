@@ -42,6 +42,8 @@ public final class Cartel implements Steppable {
     private final long[] stockAt;
     private final double[] marginAt;
     private final long[] kgAt;
+    /** Kg through each place since the last review. */
+    private final long[] kgWindow;
     private final Deque<Integer> leaderLosses = new ArrayDeque<>();
     private final Deque<Integer> replacements = new ArrayDeque<>();
 
@@ -99,6 +101,7 @@ public final class Cartel implements Steppable {
         this.stockAt = new long[np];
         this.marginAt = new double[np];
         this.kgAt = new long[np];
+        this.kgWindow = new long[np];
         this.leaders = rules.leaders;
         Arrays.fill(risk, rules.priorRisk());
         // Start on the cheapest path from each home to the market.
@@ -129,6 +132,7 @@ public final class Cartel implements Steppable {
         this.stockAt = new long[parent.stockAt.length];
         this.marginAt = new double[parent.marginAt.length];
         this.kgAt = new long[parent.kgAt.length];
+        this.kgWindow = new long[parent.kgWindow.length];
         this.leaders = Math.max(1, parent.leaders / 2);
     }
 
@@ -229,16 +233,18 @@ public final class Cartel implements Steppable {
             seized += seizedHistory[t];
         }
         double losses = departed == 0 ? 0 : (double) seized / departed;
-        // Also expand when places outside our network would pay clearly more (e.g. our routes are congested).
-        boolean missing = false;
+        // Also expand when our network has no route or is so congested that it is worth less than half of
+        // what the wider network offers.
+        boolean blocked = false;
         for (int h : homes) {
-            if (value[h] < (1 - rules.lossTolerance) * valueFull[h]) missing = true;
+            if (value[h] < 0.5 * valueFull[h]) blocked = true;
         }
-        if (losses > rules.lossTolerance || missing) {
+        if (losses > rules.lossTolerance || blocked) {
             expand(model);
         } else if (departed > 0) {
             consolidate(model);
         }
+        java.util.Arrays.fill(kgWindow, 0);
     }
 
     private void expand(NarcoModel model) {
@@ -278,6 +284,10 @@ public final class Cartel implements Steppable {
             for (Place candidate : new Place[] {link.to, link.from}) {
                 if (tryDrop(candidate, net)) return;
             }
+        }
+        // No risky link: give up a place that carried nothing since the last review.
+        for (Place p : net.places) {
+            if (places.get(p.index) && kgWindow[p.index] == 0 && tryDrop(p, net)) return;
         }
     }
 
@@ -388,6 +398,7 @@ public final class Cartel implements Steppable {
         double margin = model.market().priceIn(at.nation) - model.market().priceIn(from.nation);
         if (margin > 0 && !at.isMarket()) marginAt[at.index] += margin * kg;
         kgAt[at.index] += kg;
+        kgWindow[at.index] += kg;
     }
 
     public void seized(Link link, long kg) {
@@ -408,7 +419,8 @@ public final class Cartel implements Steppable {
         while (!leaderLosses.isEmpty() && leaderLosses.peekFirst() <= week - rules.splitWindow) {
             leaderLosses.pollFirst();
         }
-        if (leaderLosses.size() >= rules.splitLosses && leaders >= 1
+        // A split needs at least two leaders left to head the two halves.
+        if (leaderLosses.size() >= rules.splitLosses && leaders >= 2
                 && model.random.nextDouble() < rules.splitProbability) {
             leaderLosses.clear();
             return true;

@@ -43,6 +43,7 @@ public final class ParamsCommand implements Callable<Integer> {
                 case BOOLEAN -> "true/false";
                 case CHOICE -> String.join("/", p.choices());
                 case NATION -> "nation id or none";
+                case REGION -> "region tag or none";
             };
             if (markdown) {
                 out.printf(Locale.ROOT, "| `%s` | %s | %s | %s | %s |%n", p.key(), Fmt.any(p.defaultValue()), allowed,

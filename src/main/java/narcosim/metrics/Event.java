@@ -21,6 +21,9 @@ public sealed interface Event {
     /** A shipment started to cross a link. */
     record Entered(int cartel, int link, long kg) implements Event { }
 
+    /** A shipment reached the far end of a link. */
+    record Arrived(int cartel, int link, long kg) implements Event { }
+
     record Seized(int cartel, int link, int place, int nation, Agency by, long kg) implements Event { }
 
     record Lost(int cartel, int link, long kg) implements Event { }

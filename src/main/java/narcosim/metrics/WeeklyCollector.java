@@ -61,19 +61,24 @@ public final class WeeklyCollector implements EventBus.Observer, Steppable {
     private final int splits;
     private final int suspensions;
     private final int regionStart;
+    private final int regions;
 
     private final long[] linkKg;
     private final int[] regionOfLinkTarget;
+    private final int[] regionOfLinkSource;
     private final Network net;
 
     public WeeklyCollector(Network net) {
         this.net = net;
         this.linkKg = new long[net.links.size()];
         this.regionOfLinkTarget = new int[net.links.size()];
+        this.regionOfLinkSource = new int[net.links.size()];
         // A region's flow is what enters it from elsewhere (each kg counted once per entry).
         for (Link l : net.links) {
             int r = net.region(l.to.index);
-            regionOfLinkTarget[l.index] = r == net.region(l.from.index) ? -1 : r;
+            int from = net.region(l.from.index);
+            regionOfLinkTarget[l.index] = r == from ? -1 : r;
+            regionOfLinkSource[l.index] = r == from ? -1 : from;
         }
         flow("produced_kg", "kg", "Cocaine harvested in production places");
         produced = last();
@@ -96,7 +101,8 @@ public final class WeeklyCollector implements EventBus.Observer, Steppable {
         flow("cartel_revenue_usd", "US$", "Cartels' revenue from deliveries");
         revenue = last();
         level("active_links", "links", "Links that carried flow this week", m -> activeLinks());
-        level("active_places", "places", "Places that cartels operate", m -> m.activePlaces());
+        level("active_places", "places", "Places that traffic passed through this week", m -> activePlaces());
+        level("network_places", "places", "Mean number of places in a cartel's network", NarcoModel::meanNetworkPlaces);
         level("flow_entropy", "bits", "Dispersion of flow over links (Shannon entropy of kg entering links)",
                 m -> entropy());
         flow("violent_incidents", "incidents", "Violent incidents (cartel rivalry and clashes with forces)");
@@ -140,8 +146,14 @@ public final class WeeklyCollector implements EventBus.Observer, Steppable {
         suspensions = last();
         level("partners_active", "nations", "Partner nations cooperating this week", NarcoModel::partnersActive);
         regionStart = columns.size();
+        regions = net.regions().size();
         for (String r : net.regions()) {
-            flow("flow_" + r.replaceAll("[^A-Za-z0-9]+", "_") + "_kg", "kg", "Kg entering region " + r + " from elsewhere");
+            flow("flow_" + r.replaceAll("[^A-Za-z0-9]+", "_") + "_kg", "kg",
+                    "Kg sent into region " + r + " from elsewhere (traffickers' routing)");
+        }
+        for (String r : net.regions()) {
+            flow("through_" + r.replaceAll("[^A-Za-z0-9]+", "_") + "_kg", "kg",
+                    "Kg that came through region " + r + " (arrived outside it from inside)");
         }
         week = new double[columns.size()];
     }
@@ -172,6 +184,9 @@ public final class WeeklyCollector implements EventBus.Observer, Steppable {
             linkKg[en.link()] += en.kg();
             int r = regionOfLinkTarget[en.link()];
             if (r >= 0) week[regionStart + r] += en.kg();
+        } else if (e instanceof Event.Arrived a) {
+            int r = regionOfLinkSource[a.link()];
+            if (r >= 0) week[regionStart + regions + r] += a.kg();
         } else if (e instanceof Event.Seized s) {
             week[seized] += s.kg();
             week[s.by() == Event.Agency.MILITARY ? seizedMilitary : seizedPolice] += s.kg();
@@ -219,6 +234,17 @@ public final class WeeklyCollector implements EventBus.Observer, Steppable {
     }
 
     private double[] latest;
+
+    private double activePlaces() {
+        java.util.BitSet any = new java.util.BitSet();
+        for (Link l : net.links) {
+            if (linkKg[l.index] > 0) {
+                any.set(l.from.index);
+                any.set(l.to.index);
+            }
+        }
+        return any.cardinality();
+    }
 
     private double activeLinks() {
         int n = 0;

@@ -245,6 +245,7 @@ public final class NarcoModel extends SimState {
         q.addIncoming(-s.kg);
         q.addPresent(s.kg);
         q.addThroughput(s.kg);
+        events.emit(new Event.Arrived(c.index(), l.index, s.kg));
         c.arrived(q, l.from, s.kg, this);
         if (q.community() != null) c.paid(s.kg * q.community().handlingCostUsdKg(market.chainPriceFactor()));
         if (q.isMarket()) {
@@ -437,15 +438,15 @@ public final class NarcoModel extends SimState {
         return ha;
     }
 
-    public double activePlaces() {
-        java.util.BitSet any = new java.util.BitSet();
+    public double meanNetworkPlaces() {
+        double sum = 0;
+        int n = 0;
         for (Cartel c : cartels.members()) {
             if (!c.active()) continue;
-            for (Place p : network.places) {
-                if (c.operatesAt(p.index)) any.set(p.index);
-            }
+            sum += c.placeCount();
+            n++;
         }
-        return any.cardinality();
+        return n == 0 ? 0 : sum / n;
     }
 
     public double cartelCount() {

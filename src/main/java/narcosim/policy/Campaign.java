@@ -168,11 +168,13 @@ public final class Campaign implements Steppable {
         Arrays.sort(order, Comparator.comparingDouble((Integer l) -> -score[l])
                 .thenComparingDouble(l -> -net.links.get(l).capacityKgWeek).thenComparingInt(l -> l));
         int[] next = new int[net.nations.size() * MilitaryUnit.Type.values().length];
+        int focus = net.regions().indexOf(doctrine.focusRegion());
         for (MilitaryUnit u : military) {
             List<Link> allowed = new ArrayList<>();
             for (int l : order) {
                 Link link = net.links.get(l);
-                if (u.type.covers(link.mode) && mayAct(u.nation, link)) allowed.add(link);
+                boolean inFocus = focus < 0 || net.region(link.to.index) == focus || net.region(link.from.index) == focus;
+                if (inFocus && u.type.covers(link.mode) && mayAct(u.nation, link)) allowed.add(link);
             }
             if (allowed.isEmpty()) continue;
             int slot = u.nation.index * MilitaryUnit.Type.values().length + u.type.ordinal();
@@ -452,9 +454,11 @@ public final class Campaign implements Steppable {
         if (here.isEmpty()) return false;
         double base = doctrine.params().real("police.search_prob");
         double gain = doctrine.params().real("police.search_evidence_gain");
+        double sat = doctrine.params().real("police.arrest_saturation");
         for (PoliceUnit u : here) {
             if (!u.honest()) continue;
-            if (random.nextDouble() < Math.min(0.9, base * (1 + gain * u.evidence()))) {
+            double e = u.evidence();
+            if (random.nextDouble() < base * (1 + gain * e / (e + sat))) {
                 if (at.community() != null) at.community().requestArrests(1);
                 return true;
             }

@@ -16,6 +16,7 @@ public final class Doctrine {
     private boolean eradication;
     private boolean leadershipTargeting;
     private final boolean vetting;
+    private final String focusRegion;
     private final double[] detect;
     private final double interdict;
     private final double bonus;
@@ -29,6 +30,7 @@ public final class Doctrine {
         this.eradication = p.bool("eradication.enabled");
         this.leadershipTargeting = p.bool("police.leadership_targeting");
         this.vetting = p.bool("police.vetting");
+        this.focusRegion = p.text("military.focus_region");
         this.detect = new double[] {p.real("military.detect_boat"), p.real("military.detect_aircraft"),
             p.real("military.detect_ground"), 0};
         this.interdict = p.real("military.interdict_prob");
@@ -104,6 +106,11 @@ public final class Doctrine {
 
     public void setLeadershipTargeting(boolean v) {
         leadershipTargeting = v;
+    }
+
+    /** Region the static doctrine concentrates on, or "none". */
+    public String focusRegion() {
+        return focusRegion;
     }
 
     public boolean vetting() {

@@ -9,7 +9,7 @@ import java.util.List;
 public record Param(String key, Type type, Object defaultValue, double min, double max,
                     List<String> choices, String unit, String description) {
 
-    public enum Type { REAL, INTEGER, BOOLEAN, CHOICE, NATION }
+    public enum Type { REAL, INTEGER, BOOLEAN, CHOICE, NATION, REGION }
 
     public String section() {
         return key.substring(0, key.indexOf('.'));
@@ -27,6 +27,7 @@ public record Param(String key, Type type, Object defaultValue, double min, doub
             case BOOLEAN -> "true or false";
             case CHOICE -> "one of " + String.join(", ", choices);
             case NATION -> "a nation id of the scenario, or none";
+            case REGION -> "a region tag of the scenario's places, or none";
         };
     }
 
@@ -74,7 +75,7 @@ public record Param(String key, Type type, Object defaultValue, double min, doub
                 }
                 return s;
             }
-            case NATION -> {
+            case NATION, REGION -> {
                 if (!(raw instanceof String s) || s.isBlank()) {
                     throw new IllegalArgumentException("expected " + expected() + ", got " + describe(raw));
                 }

@@ -79,7 +79,7 @@ public final class Params {
         integer("cartel.expansion_max_places", 8, 1, 50, "places", "Most new places added in one expansion (NarcoLogic).");
         integer("cartel.review_weeks", 4, 1, 52, "weeks", "Weeks between a cartel's expansion/consolidation reviews.");
         real("cartel.bribe_share", 0.3, 0, 1, "", "Share of a place's gross margin paid in bribes where police are present (NarcoLogic).");
-        real("cartel.route_temperature", 0.03, 0.001, 1, "",
+        real("cartel.route_temperature", 0.005, 0.001, 1, "",
                 "Logit temperature of next-link choice, relative to the route's value (lower = greedier).");
         integer("cartel.shipment_kg", 800, 1, 100000, "kg", "Size of one shipment.");
         real("cartel.kg_per_smuggler_week", 400, 1, 1e6, "kg/week", "Kg one smuggler agent handles per week at a populated place.");
@@ -122,6 +122,8 @@ public final class Params {
                 "Static chokepoints, or intelligence-led targeting of last month's successful and busiest links (NarcoLogic).");
         choice("military.rules_of_engagement", "strict", List.of("strict", "permissive"),
                 "Rules of engagement: permissive ones interdict a little more and harm residents far more often.");
+        put(new Param("military.focus_region", Param.Type.REGION, "none", 0, 0, List.of(), "",
+                "Static doctrine: post forces only on links into or within this region (a corridor crackdown), or none."));
         real("military.cost_boat_musd_year", 30, 0.01, 1e4, "US$M/year", "Cost of one patrol boat (cutter, crew, fuel).");
         real("military.cost_aircraft_musd_year", 45, 0.01, 1e4, "US$M/year", "Cost of one maritime patrol aircraft.");
         real("military.cost_ground_musd_year", 12, 0.01, 1e4, "US$M/year", "Cost of one ground unit (battalion task force).");
@@ -134,7 +136,7 @@ public final class Params {
         real("military.detect_aircraft", 0.18, 0, 1, "", "Chance that an aircraft detects a shipment on its sea or air link.");
         real("military.detect_ground", 0.15, 0, 1, "", "Chance that a ground unit detects a shipment on its land link.");
         real("military.surveillance_boost", 0.8, 0, 10, "", "Relative rise in detection on links watched by a surveillance asset.");
-        real("military.interdict_prob", 0.7, 0, 1, "", "Chance that a detection ends in a seizure (high power per contact).");
+        real("military.interdict_prob", 0.5, 0, 1, "", "Chance that a detection ends in a seizure (high power per contact).");
         real("military.permissive_bonus", 0.15, 0, 1, "", "Relative rise in interdiction under permissive rules of engagement.");
         real("military.no_pursuit_factor", 0.3, 0, 1, "",
                 "Interdiction chance kept on a cross-border link when the next nation does not coordinate operations.");
@@ -153,11 +155,11 @@ public final class Params {
                 "Officers of ordinary local policing per 10,000 residents, campaign or not.");
         real("police.evidence_per_tip", 1, 0, 100, "", "Evidence an investigation gains from one tip.");
         real("police.evidence_decay", 0.15, 0, 1, "1/week", "Weekly decay of evidence not acted on.");
-        real("police.arrest_rate", 0.4, 0, 100, "arrests/week", "Arrests per week per unit at one unit of evidence.");
-        real("police.arrest_saturation", 5, 0.01, 1e4, "",
+        real("police.arrest_rate", 0.03, 0, 100, "arrests/week", "Arrests per week per unit at one unit of evidence.");
+        real("police.arrest_saturation", 3, 0.01, 1e4, "",
                 "Evidence at which arrests reach half their maximum: diminishing returns (MADTOR, Manzi & Calderoni 2024).");
-        real("police.search_prob", 0.06, 0, 1, "", "Chance a unit searches a shipment passing its place and seizes it.");
-        real("police.search_evidence_gain", 0.2, 0, 100, "", "Relative rise of the search chance per unit of evidence.");
+        real("police.search_prob", 0.006, 0, 1, "", "Chance a unit searches a shipment passing its place and seizes it.");
+        real("police.search_evidence_gain", 1.0, 0, 100, "", "Relative rise of the search chance with evidence, saturating at the arrest saturation (at most 1 + gain).");
         real("police.presence_contact", 0.05, 0, 1, "", "Weekly chance a resident has a positive contact per honest unit present.");
         real("police.corruption_rate", 0.04, 0, 1, "1/week", "Weekly chance an unvetted unit in a fully corrupt nation turns, when bribed.");
         real("police.bribe_scale_usd", 2e5, 1, 1e9, "US$/week", "Weekly bribe at which a unit is 63% of the way to its corruption chance.");
@@ -166,8 +168,8 @@ public final class Params {
         real("police.vetting_factor", 0.15, 0, 1, "", "Multiplier on corruption chance for vetted units.");
         real("police.vetting_cost", 0.25, 0, 10, "", "Extra cost of a vetted unit, relative.");
         bool("police.leadership_targeting", false, "Investigations aim at cartel leaders (kingpin strategy).");
-        real("police.leader_share_targeted", 0.3, 0, 1, "", "Share of arrests that hit leaders when leadership targeting is on.");
-        real("police.leader_share_untargeted", 0.01, 0, 1, "", "Share of arrests that hit leaders otherwise.");
+        real("police.leader_share_targeted", 0.02, 0, 1, "", "Share of arrests that hit leaders when leadership targeting is on.");
+        real("police.leader_share_untargeted", 0.001, 0, 1, "", "Share of arrests that hit leaders otherwise.");
 
         // ---- development (Borrero & Parada 2022)
         real("development.cost_programme_musd_year", 10, 0.01, 1e4, "US$M/year",

@@ -47,6 +47,7 @@ public final class ScenarioLoader {
             "links", "cartels", "strategies");
 
     private final String file;
+    private final Set<String> regions = new HashSet<>();
 
     private ScenarioLoader(String file) {
         this.file = file;
@@ -221,6 +222,9 @@ public final class ScenarioLoader {
         Map<String, Specs.Nation> nationById = new HashMap<>();
         for (Specs.Nation n : nations) nationById.put(n.id(), n);
         List<Specs.Place> places = places(root, nationById);
+        for (Specs.Place p : places) {
+            if (!p.region().isEmpty()) regions.add(p.region());
+        }
         Map<String, Specs.Place> placeById = new LinkedHashMap<>();
         for (Specs.Place p : places) placeById.put(p.id(), p);
 
@@ -473,8 +477,9 @@ public final class ScenarioLoader {
 
     private void checkNationParam(Param p, Object v, Set<String> nations, Node at, String key)
             throws ScenarioException {
-        if (p.type() == Param.Type.NATION && !"none".equals(v) && !nations.contains(v)) {
-            String msg = "expected a nation id of this scenario or none, got '" + v + "'" + suggest((String) v, nations);
+        Set<String> known = p.type() == Param.Type.NATION ? nations : p.type() == Param.Type.REGION ? regions : null;
+        if (known != null && !"none".equals(v) && !known.contains(v)) {
+            String msg = "expected " + p.expected() + ", got '" + v + "'" + suggest((String) v, known);
             if (at == null) throw new ScenarioException(key, 0, "", msg);
             throw err(at, key, msg);
         }
