@@ -22,6 +22,9 @@ public final class Community implements Steppable {
     /** What a resident does for a living. */
     public enum Occupation { LEGAL, GROWER, SMUGGLER, JAILED }
 
+    private static final long MASK21 = (1L << 21) - 1;
+    private static final float INV21 = 1f / (1L << 21);
+
     private static final byte LEGAL = 0;
     private static final byte GROWER = 1;
     private static final byte SMUGGLER = 2;
@@ -103,8 +106,9 @@ public final class Community implements Steppable {
         throughputEma = 0.7 * throughputEma + 0.3 * place.throughputLastWeekKg();
 
         double reach = Math.min(1.0, rules.eventReachAgents() / n);
-        double negativeEvents = harmEvents + corruptionEvents + rules.violenceTrustWeight() * violenceEvents;
-        float pNeg = (float) (1 - Math.pow(1 - reach, negativeEvents));
+        double harmReach = Math.min(1.0, rules.harmReachAgents() / n);
+        double otherEvents = corruptionEvents + rules.violenceTrustWeight() * violenceEvents;
+        float pNeg = (float) (1 - Math.pow(1 - reach, otherEvents) * Math.pow(1 - harmReach, harmEvents));
         float pPos = (float) Math.min(1.0, rules.presenceContact() * honestUnits
                 + rules.developmentContact() * programmes);
         double pViolence = 1 - Math.pow(1 - reach, violenceEvents);
@@ -160,8 +164,12 @@ public final class Community implements Steppable {
                 fearSum += f;
                 continue;
             }
+            // Three uniforms from one 64-bit draw (21 bits each): contact, decision, witnessing.
+            long bits = random.nextLong();
+            float u = (bits & MASK21) * INV21;
+            float uDecide = ((bits >>> 21) & MASK21) * INV21;
+            float uWitness = ((bits >>> 42) & MASK21) * INV21;
             // Contacts with the state: negative ones move trust more (Oliveira et al. 2020).
-            float u = random.nextFloat();
             if (u < pNeg) {
                 l -= negStep * l;
             } else if (u < pNeg + pPos) {
@@ -181,7 +189,7 @@ public final class Community implements Steppable {
                 arrests++;
                 continue;
             }
-            if (random.nextFloat() < decide) {
+            if (uDecide < decide) {
                 float y = income[i] * devMult;
                 float netRisk = risk[i] * arrestRisk;
                 // Epstein 2002: grievance G = H (1 - L); act if G - N > T.
@@ -209,7 +217,7 @@ public final class Community implements Steppable {
                     }
                 }
             }
-            if (occupation[i] != SMUGGLER && random.nextFloat() < pWitness) {
+            if (occupation[i] != SMUGGLER && uWitness < pWitness) {
                 witnesses++;
                 // GLODERS: P(report) = (0.2 IG + 0.8 S)^2, IG from trust and (1 - fear).
                 float ig = 0.5f * l + 0.5f * (1 - f);

@@ -5,7 +5,8 @@ import narcosim.scenario.ParamValues;
 /** The residents' parameters, read once per run so the weekly loop reads plain fields. */
 public record ResidentRules(double peoplePerAgent, double epsteinK, double threshold, double quitMargin,
                             double decisionRate, double trustMean, double trustSpread, double fearInitial,
-                            double positiveStep, double negativeStep, double eventReachAgents, double fearStep,
+                            double positiveStep, double negativeStep, double eventReachAgents, double harmReachAgents,
+                            double fearStep,
                             double fearDecay, double witnessRate, double normSalienceInitial, double normSalienceRate,
                             double traffickingWage, double cocaIncomeRatio, double incomeSpread, int sentenceWeeks,
                             double kgPerSmuggler, double backgroundOfficersPer10k, double officersPerUnit,
@@ -17,6 +18,7 @@ public record ResidentRules(double peoplePerAgent, double epsteinK, double thres
                 p.real("residents.threshold"), p.real("residents.quit_margin"), p.real("residents.decision_rate"),
                 p.real("residents.trust_mean"), p.real("residents.trust_spread"), p.real("residents.fear_initial"),
                 pos, Math.min(1.0, pos * p.real("residents.negativity_ratio")), p.real("residents.event_reach_agents"),
+                p.real("residents.harm_reach_agents"),
                 p.real("residents.fear_step"), p.real("residents.fear_decay"), p.real("residents.witness_rate"),
                 p.real("residents.norm_salience_initial"), p.real("residents.norm_salience_rate"),
                 p.real("residents.trafficking_wage_usd_week"), p.real("residents.coca_income_ratio"),

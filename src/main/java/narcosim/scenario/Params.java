@@ -42,7 +42,7 @@ public final class Params {
                 "Weeks simulated before the campaign starts, so cartels settle their routes; not reported.");
 
         // ---- residents (Epstein 2002; GLODERS; Oliveira et al. 2020)
-        real("residents.people_per_agent", 200, 1, 1e6, "people",
+        real("residents.people_per_agent", 250, 1, 1e6, "people",
                 "People that one resident agent stands for (a household group); sets the number of agents.");
         integer("residents.min_agents", 10, 1, 100000, "agents", "Fewest resident agents in a populated place.");
         real("residents.epstein_k", 2.3, 0, 20, "", "Arrest-probability constant k in P = 1 - exp(-k C/A) (Epstein 2002).");
@@ -56,7 +56,9 @@ public final class Params {
         real("residents.negativity_ratio", 4, 1, 20, "",
                 "How much more a negative contact moves trust than a positive one (Oliveira et al. 2020; Skogan 2006).");
         real("residents.event_reach_agents", 15, 0, 1e6, "agents",
-                "Resident agents directly touched by one event (harm, violence, corruption seen) in their place.");
+                "Resident agents touched by one violent incident or one case of corruption seen in their place.");
+        real("residents.harm_reach_agents", 100, 0, 1e6, "agents",
+                "Resident agents who learn of one incident of collateral harm by forces (word of mouth, media; Bennett 2008).");
         real("residents.fear_step", 0.15, 0, 1, "", "Share of the distance to full fear closed by exposure to violence.");
         real("residents.fear_decay", 0.02, 0, 1, "1/week", "Weekly decay of fear without violence.");
         real("residents.witness_rate", 0.6, 0, 10, "",

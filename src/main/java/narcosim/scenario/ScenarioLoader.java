@@ -20,6 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.Mark;
@@ -43,6 +44,8 @@ import narcosim.world.Geo;
 public final class ScenarioLoader {
 
     private static final String SET_PREFIX = "--set ";
+    private static final String MIX_EXPECTED =
+            "expected the military budget mix (boat, aircraft, ground, surveillance) to add up to 1, got ";
     private static final List<String> TOP_KEYS = List.of("name", "description", "budget", "nations", "places",
             "links", "cartels", "strategies");
 
@@ -93,9 +96,29 @@ public final class ScenarioLoader {
                     "expected a mapping of scenario sections (name, nations, places, links, ...), got "
                             + (root == null ? "an empty file" : kindOf(root)));
         }
+        checkRepeatedKeys(rootMap);
         Map<String, Object> late = new LinkedHashMap<>();
         for (String s : sets) applySet(rootMap, s, late);
         return build(rootMap, late);
+    }
+
+    /** SnakeYAML's allowDuplicateKeys applies when constructing objects, not to the node tree: checked here. */
+    private void checkRepeatedKeys(Node n) throws ScenarioException {
+        if (n instanceof MappingNode m) {
+            Map<String, Node> seen = new HashMap<>();
+            for (NodeTuple t : m.getValue()) {
+                if (t.getKeyNode() instanceof ScalarNode k) {
+                    Node first = seen.putIfAbsent(k.getValue(), k);
+                    if (first != null) {
+                        throw err(k, k.getValue(), "this key is given twice in the same mapping (first on line "
+                                + line(first) + ")");
+                    }
+                }
+                checkRepeatedKeys(t.getValueNode());
+            }
+        } else if (n instanceof SequenceNode seq) {
+            for (Node c : seq.getValue()) checkRepeatedKeys(c);
+        }
     }
 
     // ------------------------------------------------------------------ --set
@@ -106,13 +129,23 @@ public final class ScenarioLoader {
         if (eq <= 0) throw new ScenarioException(where, 0, "", "expected key.path=value");
         String key = expr.substring(0, eq).trim();
         String value = expr.substring(eq + 1);
-        Node valueNode = new Yaml().compose(new StringReader(value.isEmpty() ? "''" : value));
+        Node valueNode;
+        try {
+            valueNode = new Yaml().compose(new StringReader(value.isEmpty() ? "''" : value));
+        } catch (YAMLException e) {
+            String why = e instanceof MarkedYAMLException me && me.getProblem() != null ? me.getProblem() : e.getMessage();
+            throw new ScenarioException(where, 0, key, "cannot read the value: " + why);
+        }
         Mark mark = new Mark(where, 0, -1, 0, new int[0], 0);
         valueNode = retag(valueNode, mark);
         Param p = Params.get(key);
         if (p != null) {
             late.put(key, coerce(p, valueNode, key));
             return;
+        }
+        if (key.contains(".") && Params.sections().contains(key.substring(0, key.indexOf('.')))) {
+            throw new ScenarioException(where, 0, key, "unknown parameter"
+                    + suggest(key, Params.all().stream().map(Param::key).toList()));
         }
         String[] segs = key.split("\\.");
         Node cur = root;
@@ -133,10 +166,12 @@ public final class ScenarioLoader {
                     if (i == segs.length - 1 || m == root) {
                         // A new key: added so that validation reports it if it is not allowed.
                         if (i != segs.length - 1) {
+                            List<String> top = new ArrayList<>(TOP_KEYS);
+                            top.addAll(Params.sections());
                             throw new ScenarioException(where, 0, key, "no such key '" + segs[i] + "'"
-                                    + suggest(segs[i], keysOf(m)));
+                                    + suggest(segs[i], top));
                         }
-                        m.getValue().add(new NodeTuple(new ScalarNode(Tag.STR, k, mark, mark, null), valueNode));
+                        m.getValue().add(new NodeTuple(new ScalarNode(Tag.STR, k, mark, mark, DumperOptions.ScalarStyle.PLAIN), valueNode));
                         return;
                     }
                     throw new ScenarioException(where, 0, key, "no key '" + segs[i] + "' under "
@@ -235,6 +270,17 @@ public final class ScenarioLoader {
         List<Specs.Strategy> strategies = strategies(root, nationById.keySet());
         for (Map.Entry<String, Object> e : late.entrySet()) {
             checkNationParam(Params.get(e.getKey()), e.getValue(), nationById.keySet(), null, SET_PREFIX + e.getKey());
+        }
+        for (Specs.Strategy s : strategies) {
+            Map<String, Object> m = new LinkedHashMap<>(s.doctrine());
+            m.putAll(late);
+            double mix = militaryMix(params.with(m));
+            if (Math.abs(mix - 1) > 1e-6) {
+                String msg = MIX_EXPECTED + round(mix);
+                String set = late.keySet().stream().filter(k -> k.startsWith("military.mix_")).findFirst().orElse(null);
+                if (set != null) throw new ScenarioException(SET_PREFIX + set, 0, "military.mix_*", msg);
+                throw new ScenarioException(file, s.line(), "strategies." + s.id() + ".doctrine", msg);
+            }
         }
         return new Scenario(name, description, file, total, List.copyOf(nations), List.copyOf(places),
                 List.copyOf(links), List.copyOf(cartels), List.copyOf(strategies), params, Map.copyOf(late));
@@ -464,15 +510,17 @@ public final class ScenarioLoader {
             }
         }
         ParamValues pv = ParamValues.defaults().with(set);
-        double mix = pv.real("military.mix_boat") + pv.real("military.mix_aircraft") + pv.real("military.mix_ground")
-                + pv.real("military.mix_surveillance");
+        double mix = militaryMix(pv);
         if (Math.abs(mix - 1) > 1e-6) {
             NodeTuple mt = tuple(root, "military");
-            throw err(mt == null ? root : mt.getValueNode(), "military.mix_*",
-                    "expected the military budget mix (boat, aircraft, ground, surveillance) to add up to 1, got "
-                            + round(mix));
+            throw err(mt == null ? root : mt.getValueNode(), "military.mix_*", MIX_EXPECTED + round(mix));
         }
         return pv;
+    }
+
+    private static double militaryMix(ParamValues pv) {
+        return pv.real("military.mix_boat") + pv.real("military.mix_aircraft") + pv.real("military.mix_ground")
+                + pv.real("military.mix_surveillance");
     }
 
     private void checkNationParam(Param p, Object v, Set<String> nations, Node at, String key)
