@@ -37,6 +37,8 @@ public final class Community implements Steppable {
     private final float[] fear;
     private final float[] risk;
     private final float[] income;
+    /** Individual susceptibility: how hard the resident feels its situation, U(0,1) (Epstein's H). */
+    private final float[] hardship;
     private final byte[] occupation;
     private final short[] prison;
     private final double backgroundOfficers;
@@ -73,6 +75,7 @@ public final class Community implements Steppable {
         this.fear = new float[agents];
         this.risk = new float[agents];
         this.income = new float[agents];
+        this.hardship = new float[agents];
         this.occupation = new byte[agents];
         this.prison = new short[agents];
         this.grows = place.isProduction();
@@ -84,6 +87,7 @@ public final class Community implements Steppable {
             fear[i] = (float) clamp01(rules.fearInitial() * 2 * random.nextDouble());
             risk[i] = (float) random.nextDouble(); // Epstein 2002: R ~ U(0,1)
             income[i] = (float) (legal * (1 + rules.incomeSpread() * (2 * random.nextDouble() - 1)));
+            hardship[i] = (float) random.nextDouble();
         }
         if (grows) {
             double coca = cocaIncome(1.0);
@@ -108,8 +112,10 @@ public final class Community implements Steppable {
         double reach = Math.min(1.0, rules.eventReachAgents() / n);
         double harmReach = Math.min(1.0, rules.harmReachAgents() / n);
         double otherEvents = corruptionEvents + rules.violenceTrustWeight() * violenceEvents;
-        float pNeg = (float) (1 - Math.pow(1 - reach, otherEvents) * Math.pow(1 - harmReach, harmEvents));
-        float pPos = (float) Math.min(1.0, rules.presenceContact() * honestUnits
+        float pHarm = (float) (1 - Math.pow(1 - harmReach, harmEvents));
+        float pNeg = pHarm + (1 - pHarm) * (float) (1 - Math.pow(1 - reach, otherEvents));
+        float grievance = (float) rules.harmGrievance();
+        float pPos = (float) Math.min(1.0, rules.stateContact() + rules.presenceContact() * honestUnits
                 + rules.developmentContact() * programmes);
         double pViolence = 1 - Math.pow(1 - reach, violenceEvents);
         float negStep = (float) rules.negativeStep();
@@ -127,11 +133,11 @@ public final class Community implements Steppable {
         float pArrest = smugglers > 0 ? Math.min(1f, (float) pendingArrests / smugglers) : 0f;
 
         double priceFactor = model.market().chainPriceFactor();
-        float wage = (float) (rules.traffickingWage() * priceFactor);
+        int demand = (int) Math.ceil(throughputEma / rules.kgPerSmuggler());
+        // The wage on offer falls when more residents smuggle than the traffic needs: a labour market.
+        float wage = (float) (rules.traffickingWage() * priceFactor * Math.min(1.0, (demand + 1.0) / (smugglers + 1.0)));
         float coca = (float) cocaIncome(priceFactor);
         float devMult = (float) (1 + developmentGain);
-        int demand = (int) Math.ceil(throughputEma / rules.kgPerSmuggler());
-        int vacancies = Math.max(0, demand - smugglers);
 
         double activity = Math.min(1.0, 3.0 * smugglers / n + throughputEma / (throughputEma + 2000.0));
         float pWitness = (float) Math.min(1.0, rules.witnessRate() * activity);
@@ -172,6 +178,8 @@ public final class Community implements Steppable {
             // Contacts with the state: negative ones move trust more (Oliveira et al. 2020).
             if (u < pNeg) {
                 l -= negStep * l;
+                // Harm by the state's own forces also deepens grievance (Bennett 2008).
+                if (u < pHarm) hardship[i] += grievance * (1 - hardship[i]);
             } else if (u < pNeg + pPos) {
                 l += posStep * (1 - l);
             }
@@ -193,21 +201,21 @@ public final class Community implements Steppable {
                 float y = income[i] * devMult;
                 float netRisk = risk[i] * arrestRisk;
                 // Epstein 2002: grievance G = H (1 - L); act if G - N > T.
-                float motive = hardship(wage, y) * (1 - l) - netRisk;
+                float h = hardship[i];
+                float motive = h * premium(wage, y) * (1 - l) - netRisk;
                 if (occ == SMUGGLER) {
                     if (motive < quit) {
                         occupation[i] = LEGAL;
                         smugglers--;
                     }
-                } else if (vacancies > 0 && motive > threshold) {
+                } else if (motive > threshold) {
                     if (occ == GROWER) growers--;
                     occupation[i] = SMUGGLER;
                     smugglers++;
-                    vacancies--;
                     recruits++;
                     continue;
                 } else if (grows) {
-                    float grow = hardship(coca, y) * (1 - l) - risk[i] * (float) eradicationRisk;
+                    float grow = h * premium(coca, y) * (1 - l) - risk[i] * (float) eradicationRisk;
                     if (occ == LEGAL && grow > threshold) {
                         occupation[i] = GROWER;
                         growers++;
@@ -247,7 +255,8 @@ public final class Community implements Steppable {
         pendingArrests = 0;
     }
 
-    private static float hardship(float pay, float legal) {
+    /** Relative gain of an illegal income over the legal one, in [0,1]. */
+    private static float premium(float pay, float legal) {
         if (pay <= 0) return 0;
         float h = (pay - legal) / pay;
         return h < 0 ? 0 : (h > 1 ? 1 : h);
@@ -258,7 +267,7 @@ public final class Community implements Steppable {
     }
 
     private float netGrowingMotive(int i, double coca, double devMult, double eradicationRisk) {
-        return hardship((float) coca, (float) (income[i] * devMult)) * (1 - trust[i])
+        return hardship[i] * premium((float) coca, (float) (income[i] * devMult)) * (1 - trust[i])
                 - risk[i] * (float) eradicationRisk;
     }
 

@@ -10,7 +10,8 @@ public record ResidentRules(double peoplePerAgent, double epsteinK, double thres
                             double fearDecay, double witnessRate, double normSalienceInitial, double normSalienceRate,
                             double traffickingWage, double cocaIncomeRatio, double incomeSpread, int sentenceWeeks,
                             double kgPerSmuggler, double backgroundOfficersPer10k, double officersPerUnit,
-                            double presenceContact, double developmentContact, double violenceTrustWeight) {
+                            double presenceContact, double developmentContact, double violenceTrustWeight,
+                            double stateContact, double harmGrievance) {
 
     public static ResidentRules of(ParamValues p) {
         double pos = p.real("residents.positive_step");
@@ -25,6 +26,7 @@ public record ResidentRules(double peoplePerAgent, double epsteinK, double thres
                 p.real("residents.income_spread"), p.integer("residents.sentence_weeks"),
                 p.real("cartel.kg_per_smuggler_week"), p.real("police.background_officers_per_10k"),
                 p.real("police.officers_per_unit"), p.real("police.presence_contact"),
-                p.real("development.visibility_contact"), p.real("violence.trust_effect"));
+                p.real("development.visibility_contact"), p.real("violence.trust_effect"),
+                p.real("residents.state_contact"), p.real("residents.harm_grievance"));
     }
 }

@@ -22,7 +22,10 @@ public final class ScenarioOptions {
     /** The --set overrides, with --years as one more. */
     public List<String> sets() {
         List<String> all = new ArrayList<>(sets);
-        if (years != null) all.add("run.years=" + years);
+        if (years != null) {
+            if (years < 1 || years > 50) throw new Main.UserError("--years: expected a whole number from 1 to 50, got " + years);
+            all.add("run.years=" + years);
+        }
         return all;
     }
 }

@@ -49,7 +49,7 @@ public final class Params {
         real("residents.threshold", 0.1, 0, 1, "", "Threshold T: a resident acts if G - N > T (Epstein 2002).");
         real("residents.quit_margin", 0.05, 0, 1, "", "A smuggler or grower quits only when G - N < T - margin (hysteresis).");
         real("residents.decision_rate", 0.25, 0.01, 1, "1/week", "Chance per week that a resident reconsiders its occupation.");
-        real("residents.trust_mean", 0.5, 0, 1, "", "Mean initial trust in the state (legitimacy L).");
+        real("residents.trust_mean", 0.4, 0, 1, "", "Mean initial trust in the state (legitimacy L).");
         real("residents.trust_spread", 0.15, 0, 0.5, "", "Spread (half-width) of initial trust around its mean.");
         real("residents.fear_initial", 0.2, 0, 1, "", "Mean initial fear of cartels.");
         real("residents.positive_step", 0.02, 0, 1, "", "Share of the distance to full trust that a positive contact closes.");
@@ -57,8 +57,12 @@ public final class Params {
                 "How much more a negative contact moves trust than a positive one (Oliveira et al. 2020; Skogan 2006).");
         real("residents.event_reach_agents", 15, 0, 1e6, "agents",
                 "Resident agents touched by one violent incident or one case of corruption seen in their place.");
-        real("residents.harm_reach_agents", 100, 0, 1e6, "agents",
+        real("residents.harm_reach_agents", 400, 0, 1e6, "agents",
                 "Resident agents who learn of one incident of collateral harm by forces (word of mouth, media; Bennett 2008).");
+        real("residents.harm_grievance", 0.3, 0, 1, "",
+                "Share of the way to full hardship a resident goes when forces harm its community (Bennett 2008).");
+        real("residents.state_contact", 0.015, 0, 1, "1/week",
+                "Weekly chance of a positive contact with the ordinary state (schools, clinics, services), campaign or not.");
         real("residents.fear_step", 0.15, 0, 1, "", "Share of the distance to full fear closed by exposure to violence.");
         real("residents.fear_decay", 0.02, 0, 1, "1/week", "Weekly decay of fear without violence.");
         real("residents.witness_rate", 0.6, 0, 10, "",
@@ -84,7 +88,7 @@ public final class Params {
         real("cartel.route_temperature", 0.005, 0.001, 1, "",
                 "Logit temperature of next-link choice, relative to the route's value (lower = greedier).");
         integer("cartel.shipment_kg", 800, 1, 100000, "kg", "Size of one shipment.");
-        real("cartel.kg_per_smuggler_week", 400, 1, 1e6, "kg/week", "Kg one smuggler agent handles per week at a populated place.");
+        real("cartel.kg_per_smuggler_week", 150, 1, 1e6, "kg/week", "Kg one smuggler agent handles per week at a populated place.");
         integer("cartel.leaders", 5, 1, 100, "", "Leaders of a cartel at the start.");
         integer("cartel.leader_replacement_weeks", 26, 1, 520, "weeks", "Weeks to replace an arrested leader.");
         integer("cartel.split_leader_losses", 2, 1, 100, "", "Leaders lost within the split window that can split a cartel (Dell 2015).");
@@ -134,9 +138,9 @@ public final class Params {
         real("military.mix_aircraft", 0.2, 0, 1, "", "Share spent on aircraft.");
         real("military.mix_ground", 0.3, 0, 1, "", "Share spent on ground units.");
         real("military.mix_surveillance", 0.1, 0, 1, "", "Share spent on surveillance.");
-        real("military.detect_boat", 0.22, 0, 1, "", "Chance that a patrol boat detects a shipment crossing its sea link.");
-        real("military.detect_aircraft", 0.18, 0, 1, "", "Chance that an aircraft detects a shipment on its sea or air link.");
-        real("military.detect_ground", 0.15, 0, 1, "", "Chance that a ground unit detects a shipment on its land link.");
+        real("military.detect_boat", 0.15, 0, 1, "", "Chance that a patrol boat detects a shipment crossing its sea link.");
+        real("military.detect_aircraft", 0.12, 0, 1, "", "Chance that an aircraft detects a shipment on its sea or air link.");
+        real("military.detect_ground", 0.10, 0, 1, "", "Chance that a ground unit detects a shipment on its land link.");
         real("military.surveillance_boost", 0.8, 0, 10, "", "Relative rise in detection on links watched by a surveillance asset.");
         real("military.interdict_prob", 0.5, 0, 1, "", "Chance that a detection ends in a seizure (high power per contact).");
         real("military.permissive_bonus", 0.15, 0, 1, "", "Relative rise in interdiction under permissive rules of engagement.");
