@@ -52,7 +52,6 @@ public final class Cartel implements Steppable {
     private long departedThisWeek;
     private long seizedThisWeek;
     private int splinters;
-    private boolean active = true;
 
     /** The cartels' parameters, read once per run. */
     public record Rules(double alpha, double beta, double w, int memory, double lossTolerance, int expansionMax,
@@ -141,7 +140,6 @@ public final class Cartel implements Steppable {
     @Override
     public void step(SimState state) {
         NarcoModel model = (NarcoModel) state;
-        if (!active) return;
         int week = model.week();
         while (!replacements.isEmpty() && replacements.peekFirst() <= week) {
             replacements.pollFirst();
@@ -454,18 +452,10 @@ public final class Cartel implements Steppable {
         return child;
     }
 
-    public void dissolve() {
-        active = false;
-    }
-
     // ------------------------------------------------------------------ reading
 
     public int index() {
         return index;
-    }
-
-    public boolean active() {
-        return active;
     }
 
     public boolean operatesAt(int place) {

@@ -52,7 +52,7 @@ public final class Shipment implements Steppable {
             if (status != Status.WAITING) return;
         }
         if (status != Status.WAITING) return;
-        Link next = cartel.active() ? cartel.chooseNext(at, kg, cameFrom, model) : null;
+        Link next = cartel.chooseNext(at, kg, cameFrom, model);
         if (next == null || hops >= MAX_HOPS) return; // wait for room or a route
         hops++;
         next.enter(kg);

@@ -10,10 +10,10 @@ import picocli.CommandLine.Command;
 /** The narcosim command line: one subcommand per job. */
 @Command(name = "narcosim", mixinStandardHelpOptions = true, versionProvider = Main.VersionInfo.class,
         description = {
-            "Agent-based simulation of counter-narcotics campaigns: cartels, smugglers, military and police",
-            "units, residents and development programmes on an Andes -> Central America -> market geography.",
+            "Agent-based simulation of counter-narcotics campaigns: cartels, smugglers, military and police "
+                + "units, residents and development programmes on an Andes -> Central America -> market geography.",
             "",
-            "Start with:  narcosim run scenarios/central-america.yaml --strategy integrated --seed 7"},
+            "Start with:%n  narcosim run scenarios/central-america.yaml --strategy integrated --seed 7"},
         subcommands = {RunCommand.class, ValidateCommand.class, ParamsCommand.class, BenchCommand.class,
             CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 done, 1 internal error, 2 bad input (scenario file, options).",
@@ -39,6 +39,8 @@ public final class Main implements Runnable {
 
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Main());
+        cl.setUsageHelpWidth(100);
+        cl.setUsageHelpAutoWidth(true);
         cl.setExecutionExceptionHandler((ex, line, parsed) -> {
             PrintWriter err = line.getErr();
             if (ex instanceof ScenarioException se) {

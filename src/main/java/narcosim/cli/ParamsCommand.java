@@ -13,9 +13,9 @@ import picocli.CommandLine.Option;
 
 /** narcosim params: every parameter with its default, range and meaning. */
 @Command(name = "params", mixinStandardHelpOptions = true,
-        description = {"List every model parameter: key, default, allowed values, unit and meaning.",
-            "Set them in a scenario file's section (e.g. 'military:' then 'targeting: intelligence'),",
-            "in a strategy's doctrine, or with --set military.targeting=intelligence."})
+        description = {"List every model parameter: key, default, allowed values, unit and meaning. Set them in a "
+            + "scenario file's section (e.g. 'military:' then 'targeting: intelligence'), in a strategy's doctrine, or "
+            + "with --set military.targeting=intelligence."})
 public final class ParamsCommand implements Callable<Integer> {
 
     @CommandLine.Spec

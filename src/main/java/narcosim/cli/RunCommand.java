@@ -17,16 +17,16 @@ import picocli.CommandLine.Parameters;
 /** narcosim run: one strategy, one seed, written to a results directory. */
 @Command(name = "run", sortOptions = false, mixinStandardHelpOptions = true,
         description = {"Run one strategy of a scenario with one seed and write its results.", "",
-            "Writes results/<scenario>-<strategy>-s<seed>/ with timeseries.csv (one row per week, every",
-            "weekly outcome), summary.csv (one row: every parameter, the seed, the version, and the",
-            "outcomes over the horizon and the final year) and scenario.yaml (the resolved scenario as",
-            "run), then prints a one-screen summary. The directory appears only when complete."},
+            "Writes results/<scenario>-<strategy>-s<seed>/ with timeseries.csv (one row per week, every weekly "
+                + "outcome), summary.csv (one row: every parameter, the seed, the version, and the outcomes over the "
+                + "horizon and the final year) and scenario.yaml (the resolved scenario as run), then prints a "
+                + "one-screen summary. The directory appears only when complete."},
         footer = {"", "Examples:",
             "  narcosim run scenarios/central-america.yaml --strategy integrated --seed 7 --years 10",
             "  narcosim run scenarios/central-america.yaml --strategy military-surge \\",
             "      --set military.rules_of_engagement=permissive",
             "  narcosim run scenarios/central-america.yaml --set budget.total_musd_per_year=3000 \\",
-            "      --set places.guaviare.coca_ha=40000",
+            "      --set places.guaviare_meta.coca_ha=40000",
             "", "See every parameter with: narcosim params"})
 public final class RunCommand implements Callable<Integer> {
 

@@ -9,11 +9,11 @@ import picocli.CommandLine.Option;
 public final class ScenarioOptions {
 
     @Option(names = "--set", paramLabel = "KEY=VALUE",
-            description = {"Override anything in the scenario: a parameter (military.targeting=intelligence),",
-                "the budget (budget.total_musd_per_year=3000), a place or link field",
-                "(places.tumaco.population=300000, links.tumaco>off_galapagos.capacity_kg_week=9000),",
-                "or a strategy (strategies.integrated.shares.police=0.4). Repeatable; parameters given",
-                "here win over the scenario file and the strategy's doctrine."})
+            description = "Override anything in the scenario: a parameter (military.targeting=intelligence), the "
+                + "budget (budget.total_musd_per_year=3000), a place or link field (places.tumaco.population=300000, "
+                + "links.tumaco>off_gorgona.capacity_kg_week=9000) or a strategy "
+                + "(strategies.integrated.doctrine.police.vetting=false). Repeatable; parameters given here win over "
+                + "the scenario file and the strategy's doctrine.")
     List<String> sets = new ArrayList<>();
 
     @Option(names = "--years", paramLabel = "N", description = "Campaign years to simulate (default: run.years, 10).")

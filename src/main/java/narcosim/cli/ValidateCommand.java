@@ -15,9 +15,9 @@ import picocli.CommandLine.Parameters;
 
 /** narcosim validate: check scenario files without running them. */
 @Command(name = "validate", mixinStandardHelpOptions = true,
-        description = {"Check scenario files: YAML syntax, every key and value, links between known places,",
-            "a market reachable from every production place, strategies within the budget.",
-            "Prints what each file contains, or the first problem with its file, line and key (exit 2)."},
+        description = {"Check scenario files: YAML syntax, every key and value, links between known places, a market "
+            + "reachable from every production place, strategies within the budget. Prints what each file contains, or "
+            + "the first problem with its file, line and key (exit 2)."},
         footer = {"", "Example:", "  narcosim validate scenarios/*.yaml"})
 public final class ValidateCommand implements Callable<Integer> {
 

@@ -8,7 +8,7 @@ public sealed interface Event {
 
     enum Agency { MILITARY, POLICE }
 
-    enum ArrestKind { SMUGGLER, MEMBER, LEADER }
+    enum ArrestKind { SMUGGLER, LEADER }
 
     enum SpendKind { MILITARY, POLICE, DEVELOPMENT, PARTNERSHIP, ERADICATION }
 

@@ -190,7 +190,7 @@ public final class NarcoModel extends SimState {
             if (p.community() == null) continue;
             present.clear();
             for (Cartel c : cartels.members()) {
-                if (c.active() && c.operatesAt(p.index)) present.add(c);
+                if (c.operatesAt(p.index)) present.add(c);
             }
             if (present.size() < 2) continue;
             int incidents = Poisson.sample(rate * (present.size() - 1), random);
@@ -292,7 +292,7 @@ public final class NarcoModel extends SimState {
     public void arrestLeader(Place at) {
         List<Cartel> here = new ArrayList<>();
         for (Cartel c : cartels.members()) {
-            if (c.active() && c.operatesAt(at.index) && c.leaders() > 0) here.add(c);
+            if (c.operatesAt(at.index) && c.leaders() > 0) here.add(c);
         }
         if (here.isEmpty()) {
             if (at.community() != null) at.community().requestArrests(1);
@@ -310,7 +310,7 @@ public final class NarcoModel extends SimState {
     public int cartelsWithHome(int place) {
         int n = 0;
         for (Cartel c : cartels.members()) {
-            if (c.active() && c.isHome(place)) n++;
+            if (c.isHome(place)) n++;
         }
         return n;
     }
@@ -442,7 +442,6 @@ public final class NarcoModel extends SimState {
         double sum = 0;
         int n = 0;
         for (Cartel c : cartels.members()) {
-            if (!c.active()) continue;
             sum += c.placeCount();
             n++;
         }
@@ -450,7 +449,7 @@ public final class NarcoModel extends SimState {
     }
 
     public double cartelCount() {
-        return cartels.members().stream().filter(Cartel::active).count();
+        return cartels.members().size();
     }
 
     public double partnersActive() {
