@@ -28,12 +28,12 @@ public final class Cartel implements Steppable {
     public final String id;
     public final String name;
     private final int index;
-    private final int[] homes;
+    private int[] homes;
     private final BitSet places;
     private final Rules rules;
 
     /** Seizure history per link: bit t set if one of our shipments was seized there t weeks ago. */
-    private final int[] seizureBits;
+    private final long[] seizureBits;
     private final double[] risk;
     private final double[] value;
     private final double[] valueFull;
@@ -91,7 +91,7 @@ public final class Cartel implements Steppable {
         int nl = net.links.size();
         int np = net.places.size();
         this.places = new BitSet(np);
-        this.seizureBits = new int[nl];
+        this.seizureBits = new long[nl];
         this.risk = new double[nl];
         this.value = new double[np];
         this.valueFull = new double[np];
@@ -157,14 +157,14 @@ public final class Cartel implements Steppable {
 
     /** NarcoLogic: r = (sum_{t=0..12} w^t e_{t} + alpha) / (sum w^t + alpha + beta), from our own seizures. */
     private void updateRisk() {
-        int mask = (1 << rules.memory) - 1;
+        long mask = rules.memory >= 64 ? -1L : (1L << rules.memory) - 1;
         double denom = rules.weightSum() + rules.alpha + rules.beta;
         for (int l = 0; l < risk.length; l++) {
-            int bits = seizureBits[l];
+            long bits = seizureBits[l];
             double s = 0;
             if (bits != 0) {
                 for (int t = 0; t < rules.memory; t++) {
-                    if ((bits & (1 << t)) != 0) s += Math.pow(rules.w, t);
+                    if ((bits & (1L << t)) != 0) s += Math.pow(rules.w, t);
                 }
             }
             risk[l] = (s + rules.alpha) / denom;
@@ -400,7 +400,7 @@ public final class Cartel implements Steppable {
     }
 
     public void seized(Link link, long kg) {
-        seizureBits[link.index] |= 1;
+        seizureBits[link.index] |= 1L;
         seizedThisWeek += kg;
     }
 
@@ -445,10 +445,7 @@ public final class Cartel implements Steppable {
         Cartel child = new Cartel(this, newIndex, childHomes);
         capitalUsd /= 2;
         leaders = Math.max(1, leaders - child.leaders);
-        if (keep != homes) {
-            System.arraycopy(keep, 0, homes, 0, keep.length);
-            for (int i = keep.length; i < homes.length; i++) homes[i] = keep[0];
-        }
+        homes = keep;
         return child;
     }
 

@@ -135,7 +135,7 @@ public final class Community implements Steppable {
         double priceFactor = model.market().chainPriceFactor();
         int demand = (int) Math.ceil(throughputEma / rules.kgPerSmuggler());
         // The wage on offer falls when more residents smuggle than the traffic needs: a labour market.
-        float wage = (float) (rules.traffickingWage() * priceFactor * Math.min(1.0, (demand + 1.0) / (smugglers + 1.0)));
+        float wage = (float) (rules.traffickingWage() * priceFactor * Math.min(1.0, demand / (smugglers + 1.0)));
         float coca = (float) cocaIncome(priceFactor);
         float devMult = (float) (1 + developmentGain);
 

@@ -21,6 +21,7 @@ public final class Market {
 
     private double supplyEma = Double.NaN;
     private double referenceSupply = Double.NaN;
+    private boolean calibrating;
     private double riskPremium = 1;
     private double price;
     private double chainFactor = 1;
@@ -39,6 +40,10 @@ public final class Market {
     /** Weekly update from last week's deliveries and traffickers' flow-weighted perceived risk. */
     public void update(long deliveredKg, double perceivedRisk) {
         supplyEma = Double.isNaN(supplyEma) ? deliveredKg : (1 - smoothing) * supplyEma + smoothing * deliveredKg;
+        if (calibrating && supplyEma > 0) {
+            referenceSupply = supplyEma;
+            calibrating = false;
+        }
         // NarcoLogic: RP_t = max((1 - delta) RP_{t-1} + delta (r / r_base)^m, 1)
         riskPremium = Math.max((1 - riskDelta) * riskPremium + riskDelta * Math.pow(perceivedRisk / riskBase,
                 riskExponent), 1);
@@ -55,9 +60,13 @@ public final class Market {
         chainFactor = Math.pow(factor, passThrough);
     }
 
-    /** Fixes the reference supply at the smoothed deliveries of the burn-in (the pre-campaign market). */
+    /**
+     * Fixes the reference supply at the smoothed deliveries of the burn-in (the pre-campaign market), or,
+     * if nothing has been delivered yet, at the first smoothed deliveries to come.
+     */
     public void calibrate() {
-        referenceSupply = Double.isNaN(supplyEma) ? 0 : supplyEma;
+        if (!Double.isNaN(supplyEma) && supplyEma > 0) referenceSupply = supplyEma;
+        else calibrating = true;
     }
 
     public double price() {

@@ -95,7 +95,7 @@ public final class WeeklyCollector implements EventBus.Observer, Steppable {
         flow("delivered_kg", "kg", "Kg reaching the market gateway");
         delivered = last();
         level("in_transit_kg", "kg", "Kg in shipments on the way at the week's end", NarcoModel::inTransitKg);
-        level("stock_kg", "kg", "Kg in stock at production places at the week's end", NarcoModel::stockKg);
+        level("stock_kg", "kg", "Kg in stock at production places (unsold, or bought by cartels) at the week's end", NarcoModel::stockKg);
         level("price_usd_kg", "US$/kg", "Wholesale price at the market gateway", m -> m.market().price());
         level("risk_premium", "", "Traffickers' risk premium on the price (NarcoLogic)", m -> m.market().riskPremium());
         flow("cartel_revenue_usd", "US$", "Cartels' revenue from deliveries");

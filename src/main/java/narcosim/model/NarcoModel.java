@@ -288,7 +288,7 @@ public final class NarcoModel extends SimState {
         campaign.bribe(at, usd);
     }
 
-    /** Police arrest a leader of a cartel operating at the place (a member if none does). */
+    /** Police arrest a leader of a cartel operating at the place (a smuggler if no cartel with leaders is there). */
     public void arrestLeader(Place at) {
         List<Cartel> here = new ArrayList<>();
         for (Cartel c : cartels.members()) {

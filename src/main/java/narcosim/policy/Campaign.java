@@ -49,7 +49,7 @@ public final class Campaign implements Steppable {
     private double militarySpendYear;
     private double policeSpendYear;
     private double developmentSpendYear;
-    private double eradicationSpendYear;
+    private double eradicationBudgetYear;
     private double partnershipSpendYear;
 
     public Campaign(NarcoModel model, Specs.Shares shares, double budgetMusdYear, ParamValues params) {
@@ -75,19 +75,34 @@ public final class Campaign implements Steppable {
         startStep = (int) model.stepsSoFar();
         if (!shares.isCampaign()) return;
         ParamValues p = doctrine.params();
+        // Partnership first: coordinated operations widen where forces may act.
+        partnershipSpendYear = budgetUsdYear * shares.partnership();
+        partnershipLevel = Math.min(1.0, partnershipSpendYear / (p.real("partnership.full_cost_musd_year") * 1e6));
         double mil = budgetUsdYear * shares.military();
         if (doctrine.eradication()) {
-            eradicationSpendYear = mil * p.real("eradication.budget_share");
-            mil -= eradicationSpendYear;
+            eradicationBudgetYear = mil * p.real("eradication.budget_share");
+            mil -= eradicationBudgetYear;
         }
         MilitaryUnit.Type[] types = MilitaryUnit.Type.values();
         String[] mixKeys = {"boat", "aircraft", "ground", "surveillance"};
         List<Nation> fielding = net.nations.stream().filter(n -> n.spec.forceShare() > 0).toList();
         double[] weights = fielding.stream().mapToDouble(n -> n.spec.forceShare()).toArray();
+        // Police serve where people live: nations without populated places field none.
+        List<Nation> policing = fielding.stream().filter(n -> net.places.stream()
+                .anyMatch(pl -> pl.nation == n && pl.isPopulated() && !pl.isMarket())).toList();
+        double[] policeWeights = policing.stream().mapToDouble(n -> n.spec.forceShare()).toArray();
         for (int t = 0; t < types.length; t++) {
             double cost = p.real("military.cost_" + mixKeys[t] + "_musd_year") * 1e6;
             int count = (int) Math.floor(mil * p.real("military.mix_" + mixKeys[t]) / cost);
-            int[] perNation = Apportion.largestRemainder(count, weights);
+            // Only nations with a link this kind of unit may watch field it.
+            MilitaryUnit.Type type = types[t];
+            double[] w = new double[fielding.size()];
+            for (int k = 0; k < fielding.size(); k++) {
+                Nation n = fielding.get(k);
+                boolean any = net.links.stream().anyMatch(l -> mayPost(n, type, l));
+                w[k] = any ? weights[k] : 0;
+            }
+            int[] perNation = Apportion.largestRemainder(count, w);
             for (int k = 0; k < fielding.size(); k++) {
                 for (int j = 0; j < perNation[k]; j++) {
                     military.add(new MilitaryUnit(military.size(), types[t], fielding.get(k)));
@@ -99,19 +114,17 @@ public final class Campaign implements Steppable {
                 ? 1 + p.real("police.vetting_cost") : 1);
         int policeUnits = (int) Math.floor(budgetUsdYear * shares.police() / unitCost);
         policeSpendYear = policeUnits * unitCost;
-        int[] perNation = Apportion.largestRemainder(policeUnits, weights);
-        for (int k = 0; k < fielding.size(); k++) postPolice(fielding.get(k), perNation[k]);
+        int[] perNation = Apportion.largestRemainder(policeUnits, policeWeights);
+        for (int k = 0; k < policing.size(); k++) postPolice(policing.get(k), perNation[k]);
 
         double programmeCost = p.real("development.cost_programme_musd_year") * 1e6;
         int programmes = (int) Math.floor(budgetUsdYear * shares.development() / programmeCost);
         developmentSpendYear = placeProgrammes(programmes, p.integer("development.programmes_per_place"))
                 * programmeCost;
 
-        partnershipSpendYear = budgetUsdYear * shares.partnership();
-        partnershipLevel = Math.min(1.0, partnershipSpendYear / (p.real("partnership.full_cost_musd_year") * 1e6));
 
-        if (eradicationSpendYear > 0) {
-            double haWeek = eradicationSpendYear / p.real("eradication.cost_usd_ha") / 52.0;
+        if (eradicationBudgetYear > 0) {
+            double haWeek = eradicationBudgetYear / p.real("eradication.cost_usd_ha") / 52.0;
             double total = net.places.stream().filter(Place::isProduction).mapToDouble(Place::cocaHa).sum();
             for (Place pl : net.places) {
                 if (pl.isProduction() && total > 0) eradicationHaWeek[pl.index] = haWeek * pl.cocaHa() / total;
@@ -168,13 +181,11 @@ public final class Campaign implements Steppable {
         Arrays.sort(order, Comparator.comparingDouble((Integer l) -> -score[l])
                 .thenComparingDouble(l -> -net.links.get(l).capacityKgWeek).thenComparingInt(l -> l));
         int[] next = new int[net.nations.size() * MilitaryUnit.Type.values().length];
-        int focus = net.regions().indexOf(doctrine.focusRegion());
         for (MilitaryUnit u : military) {
             List<Link> allowed = new ArrayList<>();
             for (int l : order) {
                 Link link = net.links.get(l);
-                boolean inFocus = focus < 0 || net.region(link.to.index) == focus || net.region(link.from.index) == focus;
-                if (inFocus && u.type.covers(link.mode) && mayAct(u.nation, link)) allowed.add(link);
+                if (mayPost(u.nation, u.type, link)) allowed.add(link);
             }
             if (allowed.isEmpty()) continue;
             int slot = u.nation.index * MilitaryUnit.Type.values().length + u.type.ordinal();
@@ -182,6 +193,17 @@ public final class Campaign implements Steppable {
             int spread = Math.max(1, Math.min(allowed.size(), 3 + military.size() / 10));
             u.moveTo(allowed.get(next[slot]++ % spread), net);
         }
+    }
+
+    /**
+     * Whether a unit of this nation and type can be posted on a link at deployment: a mode it watches, a
+     * link where its nation may act, and, for a static doctrine with a focus region, in that region.
+     */
+    private boolean mayPost(Nation n, MilitaryUnit.Type type, Link l) {
+        if (!type.covers(l.mode) || !mayAct(n, l)) return false;
+        int focus = net.regions().indexOf(doctrine.focusRegion());
+        if (doctrine.intelligenceLed() || focus < 0) return true;
+        return net.region(l.to.index) == focus || net.region(l.from.index) == focus;
     }
 
     /** Whether a nation's forces may act on a link this week. */
@@ -379,6 +401,7 @@ public final class Campaign implements Steppable {
     }
 
     private void eradication() {
+        if (!doctrine.eradication()) return;
         for (Place pl : net.places) {
             double ha = eradicationHaWeek[pl.index];
             if (ha <= 0 || pl.nation.withdrawn()) continue;
@@ -391,7 +414,7 @@ public final class Campaign implements Steppable {
         emitSpend(Event.SpendKind.MILITARY, militarySpendYear);
         emitSpend(Event.SpendKind.POLICE, policeSpendYear);
         emitSpend(Event.SpendKind.DEVELOPMENT, developmentSpendYear);
-        emitSpend(Event.SpendKind.ERADICATION, eradicationSpendYear);
+        if (doctrine.eradication()) emitSpend(Event.SpendKind.ERADICATION, eradicationBudgetYear);
         emitSpend(Event.SpendKind.PARTNERSHIP, partnershipSpendYear);
     }
 
@@ -466,7 +489,7 @@ public final class Campaign implements Steppable {
         return false;
     }
 
-    /** Tips from residents become evidence for the honest units at the place; corrupt ones leak them. */
+    /** Tips from residents become evidence for the honest units at the place (corrupt ones ignore them). */
     public void tips(Place at, int count) {
         List<PoliceUnit> here = policeAt.get(at.index);
         int honest = 0;
@@ -532,6 +555,6 @@ public final class Campaign implements Steppable {
 
     /** Yearly cost of what was bought, US$. */
     public double spendPerYear() {
-        return militarySpendYear + policeSpendYear + developmentSpendYear + eradicationSpendYear + partnershipSpendYear;
+        return militarySpendYear + policeSpendYear + developmentSpendYear + eradicationBudgetYear + partnershipSpendYear;
     }
 }

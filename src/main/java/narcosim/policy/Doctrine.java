@@ -95,9 +95,13 @@ public final class Doctrine {
         permissive = v;
     }
 
-    /** Whether eradication was bought; it is paid for at deployment. */
+    /** Whether eradication teams work this week (what they can do was bought at deployment). */
     public boolean eradication() {
         return eradication;
+    }
+
+    public void setEradication(boolean v) {
+        eradication = v;
     }
 
     public boolean leadershipTargeting() {

@@ -69,7 +69,7 @@ public final class Params {
                 "Chance of witnessing trafficking per week at full local activity (smugglers and shipments).");
         real("residents.norm_salience_initial", 0.3, 0, 1, "", "Initial norm salience S of reporting (GLODERS).");
         real("residents.norm_salience_rate", 0.1, 0, 1, "1/week", "Rate at which norm salience follows the observed share of reporting.");
-        real("residents.trafficking_wage_usd_week", 250, 0, 1e5, "US$/week", "Wage a cartel pays a smuggler at the reference price.");
+        real("residents.trafficking_wage_usd_week", 150, 0, 1e5, "US$/week", "Wage a cartel pays a smuggler at the reference price.");
         real("residents.coca_income_ratio", 2.5, 0, 50, "",
                 "Weekly income from growing coca as a multiple of the nation's legal rural income, at the reference price.");
         real("residents.income_spread", 0.5, 0, 0.95, "", "Spread (half-width, relative) of individual legal income.");
@@ -84,11 +84,11 @@ public final class Params {
                 "Share of departed kg seized over the memory window above which a cartel expands its network.");
         integer("cartel.expansion_max_places", 8, 1, 50, "places", "Most new places added in one expansion (NarcoLogic).");
         integer("cartel.review_weeks", 4, 1, 52, "weeks", "Weeks between a cartel's expansion/consolidation reviews.");
-        real("cartel.bribe_share", 0.3, 0, 1, "", "Share of a place's gross margin paid in bribes where police are present (NarcoLogic).");
+        real("cartel.bribe_share", 0.3, 0, 1, "", "Share of a place's gross margin paid in bribes (NarcoLogic), times the nation's corruption; it corrupts campaign police there.");
         real("cartel.route_temperature", 0.005, 0.001, 1, "",
                 "Logit temperature of next-link choice, relative to the route's value (lower = greedier).");
         integer("cartel.shipment_kg", 800, 1, 100000, "kg", "Size of one shipment.");
-        real("cartel.kg_per_smuggler_week", 150, 1, 1e6, "kg/week", "Kg one smuggler agent handles per week at a populated place.");
+        real("cartel.kg_per_smuggler_week", 250, 1, 1e6, "kg/week", "Kg one smuggler agent handles per week at a populated place.");
         integer("cartel.leaders", 5, 1, 100, "", "Leaders of a cartel at the start.");
         integer("cartel.leader_replacement_weeks", 26, 1, 520, "weeks", "Weeks to replace an arrested leader.");
         integer("cartel.split_leader_losses", 2, 1, 100, "", "Leaders lost within the split window that can split a cartel (Dell 2015).");

@@ -362,7 +362,7 @@ class CliTest {
                 new Bad("malformed --set value", same, List.of("--set", "run.years=[1,"), null,
                         "narcosim: error: --set run.years=[1,: ", false),
                 new Bad("--years out of range", same, List.of("--years", "0"), null,
-                        "run.years: expected a whole number from 1 to 50, got 0", false));
+                        "--years: expected a whole number from 1 to 50, got 0", false));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -1,0 +1,54 @@
+package narcosim.policy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+import narcosim.metrics.Event;
+import narcosim.model.NarcoModel;
+import narcosim.model.TestModels;
+
+/**
+ * Where the law does not let the military arrest, a crew it stops goes free unless police are there to
+ * take it over. The all-military corridor crackdown has no police, so its seizures give no arrests.
+ */
+class HandOverTest {
+
+    /** Military seizures at populated places and arrests over a year of the crackdown. */
+    private static long[] seizuresAndArrests(boolean canArrest, long seed) {
+        String flag = String.valueOf(canArrest);
+        NarcoModel m = TestModels.started(TestModels.load(TestModels.BALLOON, "run.burn_in_weeks=8",
+                "nations.COL.military_can_arrest=" + flag, "nations.PAN.military_can_arrest=" + flag,
+                "nations.USA.military_can_arrest=" + flag, "military.detect_boat=0.8", "military.detect_ground=0.8",
+                "military.detect_aircraft=0.8", "military.interdict_prob=1"), "corridor-crackdown", seed);
+        long[] out = new long[2];
+        m.events().register(e -> {
+            if (e instanceof Event.Seized s && s.by() == Event.Agency.MILITARY) {
+                var l = m.network().links.get(s.link());
+                if (l.from.community() != null || l.to.community() != null) out[0]++;
+            } else if (e instanceof Event.Arrested a) {
+                out[1] += a.count();
+            }
+        });
+        TestModels.steps(m, 8 + 52);
+        assertTrue(m.campaign().police().isEmpty(), "no police in this strategy");
+        return out;
+    }
+
+    @Test
+    void withoutPowersOfArrestAndWithoutPoliceInterdictionsMakeNoArrests() {
+        for (long seed = 1; seed <= 3; seed++) {
+            long[] r = seizuresAndArrests(false, seed);
+            assertTrue(r[0] > 0, "military seizures at populated places, seed " + seed);
+            assertEquals(0, r[1], "arrests, seed " + seed);
+        }
+    }
+
+    @Test
+    void withPowersOfArrestTheSameInterdictionsDoArrest() {
+        long arrests = 0;
+        for (long seed = 1; seed <= 3; seed++) arrests += seizuresAndArrests(true, seed)[1];
+        assertTrue(arrests > 0, "the military arrests crews where the law lets it");
+    }
+}
