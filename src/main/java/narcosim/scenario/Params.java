@@ -166,7 +166,7 @@ public final class Params {
                 "Evidence at which arrests reach half their maximum: diminishing returns (MADTOR, Manzi & Calderoni 2024).");
         real("police.search_prob", 0.006, 0, 1, "", "Chance a unit searches a shipment passing its place and seizes it.");
         real("police.search_evidence_gain", 1.0, 0, 100, "", "Relative rise of the search chance with evidence, saturating at the arrest saturation (at most 1 + gain).");
-        real("police.presence_contact", 0.05, 0, 1, "", "Weekly chance a resident has a positive contact per honest unit present.");
+        real("police.presence_contact", 0.02, 0, 1, "", "Weekly chance a resident has a positive contact per honest unit present.");
         real("police.corruption_rate", 0.04, 0, 1, "1/week", "Weekly chance an unvetted unit in a fully corrupt nation turns, when bribed.");
         real("police.bribe_scale_usd", 2e5, 1, 1e9, "US$/week", "Weekly bribe at which a unit is 63% of the way to its corruption chance.");
         real("police.purge_rate", 0.02, 0, 1, "1/week", "Weekly chance a corrupt unit is purged and replaced.");
@@ -182,7 +182,7 @@ public final class Params {
                 "Cost of one community programme (alternative livelihoods, roads, schooling).");
         integer("development.lag_weeks", 104, 0, 520, "weeks", "Lag to first harvest of alternative crops (coffee, cacao: about 24 months).");
         integer("development.ramp_weeks", 52, 1, 520, "weeks", "Weeks from first harvest to full effect.");
-        real("development.income_gain", 1.0, 0, 10, "", "Relative rise of legal income in a community at full effect.");
+        real("development.income_gain", 0.6, 0, 10, "", "Relative rise of legal income in a community at full effect.");
         real("development.security_dependency", 0.6, 0, 1, "",
                 "Share of the income gain lost where residents fear cartels (development works best with security).");
         real("development.visibility_contact", 0.02, 0, 1, "", "Weekly chance of a positive contact for residents of a programme community.");
