@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Deque;
+import java.util.List;
 
 import narcosim.metrics.Event;
 import narcosim.model.NarcoModel;
@@ -37,6 +38,9 @@ public final class Cartel implements Steppable {
     private final double[] risk;
     private final double[] value;
     private final double[] valueFull;
+    /** Per place, refreshed with the values: value kept after congestion, and handling cost per kg. */
+    private final double[] keep;
+    private final double[] handle;
     private final long[] departedHistory;
     private final long[] seizedHistory;
     private final long[] stockAt;
@@ -95,6 +99,8 @@ public final class Cartel implements Steppable {
         this.risk = new double[nl];
         this.value = new double[np];
         this.valueFull = new double[np];
+        this.keep = new double[np];
+        this.handle = new double[np];
         this.departedHistory = new long[rules.memory];
         this.seizedHistory = new long[rules.memory];
         this.stockAt = new long[np];
@@ -126,6 +132,8 @@ public final class Cartel implements Steppable {
         this.risk = parent.risk.clone();
         this.value = parent.value.clone();
         this.valueFull = parent.valueFull.clone();
+        this.keep = parent.keep.clone();
+        this.handle = parent.handle.clone();
         this.departedHistory = parent.departedHistory.clone();
         this.seizedHistory = parent.seizedHistory.clone();
         this.stockAt = new long[parent.stockAt.length];
@@ -146,10 +154,11 @@ public final class Cartel implements Steppable {
             leaders++;
         }
         updateRisk();
-        computeValues(model);
+        computeValues(model, false);
         if (model.stepsSoFar() > 0 && model.stepsSoFar() % rules.reviewWeeks == 0) {
+            computeValues(model, true);
             review(model);
-            computeValues(model);
+            computeValues(model, false);
         }
         payBribes(model);
         buyAndDispatch(model);
@@ -181,29 +190,36 @@ public final class Cartel implements Steppable {
     /**
      * Value of a kg at each place: V(market) = price; V(p) = max over links p->q of (1 - r) V(q) - cost -
      * handling at q (expected profit under perceived risk). {@code value} uses our network only;
-     * {@code valueFull} every link, to rank places we might expand into.
+     * {@code valueFull} every link, to rank places we might expand into (needed at reviews only).
      */
-    private void computeValues(NarcoModel model) {
+    private void computeValues(NarcoModel model, boolean full) {
         Network net = model.network();
         double price = model.market().price();
         double factor = model.market().chainPriceFactor();
-        bellman(net, price, factor, value, true);
-        bellman(net, price, factor, valueFull, false);
+        for (Place q : net.places) {
+            keep[q.index] = waitFactor(net, q);
+            handle[q.index] = handling(q, factor);
+        }
+        bellman(net, price, value, true);
+        if (full) bellman(net, price, valueFull, false);
     }
 
-    private void bellman(Network net, double price, double factor, double[] v, boolean ownOnly) {
+    private void bellman(Network net, double price, double[] v, boolean ownOnly) {
         Arrays.fill(v, Double.NEGATIVE_INFINITY);
         for (Place p : net.places) {
             if (p.isMarket() && (!ownOnly || places.get(p.index))) v[p.index] = price;
         }
         boolean changed = true;
+        List<Link> order = net.linksTowardsMarketFirst();
         for (int iter = 0; changed && iter < net.places.size(); iter++) {
             changed = false;
-            for (Link l : net.links) {
+            for (int k = 0; k < order.size(); k++) {
+                Link l = order.get(k);
                 if (ownOnly && !(places.get(l.from.index) && places.get(l.to.index))) continue;
                 double vq = v[l.to.index];
                 if (vq == Double.NEGATIVE_INFINITY || l.from.isMarket()) continue;
-                double cand = (1 - risk[l.index]) * vq * waitFactor(net, l.to) - l.costUsdKg - handling(l.to, factor);
+                int q = l.to.index;
+                double cand = (1 - risk[l.index]) * vq * keep[q] - l.costUsdKg - handle[q];
                 if (cand > v[l.from.index] + 1e-9) {
                     v[l.from.index] = cand;
                     changed = true;
@@ -247,7 +263,6 @@ public final class Cartel implements Steppable {
 
     private void expand(NarcoModel model) {
         Network net = model.network();
-        double factor = model.market().chainPriceFactor();
         for (int added = 0; added < rules.expansionMax; added++) {
             int best = -1;
             double bestScore = Double.NEGATIVE_INFINITY;
@@ -255,8 +270,7 @@ public final class Cartel implements Steppable {
                 int q = l.to.index;
                 if (!places.get(l.from.index) || places.get(q) || valueFull[q] == Double.NEGATIVE_INFINITY) continue;
                 // Margin of going through q, against what the place we come from earns now.
-                double via = (1 - risk[l.index]) * valueFull[q] * waitFactor(net, l.to) - l.costUsdKg
-                        - handling(l.to, factor);
+                double via = (1 - risk[l.index]) * valueFull[q] * keep[q] - l.costUsdKg - handle[q];
                 double now = value[l.from.index] == Double.NEGATIVE_INFINITY ? 0 : value[l.from.index];
                 double score = via - now;
                 if (score > bestScore) {

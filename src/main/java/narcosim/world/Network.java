@@ -21,6 +21,7 @@ public final class Network {
     private final int[][] out;
     private final int[][] in;
     private final double[] outCapacity;
+    private final List<Link> towardsMarket;
     private final List<String> regions;
     private final int[] regionOfPlace;
 
@@ -57,6 +58,7 @@ public final class Network {
             out[k] = o.get(k).stream().mapToInt(Integer::intValue).toArray();
             in[k] = i.get(k).stream().mapToInt(Integer::intValue).toArray();
         }
+        towardsMarket = orderTowardsMarket();
         outCapacity = new double[places.size()];
         for (Link l : links) outCapacity[l.from.index] += l.capacityKgWeek;
         regions = sc.places().stream().map(Specs.Place::region).filter(r -> !r.isEmpty()).distinct().toList();
@@ -79,6 +81,39 @@ public final class Network {
     public double expectedWaitWeeks(Place p) {
         double cap = outCapacity[p.index];
         return cap <= 0 ? 0 : Math.max(0, p.backlogKg() / cap - 1);
+    }
+
+    /**
+     * Links sorted by how many links their far end is from a market, nearest first: value iteration
+     * over them in this order settles in one or two passes on a network without cycles.
+     */
+    public List<Link> linksTowardsMarketFirst() {
+        return towardsMarket;
+    }
+
+    private List<Link> orderTowardsMarket() {
+        int[] hops = new int[places.size()];
+        Arrays.fill(hops, Integer.MAX_VALUE);
+        java.util.ArrayDeque<Integer> queue = new java.util.ArrayDeque<>();
+        for (Place p : places) {
+            if (p.isMarket()) {
+                hops[p.index] = 0;
+                queue.add(p.index);
+            }
+        }
+        while (!queue.isEmpty()) {
+            int q = queue.poll();
+            for (int l : in[q]) {
+                int f = links.get(l).from.index;
+                if (hops[f] == Integer.MAX_VALUE) {
+                    hops[f] = hops[q] + 1;
+                    queue.add(f);
+                }
+            }
+        }
+        List<Link> sorted = new ArrayList<>(links);
+        sorted.sort(java.util.Comparator.comparingInt((Link l) -> hops[l.to.index]).thenComparingInt(l -> l.index));
+        return java.util.Collections.unmodifiableList(sorted);
     }
 
     /** Region tags used in the scenario, in order of first appearance. */
