@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
                 + "units, residents and development programmes on an Andes -> Central America -> market geography.",
             "",
             "Start with:%n  narcosim run scenarios/central-america.yaml --strategy integrated --seed 7"},
-        subcommands = {RunCommand.class, ValidateCommand.class, ParamsCommand.class, BenchCommand.class,
+        subcommands = {RunCommand.class, CompareCommand.class, SweepCommand.class, MergeCommand.class,
+            ValidateCommand.class, ParamsCommand.class, BenchCommand.class,
             CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 done, 1 internal error, 2 bad input (scenario file, options).",
             "Documentation: README.md, docs/ODD.md (the model), docs/PERFORMANCE.md."})

@@ -53,12 +53,27 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "Print only the output directory.")
     boolean quiet;
 
+    @Option(names = "--from", paramLabel = "DIR", description = "Repeat one run of an experiment (compare or sweep) "
+            + "alone, with exactly its strategy, seed and parameters; give --run ID (the run_id column of runs.csv).")
+    Path from;
+
+    @Option(names = "--run", paramLabel = "ID", description = "With --from: the run to repeat.")
+    Integer runId;
+
     @Override
     public Integer call() throws Exception {
-        Scenario sc = ScenarioLoader.load(scenario, options.sets());
-        String id = strategy != null ? strategy : sc.strategies().get(0).id();
-        RunConfig cfg = sc.forStrategy(id, seed);
-        Path dir = out != null ? out : Path.of("results", sc.name() + "-" + id + "-s" + seed);
+        RunConfig cfg;
+        Path dir;
+        if (from != null) {
+            cfg = fromExperiment();
+            dir = out != null ? out : Path.of("results", cfg.scenario().name() + "-" + cfg.strategy().id() + "-run" + runId);
+        } else {
+            if (runId != null) throw new Main.UserError("--run needs --from DIR (the experiment directory)");
+            Scenario sc = ScenarioLoader.load(scenario, options.sets());
+            String id = strategy != null ? strategy : sc.strategies().get(0).id();
+            cfg = sc.forStrategy(id, seed);
+            dir = out != null ? out : Path.of("results", sc.name() + "-" + id + "-s" + seed);
+        }
         long t0 = System.nanoTime();
         RunResult r = RunResult.run(cfg);
         double secs = (System.nanoTime() - t0) / 1e9;
@@ -71,5 +86,28 @@ public final class RunCommand implements Callable<Integer> {
         }
         o.flush();
         return 0;
+    }
+
+    private RunConfig fromExperiment() throws Exception {
+        if (runId == null) throw new Main.UserError("--from needs --run ID (a run_id of the experiment's runs.csv)");
+        if (strategy != null || !options.sets().isEmpty() || !spec.commandLine().getParseResult().matchedOptions().stream()
+                .noneMatch(o -> o.longestName().equals("--seed"))) {
+            throw new Main.UserError("--from repeats a run exactly as the experiment ran it: leave out --strategy, "
+                    + "--seed, --set and --years");
+        }
+        narcosim.experiment.ExperimentDir dir = new narcosim.experiment.ExperimentDir(from);
+        java.util.Map<String, Object> manifest = dir.readManifest();
+        if (manifest == null) throw new Main.UserError(from + " is not an experiment directory (no manifest.yaml)");
+        narcosim.experiment.Experiments.Request req = narcosim.experiment.Experiments.requestOf(manifest);
+        narcosim.experiment.Plan plan = narcosim.experiment.Experiments.plan(req);
+        String problem = narcosim.experiment.Experiments.sameExperiment(manifest, plan, req);
+        if (problem != null) throw new Main.UserError("cannot repeat a run of " + from + ": " + problem);
+        if (!java.nio.file.Files.isSameFile(scenario, plan.scenarioFile())) {
+            throw new Main.UserError(from + " ran " + plan.scenarioFile() + ", not " + scenario);
+        }
+        if (runId < 0 || runId >= plan.runs().size()) {
+            throw new Main.UserError("--run: " + from + " has runs 0 to " + (plan.runs().size() - 1) + ", not " + runId);
+        }
+        return plan.config(plan.runs().get(runId));
     }
 }

@@ -1,0 +1,98 @@
+package narcosim.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import narcosim.experiment.CompareSummary;
+import narcosim.experiment.ExperimentDir;
+import narcosim.experiment.Experiments;
+import narcosim.experiment.Plan;
+import narcosim.experiment.Runner;
+import narcosim.experiment.Shard;
+
+/** What compare and sweep share: choose the directory and shard, run, merge when complete, report. */
+final class ExperimentRun {
+
+    private ExperimentRun() {
+    }
+
+    static int execute(Plan plan, Experiments.Request req, ExperimentOptions opts, PrintWriter out, PrintWriter err)
+            throws Exception {
+        Shard shard = shard(opts);
+        Path dirPath = opts.resume != null ? opts.resume : opts.out != null ? opts.out : Experiments.defaultDir(plan.name());
+        ExperimentDir dir = new ExperimentDir(dirPath);
+        Map<String, Object> manifest = dir.readManifest();
+        if (opts.resume != null && manifest == null) {
+            throw new Main.UserError("--resume " + dirPath + ": no experiment there (no " + ExperimentDir.MANIFEST + ")");
+        }
+        if (manifest == null && Files.isDirectory(dirPath) && Files.list(dirPath).findAny().isPresent()) {
+            throw new Main.UserError(dirPath + " exists and is not an experiment directory; choose another --out");
+        }
+        if (manifest != null && opts.resume == null && shard.count() == 1) {
+            throw new Main.UserError(dirPath + " already holds an experiment; resume it with --resume " + dirPath
+                    + ", or choose another --out");
+        }
+        String problem = Experiments.sameExperiment(manifest, plan, req);
+        if (problem != null) throw new Main.UserError("cannot continue the experiment in " + dirPath + ": " + problem);
+        if (manifest != null && ((Number) manifest.get("shards")).intValue() != shard.count()) {
+            throw new Main.UserError(dirPath + " was started with " + manifest.get("shards") + " shard(s), now "
+                    + shard.count());
+        }
+        dir.writeManifestIfAbsent(Experiments.manifest(plan, req, shard));
+
+        String task = plan.name() + (shard.count() > 1 ? " shard " + shard : "");
+        Runner.Outcome o;
+        try (Runner.Progress progress = ConsoleProgress.create(task, err, opts.quiet)) {
+            o = Runner.execute(plan, dir, shard, opts.threads(), req.timeseries(), progress);
+        }
+        Experiments.Merged merged = Experiments.merge(dir, plan, shard.count(), req.timeseries());
+        if (!o.failures().isEmpty()) {
+            err.println("narcosim: " + o.failures().size() + " run(s) failed:");
+            for (String f : o.failures().subList(0, Math.min(20, o.failures().size()))) err.println("  " + f);
+            if (o.failures().size() > 20) err.println("  ... (all in " + dir.parts() + ")");
+            err.println("narcosim: the other runs are saved; after fixing the cause, run the same command with --resume "
+                    + dirPath);
+            err.flush();
+            return 1;
+        }
+        if (!merged.complete()) {
+            out.println("shard " + shard + " of " + plan.name() + " done (" + o.done() + " runs now, " + o.skipped()
+                    + " before) in " + dirPath + ".");
+            out.println("When every shard is done: narcosim merge " + dirPath);
+            out.flush();
+            return 0;
+        }
+        if (plan.kind() == Plan.Kind.COMPARE) {
+            @SuppressWarnings("unchecked")
+            List<String> strategies = (List<String>) plan.description().get("strategies");
+            CompareSummary cs = new CompareSummary(ExperimentDir.readCsv(dirPath.resolve(ExperimentDir.RUNS)), strategies,
+                    plan.outcomeNames(), (String) plan.description().get("baseline"),
+                    (Integer) plan.description().get("replicates"));
+            out.printf("narcosim compare: %s, %d strategies x %d replicates (common random numbers), %d-year runs%n",
+                    plan.base().name(), strategies.size(), plan.description().get("replicates"),
+                    plan.config(plan.runs().get(0)).weeks() / 52);
+            out.print(cs.table());
+        } else {
+            out.printf("narcosim sweep: %s, %d runs (%s design, %s points)%n", plan.name(), plan.runs().size(),
+                    plan.description().get("type"), plan.description().get("points"));
+        }
+        out.println("Results: " + dirPath + " (runs.csv, summary.csv"
+                + (Files.exists(dirPath.resolve("sensitivity.csv")) ? ", sensitivity.csv" : "")
+                + (req.timeseries() ? ", " + ExperimentDir.TIMESERIES : "") + ", manifest.yaml)");
+        out.flush();
+        return 0;
+    }
+
+    static Shard shard(ExperimentOptions opts) {
+        try {
+            if (opts.shard != null) return Shard.parse(opts.shard);
+            Shard env = Shard.fromEnvironment(System.getenv(), opts.shardCount);
+            return env != null ? env : Shard.ALL;
+        } catch (IllegalArgumentException e) {
+            throw new Main.UserError(e.getMessage());
+        }
+    }
+}

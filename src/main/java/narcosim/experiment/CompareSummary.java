@@ -1,0 +1,163 @@
+package narcosim.experiment;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import narcosim.util.Fmt;
+
+/**
+ * The statistics of a comparison: per strategy and outcome the mean with its 95% t interval over
+ * replicates, and against the baseline the paired difference (common random numbers), the relative
+ * change and the cost per kilogram kept off the market. Rows are tidy: one per strategy and outcome.
+ */
+public final class CompareSummary {
+
+    public static final double CONFIDENCE = 0.95;
+    public static final String COST_PER_KG = "cost_per_kg_kept_off_usd";
+    public static final List<String> HEADER = List.of("strategy", "outcome", "n", "mean", "sd", "ci_low", "ci_high",
+            "diff_vs_baseline", "diff_ci_low", "diff_ci_high", "change_pct", "change_ci_low_pct", "change_ci_high_pct");
+
+    /** Outcomes in the printed table: label, outcome, scale, unit. */
+    private static final String[][] TABLE = {
+        {"Delivered to market", "delivered_kg_total", "1e-3", "t"},
+        {"Seized share of departed", "seized_share", "100", "%"},
+        {"Wholesale price", "price_usd_kg_mean", "1", "US$/kg"},
+        {"Violent incidents", "violent_incidents_total", "1", ""},
+        {"Collateral harm", "collateral_harm_total", "1", ""},
+        {"Mean trust, final year", "mean_trust_final_year", "1", "0-1"},
+        {"Tips to police", "tips_total", "1", ""},
+        {"Recruits", "recruits_total", "1", "agents"},
+        {"Smugglers, final year", "active_smugglers_final_year", "1", "agents"},
+        {"Coca area, final year", "coca_ha_final_year", "1e-3", "kha"},
+        {"Campaign spend", "spend_usd_total", "1e-6", "US$M"},
+    };
+
+    private final List<String> strategies;
+    private final String baseline;
+    private final Map<String, Map<String, double[]>> values = new LinkedHashMap<>();
+    private final List<String> outcomes;
+
+    /**
+     * @param rows     runs.csv records
+     * @param outcomes outcome columns, in order
+     * @param baseline strategy the others are compared with, or null
+     */
+    public CompareSummary(List<Map<String, String>> rows, List<String> strategies, List<String> outcomes,
+                          String baseline, int replicates) {
+        this.strategies = strategies;
+        this.outcomes = outcomes;
+        this.baseline = baseline;
+        for (String s : strategies) {
+            Map<String, double[]> byOutcome = new LinkedHashMap<>();
+            for (String o : outcomes) byOutcome.put(o, new double[replicates]);
+            values.put(s, byOutcome);
+        }
+        for (Map<String, String> r : rows) {
+            Map<String, double[]> byOutcome = values.get(r.get("strategy"));
+            if (byOutcome == null) continue;
+            int rep = Integer.parseInt(r.get("replicate"));
+            for (String o : outcomes) {
+                String v = r.get(o);
+                byOutcome.get(o)[rep] = v == null || v.isEmpty() ? Double.NaN : Double.parseDouble(v);
+            }
+        }
+    }
+
+    /** Tidy rows: strategy x outcome, then the cost per kg kept off for each campaign strategy. */
+    public List<List<String>> rows() {
+        List<List<String>> out = new ArrayList<>();
+        for (String s : strategies) {
+            for (String o : outcomes) {
+                double[] x = values.get(s).get(o);
+                Statistics.Estimate e = Statistics.estimate(x, CONFIDENCE);
+                List<String> row = new ArrayList<>(List.of(s, o, Integer.toString(e.n()), Fmt.num(e.mean()),
+                        Fmt.num(e.sd()), Fmt.num(e.low()), Fmt.num(e.high())));
+                if (baseline != null && !s.equals(baseline)) {
+                    double[] b = values.get(baseline).get(o);
+                    Statistics.Estimate d = Statistics.estimate(Statistics.differences(x, b), CONFIDENCE);
+                    double bm = Statistics.estimate(b, CONFIDENCE).mean();
+                    row.addAll(List.of(Fmt.num(d.mean()), Fmt.num(d.low()), Fmt.num(d.high()),
+                            pct(d.mean(), bm), pct(d.low(), bm), pct(d.high(), bm)));
+                } else {
+                    row.addAll(List.of("", "", "", "", "", ""));
+                }
+                out.add(row);
+            }
+        }
+        if (baseline != null && outcomes.contains("spend_usd_total") && outcomes.contains("delivered_kg_total")) {
+            for (String s : strategies) {
+                if (s.equals(baseline)) continue;
+                Statistics.Estimate c = costPerKg(s);
+                out.add(new ArrayList<>(List.of(s, COST_PER_KG, Integer.toString(c.n()), Fmt.num(c.mean()), "",
+                        Fmt.num(c.low()), Fmt.num(c.high()), "", "", "", "", "", "")));
+            }
+        }
+        return out;
+    }
+
+    /** Extra spend over the baseline per kg of delivered flow kept off the market (ratio of mean differences). */
+    public Statistics.Estimate costPerKg(String s) {
+        double[] spend = Statistics.differences(values.get(s).get("spend_usd_total"),
+                values.get(baseline).get("spend_usd_total"));
+        double[] kept = Statistics.differences(values.get(baseline).get("delivered_kg_total"),
+                values.get(s).get("delivered_kg_total"));
+        return Statistics.ratio(spend, kept, CONFIDENCE, 2000, 20261122L);
+    }
+
+    private static String pct(double v, double base) {
+        return base == 0 || !(base == base) ? "" : Fmt.num(100 * v / base);
+    }
+
+    /** The readable table printed after a comparison: one block per outcome, one line per strategy. */
+    public String table() {
+        StringBuilder sb = new StringBuilder();
+        int w = Math.max(14, strategies.stream().mapToInt(String::length).max().orElse(10) + 2);
+        sb.append(String.format(Locale.ROOT, "%-" + w + "s %-30s %s%n", "", "mean [95% CI]",
+                baseline == null ? "" : "change vs " + baseline + " [95% CI]"));
+        for (String[] t : TABLE) {
+            if (!outcomes.contains(t[1])) continue;
+            double scale = Double.parseDouble(t[2]);
+            sb.append(t[0]).append(t[3].isEmpty() ? "" : " (" + t[3] + ")").append('\n');
+            for (String s : strategies) {
+                Statistics.Estimate e = Statistics.estimate(values.get(s).get(t[1]), CONFIDENCE);
+                String est = num(e.mean() * scale) + " [" + num(e.low() * scale) + ", " + num(e.high() * scale) + "]";
+                String change = "";
+                if (baseline != null && !s.equals(baseline)) {
+                    double[] b = values.get(baseline).get(t[1]);
+                    Statistics.Estimate d = Statistics.estimate(Statistics.differences(values.get(s).get(t[1]), b),
+                            CONFIDENCE);
+                    double bm = Statistics.estimate(b, CONFIDENCE).mean();
+                    change = bm == 0 ? "n/a (baseline is 0)" : signed(100 * d.mean() / bm) + "% ["
+                            + signed(100 * d.low() / bm) + ", " + signed(100 * d.high() / bm) + "]";
+                }
+                sb.append(String.format(Locale.ROOT, "  %-" + (w - 2) + "s %-30s %s%n", s, est, change));
+            }
+        }
+        if (baseline != null && outcomes.contains("spend_usd_total") && outcomes.contains("delivered_kg_total")) {
+            sb.append("Cost per kg kept off the market (US$; extra spend over the baseline / kg less delivered)\n");
+            for (String s : strategies) {
+                if (s.equals(baseline)) continue;
+                Statistics.Estimate c = costPerKg(s);
+                sb.append(String.format(Locale.ROOT, "  %-" + (w - 2) + "s %s%n", s, c.mean() == c.mean()
+                        ? num(c.mean()) + " [" + num(c.low()) + ", " + num(c.high()) + "]" : "none kept off"));
+            }
+        }
+        return sb.toString();
+    }
+
+    private static String num(double v) {
+        if (!(v == v)) return "n/a";
+        double a = Math.abs(v);
+        if (a >= 100) return String.format(Locale.ROOT, "%,.0f", v);
+        if (a >= 1) return String.format(Locale.ROOT, "%.1f", v);
+        return String.format(Locale.ROOT, "%.3f", v);
+    }
+
+    private static String signed(double v) {
+        if (!(v == v)) return "n/a";
+        return String.format(Locale.ROOT, "%+.0f", v);
+    }
+}

@@ -1,0 +1,332 @@
+package narcosim.experiment;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.zip.GZIPOutputStream;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.CSVRecord;
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * The directory of one experiment. Each process (one per shard; a single machine is shard 1 of 1)
+ * appends whole rows to its own part files under {@code parts/}; finished runs are found again there on
+ * resume, after any half-written last line is cut off. When every part is complete, {@link #merge}
+ * writes the final files (runs.csv sorted by run id, and the summaries), the same bytes however the
+ * runs were split between threads, processes or machines.
+ */
+public final class ExperimentDir {
+
+    public static final String MANIFEST = "manifest.yaml";
+    public static final String RUNS = "runs.csv";
+    public static final String TIMESERIES = "timeseries.csv.gz";
+    public static final String FAILURES = "failures.csv";
+
+    private final Path dir;
+
+    public ExperimentDir(Path dir) {
+        this.dir = dir;
+    }
+
+    public Path path() {
+        return dir;
+    }
+
+    public Path parts() {
+        return dir.resolve("parts");
+    }
+
+    static String partName(String what, Shard shard) {
+        return what + "-" + shard.index() + "-of-" + shard.count() + ".csv";
+    }
+
+    public Path runsPart(Shard s) {
+        return parts().resolve(partName("runs", s));
+    }
+
+    public Path timeseriesPart(Shard s) {
+        return parts().resolve(partName("timeseries", s));
+    }
+
+    public Path failuresPart(Shard s) {
+        return parts().resolve(partName("failures", s));
+    }
+
+    public Path donePart(Shard s) {
+        return parts().resolve("done-" + s.index() + "-of-" + s.count() + ".yaml");
+    }
+
+    // ------------------------------------------------------------------ manifest
+
+    /** Writes the manifest unless another process already did (first writer wins). */
+    public void writeManifestIfAbsent(Map<String, Object> manifest) throws IOException {
+        Files.createDirectories(parts());
+        Path target = dir.resolve(MANIFEST);
+        if (Files.exists(target)) return;
+        Path tmp = Files.createTempFile(dir, ".manifest", ".partial");
+        Files.writeString(tmp, yaml(manifest), StandardCharsets.UTF_8);
+        try {
+            Files.move(tmp, target); // no REPLACE_EXISTING: fails if a concurrent shard won
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    public Map<String, Object> readManifest() throws IOException {
+        Path m = dir.resolve(MANIFEST);
+        if (!Files.exists(m)) return null;
+        try (Reader r = Files.newBufferedReader(m, StandardCharsets.UTF_8)) {
+            Object o = new Yaml(new LoaderOptions()).load(r);
+            @SuppressWarnings("unchecked")
+            Map<String, Object> map = o instanceof Map ? (Map<String, Object>) o : null;
+            return map;
+        }
+    }
+
+    public void updateManifest(Map<String, Object> changes) throws IOException {
+        Map<String, Object> m = readManifest();
+        if (m == null) m = new LinkedHashMap<>();
+        m.putAll(changes);
+        String text = yaml(m);
+        AtomicDirectory.writeFile(dir.resolve(MANIFEST), p -> Files.writeString(p, text, StandardCharsets.UTF_8));
+    }
+
+    static String yaml(Map<String, Object> m) {
+        DumperOptions o = new DumperOptions();
+        o.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
+        o.setWidth(120);
+        return new Yaml(o).dump(m);
+    }
+
+    // ------------------------------------------------------------------ parts: resume
+
+    /**
+     * Cuts a part file back to its last complete line (a kill may have left half a line) and returns the
+     * run ids of its complete rows (first column); creates it with the header if missing.
+     */
+    public static BitSet recover(Path part, List<String> header) throws IOException {
+        BitSet done = new BitSet();
+        String head = line(header);
+        if (!Files.exists(part)) {
+            Files.createDirectories(part.getParent());
+            Files.writeString(part, head, StandardCharsets.UTF_8);
+            return done;
+        }
+        byte[] bytes = Files.readAllBytes(part);
+        int end = bytes.length;
+        while (end > 0 && bytes[end - 1] != '\n') end--;
+        if (end < bytes.length) {
+            try (FileChannel ch = FileChannel.open(part, StandardOpenOption.WRITE)) {
+                ch.truncate(end);
+            }
+        }
+        String text = new String(bytes, 0, end, StandardCharsets.UTF_8);
+        if (text.isEmpty()) {
+            Files.writeString(part, head, StandardCharsets.UTF_8);
+            return done;
+        }
+        if (!text.startsWith(head)) {
+            throw new IOException(part + " was written by a different experiment (its columns differ); "
+                    + "use a new output directory");
+        }
+        try (CSVParser p = CSVParser.parse(text, RunOutput.CSV.builder().setHeader().setSkipHeaderRecord(true).build())) {
+            for (CSVRecord rec : p) done.set(Integer.parseInt(rec.get(0)));
+        }
+        return done;
+    }
+
+    /** Keeps only the rows of a part whose run id (first column) is in {@code keep}. */
+    public static void keepOnly(Path part, List<String> header, BitSet keep) throws IOException {
+        recover(part, header);
+        String text = Files.readString(part, StandardCharsets.UTF_8);
+        StringBuilder sb = new StringBuilder(line(header));
+        try (CSVParser p = CSVParser.parse(text, RunOutput.CSV.builder().setHeader().setSkipHeaderRecord(true).build())) {
+            for (CSVRecord rec : p) {
+                if (keep.get(Integer.parseInt(rec.get(0)))) sb.append(line(rec.toList()));
+            }
+        }
+        AtomicDirectory.writeFile(part, f -> Files.writeString(f, sb.toString(), StandardCharsets.UTF_8));
+    }
+
+    /** One CSV line, with its newline. */
+    public static String line(List<String> values) {
+        StringBuilder sb = new StringBuilder();
+        try (CSVPrinter p = new CSVPrinter(sb, RunOutput.CSV)) {
+            p.printRecord(values);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return sb.toString();
+    }
+
+    /** Appends complete lines in one write. */
+    public static void append(Path part, CharSequence lines) throws IOException {
+        if (lines.length() == 0) return;
+        try (OutputStream out = Files.newOutputStream(part, StandardOpenOption.APPEND)) {
+            out.write(lines.toString().getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    // ------------------------------------------------------------------ merge
+
+    /** Rows of every runs part for {@code shards} shards, by run id; names what is missing. */
+    public TreeMap<Integer, List<String>> collectRuns(int shards, int total, List<String> header) throws IOException,
+            IncompleteException {
+        TreeMap<Integer, List<String>> rows = new TreeMap<>();
+        List<String> missingParts = new ArrayList<>();
+        for (int k = 1; k <= shards; k++) {
+            Shard s = new Shard(k, shards);
+            Path part = runsPart(s);
+            if (!Files.exists(part)) {
+                missingParts.add(s.toString());
+                continue;
+            }
+            read(part, header, rows);
+        }
+        List<Integer> missing = new ArrayList<>();
+        for (int id = 0; id < total; id++) {
+            if (!rows.containsKey(id)) missing.add(id);
+        }
+        if (!missing.isEmpty() || !missingParts.isEmpty()) {
+            throw new IncompleteException(missingParts, missing, total);
+        }
+        return rows;
+    }
+
+    private static void read(Path part, List<String> header, Map<Integer, List<String>> into) throws IOException {
+        byte[] bytes = Files.readAllBytes(part);
+        int end = bytes.length;
+        while (end > 0 && bytes[end - 1] != '\n') end--;
+        String text = new String(bytes, 0, end, StandardCharsets.UTF_8);
+        if (text.isEmpty()) return;
+        if (!text.startsWith(line(header))) throw new IOException(part + ": columns differ from this experiment's");
+        try (CSVParser p = CSVParser.parse(text, RunOutput.CSV.builder().setHeader().setSkipHeaderRecord(true).build())) {
+            for (CSVRecord rec : p) into.putIfAbsent(Integer.parseInt(rec.get(0)), rec.toList());
+        }
+    }
+
+    /** Writes runs.csv (sorted by run id) atomically. */
+    public void writeRuns(List<String> header, TreeMap<Integer, List<String>> rows) throws IOException {
+        AtomicDirectory.writeFile(dir.resolve(RUNS), f -> {
+            try (Writer w = Files.newBufferedWriter(f, StandardCharsets.UTF_8);
+                 CSVPrinter csv = new CSVPrinter(w, RunOutput.CSV)) {
+                csv.printRecord(header);
+                for (List<String> row : rows.values()) csv.printRecord(row);
+            }
+        });
+    }
+
+    /** Merges the timeseries parts (rows sorted by run id then week) into one gzip file. */
+    public void writeTimeseries(int shards, List<String> header) throws IOException {
+        TreeMap<Long, List<String>> rows = new TreeMap<>();
+        boolean any = false;
+        for (int k = 1; k <= shards; k++) {
+            Path part = timeseriesPart(new Shard(k, shards));
+            if (!Files.exists(part)) continue;
+            any = true;
+            byte[] bytes = Files.readAllBytes(part);
+            int end = bytes.length;
+            while (end > 0 && bytes[end - 1] != '\n') end--;
+            String text = new String(bytes, 0, end, StandardCharsets.UTF_8);
+            if (text.isEmpty()) continue;
+            try (CSVParser p = CSVParser.parse(text, RunOutput.CSV.builder().setHeader().setSkipHeaderRecord(true).build())) {
+                for (CSVRecord rec : p) {
+                    long key = Long.parseLong(rec.get(0)) * 100_000L + Long.parseLong(rec.get(1));
+                    rows.putIfAbsent(key, rec.toList());
+                }
+            }
+        }
+        if (!any) return;
+        AtomicDirectory.writeFile(dir.resolve(TIMESERIES), f -> {
+            try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(f));
+                 Writer w = new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8);
+                 CSVPrinter csv = new CSVPrinter(w, RunOutput.CSV)) {
+                csv.printRecord(header);
+                for (List<String> row : rows.values()) csv.printRecord(row);
+            }
+        });
+    }
+
+    /** Failures of every part, by run id. */
+    public TreeMap<Integer, List<String>> failures(int shards, List<String> header) throws IOException {
+        TreeMap<Integer, List<String>> rows = new TreeMap<>();
+        for (int k = 1; k <= shards; k++) {
+            Path part = failuresPart(new Shard(k, shards));
+            if (Files.exists(part)) read(part, header, rows);
+        }
+        return rows;
+    }
+
+    /** A CSV file's records as maps, header first. */
+    public static List<Map<String, String>> readCsv(Path file) throws IOException {
+        List<Map<String, String>> out = new ArrayList<>();
+        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+             CSVParser p = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build().parse(r)) {
+            for (CSVRecord rec : p) out.add(rec.toMap());
+        }
+        return out;
+    }
+
+    /** Parts are missing, or runs are missing from them. */
+    public static final class IncompleteException extends Exception {
+        private static final long serialVersionUID = 1L;
+        private final List<String> missingShards;
+        private final List<Integer> missingRuns;
+
+        IncompleteException(List<String> missingShards, List<Integer> missingRuns, int total) {
+            super(describe(missingShards, missingRuns, total));
+            this.missingShards = missingShards;
+            this.missingRuns = missingRuns;
+        }
+
+        public List<String> missingShards() {
+            return missingShards;
+        }
+
+        public List<Integer> missingRuns() {
+            return missingRuns;
+        }
+
+        private static String describe(List<String> shards, List<Integer> runs, int total) {
+            StringBuilder sb = new StringBuilder("incomplete: ");
+            sb.append(runs.size()).append(" of ").append(total).append(" runs have no result");
+            if (!shards.isEmpty()) sb.append("; no part files from shard(s) ").append(String.join(", ", shards));
+            if (!runs.isEmpty()) {
+                sb.append("; missing run ids: ").append(ranges(runs));
+            }
+            return sb.toString();
+        }
+
+        private static String ranges(List<Integer> ids) {
+            StringBuilder sb = new StringBuilder();
+            int shown = 0;
+            for (int i = 0; i < ids.size() && shown < 12; shown++) {
+                int j = i;
+                while (j + 1 < ids.size() && ids.get(j + 1) == ids.get(j) + 1) j++;
+                if (sb.length() > 0) sb.append(", ");
+                sb.append(ids.get(i));
+                if (j > i) sb.append('-').append(ids.get(j));
+                i = j + 1;
+                if (shown == 11 && i < ids.size()) sb.append(", ...");
+            }
+            return sb.toString();
+        }
+    }
+}

@@ -1,0 +1,149 @@
+package narcosim.experiment;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import narcosim.model.NarcoModel;
+import narcosim.scenario.ParamValues;
+import narcosim.scenario.Params;
+import narcosim.scenario.RunConfig;
+import narcosim.scenario.Scenario;
+import narcosim.scenario.ScenarioException;
+import narcosim.scenario.ScenarioLoader;
+
+/**
+ * What an experiment runs: a base scenario (file plus --set overrides), the runs in a fixed order,
+ * the keys the design varies, and a description for the manifest. A run's configuration applies, in
+ * order, the scenario file, the strategy's doctrine, the base overrides, then the design's values.
+ */
+public final class Plan {
+
+    /** What kind of experiment made the plan. */
+    public enum Kind { COMPARE, SWEEP }
+
+    private final Kind kind;
+    private final String name;
+    private final Path scenarioFile;
+    private final List<String> baseSets;
+    private final Scenario base;
+    private final List<RunSpec> runs;
+    private final List<String> varied;
+    private final List<String> outcomes;
+    private final Map<String, Object> description;
+    private final narcosim.experiment.design.SaltelliDesign sobol;
+    private final Map<List<String>, Scenario> reloaded = new HashMap<>();
+
+    public Plan(Kind kind, String name, Path scenarioFile, List<String> baseSets, Scenario base, List<RunSpec> runs,
+                List<String> varied, List<String> outcomes, Map<String, Object> description,
+                narcosim.experiment.design.SaltelliDesign sobol) {
+        this.kind = kind;
+        this.name = name;
+        this.scenarioFile = scenarioFile;
+        this.baseSets = List.copyOf(baseSets);
+        this.base = base;
+        this.runs = List.copyOf(runs);
+        this.varied = List.copyOf(varied);
+        this.outcomes = List.copyOf(outcomes);
+        this.description = new LinkedHashMap<>(description);
+        this.sobol = sobol;
+    }
+
+    /** The Saltelli design of a Sobol sweep, whose points are design points 0..n(k+2)-1; else null. */
+    public narcosim.experiment.design.SaltelliDesign sobol() {
+        return sobol;
+    }
+
+    /** Common random numbers: every strategy x replicate r, with the seed of replicate r. */
+    public static List<RunSpec> crossed(List<Map<String, Object>> points, List<String> strategies, int replicates,
+                                        long baseSeed) {
+        List<RunSpec> out = new ArrayList<>();
+        for (int p = 0; p < points.size(); p++) {
+            for (String s : strategies) {
+                for (int r = 0; r < replicates; r++) {
+                    out.add(new RunSpec(out.size(), p, s, r, Seeds.derive(baseSeed, p, r), points.get(p)));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The configuration of one run. */
+    public synchronized RunConfig config(RunSpec run) throws ScenarioException {
+        List<String> sets = new ArrayList<>();
+        Map<String, Object> params = new LinkedHashMap<>();
+        for (Map.Entry<String, Object> e : run.values().entrySet()) {
+            if (Params.has(e.getKey())) params.put(e.getKey(), e.getValue());
+            else sets.add(e.getKey() + "=" + e.getValue());
+        }
+        Scenario sc = base;
+        if (!sets.isEmpty()) {
+            List<String> all = new ArrayList<>(baseSets);
+            all.addAll(sets);
+            sc = reloaded.get(all);
+            if (sc == null) {
+                sc = ScenarioLoader.load(scenarioFile, all);
+                reloaded.put(all, sc);
+            }
+        }
+        RunConfig cfg = sc.forStrategy(run.strategy(), run.seed());
+        if (params.isEmpty()) return cfg;
+        Map<String, Object> coerced = new LinkedHashMap<>();
+        for (Map.Entry<String, Object> e : params.entrySet()) {
+            try {
+                coerced.put(e.getKey(), Params.get(e.getKey()).coerce(e.getValue()));
+            } catch (IllegalArgumentException ex) {
+                throw new ScenarioException(name, 0, e.getKey(), ex.getMessage());
+            }
+        }
+        ParamValues pv = cfg.params().with(coerced);
+        return cfg.withParams(pv);
+    }
+
+    /** Names of every outcome a run of this plan reports, in order (from a model set up but not run). */
+    public List<String> outcomeNames() throws ScenarioException {
+        NarcoModel m = new NarcoModel(config(runs.get(0)));
+        m.start();
+        return new ArrayList<>(narcosim.metrics.RunSummary.of(m.collector().columns(), List.of()).keySet());
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public Path scenarioFile() {
+        return scenarioFile;
+    }
+
+    public List<String> baseSets() {
+        return baseSets;
+    }
+
+    public Scenario base() {
+        return base;
+    }
+
+    public List<RunSpec> runs() {
+        return runs;
+    }
+
+    public List<String> varied() {
+        return varied;
+    }
+
+    /** Outcomes of interest (what summaries and sensitivity indices report). */
+    public List<String> outcomes() {
+        return outcomes;
+    }
+
+    public Map<String, Object> description() {
+        return description;
+    }
+}

@@ -1,0 +1,191 @@
+package narcosim.experiment;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import java.util.concurrent.CompletionService;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import narcosim.metrics.WeeklyCollector;
+import narcosim.model.NarcoModel;
+import narcosim.util.Fmt;
+
+/**
+ * Runs a plan's runs for one shard on a pool of threads, one model per thread, skipping runs already
+ * finished in the directory. Finished runs are appended as whole rows, in batches, to the shard's part
+ * files; a failed run is recorded with its error and the others go on. Results are not kept in
+ * memory, so memory stays flat however many runs there are.
+ */
+public final class Runner {
+
+    /** How a shard's execution ended. */
+    public record Outcome(int total, int skipped, int done, List<String> failures) {
+    }
+
+    /** Receives progress. */
+    public interface Progress extends AutoCloseable {
+        void start(int total, int alreadyDone);
+
+        void step();
+
+        @Override
+        void close();
+    }
+
+    private static final long FLUSH_NANOS = 1_000_000_000L;
+
+    private Runner() {
+    }
+
+    public static List<String> runsHeader(Plan plan, List<String> outcomes) {
+        List<String> h = new ArrayList<>(List.of("run_id", "point", "strategy", "replicate", "seed"));
+        h.addAll(plan.varied());
+        h.addAll(outcomes);
+        return h;
+    }
+
+    public static List<String> timeseriesHeader(List<String> weekly) {
+        List<String> h = new ArrayList<>(List.of("run_id", "week"));
+        h.addAll(weekly);
+        return h;
+    }
+
+    public static final List<String> FAILURE_HEADER = List.of("run_id", "point", "strategy", "replicate", "seed", "error");
+
+    /** Weekly outcome names of the plan's runs. */
+    public static List<String> weeklyNames(Plan plan) throws Exception {
+        NarcoModel m = new NarcoModel(plan.config(plan.runs().get(0)));
+        m.start();
+        return m.collector().columns().stream().map(WeeklyCollector.Column::name).toList();
+    }
+
+    public static Outcome execute(Plan plan, ExperimentDir dir, Shard shard, int threads, boolean timeseries,
+                                  Progress progress) throws Exception {
+        List<String> outcomes = plan.outcomeNames();
+        List<String> header = runsHeader(plan, outcomes);
+        BitSet done = ExperimentDir.recover(dir.runsPart(shard), header);
+        ExperimentDir.recover(dir.failuresPart(shard), FAILURE_HEADER);
+        List<String> tsHeader = null;
+        if (timeseries) {
+            tsHeader = timeseriesHeader(weeklyNames(plan));
+            // Keep only weekly rows of runs whose summary row made it to disk.
+            ExperimentDir.keepOnly(dir.timeseriesPart(shard), tsHeader, done);
+        }
+        List<RunSpec> todo = new ArrayList<>();
+        int mine = 0;
+        for (RunSpec r : plan.runs()) {
+            if (!shard.owns(r.id())) continue;
+            mine++;
+            if (!done.get(r.id())) todo.add(r);
+        }
+        List<String> failures = new ArrayList<>();
+        progress.start(mine, mine - todo.size());
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
+            Thread t = new Thread(r, "narcosim-run");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            CompletionService<Done> cs = new ExecutorCompletionService<>(pool);
+            int next = 0;
+            int inFlight = 0;
+            int window = Math.max(1, threads) * 4;
+            StringBuilder rows = new StringBuilder();
+            StringBuilder weekly = new StringBuilder();
+            StringBuilder failed = new StringBuilder();
+            long lastFlush = System.nanoTime();
+            while (next < todo.size() || inFlight > 0) {
+                while (next < todo.size() && inFlight < window) {
+                    RunSpec spec = todo.get(next++);
+                    cs.submit(() -> runOne(plan, spec, timeseries));
+                    inFlight++;
+                }
+                Future<Done> f = cs.take();
+                inFlight--;
+                Done d;
+                try {
+                    d = f.get();
+                } catch (ExecutionException e) {
+                    throw new IllegalStateException("a run's task failed outside the model", e.getCause());
+                }
+                if (d.error != null) {
+                    failures.add("run " + d.spec.id() + " (" + d.spec.strategy() + ", replicate " + d.spec.replicate()
+                            + "): " + d.error);
+                    failed.append(ExperimentDir.line(List.of(Integer.toString(d.spec.id()),
+                            Integer.toString(d.spec.point()), d.spec.strategy(), Integer.toString(d.spec.replicate()),
+                            Long.toString(d.spec.seed()), d.error)));
+                } else {
+                    if (timeseries) weekly.append(weeklyRows(d));
+                    rows.append(ExperimentDir.line(row(plan, d.spec, d.result, outcomes)));
+                }
+                progress.step();
+                if (System.nanoTime() - lastFlush > FLUSH_NANOS || inFlight == 0 && next >= todo.size()) {
+                    flush(dir, shard, weekly, rows, failed);
+                    lastFlush = System.nanoTime();
+                }
+            }
+            flush(dir, shard, weekly, rows, failed);
+        } finally {
+            pool.shutdownNow();
+            progress.close();
+        }
+        return new Outcome(mine, mine - todo.size(), todo.size() - failures.size(), failures);
+    }
+
+    /** Weekly rows first, then summary rows: a run counts as done only once both are on disk. */
+    private static void flush(ExperimentDir dir, Shard shard, StringBuilder weekly, StringBuilder rows,
+                              StringBuilder failed) throws IOException {
+        if (weekly.length() > 0) ExperimentDir.append(dir.timeseriesPart(shard), weekly);
+        ExperimentDir.append(dir.runsPart(shard), rows);
+        ExperimentDir.append(dir.failuresPart(shard), failed);
+        weekly.setLength(0);
+        rows.setLength(0);
+        failed.setLength(0);
+    }
+
+    private record Done(RunSpec spec, RunResult result, String error) {
+    }
+
+    private static Done runOne(Plan plan, RunSpec spec, boolean timeseries) {
+        try {
+            return new Done(spec, RunResult.run(plan.config(spec)), null);
+        } catch (Exception | StackOverflowError e) {
+            String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + ": "
+                    + e.getMessage();
+            return new Done(spec, null, msg);
+        }
+    }
+
+    static List<String> row(Plan plan, RunSpec spec, RunResult r, List<String> outcomes) {
+        List<String> row = new ArrayList<>(5 + plan.varied().size() + outcomes.size());
+        row.add(Integer.toString(spec.id()));
+        row.add(Integer.toString(spec.point()));
+        row.add(spec.strategy());
+        row.add(Integer.toString(spec.replicate()));
+        row.add(Long.toString(spec.seed()));
+        for (String k : plan.varied()) row.add(Fmt.any(spec.values().get(k)));
+        for (String o : outcomes) {
+            Double v = r.outcomes().get(o);
+            row.add(v == null ? "" : Fmt.num(v));
+        }
+        return row;
+    }
+
+    private static String weeklyRows(Done d) {
+        StringBuilder sb = new StringBuilder();
+        List<double[]> rows = d.result.rows();
+        for (int w = 0; w < rows.size(); w++) {
+            List<String> line = new ArrayList<>(rows.get(w).length + 2);
+            line.add(Integer.toString(d.spec.id()));
+            line.add(Integer.toString(w));
+            for (double v : rows.get(w)) line.add(Fmt.num(v));
+            sb.append(ExperimentDir.line(line));
+        }
+        return sb.toString();
+    }
+}
