@@ -52,9 +52,19 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Residents for the memory measurement (default: ${DEFAULT-VALUE}; 0 skips it).")
     int residents;
 
+    @Option(names = "--experiments", description = "Instead: runs per second of the experiment machinery with 1 and "
+            + "2 threads, against bare model runs (parallel efficiency and overhead).")
+    boolean experiments;
+
+    @Option(names = "--sweep-runs", paramLabel = "N", defaultValue = "0", description = "With --experiments: also run "
+            + "an N-run sweep of the classroom scenario and report the heap after garbage collection as it goes "
+            + "(results stream to disk: memory should stay flat).")
+    int sweepRuns;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        if (experiments) return ExperimentBench.run(scenario, runs, sweepRuns, out);
         Scenario sc = ScenarioLoader.load(scenario);
         RunConfig cfg = sc.forStrategy(strategy, 1);
         out.printf(Locale.ROOT, "narcosim bench: %s, strategy %s; Java %s, %d cores, max heap %d MiB%n", sc.name(),

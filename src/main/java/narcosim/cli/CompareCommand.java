@@ -17,13 +17,14 @@ import picocli.CommandLine.Parameters;
         description = {"Compare the scenario's strategies at equal budget: every strategy x R replicates with common "
             + "random numbers (replicate r has the same seed under every strategy, so differences are paired).", "",
             "Writes results/compare-<scenario>-<timestamp>/ with runs.csv (one row per run: strategy, replicate, "
-            + "seed and every outcome), summary.csv (tidy: strategy, outcome, mean, sd, 95% t interval, paired "
-            + "difference from the baseline with its interval, change in %, and cost per kg kept off the market) and "
+            + "seed and every outcome), summary.csv (tidy: strategy, outcome, mean, sd, 95%% t interval, paired "
+            + "difference from the baseline with its interval, change in %%, and cost per kg kept off the market) and "
             + "manifest.yaml, then prints a table. Resumable (--resume) and shardable (--shard)."},
         footer = {"", "Examples:",
             "  narcosim compare scenarios/central-america.yaml --replicates 30",
-            "  narcosim compare scenarios/central-america.yaml --strategies baseline,integrated --years 5 --threads 2",
-            "  narcosim compare scenarios/central-america.yaml --replicates 30 --resume results/compare-central-america-20261122-101500"})
+            "  narcosim compare scenarios/central-america.yaml --strategies baseline,integrated --years 5",
+            "  narcosim compare scenarios/central-america.yaml --replicates 30 \\",
+            "      --resume results/compare-central-america-20261122-101500"})
 public final class CompareCommand implements Callable<Integer> {
 
     @CommandLine.Spec

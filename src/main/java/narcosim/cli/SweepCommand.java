@@ -17,7 +17,7 @@ import picocli.CommandLine.Parameters;
             + "or levels, a design (grid: full factorial; lhs: Latin hypercube with N points; sobol: Saltelli design "
             + "with N base samples), replicates and outcomes of interest.", "",
             "Writes results/<name>-<timestamp>/ with runs.csv (one row per run: every varied parameter, strategy, "
-            + "replicate, seed and outcome), summary.csv (per design point, strategy and outcome: mean and 95% "
+            + "replicate, seed and outcome), summary.csv (per design point, strategy and outcome: mean and 95%% "
             + "interval), sensitivity.csv for Sobol designs (first- and total-order indices with bootstrap "
             + "intervals) and manifest.yaml. Every run's seed derives from (design point, replicate), so "
             + "'narcosim run SCENARIO --from DIR --run ID' repeats any run alone. Resumable and shardable."},
