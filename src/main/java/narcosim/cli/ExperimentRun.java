@@ -28,20 +28,17 @@ final class ExperimentRun {
         if (opts.resume != null && manifest == null) {
             throw new Main.UserError("--resume " + dirPath + ": no experiment there (no " + ExperimentDir.MANIFEST + ")");
         }
-        if (manifest == null && Files.isDirectory(dirPath) && Files.list(dirPath).findAny().isPresent()) {
+        if (manifest == null && Files.isDirectory(dirPath) && !onlyStartingShards(dirPath)) {
             throw new Main.UserError(dirPath + " exists and is not an experiment directory; choose another --out");
         }
         if (manifest != null && opts.resume == null && shard.count() == 1) {
             throw new Main.UserError(dirPath + " already holds an experiment; resume it with --resume " + dirPath
                     + ", or choose another --out");
         }
-        String problem = Experiments.sameExperiment(manifest, plan, req);
-        if (problem != null) throw new Main.UserError("cannot continue the experiment in " + dirPath + ": " + problem);
-        if (manifest != null && ((Number) manifest.get("shards")).intValue() != shard.count()) {
-            throw new Main.UserError(dirPath + " was started with " + manifest.get("shards") + " shard(s), now "
-                    + shard.count());
-        }
+        checkSame(dirPath, manifest, plan, req, shard);
         dir.writeManifestIfAbsent(Experiments.manifest(plan, req, shard));
+        // The shards of an array job start together: another one may have written the manifest first.
+        if (manifest == null) checkSame(dirPath, dir.readManifest(), plan, req, shard);
 
         String task = plan.name() + (shard.count() > 1 ? " shard " + shard : "");
         Runner.Outcome o;
@@ -84,6 +81,28 @@ final class ExperimentRun {
                 + (req.timeseries() ? ", " + ExperimentDir.TIMESERIES : "") + ", manifest.yaml)");
         out.flush();
         return 0;
+    }
+
+    private static void checkSame(Path dirPath, Map<String, Object> manifest, Plan plan, Experiments.Request req,
+                                  Shard shard) throws Exception {
+        String problem = Experiments.sameExperiment(manifest, plan, req);
+        if (problem != null) throw new Main.UserError("cannot continue the experiment in " + dirPath + ": " + problem);
+        if (manifest != null && ((Number) manifest.get("shards")).intValue() != shard.count()) {
+            throw new Main.UserError(dirPath + " was started with " + manifest.get("shards") + " shard(s), now "
+                    + shard.count());
+        }
+    }
+
+    /**
+     * True when a directory in which no manifest was found holds nothing but what a shard starting at the
+     * same moment writes first (parts/, the manifest's temporary file, the manifest itself if it appeared
+     * since), or nothing at all. The manifest is checked once it is in place.
+     */
+    private static boolean onlyStartingShards(Path dirPath) throws java.io.IOException {
+        try (java.util.stream.Stream<Path> s = Files.list(dirPath)) {
+            return s.map(p -> p.getFileName().toString()).allMatch(n -> n.equals("parts")
+                    || n.equals(ExperimentDir.MANIFEST) || n.startsWith(".manifest"));
+        }
     }
 
     static Shard shard(ExperimentOptions opts) {
