@@ -25,7 +25,8 @@ final class ExperimentRun {
         Path dirPath = opts.resume != null ? opts.resume : opts.out != null ? opts.out : Experiments.defaultDir(plan.name());
         ExperimentDir dir = new ExperimentDir(dirPath);
         Map<String, Object> manifest = dir.readManifest();
-        if (opts.resume != null && manifest == null) {
+        // A start killed before its manifest was written leaves at most parts/: nothing ran, so start afresh.
+        if (opts.resume != null && manifest == null && !(Files.isDirectory(dirPath) && onlyStartingShards(dirPath))) {
             throw new Main.UserError("--resume " + dirPath + ": no experiment there (no " + ExperimentDir.MANIFEST + ")");
         }
         if (manifest == null && Files.isDirectory(dirPath) && !onlyStartingShards(dirPath)) {

@@ -41,7 +41,8 @@ public final class Experiments {
         Map<String, Object> toMap() {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("kind", kind.name().toLowerCase(java.util.Locale.ROOT));
-            m.put("file", file.toString());
+            // Absolute, so that merge, --resume and run --from work from any directory.
+            m.put("file", file.toAbsolutePath().normalize().toString());
             m.put("sets", new ArrayList<>(sets));
             m.put("strategies", strategies == null ? null : new ArrayList<>(strategies));
             m.put("replicates", replicates);
@@ -147,7 +148,7 @@ public final class Experiments {
         Map<String, Object> asked = (Map<String, Object>) manifest.get("request");
         Map<String, Object> now = req.toMap();
         if (asked == null) return "its manifest has no request";
-        for (String k : List.of("kind", "sets", "strategies", "replicates", "seed")) {
+        for (String k : List.of("kind", "sets", "strategies", "replicates", "seed", "timeseries")) {
             Object a = asked.get(k);
             Object b = now.get(k);
             if (a instanceof Number na && b instanceof Number nb ? na.longValue() != nb.longValue()

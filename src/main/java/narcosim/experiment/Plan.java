@@ -2,7 +2,6 @@ package narcosim.experiment;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +34,14 @@ public final class Plan {
     private final List<String> outcomes;
     private final Map<String, Object> description;
     private final narcosim.experiment.design.SaltelliDesign sobol;
-    private final Map<List<String>, Scenario> reloaded = new HashMap<>();
+    // Scenarios reloaded for design points that set scenario paths. Bounded: a point's runs come one after
+    // another, and a 10,000-point sweep must not keep 10,000 scenarios in memory.
+    private final Map<List<String>, Scenario> reloaded = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<List<String>, Scenario> eldest) {
+            return size() > 32;
+        }
+    };
 
     public Plan(Kind kind, String name, Path scenarioFile, List<String> baseSets, Scenario base, List<RunSpec> runs,
                 List<String> varied, List<String> outcomes, Map<String, Object> description,

@@ -43,12 +43,13 @@ public record Shard(int index, int count) {
         if (slurm != null) {
             int id = Integer.parseInt(slurm.trim());
             int min = Integer.parseInt(env.getOrDefault("SLURM_ARRAY_TASK_MIN", "0").trim());
+            int step = Integer.parseInt(env.getOrDefault("SLURM_ARRAY_TASK_STEP", "1").trim());
             String n = env.get("SLURM_ARRAY_TASK_COUNT");
             if (n == null && count == null) {
                 throw new IllegalArgumentException("SLURM_ARRAY_TASK_ID is set but SLURM_ARRAY_TASK_COUNT is not; "
                         + "give --shard-count N");
             }
-            return new Shard(id - min + 1, count != null ? count : Integer.parseInt(n.trim()));
+            return new Shard((id - min) / Math.max(1, step) + 1, count != null ? count : Integer.parseInt(n.trim()));
         }
         String aws = env.get("AWS_BATCH_JOB_ARRAY_INDEX");
         if (aws != null) {

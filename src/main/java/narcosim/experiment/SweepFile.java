@@ -162,6 +162,9 @@ public final class SweepFile {
         for (NodeTuple t : params.getValue()) {
             String key = scalar(t.getKeyNode());
             String path = "parameters." + key;
+            if (factors.stream().anyMatch(g -> g.key().equals(key))) {
+                throw err(where, t.getKeyNode(), path, "given twice; vary each parameter once");
+            }
             MappingNode f = map(where, t.getValueNode(), path);
             Param p = Params.get(key);
             NodeTuple levels = tuple(f, "levels");
@@ -210,24 +213,25 @@ public final class SweepFile {
                 List.copyOf(factors), outcomes, outcomesLine);
     }
 
-    /** A value must be acceptable to the scenario: a parameter's range, or a --set path the scenario takes. */
+    /**
+     * A value must be acceptable to the scenario: a parameter's range, or a --set path the scenario takes.
+     * Parameters are also loaded as --set, so that the scenario's own checks (a nation or region that
+     * exists, a military mix that adds up to 1) hold for swept values too.
+     */
     private static void check(String where, Path file, Path scenarioFile, List<String> sets, String key, Param p,
                               Object v, Node at) throws ScenarioException {
         try {
-            if (p != null) {
-                p.coerce(v);
-                return;
-            }
+            if (p != null) p.coerce(v);
         } catch (IllegalArgumentException e) {
             throw err(where, at, "parameters." + key, e.getMessage());
         }
         List<String> all = new ArrayList<>(sets);
-        all.add(key + "=" + v);
+        all.add(key + "=" + (p != null ? narcosim.util.Fmt.any(v) : v));
         try {
             ScenarioLoader.load(scenarioFile, all);
         } catch (ScenarioException e) {
-            throw err(where, at, "parameters." + key, "not a parameter (see narcosim params) nor a scenario setting "
-                    + "that takes this value: " + e.problem());
+            throw err(where, at, "parameters." + key, p != null ? e.problem() : "not a parameter (see narcosim params) "
+                    + "nor a scenario setting that takes this value: " + e.problem());
         }
     }
 
