@@ -2,9 +2,6 @@ package narcosim.cli;
 
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
-import java.lang.management.MemoryUsage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -117,27 +114,26 @@ final class ExperimentBench {
         };
         try {
             long t0 = System.nanoTime();
-            Runner.execute(plan, new ExperimentDir(dir.resolve("x")), Shard.ALL, 2, false, sampler);
+            ExperimentDir d = new ExperimentDir(dir.resolve("x"));
+            Runner.execute(plan, d, Shard.ALL, 2, false, sampler);
             double secs = (System.nanoTime() - t0) / 1e9;
+            Experiments.merge(d, plan, 1, false);
+            long afterMerge = heapAfterGc();
             StringBuilder sb = new StringBuilder();
             for (int k = 0; k <= 10; k++) sb.append(k == 0 ? "" : ", ").append(heap[k] >> 20);
             out.printf(Locale.ROOT, "%d-run sweep of classroom-balloon (2 threads, %.0f s): heap after GC at 0%%, 10%%, "
-                    + "..., 100%% of the runs: %s MiB%n", runs, secs, sb);
+                    + "..., 100%% of the runs: %s MiB; after merging runs.csv and summary.csv: %d MiB%n", runs, secs, sb,
+                    afterMerge >> 20);
             out.flush();
         } finally {
             AtomicDirectory.deleteTree(dir);
         }
     }
 
-    /** Heap in use after the last collection, summed over heap pools (cheap: no GC is forced). */
+    /** Heap in use after a full collection (called eleven times in a sweep: the cost is small). */
     private static long heapAfterGc() {
-        long used = 0;
-        for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (p.getType() != MemoryType.HEAP) continue;
-            MemoryUsage u = p.getCollectionUsage();
-            if (u != null) used += u.getUsed();
-        }
-        return used;
+        System.gc();
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     }
 
     private static Runner.Progress silent() {

@@ -66,7 +66,7 @@ final class ExperimentRun {
         if (plan.kind() == Plan.Kind.COMPARE) {
             @SuppressWarnings("unchecked")
             List<String> strategies = (List<String>) plan.description().get("strategies");
-            CompareSummary cs = new CompareSummary(ExperimentDir.readCsv(dirPath.resolve(ExperimentDir.RUNS)), strategies,
+            CompareSummary cs = new CompareSummary(ExperimentDir.records(dirPath.resolve(ExperimentDir.RUNS)), strategies,
                     plan.outcomeNames(), (String) plan.description().get("baseline"),
                     (Integer) plan.description().get("replicates"));
             out.printf("narcosim compare: %s, %d strategies x %d replicates (common random numbers), %d-year runs%n",

@@ -45,7 +45,7 @@ public final class CompareSummary {
      * @param outcomes outcome columns, in order
      * @param baseline strategy the others are compared with, or null
      */
-    public CompareSummary(List<Map<String, String>> rows, List<String> strategies, List<String> outcomes,
+    public CompareSummary(Iterable<Map<String, String>> rows, List<String> strategies, List<String> outcomes,
                           String baseline, int replicates) {
         this.strategies = strategies;
         this.outcomes = outcomes;

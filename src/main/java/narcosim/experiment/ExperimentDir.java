@@ -186,10 +186,18 @@ public final class ExperimentDir {
 
     // ------------------------------------------------------------------ merge
 
-    /** Rows of every runs part for {@code shards} shards, by run id; names what is missing. */
-    public TreeMap<Integer, List<String>> collectRuns(int shards, int total, List<String> header) throws IOException,
+    /** Where a run's lines lie in a part file. */
+    public record Lines(Path part, long offset, int length) {
+    }
+
+    /**
+     * Index of every runs part for {@code shards} shards: run id to where its row lies (the first copy
+     * if a row appears twice). Only this index is held, never the rows, so merging stays small in memory
+     * however many runs there are. Names what is missing.
+     */
+    public TreeMap<Integer, Lines> collectRuns(int shards, int total, List<String> header) throws IOException,
             IncompleteException {
-        TreeMap<Integer, List<String>> rows = new TreeMap<>();
+        TreeMap<Integer, Lines> rows = new TreeMap<>();
         List<String> missingParts = new ArrayList<>();
         for (int k = 1; k <= shards; k++) {
             Shard s = new Shard(k, shards);
@@ -198,7 +206,7 @@ public final class ExperimentDir {
                 missingParts.add(s.toString());
                 continue;
             }
-            read(part, header, rows);
+            index(part, header, rows, false);
         }
         List<Integer> missing = new ArrayList<>();
         for (int id = 0; id < total; id++) {
@@ -208,6 +216,108 @@ public final class ExperimentDir {
             throw new IncompleteException(missingParts, missing, total);
         }
         return rows;
+    }
+
+    /**
+     * Indexes the complete lines of a part file by the run id in their first column; with {@code blocks},
+     * consecutive lines of the same run (its weekly rows) form one entry. The first copy of a run wins.
+     * Rows hold no line breaks (ids, numbers).
+     */
+    private static void index(Path part, List<String> header, Map<Integer, Lines> into, boolean blocks)
+            throws IOException {
+        byte[] head = line(header).getBytes(StandardCharsets.UTF_8);
+        try (java.io.InputStream in = new java.io.BufferedInputStream(Files.newInputStream(part), 1 << 16)) {
+            byte[] first = in.readNBytes(head.length);
+            if (first.length == 0) return;
+            if (!java.util.Arrays.equals(first, head)) {
+                throw new IOException(part + ": columns differ from this experiment's");
+            }
+            long offset = head.length;
+            long lineStart = offset;
+            int id = -1;
+            boolean inId = true;
+            int value = 0;
+            int blockId = -1;
+            long blockStart = -1;
+            int b;
+            while ((b = in.read()) != -1) {
+                offset++;
+                if (inId) {
+                    if (b >= '0' && b <= '9') {
+                        value = value * 10 + (b - '0');
+                        continue;
+                    }
+                    inId = false;
+                    id = value;
+                }
+                if (b == '\n') {
+                    if (id != blockId || !blocks) {
+                        if (blockId >= 0) into.putIfAbsent(blockId, new Lines(part, blockStart, (int) (lineStart - blockStart)));
+                        blockId = id;
+                        blockStart = lineStart;
+                    }
+                    lineStart = offset;
+                    inId = true;
+                    value = 0;
+                }
+            }
+            if (blockId >= 0) into.putIfAbsent(blockId, new Lines(part, blockStart, (int) (lineStart - blockStart)));
+        }
+    }
+
+    /** Copies indexed lines, in run id order, after a header. */
+    private static void copy(java.io.OutputStream out, List<String> header, Map<Integer, Lines> rows) throws IOException {
+        out.write(line(header).getBytes(StandardCharsets.UTF_8));
+        Map<Path, java.nio.channels.FileChannel> open = new LinkedHashMap<>();
+        try {
+            java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate(1 << 16);
+            for (Lines l : rows.values()) {
+                java.nio.channels.FileChannel ch = open.get(l.part());
+                if (ch == null) {
+                    ch = java.nio.channels.FileChannel.open(l.part(), StandardOpenOption.READ);
+                    open.put(l.part(), ch);
+                }
+                long pos = l.offset();
+                long end = l.offset() + l.length();
+                while (pos < end) {
+                    buf.clear();
+                    buf.limit((int) Math.min(buf.capacity(), end - pos));
+                    int n = ch.read(buf, pos);
+                    if (n < 0) throw new IOException(l.part() + " is shorter than when it was indexed");
+                    out.write(buf.array(), 0, n);
+                    pos += n;
+                }
+            }
+        } finally {
+            for (java.nio.channels.FileChannel ch : open.values()) ch.close();
+        }
+    }
+
+    /** Writes runs.csv (sorted by run id) atomically. */
+    public void writeRuns(List<String> header, TreeMap<Integer, Lines> rows) throws IOException {
+        AtomicDirectory.writeFile(dir.resolve(RUNS), f -> {
+            try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(f), 1 << 16)) {
+                copy(out, header, rows);
+            }
+        });
+    }
+
+    /** Merges the timeseries parts (each run's weekly rows, runs in id order) into one gzip file. */
+    public void writeTimeseries(int shards, List<String> header) throws IOException {
+        TreeMap<Integer, Lines> rows = new TreeMap<>();
+        boolean any = false;
+        for (int k = 1; k <= shards; k++) {
+            Path part = timeseriesPart(new Shard(k, shards));
+            if (!Files.exists(part)) continue;
+            any = true;
+            index(part, header, rows, true);
+        }
+        if (!any) return;
+        AtomicDirectory.writeFile(dir.resolve(TIMESERIES), f -> {
+            try (OutputStream out = new GZIPOutputStream(new java.io.BufferedOutputStream(Files.newOutputStream(f), 1 << 16))) {
+                copy(out, header, rows);
+            }
+        });
     }
 
     private static void read(Path part, List<String> header, Map<Integer, List<String>> into) throws IOException {
@@ -222,49 +332,7 @@ public final class ExperimentDir {
         }
     }
 
-    /** Writes runs.csv (sorted by run id) atomically. */
-    public void writeRuns(List<String> header, TreeMap<Integer, List<String>> rows) throws IOException {
-        AtomicDirectory.writeFile(dir.resolve(RUNS), f -> {
-            try (Writer w = Files.newBufferedWriter(f, StandardCharsets.UTF_8);
-                 CSVPrinter csv = new CSVPrinter(w, RunOutput.CSV)) {
-                csv.printRecord(header);
-                for (List<String> row : rows.values()) csv.printRecord(row);
-            }
-        });
-    }
-
-    /** Merges the timeseries parts (rows sorted by run id then week) into one gzip file. */
-    public void writeTimeseries(int shards, List<String> header) throws IOException {
-        TreeMap<Long, List<String>> rows = new TreeMap<>();
-        boolean any = false;
-        for (int k = 1; k <= shards; k++) {
-            Path part = timeseriesPart(new Shard(k, shards));
-            if (!Files.exists(part)) continue;
-            any = true;
-            byte[] bytes = Files.readAllBytes(part);
-            int end = bytes.length;
-            while (end > 0 && bytes[end - 1] != '\n') end--;
-            String text = new String(bytes, 0, end, StandardCharsets.UTF_8);
-            if (text.isEmpty()) continue;
-            try (CSVParser p = CSVParser.parse(text, RunOutput.CSV.builder().setHeader().setSkipHeaderRecord(true).build())) {
-                for (CSVRecord rec : p) {
-                    long key = Long.parseLong(rec.get(0)) * 100_000L + Long.parseLong(rec.get(1));
-                    rows.putIfAbsent(key, rec.toList());
-                }
-            }
-        }
-        if (!any) return;
-        AtomicDirectory.writeFile(dir.resolve(TIMESERIES), f -> {
-            try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(f));
-                 Writer w = new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8);
-                 CSVPrinter csv = new CSVPrinter(w, RunOutput.CSV)) {
-                csv.printRecord(header);
-                for (List<String> row : rows.values()) csv.printRecord(row);
-            }
-        });
-    }
-
-    /** Failures of every part, by run id. */
+    /** Failures of every part, by run id (few: held in memory). */
     public TreeMap<Integer, List<String>> failures(int shards, List<String> header) throws IOException {
         TreeMap<Integer, List<String>> rows = new TreeMap<>();
         for (int k = 1; k <= shards; k++) {
@@ -274,7 +342,42 @@ public final class ExperimentDir {
         return rows;
     }
 
-    /** A CSV file's records as maps, header first. */
+    /**
+     * A CSV file's records as maps, read one at a time as they are iterated (summaries of large
+     * experiments never hold the whole file).
+     */
+    public static Iterable<Map<String, String>> records(Path file) {
+        return () -> {
+            try {
+                Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+                CSVParser p = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build().parse(r);
+                java.util.Iterator<CSVRecord> it = p.iterator();
+                return new java.util.Iterator<Map<String, String>>() {
+                    @Override
+                    public boolean hasNext() {
+                        boolean more = it.hasNext();
+                        if (!more) {
+                            try {
+                                p.close();
+                            } catch (IOException e) {
+                                throw new java.io.UncheckedIOException(e);
+                            }
+                        }
+                        return more;
+                    }
+
+                    @Override
+                    public Map<String, String> next() {
+                        return it.next().toMap();
+                    }
+                };
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        };
+    }
+
+    /** A CSV file's records as maps, header first (small files). */
     public static List<Map<String, String>> readCsv(Path file) throws IOException {
         List<Map<String, String>> out = new ArrayList<>();
         try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8);

@@ -174,7 +174,7 @@ public final class Experiments {
         List<String> outcomes = plan.outcomeNames();
         List<String> header = Runner.runsHeader(plan, outcomes);
         TreeMap<Integer, List<String>> failed = dir.failures(shards, Runner.FAILURE_HEADER);
-        TreeMap<Integer, List<String>> rows;
+        TreeMap<Integer, ExperimentDir.Lines> rows;
         try {
             rows = dir.collectRuns(shards, plan.runs().size(), header);
         } catch (ExperimentDir.IncompleteException e) {
@@ -187,7 +187,7 @@ public final class Experiments {
         }
         failed.keySet().removeIf(rows::containsKey);
         dir.writeRuns(header, rows);
-        List<Map<String, String>> records = ExperimentDir.readCsv(dir.path().resolve(ExperimentDir.RUNS));
+        Iterable<Map<String, String>> records = ExperimentDir.records(dir.path().resolve(ExperimentDir.RUNS));
         if (plan.kind() == Plan.Kind.COMPARE) {
             @SuppressWarnings("unchecked")
             List<String> strategies = (List<String>) plan.description().get("strategies");

@@ -22,7 +22,7 @@ public final class SweepSummary {
     private SweepSummary() {
     }
 
-    public static void write(Path dir, Plan plan, List<Map<String, String>> records) throws java.io.IOException {
+    public static void write(Path dir, Plan plan, Iterable<Map<String, String>> records) throws java.io.IOException {
         List<String> outcomes = plan.outcomes().isEmpty() ? List.of("delivered_kg_total", "seized_share",
                 "mean_trust_final_year") : plan.outcomes();
         @SuppressWarnings("unchecked")
@@ -40,11 +40,11 @@ public final class SweepSummary {
             }
             byStrategy.put(s, perPoint);
         }
-        Map<Integer, Map<String, String>> pointValues = new LinkedHashMap<>();
+        Map<Integer, List<String>> pointValues = new LinkedHashMap<>();
         for (Map<String, String> r : records) {
             int p = Integer.parseInt(r.get("point"));
             int rep = Integer.parseInt(r.get("replicate"));
-            pointValues.putIfAbsent(p, r);
+            if (!pointValues.containsKey(p)) pointValues.put(p, plan.varied().stream().map(r::get).toList());
             List<double[]> perOutcome = byStrategy.get(r.get("strategy")).get(p);
             for (int o = 0; o < outcomes.size(); o++) perOutcome.get(o)[rep] = Double.parseDouble(r.get(outcomes.get(o)));
         }
@@ -57,7 +57,7 @@ public final class SweepSummary {
                 for (int o = 0; o < outcomes.size(); o++) {
                     Statistics.Estimate e = Statistics.estimate(byStrategy.get(s).get(p).get(o), CompareSummary.CONFIDENCE);
                     List<String> row = new ArrayList<>(List.of(Integer.toString(p), s));
-                    for (String k : plan.varied()) row.add(pointValues.get(p).get(k));
+                    row.addAll(pointValues.get(p));
                     row.addAll(List.of(outcomes.get(o), Integer.toString(e.n()), Fmt.num(e.mean()), Fmt.num(e.sd()),
                             Fmt.num(e.low()), Fmt.num(e.high())));
                     rows.add(row);

@@ -89,9 +89,11 @@ class ExperimentDirTest {
         Files.createDirectories(dir.parts());
         Files.writeString(dir.runsPart(new Shard(1, 2)), ExperimentDir.line(HEADER) + "2,0,a,2,1,5\n0,0,a,0,1,5\n");
         Files.writeString(dir.runsPart(new Shard(2, 2)), ExperimentDir.line(HEADER) + "1,0,a,1,1,5\n1,0,a,1,1,6\n");
-        TreeMap<Integer, List<String>> rows = dir.collectRuns(2, 3, HEADER);
+        TreeMap<Integer, ExperimentDir.Lines> rows = dir.collectRuns(2, 3, HEADER);
         assertEquals(List.of(0, 1, 2), List.copyOf(rows.keySet()));
-        assertEquals("5", rows.get(1).get(5));
+        dir.writeRuns(HEADER, rows);
+        assertEquals(ExperimentDir.line(HEADER) + "0,0,a,0,1,5\n1,0,a,1,1,5\n2,0,a,2,1,5\n",
+                Files.readString(tmp.resolve(ExperimentDir.RUNS)));
     }
 
     @Test
