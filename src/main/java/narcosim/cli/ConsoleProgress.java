@@ -19,23 +19,9 @@ final class ConsoleProgress {
     }
 
     static Runner.Progress create(String task, PrintWriter err, boolean quiet) {
-        if (quiet) return new Silent();
+        if (quiet) return Runner.Progress.NONE;
         if (System.console() != null && System.getenv("CI") == null) return new Bar(task);
         return new Lines(task, err);
-    }
-
-    private static final class Silent implements Runner.Progress {
-        @Override
-        public void start(int total, int alreadyDone) {
-        }
-
-        @Override
-        public void step() {
-        }
-
-        @Override
-        public void close() {
-        }
     }
 
     private static final class Bar implements Runner.Progress {

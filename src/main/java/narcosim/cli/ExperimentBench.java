@@ -76,7 +76,7 @@ final class ExperimentBench {
         try {
             ExperimentDir d = new ExperimentDir(dir.resolve("x"));
             long t0 = System.nanoTime();
-            Runner.execute(plan, d, Shard.ALL, threads, false, silent());
+            Runner.execute(plan, d, Shard.ALL, threads, false, Runner.Progress.NONE);
             Experiments.merge(d, plan, 1, false);
             return plan.runs().size() / ((System.nanoTime() - t0) / 1e9);
         } finally {
@@ -134,21 +134,5 @@ final class ExperimentBench {
     private static long heapAfterGc() {
         System.gc();
         return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-    }
-
-    private static Runner.Progress silent() {
-        return new Runner.Progress() {
-            @Override
-            public void start(int total, int alreadyDone) {
-            }
-
-            @Override
-            public void step() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
     }
 }

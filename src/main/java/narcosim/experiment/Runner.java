@@ -29,6 +29,21 @@ public final class Runner {
 
     /** Receives progress. */
     public interface Progress extends AutoCloseable {
+        /** Reports nothing. */
+        Progress NONE = new Progress() {
+            @Override
+            public void start(int total, int alreadyDone) {
+            }
+
+            @Override
+            public void step() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+
         void start(int total, int alreadyDone);
 
         void step();
