@@ -1,0 +1,56 @@
+package narcosim.report;
+
+import java.awt.Rectangle;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.jfree.chart.ChartUtilities;
+import org.jfree.chart.JFreeChart;
+import org.jfree.graphics2d.svg.SVGGraphics2D;
+
+import narcosim.experiment.AtomicDirectory;
+
+/** Writes a chart as PNG and SVG, each atomically; the same chart always gives the same bytes. */
+public final class ChartFiles {
+
+    /** Fixed so that SVG element ids do not depend on the clock (jfreesvg's default uses System.nanoTime). */
+    static final String DEFS_PREFIX = "narcosim";
+
+    private ChartFiles() {
+    }
+
+    /** Writes {@code base}.png and {@code base}.svg into {@code dir}. */
+    public static void write(JFreeChart chart, Path dir, String base) throws IOException {
+        writePng(chart, dir.resolve(base + ".png"));
+        writeSvg(chart, dir.resolve(base + ".svg"));
+    }
+
+    public static void writePng(JFreeChart chart, Path target) throws IOException {
+        AtomicDirectory.writeFile(target, tmp -> {
+            try (OutputStream out = Files.newOutputStream(tmp)) {
+                ChartUtilities.writeChartAsPNG(out, chart, ChartStyle.WIDTH, ChartStyle.HEIGHT);
+            }
+        });
+    }
+
+    public static void writeSvg(JFreeChart chart, Path target) throws IOException {
+        String svg = svg(chart);
+        AtomicDirectory.writeFile(target, tmp -> {
+            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+                w.write(svg);
+            }
+        });
+    }
+
+    /** The chart as a standalone SVG document. */
+    public static String svg(JFreeChart chart) {
+        SVGGraphics2D g2 = new SVGGraphics2D(ChartStyle.WIDTH, ChartStyle.HEIGHT);
+        g2.setDefsKeyPrefix(DEFS_PREFIX);
+        chart.draw(g2, new Rectangle(0, 0, ChartStyle.WIDTH, ChartStyle.HEIGHT));
+        return g2.getSVGDocument();
+    }
+}

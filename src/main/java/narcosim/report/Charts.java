@@ -1,0 +1,232 @@
+package narcosim.report;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Paint;
+import java.awt.geom.Ellipse2D;
+import java.awt.geom.Line2D;
+import java.text.DecimalFormat;
+import java.text.NumberFormat;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.jfree.chart.ChartFactory;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.annotations.XYPointerAnnotation;
+import org.jfree.chart.axis.CategoryAxis;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.category.StatisticalBarRenderer;
+import org.jfree.chart.renderer.category.StandardBarPainter;
+import org.jfree.chart.renderer.xy.DeviationRenderer;
+import org.jfree.chart.renderer.xy.XYErrorRenderer;
+import org.jfree.data.statistics.DefaultStatisticalCategoryDataset;
+import org.jfree.data.xy.DefaultIntervalXYDataset;
+import org.jfree.data.xy.YIntervalSeries;
+import org.jfree.data.xy.YIntervalSeriesCollection;
+import org.jfree.ui.TextAnchor;
+
+/** Builds the charts of a compare experiment from its results; drawing and files are {@link ChartFiles}. */
+public final class Charts {
+
+    private static final double WEEKS_PER_YEAR = 52.0;
+
+    private Charts() {
+    }
+
+    /** One weekly outcome over time, one line per strategy with its 95% band over replicates. */
+    public static JFreeChart timeSeries(Results r, Outcome o, Map<String, Map<String, Results.Band>> bands) {
+        YIntervalSeriesCollection data = new YIntervalSeriesCollection();
+        double xMax = 0;
+        for (String strategy : r.strategies()) {
+            Results.Band b = bands.getOrDefault(strategy, Map.of()).get(o.column());
+            if (b == null) continue;
+            YIntervalSeries s = new YIntervalSeries(strategy, false, false);
+            xMax = Math.max(xMax, b.mean().length * Results.WEEKS_PER_PERIOD / WEEKS_PER_YEAR);
+            for (int w = 0; w < b.mean().length; w++) {
+                if (Double.isNaN(b.mean()[w])) continue;
+                // plotted at the middle of the period; every outcome drawn here is >= 0, so is its band
+                s.add((w + 0.5) * Results.WEEKS_PER_PERIOD / WEEKS_PER_YEAR, b.mean()[w], Math.max(0, b.low()[w]),
+                        b.high()[w]);
+            }
+            data.addSeries(s);
+        }
+        JFreeChart chart = ChartFactory.createXYLineChart(o.name() + " over time, by strategy",
+                "Years since the campaign started", o.axisLabel(), data, PlotOrientation.VERTICAL, true, false, false);
+        XYPlot plot = chart.getXYPlot();
+        DeviationRenderer ren = new DeviationRenderer(true, false);
+        ren.setAlpha(0.18f);
+        ren.setLegendLine(new Line2D.Double(-14, 0, 14, 0)); // the default sample is too short to see the colour
+
+        for (int i = 0; i < data.getSeriesCount(); i++) {
+            Color c = ChartStyle.colour(r.strategies().indexOf((String) data.getSeriesKey(i)));
+            ren.setSeriesPaint(i, c);
+            ren.setSeriesFillPaint(i, c);
+            ren.setSeriesStroke(i, new BasicStroke(2f));
+        }
+        plot.setRenderer(ren);
+        ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(true);
+        NumberAxis x = (NumberAxis) plot.getDomainAxis();
+        x.setRange(0, Math.max(1, Math.ceil(xMax * 2) / 2));
+        x.setTickUnit(new NumberTickUnit(x.getUpperBound() <= 5 ? 0.5 : 1));
+        return ChartStyle.style(chart, "Line: mean over " + replicatesText(r) + " of each 4-week average"
+                + "; shaded band: 95% confidence interval of that mean");
+    }
+
+    /** One final outcome per strategy as a bar with its 95% confidence interval. */
+    public static JFreeChart finalBars(Results r, Outcome o) {
+        DefaultStatisticalCategoryDataset data = new DefaultStatisticalCategoryDataset();
+        for (String strategy : r.strategies()) {
+            double mean = r.summary(strategy, o.column(), "mean");
+            if (Double.isNaN(mean)) continue;
+            // summary.csv's intervals are mean ± t·se, so half their width is the error bar
+            double half = (r.summary(strategy, o.column(), "ci_high") - r.summary(strategy, o.column(), "ci_low")) / 2;
+            data.add(mean, Double.isNaN(half) ? 0 : half, "mean", strategy);
+        }
+        JFreeChart chart = ChartFactory.createBarChart(o.name(), "Strategy", o.axisLabel(), data,
+                PlotOrientation.VERTICAL, false, false, false);
+        CategoryPlot plot = chart.getCategoryPlot();
+        StatisticalBarRenderer ren = new StatisticalBarRenderer() {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            public Paint getItemPaint(int row, int column) {
+                // translucent fill, so that the black whisker also shows inside the baseline's (black) bar
+                Color c = ChartStyle.colour(r.strategies().indexOf((String) data.getColumnKey(column)));
+                return new Color(c.getRed(), c.getGreen(), c.getBlue(), 150);
+            }
+        };
+        ren.setBarPainter(new StandardBarPainter());
+        ren.setShadowVisible(false);
+        ren.setDrawBarOutline(false);
+        ren.setErrorIndicatorPaint(Color.BLACK);
+        ren.setErrorIndicatorStroke(new BasicStroke(2f));
+        ren.setMaximumBarWidth(0.15);
+        plot.setRenderer(ren);
+        CategoryAxis x = plot.getDomainAxis();
+        x.setMaximumCategoryLabelLines(2);
+        return ChartStyle.style(chart, "Bar: mean over " + replicatesText(r)
+                + "; whisker: 95% confidence interval of the mean");
+    }
+
+    /**
+     * The trade-off: how much less cocaine reaches the market (x) against how trust in the state changes
+     * (y), each relative to the baseline with its 95% interval, marker area proportional to campaign spend.
+     */
+    public static JFreeChart tradeOff(Results r) {
+        DefaultIntervalXYDataset data = new DefaultIntervalXYDataset();
+        double maxSpend = 0;
+        double maxReduction = 0;
+        for (String s : r.strategies()) {
+            maxSpend = Math.max(maxSpend, nz(r.summary(s, "spend_usd_total", "mean")));
+            maxReduction = Math.max(maxReduction, -nz(r.summary(s, "delivered_kg_total", "change_pct")));
+        }
+        XYErrorRenderer ren = new XYErrorRenderer();
+        ren.setBaseLinesVisible(false);
+        ren.setBaseShapesVisible(true);
+        ren.setErrorPaint(new Color(0x777777));
+        ren.setErrorStroke(new BasicStroke(1.2f));
+        ren.setCapLength(6);
+        JFreeChart chart = ChartFactory.createScatterPlot("Trade-off: less cocaine delivered vs. change in trust",
+                "Reduction in cocaine delivered to market vs. " + r.baseline() + ", whole campaign (%)",
+                "Change in residents' mean trust vs. " + r.baseline() + ", final year (0-1 scale)",
+                data, PlotOrientation.VERTICAL, false, false, false);
+        XYPlot plot = chart.getXYPlot();
+        int series = 0;
+        List<double[]> placed = new ArrayList<>();
+        NumberFormat money = NumberFormat.getIntegerInstance(Locale.ROOT);
+        for (String s : r.strategies()) {
+            double x;
+            double xLow;
+            double xHigh;
+            double y;
+            double yLow;
+            double yHigh;
+            if (s.equals(r.baseline())) {
+                x = xLow = xHigh = y = yLow = yHigh = 0;
+            } else {
+                // change_pct is the change in delivered flow; a reduction is its negative
+                x = -r.summary(s, "delivered_kg_total", "change_pct");
+                xLow = -r.summary(s, "delivered_kg_total", "change_ci_high_pct");
+                xHigh = -r.summary(s, "delivered_kg_total", "change_ci_low_pct");
+                y = r.summary(s, "mean_trust_final_year", "diff_vs_baseline");
+                yLow = r.summary(s, "mean_trust_final_year", "diff_ci_low");
+                yHigh = r.summary(s, "mean_trust_final_year", "diff_ci_high");
+            }
+            if (Double.isNaN(x) || Double.isNaN(y)) continue;
+            data.addSeries(s, new double[][] {{x}, {nanTo(xLow, x)}, {nanTo(xHigh, x)}, {y}, {nanTo(yLow, y)}, {nanTo(yHigh, y)}});
+            double spend = nz(r.summary(s, "spend_usd_total", "mean"));
+            // area proportional to spend: diameter ∝ sqrt(spend); the baseline (no spend) gets a small ring
+            double d = maxSpend > 0 ? 10 + 40 * Math.sqrt(spend / maxSpend) : 12;
+            Color c = ChartStyle.colour(r.strategies().indexOf(s));
+            ren.setSeriesShape(series, new Ellipse2D.Double(-d / 2, -d / 2, d, d));
+            ren.setSeriesPaint(series, new Color(c.getRed(), c.getGreen(), c.getBlue(), 200));
+            String label = s.equals(r.baseline()) ? s + " (reference, no campaign spend)"
+                    : s + " (US$ " + money.format(Math.round(spend / 1e6)) + "M)";
+            // the label sits at the end of a short pointer: up-right, or down-right for the baseline and for a
+            // strategy close to one already labelled, so that neighbouring labels do not overlap
+            boolean below = s.equals(r.baseline()) || near(placed, x, y);
+            placed.add(new double[] {x, y});
+            // markers in the right half of the chart are labelled to their left, so no label runs off the edge
+            boolean left = x > 0.5 * maxReduction;
+            double angle = below ? Math.PI / 5 : -Math.PI / 5;
+            XYPointerAnnotation a = new XYPointerAnnotation(label, x, y, left ? Math.PI - angle : angle);
+            a.setTipRadius(d / 2 + 1);
+            a.setBaseRadius(d / 2 + 22);
+            a.setArrowLength(5);
+            a.setArrowWidth(3);
+            a.setArrowPaint(Color.GRAY);
+            a.setFont(new Font(ChartStyle.FONT, Font.BOLD, 13));
+            a.setPaint(c.equals(Color.BLACK) ? Color.BLACK : c.darker());
+            a.setTextAnchor(below ? (left ? TextAnchor.TOP_RIGHT : TextAnchor.TOP_LEFT)
+                    : (left ? TextAnchor.BOTTOM_RIGHT : TextAnchor.BOTTOM_LEFT));
+            plot.addAnnotation(a);
+            series++;
+        }
+        plot.setRenderer(ren);
+        ValueMarker vx = new ValueMarker(0, Color.GRAY, new BasicStroke(1f));
+        ValueMarker vy = new ValueMarker(0, Color.GRAY, new BasicStroke(1f));
+        plot.addDomainMarker(vx);
+        plot.addRangeMarker(vy);
+        NumberAxis xa = (NumberAxis) plot.getDomainAxis();
+        xa.setAutoRangeIncludesZero(true);
+        xa.setUpperMargin(0.2); // room for the labels beside the markers
+        xa.setLowerMargin(0.1);
+        NumberAxis ya = (NumberAxis) plot.getRangeAxis();
+        ya.setAutoRangeIncludesZero(true);
+        ya.setNumberFormatOverride(new DecimalFormat("+0.00;-0.00"));
+        ya.setUpperMargin(0.15);
+        ya.setLowerMargin(0.15);
+        return ChartStyle.style(chart, "Marker area: campaign spend (label: total); whiskers: 95% CIs; "
+                + "up and right is better (" + replicatesText(r) + " per strategy)");
+    }
+
+    /** Whether (x, y) is close to a marker already placed (within 8 percentage points and 0.03 of trust). */
+    private static boolean near(List<double[]> placed, double x, double y) {
+        for (double[] p : placed) {
+            if (Math.abs(p[0] - x) < 8 && Math.abs(p[1] - y) < 0.03) return true;
+        }
+        return false;
+    }
+
+    private static String replicatesText(Results r) {
+        String s = r.strategies().isEmpty() ? null : r.strategies().get(0);
+        double n = s == null ? Double.NaN : r.summary(s, "delivered_kg_total", "n");
+        return Double.isNaN(n) ? "replicate runs" : (int) n + " replicate runs";
+    }
+
+    private static double nz(double v) {
+        return Double.isNaN(v) ? 0 : v;
+    }
+
+    private static double nanTo(double v, double fallback) {
+        return Double.isNaN(v) ? fallback : v;
+    }
+}

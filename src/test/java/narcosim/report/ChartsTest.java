@@ -1,0 +1,129 @@
+package narcosim.report;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+import javax.imageio.ImageIO;
+import javax.xml.parsers.DocumentBuilderFactory;
+
+import org.jfree.chart.JFreeChart;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
+
+/** The charts of a compare experiment: written, readable, not blank, and the same bytes every time. */
+class ChartsTest {
+
+    @TempDir
+    static Path tmp;
+    static Path dir;
+
+    @BeforeAll
+    static void experiment() throws Exception {
+        dir = ReportFixture.compare(tmp.resolve("compare"), true);
+        Report.charts(Results.open(dir));
+    }
+
+    static List<Path> charts(String ext) throws IOException {
+        try (Stream<Path> s = Files.list(dir.resolve(Report.CHARTS))) {
+            return s.filter(p -> p.toString().endsWith("." + ext)).sorted().toList();
+        }
+    }
+
+    @Test
+    void everyChartIsWrittenAsPngAndSvg() throws IOException {
+        List<String> names = charts("png").stream().map(p -> p.getFileName().toString()).toList();
+        assertEquals(Outcome.WEEKLY.size() + Outcome.FINAL.size() + 1, names.size(), names::toString);
+        assertTrue(names.contains("tradeoff.png"));
+        assertTrue(names.contains("timeseries-delivered_kg.png"));
+        assertTrue(names.contains("final-mean_trust_final_year.png"));
+        assertEquals(names.size(), charts("svg").size());
+        try (Stream<Path> s = Files.list(dir.resolve(Report.CHARTS))) {
+            assertFalse(s.anyMatch(p -> p.getFileName().toString().startsWith(".")), "no temporary files left");
+        }
+    }
+
+    @Test
+    void pngsDecodeAtTheFixedSizeAndAreNotBlank() throws IOException {
+        for (Path png : charts("png")) {
+            BufferedImage img = ImageIO.read(png.toFile());
+            assertNotNull(img, png::toString);
+            assertEquals(ChartStyle.WIDTH, img.getWidth(), png::toString);
+            assertEquals(ChartStyle.HEIGHT, img.getHeight(), png::toString);
+            Set<Integer> colours = new HashSet<>();
+            for (int y = 0; y < img.getHeight(); y += 3) {
+                for (int x = 0; x < img.getWidth(); x += 3) colours.add(img.getRGB(x, y));
+            }
+            assertTrue(colours.size() >= 5, png + " has only " + colours.size() + " colours");
+            if (png.getFileName().toString().startsWith("timeseries")) {
+                // lines are drawn in the palette's own colours (bars and markers are translucent)
+                assertTrue(hasNear(img, ChartStyle.colour(1).getRGB()), png + " does not show the second strategy's colour");
+            }
+        }
+    }
+
+    private static boolean hasNear(BufferedImage img, int rgb) {
+        for (int y = 0; y < img.getHeight(); y++) {
+            for (int x = 0; x < img.getWidth(); x++) {
+                int p = img.getRGB(x, y);
+                int d = Math.abs(((p >> 16) & 255) - ((rgb >> 16) & 255)) + Math.abs(((p >> 8) & 255) - ((rgb >> 8) & 255))
+                        + Math.abs((p & 255) - (rgb & 255));
+                if (d < 40) return true;
+            }
+        }
+        return false;
+    }
+
+    @Test
+    void svgsAreXmlWithTheTitle() throws Exception {
+        DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+        f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+        for (Path svg : charts("svg")) {
+            Document doc = f.newDocumentBuilder().parse(svg.toFile());
+            assertEquals("svg", doc.getDocumentElement().getNodeName(), svg::toString);
+            String text = doc.getDocumentElement().getTextContent();
+            String name = svg.getFileName().toString();
+            String expected = name.equals("tradeoff.svg") ? "Trade-off"
+                    : name.equals("timeseries-delivered_kg.svg") ? "Cocaine delivered to market over time"
+                    : name.equals("final-mean_trust_final_year.svg") ? "mean trust in the state, final year" : "";
+            assertTrue(text.contains(expected), name + " lacks its title '" + expected + "'");
+            String raw = Files.readString(svg);
+            assertFalse(raw.matches("(?s).*_\\d{6,}.*"), name + " has clock-based ids");
+        }
+    }
+
+    @Test
+    void sameDataGivesTheSameBytes() throws Exception {
+        Map<String, byte[]> first = bytes();
+        Report.charts(Results.open(dir));
+        Map<String, byte[]> second = bytes();
+        assertEquals(first.keySet(), second.keySet());
+        for (String name : first.keySet()) assertArrayEquals(first.get(name), second.get(name), name);
+        // and a chart drawn twice in one process gives the same SVG text
+        JFreeChart chart = Charts.tradeOff(Results.open(dir));
+        assertEquals(ChartFiles.svg(chart), ChartFiles.svg(chart));
+    }
+
+    private static Map<String, byte[]> bytes() throws IOException {
+        Map<String, byte[]> out = new TreeMap<>();
+        try (Stream<Path> s = Files.list(dir.resolve(Report.CHARTS))) {
+            for (Path p : s.toList()) out.put(p.getFileName().toString(), Files.readAllBytes(p));
+        }
+        return out;
+    }
+}
