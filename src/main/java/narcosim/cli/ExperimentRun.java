@@ -73,6 +73,7 @@ final class ExperimentRun {
                     plan.base().name(), strategies.size(), plan.description().get("replicates"),
                     plan.config(plan.runs().get(0)).weeks() / 52);
             out.print(cs.table());
+            out.println(ReportCommand.chartsOf(dirPath));
         } else {
             out.printf("narcosim sweep: %s, %d runs (%s design, %s points)%n", plan.name(), plan.runs().size(),
                     plan.description().get("type"), plan.description().get("points"));

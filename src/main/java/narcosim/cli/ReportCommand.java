@@ -42,4 +42,13 @@ public final class ReportCommand implements Callable<Integer> {
         out.flush();
         return 0;
     }
+
+    /** Charts of a just-finished comparison; a line saying where they are (and what was left out). */
+    static String chartsOf(Path dir) throws Exception {
+        Report.Built built = Report.charts(Results.open(dir));
+        StringBuilder sb = new StringBuilder("Charts: " + dir.resolve(Report.CHARTS) + " (" + built.files().size()
+                + " files)");
+        for (String note : built.notes()) sb.append("; ").append(note);
+        return sb.toString();
+    }
 }
