@@ -12,7 +12,9 @@ import picocli.CommandLine.Parameters;
 
 /** narcosim report: (re)build the charts of a results directory. */
 @Command(name = "report", mixinStandardHelpOptions = true,
-        description = {"(Re)build the charts of a finished compare results directory into DIR/charts/, as PNG and SVG: "
+        description = {"(Re)build report.html (one self-contained page to hand on: scenario, strategies and budgets, "
+            + "findings with intervals, comparison table, charts, seeds, parameters) and the charts of a finished "
+            + "compare results directory, into DIR/charts/ as PNG and SVG: "
             + "weekly outcomes over time with 95%% bands (needs compare --timeseries), final outcomes per strategy with "
             + "95%% confidence intervals, and the trade-off between flow reduction and trust. An incomplete or foreign "
             + "directory is named with what is missing (exit 2)."},
@@ -39,16 +41,19 @@ public final class ReportCommand implements Callable<Integer> {
         if (!built.files().isEmpty()) {
             out.println("wrote " + built.files().size() + " chart files (PNG and SVG) to " + dir.resolve(Report.CHARTS));
         }
+        if (r.isCompare()) out.println("wrote " + narcosim.report.HtmlReport.write(r));
         out.flush();
         return 0;
     }
 
     /** Charts of a just-finished comparison; a line saying where they are (and what was left out). */
     static String chartsOf(Path dir) throws Exception {
-        Report.Built built = Report.charts(Results.open(dir));
+        Results r = Results.open(dir);
+        Report.Built built = Report.charts(r);
         StringBuilder sb = new StringBuilder("Charts: " + dir.resolve(Report.CHARTS) + " (" + built.files().size()
                 + " files)");
         for (String note : built.notes()) sb.append("; ").append(note);
+        if (r.isCompare()) sb.append("\nReport: ").append(narcosim.report.HtmlReport.write(r));
         return sb.toString();
     }
 }

@@ -1,0 +1,400 @@
+package narcosim.report;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+import narcosim.experiment.AtomicDirectory;
+import narcosim.experiment.ExperimentDir;
+import narcosim.scenario.Scenario;
+import narcosim.scenario.ScenarioLoader;
+import narcosim.scenario.Specs;
+
+/**
+ * DIR/report.html: one self-contained page (inline CSS, charts as base64 PNG data URIs, no scripts, no
+ * external requests) with the scenario, strategies and budgets, the comparison table, the charts, findings in
+ * plain sentences, a parameters appendix, version and seeds. Same results directory, same bytes.
+ */
+public final class HtmlReport {
+
+    public static final String FILE = "report.html";
+
+    /** The outcomes of the comparison table and the findings, in reading order. */
+    static final List<Outcome> TABLE = List.of(
+            new Outcome("delivered_kg_total", "Cocaine delivered to market, whole campaign", "kg"),
+            new Outcome("seized_share", "Share of departed cocaine seized", "fraction"),
+            new Outcome("price_usd_kg_final_year", "Wholesale price, final year", "US$ per kg"),
+            new Outcome("mean_trust_final_year", "Residents' mean trust in the state, final year", "0 = none, 1 = full"),
+            new Outcome("violent_incidents_total", "Violent incidents, whole campaign", "incidents"),
+            new Outcome("recruits_total", "New cartel recruits, whole campaign", "people"),
+            new Outcome("spend_usd_total", "Campaign spend, whole campaign", "US$ million"));
+
+    private static final String CSS = """
+            body{font-family:Helvetica,Arial,sans-serif;max-width:1100px;margin:1.5em auto;padding:0 1em;color:#222;\
+            line-height:1.45}
+            h1{font-size:1.7em;margin-bottom:.2em}h2{border-bottom:1px solid #ccc;padding-bottom:.2em;margin-top:1.6em}
+            table{border-collapse:collapse;margin:.6em 0;font-size:.92em}
+            th,td{border:1px solid #ccc;padding:.25em .55em;text-align:left;vertical-align:top}
+            th{background:#f0f0f0}td.num{text-align:right;white-space:nowrap}
+            .muted{color:#666}.ns{color:#666;font-style:italic}
+            figure{margin:1em 0}figure img{max-width:100%;height:auto;border:1px solid #ddd}
+            figcaption{font-size:.9em;color:#444}
+            ul.findings li{margin-bottom:.5em}
+            """;
+
+    private HtmlReport() {
+    }
+
+    /** Writes DIR/report.html from a finished compare directory (charts are read from DIR/charts/ if present). */
+    public static Path write(Results r) throws IOException {
+        String html = html(r);
+        Path target = r.dir().resolve(FILE);
+        AtomicDirectory.writeFile(target, tmp -> Files.writeString(tmp, html, StandardCharsets.UTF_8));
+        return target;
+    }
+
+    @SuppressWarnings("unchecked")
+    static String html(Results r) throws IOException {
+        Map<String, Object> manifest = new ExperimentDir(r.dir()).readManifest();
+        Map<String, Object> request = manifest.get("request") instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+        List<String> sets = new ArrayList<>();
+        if (request.get("sets") instanceof List<?> l) for (Object o : l) sets.add(String.valueOf(o));
+        Scenario sc = null;
+        String scenarioProblem = null;
+        Object file = request.get("file");
+        if (file != null) {
+            try {
+                sc = ScenarioLoader.load(Path.of(String.valueOf(file)), sets);
+            } catch (Exception e) {
+                scenarioProblem = "the scenario file " + file + " could not be read again (" + e.getMessage()
+                        + "): strategy budgets and parameters are left out";
+            }
+        } else {
+            scenarioProblem = "the manifest names no scenario file: strategy budgets and parameters are left out";
+        }
+        String title = sc != null ? sc.name() : String.valueOf(manifest.getOrDefault("scenario", r.name()));
+
+        StringBuilder h = new StringBuilder(64 * 1024);
+        h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+                .append("<title>narcosim report: ").append(esc(title)).append("</title>\n<style>\n").append(CSS)
+                .append("</style>\n</head>\n<body>\n");
+        h.append("<h1>Counter-narcotics strategy comparison: ").append(esc(title)).append("</h1>\n");
+        int replicates = manifest.get("design") instanceof Map<?, ?> d && d.get("replicates") instanceof Number n
+                ? n.intValue() : -1;
+        h.append("<p class=\"muted\">Made by narcosim ").append(esc(str(manifest.get("narcosim_version"))))
+                .append(", an agent-based simulation of counter-narcotics campaigns. ")
+                .append(r.strategies().size()).append(" strategies, ")
+                .append(replicates > 0 ? replicates + " replicate runs each" : "replicate runs")
+                .append(" (the same random seeds under every strategy), finished ")
+                .append(esc(str(manifest.get("finished")))).append(". Results directory: ")
+                .append(esc(r.name())).append(".</p>\n");
+
+        h.append("<p class=\"muted\">Contents: <a href=\"#scenario\">Scenario</a> &middot; <a href=\"#strategies\">Strategies and their budgets</a> &middot; <a href=\"#findings\">Findings</a> &middot; <a href=\"#table\">Comparison table</a> &middot; <a href=\"#charts\">Charts</a> &middot; <a href=\"#version\">Version and seeds</a> &middot; <a href=\"#parameters\">Appendix: parameters</a></p>\n");
+        h.append("<h2 id=\"scenario\">Scenario</h2>\n");
+        if (sc != null && sc.description() != null) h.append("<p>").append(esc(sc.description().strip())).append("</p>\n");
+        if (!sets.isEmpty()) h.append("<p>Settings changed for this comparison: <code>")
+                .append(esc(String.join(", ", sets))).append("</code></p>\n");
+        if (scenarioProblem != null) h.append("<p class=\"ns\">Note: ").append(esc(scenarioProblem)).append("</p>\n");
+
+        h.append("<h2 id=\"strategies\">Strategies and their budgets</h2>\n");
+        strategies(h, r, sc);
+
+        h.append("<h2 id=\"findings\">Findings</h2>\n");
+        findings(h, r, sc);
+
+        h.append("<h2 id=\"table\">Comparison table</h2>\n");
+        table(h, r, sc);
+
+        h.append("<h2 id=\"charts\">Charts</h2>\n");
+        charts(h, r);
+
+        h.append("<h2 id=\"version\">Version and seeds</h2>\n<table>\n");
+        row(h, "narcosim version", str(manifest.get("narcosim_version")));
+        row(h, "Scenario file", str(manifest.get("scenario")));
+        row(h, "Scenario SHA-256", str(manifest.get("scenario_sha256")));
+        row(h, "Base seed", str(request.get("seed")));
+        row(h, "Seeds", str(manifest.get("seeds")));
+        row(h, "Replicates per strategy", replicates > 0 ? String.valueOf(replicates) : "unknown");
+        row(h, "Runs", str(manifest.get("runs")));
+        row(h, "Baseline strategy", str(r.baseline()));
+        row(h, "Started", str(manifest.get("started")));
+        row(h, "Finished", str(manifest.get("finished")));
+        h.append("</table>\n");
+
+        h.append("<h2 id=\"parameters\">Appendix: parameters</h2>\n");
+        appendix(h, r, sc);
+        h.append("</body>\n</html>\n");
+        return h.toString();
+    }
+
+    private static void strategies(StringBuilder h, Results r, Scenario sc) {
+        double budget = sc == null ? Double.NaN : sc.budgetMusdPerYear();
+        if (!Double.isNaN(budget)) {
+            h.append("<p>Each strategy splits a share of the yearly counter-narcotics budget of US$")
+                    .append(esc(num(budget))).append(" million among four uses. The baseline spends nothing on a "
+                            + "campaign and is what every other strategy is compared with.</p>\n");
+        }
+        h.append("<p>The charts name strategies by the short name shown in <code>code</code> type.</p>\n");
+        h.append("<table>\n<tr><th>Strategy</th><th>What it does</th><th>Military</th><th>Police</th>"
+                + "<th>Development</th><th>Partner nations</th><th>Allocated (US$M per year)</th></tr>\n");
+        for (String id : r.strategies()) {
+            Specs.Strategy s = sc == null ? null : sc.strategy(id).orElse(null);
+            h.append("<tr><td><b>").append(esc(label(sc, id))).append("</b><br><code>").append(esc(id))
+                    .append("</code>");
+            if (id.equals(r.baseline())) h.append(" <span class=\"muted\">(baseline)</span>");
+            h.append("</td><td>").append(esc(s == null || s.description() == null ? "" : s.description().strip()))
+                    .append("</td>");
+            if (s == null) {
+                h.append("<td colspan=\"5\" class=\"muted\">unknown</td></tr>\n");
+                continue;
+            }
+            Specs.Shares sh = s.shares();
+            for (double v : new double[] {sh.military(), sh.police(), sh.development(), sh.partnership()}) {
+                h.append("<td class=\"num\">").append(esc(pct(v))).append("</td>");
+            }
+            h.append("<td class=\"num\">").append(esc(num(sh.sum() * budget))).append("</td></tr>\n");
+        }
+        h.append("</table>\n");
+        if (sc != null) h.append("<p class=\"muted\">Shares are fractions of the yearly budget.</p>\n");
+    }
+
+    /** One bullet per campaign strategy: changes against the baseline with their 95% intervals. */
+    static void findings(StringBuilder h, Results r, Scenario sc) {
+        String base = r.baseline();
+        if (base == null) {
+            h.append("<p class=\"ns\">The manifest names no baseline strategy, so no changes are stated.</p>\n");
+            return;
+        }
+        h.append("<p>Each sentence compares a strategy with the baseline, ")
+                .append(esc(label(sc, base)))
+                .append(", over the same replicate runs. Ranges are 95% confidence intervals; a change whose "
+                        + "interval includes zero is marked as not distinguishable from no change.</p>\n")
+                .append("<ul class=\"findings\">\n");
+        int n = (int) r.summary(base, "delivered_kg_total", "n");
+        if (n > 0 && n < 10) {
+            h.insert(h.lastIndexOf("<ul class=\"findings\">"), "<p class=\"ns\">Only " + n + " replicate runs per "
+                    + "strategy: intervals are wide and few changes can be told apart from no change. Run compare with "
+                    + "more --replicates (30 is usual) for firmer findings.</p>\n");
+        }
+        for (String s : r.strategies()) {
+            if (s.equals(base)) continue;
+            String f = finding(r, sc, s);
+            int colon = f.indexOf(": ");
+            h.append("<li><b>").append(esc(f.substring(0, colon + 1))).append("</b>").append(esc(f.substring(colon + 1)))
+                    .append("</li>\n");
+        }
+        h.append("</ul>\n");
+    }
+
+    /** The plain sentence for one strategy. */
+    static String finding(Results r, Scenario sc, String s) {
+        List<String> parts = new ArrayList<>();
+        parts.add(pctChange(r, s, "delivered_kg_total", "cocaine delivered to market"));
+        parts.add(pctChange(r, s, "seized_kg_total", "cocaine seized"));
+        parts.add(pctChange(r, s, "price_usd_kg_final_year", "final-year wholesale price"));
+        parts.add(absChange(r, s, "mean_trust_final_year", "residents' mean trust in the state (0 to 1 scale)", 3));
+        parts.add(absChange(r, s, "violent_incidents_total", "violent incidents", 1));
+        parts.add(pctChange(r, s, "recruits_total", "new cartel recruits"));
+        parts.removeIf(p -> p == null);
+        double spend = r.summary(s, "spend_usd_total", "mean");
+        String tail = Double.isNaN(spend) ? "" : "; campaign spend US$" + num(spend / 1e6) + " million over the whole run";
+        return label(sc, s) + ": " + String.join("; ", parts) + tail + ".";
+    }
+
+    private static String pctChange(Results r, String s, String outcome, String what) {
+        double c = r.summary(s, outcome, "change_pct");
+        double lo = r.summary(s, outcome, "change_ci_low_pct");
+        double hi = r.summary(s, outcome, "change_ci_high_pct");
+        if (Double.isNaN(c)) return absChange(r, s, outcome, what, 1);
+        return what + " " + signed(c, 0) + "% (95% CI " + signed(lo, 0) + "% to " + signed(hi, 0) + "%)"
+                + notDistinct(lo, hi);
+    }
+
+    private static String absChange(Results r, String s, String outcome, String what, int decimals) {
+        double d = r.summary(s, outcome, "diff_vs_baseline");
+        double lo = r.summary(s, outcome, "diff_ci_low");
+        double hi = r.summary(s, outcome, "diff_ci_high");
+        if (Double.isNaN(d)) return null;
+        return what + " " + signed(d, decimals) + " (95% CI " + signed(lo, decimals) + " to " + signed(hi, decimals)
+                + ")" + notDistinct(lo, hi);
+    }
+
+    private static String notDistinct(double lo, double hi) {
+        return lo <= 0 && hi >= 0 ? ", not distinguishable from no change" : "";
+    }
+
+    private static void table(StringBuilder h, Results r, Scenario sc) {
+        h.append("<p>Mean over replicates with its 95% confidence interval, and the change against the baseline "
+                + "with its interval. Changes are relative (%) except where the baseline is zero or the outcome is "
+                + "already a 0 to 1 scale; then the difference is shown. Grey italics with (n.s.), not significant, mark a "
+                + "change whose interval includes zero.</p>\n");
+        h.append("<table>\n<tr><th>Outcome</th><th>Strategy</th><th>Mean [95% CI]</th>"
+                + "<th>Change vs baseline [95% CI]</th></tr>\n");
+        for (Outcome o : TABLE) {
+            boolean first = true;
+            for (String s : r.strategies()) {
+                double k = scale(o);
+                double mean = r.summary(s, o.column(), "mean") / k;
+                if (Double.isNaN(mean)) continue;
+                h.append("<tr>");
+                if (first) {
+                    long n = r.strategies().stream().filter(x -> !Double.isNaN(r.summary(x, o.column(), "mean"))).count();
+                    h.append("<td rowspan=\"").append(n).append("\"><b>").append(esc(o.name())).append("</b><br>")
+                            .append("<span class=\"muted\">").append(esc(o.unit())).append("</span></td>");
+                    first = false;
+                }
+                h.append("<td>").append(esc(label(sc, s))).append("</td><td class=\"num\">")
+                        .append(esc(num(mean) + " [" + num(r.summary(s, o.column(), "ci_low") / k) + ", "
+                                + num(r.summary(s, o.column(), "ci_high") / k) + "]"))
+                        .append("</td><td class=\"num\">").append(change(r, s, o)).append("</td></tr>\n");
+            }
+        }
+        h.append("</table>\n");
+    }
+
+    private static String change(Results r, String s, Outcome o) {
+        if (s.equals(r.baseline())) return "<span class=\"muted\">baseline</span>";
+        double c = r.summary(s, o.column(), "change_pct");
+        boolean scale = o.column().startsWith("mean_trust") || o.column().equals("seized_share");
+        String text;
+        double lo;
+        double hi;
+        if (!Double.isNaN(c) && !scale) {
+            lo = r.summary(s, o.column(), "change_ci_low_pct");
+            hi = r.summary(s, o.column(), "change_ci_high_pct");
+            text = signed(c, 0) + "% [" + signed(lo, 0) + "%, " + signed(hi, 0) + "%]";
+        } else {
+            double k = scale(o);
+            double d = r.summary(s, o.column(), "diff_vs_baseline") / k;
+            if (Double.isNaN(d)) return "";
+            lo = r.summary(s, o.column(), "diff_ci_low") / k;
+            hi = r.summary(s, o.column(), "diff_ci_high") / k;
+            text = signedNum(d) + " [" + signedNum(lo) + ", " + signedNum(hi) + "]";
+        }
+        String out = esc(text);
+        return lo <= 0 && hi >= 0 ? "<span class=\"ns\" title=\"interval includes zero\">" + out + " (n.s.)</span>" : out;
+    }
+
+    private static double scale(Outcome o) {
+        return o.unit().equals("US$ million") ? 1e6 : 1;
+    }
+
+    private static void charts(StringBuilder h, Results r) throws IOException {
+        Path dir = r.dir().resolve(Report.CHARTS);
+        List<String[]> figs = new ArrayList<>();
+        figs.add(new String[] {"tradeoff", "Trade-off: how much each strategy cuts the cocaine reaching the market "
+                + "against how it changes residents' trust in the state; marker size shows cost."});
+        for (Outcome o : Outcome.FINAL) {
+            figs.add(new String[] {"final-" + o.column(), o.name() + ", mean per strategy with 95% interval."});
+        }
+        for (Outcome o : Outcome.WEEKLY) {
+            figs.add(new String[] {"timeseries-" + o.column(), o.name() + " over time (" + o.unit()
+                    + ", averaged over " + Results.WEEKS_PER_PERIOD + "-week periods), mean with 95% band."});
+        }
+        int shown = 0;
+        for (String[] f : figs) {
+            Path png = dir.resolve(f[0] + ".png");
+            if (!Files.isRegularFile(png)) continue;
+            h.append("<figure><img alt=\"").append(esc(f[1])).append("\" src=\"data:image/png;base64,")
+                    .append(Base64.getEncoder().encodeToString(Files.readAllBytes(png))).append("\">")
+                    .append("<figcaption>").append(esc(f[1])).append("</figcaption></figure>\n");
+            shown++;
+        }
+        if (shown == 0) h.append("<p class=\"ns\">No charts found in charts/ (run narcosim report on this directory).</p>\n");
+        if (!r.hasTimeseries()) {
+            h.append("<p class=\"ns\">No weekly time series were recorded (run compare with --timeseries to get "
+                    + "them), so charts over time are left out.</p>\n");
+        }
+    }
+
+    private static void appendix(StringBuilder h, Results r, Scenario sc) {
+        if (sc == null) {
+            h.append("<p class=\"ns\">Not available: the scenario file could not be read.</p>\n");
+            return;
+        }
+        Map<String, String> first = null;
+        for (Map<String, String> row : ExperimentDir.records(r.dir().resolve(ExperimentDir.RUNS))) {
+            first = row;
+            break;
+        }
+        try {
+            String strategy = first != null ? first.get("strategy") : r.strategies().get(0);
+            long seed = first != null ? Long.parseLong(first.get("seed")) : 0L;
+            Map<String, Object> params = new TreeMap<>(sc.forStrategy(strategy, seed).params().asMap());
+            h.append("<p>Every parameter as used by run ").append(esc(first != null ? first.get("run_id") : "0"))
+                    .append(" (strategy ").append(esc(label(sc, strategy))).append(", seed ").append(seed)
+                    .append("), with the scenario file, the strategy's doctrine and any settings applied. Other "
+                            + "strategies differ only in their doctrine settings.</p>\n<table>\n<tr><th>Parameter</th>"
+                            + "<th>Value</th></tr>\n");
+            for (Map.Entry<String, Object> e : params.entrySet()) row(h, e.getKey(), str(e.getValue()));
+            h.append("</table>\n");
+        } catch (Exception e) {
+            h.append("<p class=\"ns\">Not available: ").append(esc(String.valueOf(e.getMessage()))).append("</p>\n");
+        }
+    }
+
+    private static void row(StringBuilder h, String k, String v) {
+        h.append("<tr><th>").append(esc(k)).append("</th><td>").append(esc(v)).append("</td></tr>\n");
+    }
+
+    private static String label(Scenario sc, String id) {
+        if (sc == null) return id;
+        return sc.strategy(id).map(s -> s.name() == null || s.name().isBlank() ? id : s.name()).orElse(id);
+    }
+
+    private static String str(Object o) {
+        return o == null ? "unknown" : String.valueOf(o);
+    }
+
+    static String esc(String s) {
+        StringBuilder b = new StringBuilder(s.length());
+        for (char c : s.toCharArray()) {
+            switch (c) {
+                case '&' -> b.append("&amp;");
+                case '<' -> b.append("&lt;");
+                case '>' -> b.append("&gt;");
+                case '"' -> b.append("&quot;");
+                case '\'' -> b.append("&#39;");
+                default -> b.append(c);
+            }
+        }
+        return b.toString();
+    }
+
+    private static String pct(double share) {
+        return String.format(Locale.ROOT, "%.0f%%", share * 100);
+    }
+
+    /** A readable number: thousands grouped, about three significant digits. */
+    static String num(double v) {
+        if (Double.isNaN(v)) return "n/a";
+        double a = Math.abs(v);
+        String s;
+        if (a >= 100) s = String.format(Locale.ROOT, "%,.0f", v);
+        else if (a >= 10) s = String.format(Locale.ROOT, "%.1f", v);
+        else if (a >= 1) s = String.format(Locale.ROOT, "%.2f", v);
+        else if (a == 0) s = "0";
+        else s = String.format(Locale.ROOT, "%.3f", v);
+        return s.replace('-', '\u2212');
+    }
+
+    private static String signedNum(double v) {
+        String s = num(v);
+        return v > 0 ? "+" + s : s;
+    }
+
+    private static String signed(double v, int decimals) {
+        if (Double.isNaN(v)) return "n/a";
+        String s = String.format(Locale.ROOT, "%+." + decimals + "f", v);
+        if (s.matches("[+-]0(\\.0+)?")) s = s.substring(1);
+        return s.replace('-', '\u2212');
+    }
+}
