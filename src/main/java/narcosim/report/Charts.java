@@ -201,7 +201,11 @@ public final class Charts {
         xa.setLowerMargin(0.1);
         NumberAxis ya = (NumberAxis) plot.getRangeAxis();
         ya.setAutoRangeIncludesZero(true);
-        ya.setNumberFormatOverride(new DecimalFormat("+0.00;-0.00"));
+        // Ticks no finer than the labels' two decimals, so that no two ticks read the same.
+        DecimalFormat signed = new DecimalFormat("+0.00;-0.00");
+        org.jfree.chart.axis.TickUnits units = new org.jfree.chart.axis.TickUnits();
+        for (double u : new double[] {0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1}) units.add(new NumberTickUnit(u, signed));
+        ya.setStandardTickUnits(units);
         ya.setUpperMargin(0.15);
         ya.setLowerMargin(0.15);
         return ChartStyle.style(chart, "Marker area: campaign spend (label: total); whiskers: 95% CIs; "
