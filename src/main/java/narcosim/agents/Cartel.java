@@ -503,17 +503,6 @@ public final class Cartel implements Steppable {
         return kgAt[place];
     }
 
-    /** Departed kg seized over the memory window, as a share. */
-    public double recentLossShare() {
-        long d = 0;
-        long s = 0;
-        for (int t = 0; t < departedHistory.length; t++) {
-            d += departedHistory[t];
-            s += seizedHistory[t];
-        }
-        return d == 0 ? 0 : (double) s / d;
-    }
-
     @Override
     public String toString() {
         return name;

@@ -377,16 +377,6 @@ public final class ExperimentDir {
         };
     }
 
-    /** A CSV file's records as maps, header first (small files). */
-    public static List<Map<String, String>> readCsv(Path file) throws IOException {
-        List<Map<String, String>> out = new ArrayList<>();
-        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-             CSVParser p = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build().parse(r)) {
-            for (CSVRecord rec : p) out.add(rec.toMap());
-        }
-        return out;
-    }
-
     /** Parts are missing, or runs are missing from them. */
     public static final class IncompleteException extends Exception {
         private static final long serialVersionUID = 1L;

@@ -293,6 +293,7 @@ public final class WeeklyCollector implements EventBus.Observer, Steppable {
         return latest;
     }
 
+    /** One outcome of the last closed week (0 before the first). */
     public double latest(String name) {
         return latest == null ? 0 : latest[column(name)];
     }

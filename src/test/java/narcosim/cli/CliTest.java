@@ -1,5 +1,7 @@
 package narcosim.cli;
 
+import narcosim.cli.InProcess.Result;
+
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -59,18 +61,8 @@ class CliTest {
         balloonText = Files.readString(BALLOON, StandardCharsets.UTF_8);
     }
 
-    record Result(int code, String out, String err) {
-    }
-
-    /** Runs a command line in-process as Main does, capturing its output. */
     static Result cli(String... args) {
-        CommandLine cl = Main.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int code = cl.execute(args);
-        return new Result(code, out.toString(), err.toString());
+        return InProcess.cli((Object[]) args);
     }
 
     static Result ok(String... args) {

@@ -29,28 +29,12 @@ final class ExperimentFixtures {
     private ExperimentFixtures() {
     }
 
-    record Result(int code, String out, String err) {
-        /** stdout and stderr, for assertion messages. */
-        String both() {
-            return "exit " + code + "\nstdout:\n" + out + "\nstderr:\n" + err;
-        }
+    static InProcess.Result cli(Object... args) {
+        return InProcess.cli(args);
     }
 
-    /** Runs a command line in-process as Main does, capturing its output. */
-    static Result cli(Object... args) {
-        CommandLine cl = Main.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        String[] text = new String[args.length];
-        for (int i = 0; i < args.length; i++) text[i] = String.valueOf(args[i]);
-        int code = cl.execute(text);
-        return new Result(code, out.toString(), err.toString());
-    }
-
-    static Result ok(Object... args) {
-        Result r = cli(args);
+    static InProcess.Result ok(Object... args) {
+        InProcess.Result r = cli(args);
         assertEquals(0, r.code(), () -> String.join(" ", List.of(args).stream().map(String::valueOf).toList())
                 + "\n" + r.both());
         return r;

@@ -230,7 +230,7 @@ class ExperimentReproducibilityTest {
     @Test
     void runFromRefusesWhatWouldNotRepeatTheRun() {
         assertEquals(2, cli("run", BALLOON, "--from", sweep1).code(), "--from needs --run");
-        ExperimentFixtures.Result outOfRange = cli("run", BALLOON, "--from", sweep1, "--run", SOBOL_RUNS);
+        InProcess.Result outOfRange = cli("run", BALLOON, "--from", sweep1, "--run", SOBOL_RUNS);
         assertEquals(2, outOfRange.code());
         assertTrue(outOfRange.err().contains("runs 0 to " + (SOBOL_RUNS - 1)), outOfRange.err());
         assertEquals(2, cli("run", BALLOON, "--from", sweep1, "--run", 1, "--seed", 5).code());

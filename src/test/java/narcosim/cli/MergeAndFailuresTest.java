@@ -32,7 +32,7 @@ class MergeAndFailuresTest {
     Path tmp;
 
     /** compare of the balloon scenario, 4 strategies x 2 replicates = runs 0..7, one-year runs. */
-    private ExperimentFixtures.Result compareShard(Path out, String shard, Object... extra) {
+    private InProcess.Result compareShard(Path out, String shard, Object... extra) {
         List<Object> args = new ArrayList<>(List.of("compare", BALLOON, "--replicates", 2, "--years", 1, "--out", out,
                 "--shard", shard, "-q"));
         args.addAll(List.of(extra));
@@ -46,7 +46,7 @@ class MergeAndFailuresTest {
         Path out = tmp.resolve("two-of-three");
         assertEquals(0, compareShard(out, "1/3").code());
         assertEquals(0, compareShard(out, "3/3").code());
-        ExperimentFixtures.Result r = cli("merge", out);
+        InProcess.Result r = cli("merge", out);
         assertEquals(2, r.code(), r.both());
         assertEquals(1, r.err().lines().count(), r.err());
         assertTrue(r.err().contains("shard(s) 2/3"), r.err());
@@ -72,7 +72,7 @@ class MergeAndFailuresTest {
         List<String> kept = new ArrayList<>(lines.subList(0, 2)); // header and one row
         Files.writeString(part, String.join("\n", kept) + "\n", StandardCharsets.UTF_8);
         List<Integer> left = ids(part);
-        ExperimentFixtures.Result r = cli("merge", out);
+        InProcess.Result r = cli("merge", out);
         assertEquals(2, r.code(), r.both());
         assertFalse(r.err().contains("shard(s)"), "every shard wrote its part: " + r.err());
         List<String> missing = new ArrayList<>();
@@ -83,7 +83,7 @@ class MergeAndFailuresTest {
     @Test
     void mergeOfWhatIsNotAnExperimentExitsTwo() throws IOException {
         Files.writeString(tmp.resolve("notes.txt"), "hello");
-        ExperimentFixtures.Result r = cli("merge", tmp);
+        InProcess.Result r = cli("merge", tmp);
         assertEquals(2, r.code(), r.both());
         assertTrue(r.err().contains("not an experiment directory"), r.err());
         assertEquals(2, cli("merge", tmp.resolve("does-not-exist")).code());
@@ -93,14 +93,14 @@ class MergeAndFailuresTest {
     void shardsMustAgreeOnTheRequest() throws IOException {
         Path out = tmp.resolve("disagree");
         assertEquals(0, compareShard(out, "1/2").code());
-        ExperimentFixtures.Result seed = compareShard(out, "2/2", "--seed", 9);
+        InProcess.Result seed = compareShard(out, "2/2", "--seed", 9);
         assertEquals(2, seed.code(), seed.both());
         assertTrue(seed.err().contains("seed"), seed.err());
-        ExperimentFixtures.Result count = compareShard(out, "2/3");
+        InProcess.Result count = compareShard(out, "2/3");
         assertEquals(2, count.code(), count.both());
         assertTrue(count.err().contains("shard"), count.err());
         // --timeseries on one shard only would leave timeseries.csv.gz without that shard's runs.
-        ExperimentFixtures.Result ts = compareShard(out, "2/2", "--timeseries");
+        InProcess.Result ts = compareShard(out, "2/2", "--timeseries");
         assertEquals(2, ts.code(), ts.both());
         assertTrue(ts.err().contains("timeseries"), ts.err());
         assertFalse(Files.exists(out.resolve("parts").resolve("runs-2-of-2.csv")));
@@ -114,7 +114,7 @@ class MergeAndFailuresTest {
         Files.writeString(out.resolve(".manifest4711.partial"), "narcosim_version: 0.1", StandardCharsets.UTF_8);
         assertEquals(0, compareShard(out, "1/2").code());
         assertTrue(Files.exists(out.resolve("manifest.yaml")));
-        ExperimentFixtures.Result other = cli("compare", BALLOON, "--years", 1, "--out", tmp, "-q");
+        InProcess.Result other = cli("compare", BALLOON, "--years", 1, "--out", tmp, "-q");
         assertEquals(2, other.code(), "a directory with other files is still refused");
         assertTrue(other.err().contains("not an experiment directory"), other.err());
     }
@@ -148,7 +148,7 @@ class MergeAndFailuresTest {
     void failedRunsAreRecordedNamedAndTheOthersComplete() throws IOException {
         Path file = sweepFile(tmp, "failing", FAILING);
         Path out = tmp.resolve("failing-out");
-        ExperimentFixtures.Result r = cli("sweep", file, "--years", 1, "--out", out, "--threads", 2, "-q");
+        InProcess.Result r = cli("sweep", file, "--years", 1, "--out", out, "--threads", 2, "-q");
         assertEquals(1, r.code(), r.both());
         assertTrue(r.err().contains("2 run(s) failed"), r.err());
         assertTrue(r.err().contains("run 14 (baseline, replicate 0)"), r.err());
@@ -165,12 +165,12 @@ class MergeAndFailuresTest {
         assertTrue(failures.stream().allMatch(f -> f.get("point").equals("7") && !f.get("error").isEmpty()));
         assertFalse(Files.exists(out.resolve("runs.csv")), "an experiment with failed runs is not merged");
 
-        ExperimentFixtures.Result merge = cli("merge", out);
+        InProcess.Result merge = cli("merge", out);
         assertEquals(2, merge.code(), merge.both());
         assertTrue(merge.err().contains("2 run(s) failed: [14, 15]"), merge.err());
 
         // Resuming tries the failed runs again only; the finished ones are not repeated.
-        ExperimentFixtures.Result again = cli("sweep", file, "--years", 1, "--resume", out, "-q");
+        InProcess.Result again = cli("sweep", file, "--years", 1, "--resume", out, "-q");
         assertEquals(1, again.code(), again.both());
         assertTrue(again.err().contains("run 14") && again.err().contains("run 15"), again.err());
         assertEquals(done, ids(parts.resolve("runs-1-of-1.csv")), "no run twice");

@@ -221,7 +221,7 @@ class ResumeAfterKillTest {
     void resumeOfACompleteExperimentRunsNothing() throws IOException {
         Path out = tmp.resolve("complete");
         copyTree(reference, out);
-        ExperimentFixtures.Result r = ok("sweep", file, "--resume", out, "--threads", 2, "--timeseries");
+        InProcess.Result r = ok("sweep", file, "--resume", out, "--threads", 2, "--timeseries");
         assertTrue(r.err().contains(RUNS + " runs, " + RUNS + " already done"), r.err());
         resumeAndCompare(out, true);
     }
@@ -240,7 +240,7 @@ class ResumeAfterKillTest {
     void resumeNeedsTheSameRequest() throws IOException {
         Path out = tmp.resolve("partial");
         ok("sweep", file, "--out", out, "--threads", 2, "--shard", "1/2", "-q");
-        ExperimentFixtures.Result r = cli("sweep", file, "--out", out, "--shard", "2/2", "--years", 3, "-q");
+        InProcess.Result r = cli("sweep", file, "--out", out, "--shard", "2/2", "--years", 3, "-q");
         assertEquals(2, r.code(), r.both());
         assertTrue(r.err().contains("sets"), r.err());
         assertEquals(2, cli("sweep", file, "--resume", tmp.resolve("nothing-here"), "-q").code());

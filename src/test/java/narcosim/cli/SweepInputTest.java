@@ -136,7 +136,7 @@ class SweepInputTest {
             throws IOException {
         Path file = sweepFile(tmp, name, body);
         Path out = tmp.resolve("out-" + name);
-        ExperimentFixtures.Result r = cli("sweep", file, "--years", 1, "--out", out, "--shard", "2/3", "-q");
+        InProcess.Result r = cli("sweep", file, "--years", 1, "--out", out, "--shard", "2/3", "-q");
         assertEquals(2, r.code(), r.both());
         assertFalse(Files.exists(out));
     }
@@ -154,7 +154,7 @@ class SweepInputTest {
     void malformedYaml() throws IOException {
         Path file = sweepFile(tmp, "malformed", LHS.replace("}", "") + "parameters:\n  military.detect_boat: "
                 + "{min: 0.05, max: 0.4}\n");
-        ExperimentFixtures.Result r = cli("sweep", file, "--out", tmp.resolve("out"), "-q");
+        InProcess.Result r = cli("sweep", file, "--out", tmp.resolve("out"), "-q");
         assertEquals(2, r.code(), r.both());
         assertEquals(1, r.err().lines().count(), r.err());
         assertTrue(r.err().startsWith("narcosim: error: " + file + ":4: malformed YAML"), r.err());
@@ -163,7 +163,7 @@ class SweepInputTest {
 
     @org.junit.jupiter.api.Test
     void missingSweepFile() {
-        ExperimentFixtures.Result r = cli("sweep", tmp.resolve("nothing.yaml"), "--out", tmp.resolve("out"), "-q");
+        InProcess.Result r = cli("sweep", tmp.resolve("nothing.yaml"), "--out", tmp.resolve("out"), "-q");
         assertEquals(2, r.code(), r.both());
         assertTrue(r.err().contains("nothing.yaml") && r.err().contains("no such file"), r.err());
     }
@@ -171,10 +171,10 @@ class SweepInputTest {
     @org.junit.jupiter.api.Test
     void zeroReplicatesOnTheCommandLine() throws IOException {
         Path file = sweepFile(tmp, "fine", LHS + "parameters:\n  military.detect_boat: {min: 0.05, max: 0.4}\n");
-        ExperimentFixtures.Result r = cli("sweep", file, "--replicates", 0, "--out", tmp.resolve("out"), "-q");
+        InProcess.Result r = cli("sweep", file, "--replicates", 0, "--out", tmp.resolve("out"), "-q");
         assertEquals(2, r.code(), r.both());
         assertTrue(r.err().contains("--replicates"), r.err());
-        ExperimentFixtures.Result c = cli("compare", ExperimentFixtures.BALLOON, "--replicates", 0, "--out",
+        InProcess.Result c = cli("compare", ExperimentFixtures.BALLOON, "--replicates", 0, "--out",
                 tmp.resolve("out"), "-q");
         assertEquals(2, c.code(), c.both());
         assertTrue(c.err().contains("--replicates"), c.err());
@@ -184,7 +184,7 @@ class SweepInputTest {
     /** Checks exit 2, one line "narcosim: error: FILE:LINE: KEY: ...", nothing on stdout, no directory. */
     private String assertRefused(Path file, int line, String key) {
         Path out = tmp.resolve("out-" + file.getFileName());
-        ExperimentFixtures.Result r = cli("sweep", file, "--years", 1, "--out", out, "-q");
+        InProcess.Result r = cli("sweep", file, "--years", 1, "--out", out, "-q");
         assertEquals(2, r.code(), r.both());
         assertEquals("", r.out());
         assertEquals(1, r.err().lines().count(), r.err());

@@ -74,13 +74,13 @@ class ResultsTest {
 
     @Test
     void reportCommandExitsTwoOnABadDirectoryAndZeroOnAGoodOne() throws Exception {
-        ReportFixture.Result bad = ReportFixture.cli("report", tmp.toString());
+        narcosim.cli.InProcess.Result bad = ReportFixture.cli("report", tmp.toString());
         assertEquals(2, bad.code());
         assertEquals("narcosim: error: " + tmp + " is not a results directory (no manifest.yaml)", bad.err().strip());
 
         Path c = copy();
         Files.delete(c.resolve("runs.csv"));
-        ReportFixture.Result incomplete = ReportFixture.cli("report", c.toString());
+        narcosim.cli.InProcess.Result incomplete = ReportFixture.cli("report", c.toString());
         assertEquals(2, incomplete.code());
         assertTrue(incomplete.err().contains("no runs.csv"), incomplete.err());
 
@@ -88,7 +88,7 @@ class ResultsTest {
         AtomicDirectory.write(good, d -> {
             for (String f : List.of("manifest.yaml", "runs.csv", "summary.csv")) Files.copy(noTimeseries.resolve(f), d.resolve(f));
         });
-        ReportFixture.Result ok = ReportFixture.cli("report", good.toString());
+        narcosim.cli.InProcess.Result ok = ReportFixture.cli("report", good.toString());
         assertEquals(0, ok.code(), ok.err());
         assertTrue(ok.out().contains("time-series charts skipped"), ok.out());
         assertTrue(Files.isRegularFile(good.resolve("charts").resolve("tradeoff.png")));
@@ -100,7 +100,7 @@ class ResultsTest {
         Path m = c.resolve("manifest.yaml");
         Files.writeString(m, Files.readString(m, StandardCharsets.UTF_8).replace("type: compare", "type: lhs"),
                 StandardCharsets.UTF_8);
-        ReportFixture.Result r = ReportFixture.cli("report", c.toString());
+        narcosim.cli.InProcess.Result r = ReportFixture.cli("report", c.toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("charts for lhs sweeps are not made yet"), r.out());
         assertFalse(Files.exists(c.resolve("charts")));
