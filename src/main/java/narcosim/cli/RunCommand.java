@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 
 import narcosim.experiment.RunOutput;
 import narcosim.experiment.RunResult;
+import narcosim.report.RouteFlows;
 import narcosim.scenario.RunConfig;
 import narcosim.scenario.Scenario;
 import narcosim.scenario.ScenarioLoader;
@@ -19,8 +20,10 @@ import picocli.CommandLine.Parameters;
         description = {"Run one strategy of a scenario with one seed and write its results.", "",
             "Writes results/<scenario>-<strategy>-s<seed>/ with timeseries.csv (one row per week, every weekly "
                 + "outcome), summary.csv (one row: every parameter, the seed, the version, and the outcomes over the "
-                + "horizon and the final year) and scenario.yaml (the resolved scenario as run), then prints a "
-                + "one-screen summary. The directory appears only when complete."},
+                + "horizon and the final year), scenario.yaml (the resolved scenario as run), links.csv (per link: kg "
+                + "carried, arrived, seized and lost over the campaign), places.csv (coordinates, nation, kg seized) and "
+                + "route-map.png/.svg (routes drawn by carried flow, seizures, nations), then prints a one-screen "
+                + "summary. The directory appears only when complete."},
         footer = {"", "Examples:",
             "  narcosim run scenarios/central-america.yaml --strategy integrated --seed 7 --years 10",
             "  narcosim run scenarios/central-america.yaml --strategy military-surge \\",
@@ -29,6 +32,8 @@ import picocli.CommandLine.Parameters;
             "      --set places.guaviare_meta.coca_ha=40000",
             "", "See every parameter with: narcosim params"})
 public final class RunCommand implements Callable<Integer> {
+
+    static final String ROUTE_MAP = "route-map";
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -75,9 +80,10 @@ public final class RunCommand implements Callable<Integer> {
             dir = out != null ? out : Path.of("results", sc.name() + "-" + id + "-s" + seed);
         }
         long t0 = System.nanoTime();
-        RunResult r = RunResult.run(cfg);
+        RouteFlows.Run run = RouteFlows.run(cfg);
+        RunResult r = run.result();
         double secs = (System.nanoTime() - t0) / 1e9;
-        RunOutput.write(dir, r);
+        RunOutput.write(dir, r, tmp -> run.flows().writeWithMap(tmp, ROUTE_MAP));
         PrintWriter o = spec.commandLine().getOut();
         if (quiet) {
             o.println(dir);

@@ -24,10 +24,16 @@ public final class RunOutput {
     }
 
     public static void write(Path dir, RunResult r) throws IOException {
+        write(dir, r, tmp -> { });
+    }
+
+    /** The same, with {@code more} files (route flows, the route map) written into the directory before it appears. */
+    public static void write(Path dir, RunResult r, AtomicDirectory.Writer more) throws IOException {
         AtomicDirectory.write(dir, tmp -> {
             writeTimeseries(tmp.resolve("timeseries.csv"), r);
             writeRecords(tmp.resolve("summary.csv"), List.of(r.record()));
             Files.writeString(tmp.resolve("scenario.yaml"), ScenarioWriter.yaml(r.config()), StandardCharsets.UTF_8);
+            more.write(tmp);
         });
     }
 

@@ -64,6 +64,16 @@ public final class WeeklyCollector implements EventBus.Observer, Steppable {
     private final int regions;
 
     private final long[] linkKg;
+    // This week's kg per link or place, and their sums over the campaign weeks (the route map draws them).
+    private final long[] weekLinkArrived;
+    private final long[] weekLinkSeized;
+    private final long[] weekLinkLost;
+    private final long[] weekPlaceSeized;
+    private final long[] campaignLinkKg;
+    private final long[] campaignLinkArrived;
+    private final long[] campaignLinkSeized;
+    private final long[] campaignLinkLost;
+    private final long[] campaignPlaceSeized;
     private final int[] regionOfLinkTarget;
     private final int[] regionOfLinkSource;
     private final Network net;
@@ -71,6 +81,15 @@ public final class WeeklyCollector implements EventBus.Observer, Steppable {
     public WeeklyCollector(Network net) {
         this.net = net;
         this.linkKg = new long[net.links.size()];
+        this.weekLinkArrived = new long[net.links.size()];
+        this.weekLinkSeized = new long[net.links.size()];
+        this.weekLinkLost = new long[net.links.size()];
+        this.weekPlaceSeized = new long[net.places.size()];
+        this.campaignLinkKg = new long[net.links.size()];
+        this.campaignLinkArrived = new long[net.links.size()];
+        this.campaignLinkSeized = new long[net.links.size()];
+        this.campaignLinkLost = new long[net.links.size()];
+        this.campaignPlaceSeized = new long[net.places.size()];
         this.regionOfLinkTarget = new int[net.links.size()];
         this.regionOfLinkSource = new int[net.links.size()];
         // A region's flow is what enters it from elsewhere (each kg counted once per entry).
@@ -185,13 +204,17 @@ public final class WeeklyCollector implements EventBus.Observer, Steppable {
             int r = regionOfLinkTarget[en.link()];
             if (r >= 0) week[regionStart + r] += en.kg();
         } else if (e instanceof Event.Arrived a) {
+            weekLinkArrived[a.link()] += a.kg();
             int r = regionOfLinkSource[a.link()];
             if (r >= 0) week[regionStart + regions + r] += a.kg();
         } else if (e instanceof Event.Seized s) {
             week[seized] += s.kg();
+            weekLinkSeized[s.link()] += s.kg();
+            weekPlaceSeized[s.place()] += s.kg();
             week[s.by() == Event.Agency.MILITARY ? seizedMilitary : seizedPolice] += s.kg();
         } else if (e instanceof Event.Lost l) {
             week[lost] += l.kg();
+            weekLinkLost[l.link()] += l.kg();
         } else if (e instanceof Event.Delivered d) {
             week[delivered] += d.kg();
             week[revenue] += d.revenueUsd();
@@ -227,10 +250,25 @@ public final class WeeklyCollector implements EventBus.Observer, Steppable {
     public void step(SimState state) {
         NarcoModel m = (NarcoModel) state;
         for (int i = 0; i < probes.size(); i++) week[probeColumns.get(i)] = probes.get(i).applyAsDouble(m);
-        if (m.week() >= 0) rows.add(week);
+        if (m.week() >= 0) {
+            rows.add(week);
+            addTo(campaignLinkKg, linkKg);
+            addTo(campaignLinkArrived, weekLinkArrived);
+            addTo(campaignLinkSeized, weekLinkSeized);
+            addTo(campaignLinkLost, weekLinkLost);
+            addTo(campaignPlaceSeized, weekPlaceSeized);
+        }
         latest = week;
         week = new double[columns.size()];
         java.util.Arrays.fill(linkKg, 0);
+        java.util.Arrays.fill(weekLinkArrived, 0);
+        java.util.Arrays.fill(weekLinkSeized, 0);
+        java.util.Arrays.fill(weekLinkLost, 0);
+        java.util.Arrays.fill(weekPlaceSeized, 0);
+    }
+
+    private static void addTo(long[] total, long[] week) {
+        for (int i = 0; i < total.length; i++) total[i] += week[i];
     }
 
     private double[] latest;
@@ -271,6 +309,31 @@ public final class WeeklyCollector implements EventBus.Observer, Steppable {
     /** Kg that entered each link this week so far (the classroom map draws it). */
     public long linkKg(Link l) {
         return linkKg[l.index];
+    }
+
+    /** Kg that entered the link over the campaign weeks (burn-in excluded, like the weekly rows). */
+    public long campaignCarriedKg(Link l) {
+        return campaignLinkKg[l.index];
+    }
+
+    /** Kg that reached the link's far end over the campaign weeks. */
+    public long campaignArrivedKg(Link l) {
+        return campaignLinkArrived[l.index];
+    }
+
+    /** Kg seized on the link or on arrival at its far end over the campaign weeks. */
+    public long campaignSeizedKg(Link l) {
+        return campaignLinkSeized[l.index];
+    }
+
+    /** Kg lost in transit on the link over the campaign weeks. */
+    public long campaignLostKg(Link l) {
+        return campaignLinkLost[l.index];
+    }
+
+    /** Kg seized at the place (or on a link into it) over the campaign weeks. */
+    public long campaignSeizedKg(Place p) {
+        return campaignPlaceSeized[p.index];
     }
 
     public List<Column> columns() {

@@ -25,20 +25,33 @@ public final class ChartFiles {
 
     /** Writes {@code base}.png and {@code base}.svg into {@code dir}. */
     public static void write(JFreeChart chart, Path dir, String base) throws IOException {
-        writePng(chart, dir.resolve(base + ".png"));
-        writeSvg(chart, dir.resolve(base + ".svg"));
+        write(chart, dir, base, ChartStyle.WIDTH, ChartStyle.HEIGHT);
+    }
+
+    /** The same at another size (the route map is nearly square, so that degrees look alike both ways). */
+    public static void write(JFreeChart chart, Path dir, String base, int width, int height) throws IOException {
+        writePng(chart, dir.resolve(base + ".png"), width, height);
+        writeSvg(chart, dir.resolve(base + ".svg"), width, height);
     }
 
     public static void writePng(JFreeChart chart, Path target) throws IOException {
+        writePng(chart, target, ChartStyle.WIDTH, ChartStyle.HEIGHT);
+    }
+
+    public static void writePng(JFreeChart chart, Path target, int width, int height) throws IOException {
         AtomicDirectory.writeFile(target, tmp -> {
             try (OutputStream out = Files.newOutputStream(tmp)) {
-                ChartUtilities.writeChartAsPNG(out, chart, ChartStyle.WIDTH, ChartStyle.HEIGHT);
+                ChartUtilities.writeChartAsPNG(out, chart, width, height);
             }
         });
     }
 
     public static void writeSvg(JFreeChart chart, Path target) throws IOException {
-        String svg = svg(chart);
+        writeSvg(chart, target, ChartStyle.WIDTH, ChartStyle.HEIGHT);
+    }
+
+    public static void writeSvg(JFreeChart chart, Path target, int width, int height) throws IOException {
+        String svg = svg(chart, width, height);
         AtomicDirectory.writeFile(target, tmp -> {
             try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
                 w.write(svg);
@@ -48,9 +61,13 @@ public final class ChartFiles {
 
     /** The chart as a standalone SVG document. */
     public static String svg(JFreeChart chart) {
-        SVGGraphics2D g2 = new SVGGraphics2D(ChartStyle.WIDTH, ChartStyle.HEIGHT);
+        return svg(chart, ChartStyle.WIDTH, ChartStyle.HEIGHT);
+    }
+
+    public static String svg(JFreeChart chart, int width, int height) {
+        SVGGraphics2D g2 = new SVGGraphics2D(width, height);
         g2.setDefsKeyPrefix(DEFS_PREFIX);
-        chart.draw(g2, new Rectangle(0, 0, ChartStyle.WIDTH, ChartStyle.HEIGHT));
+        chart.draw(g2, new Rectangle(0, 0, width, height));
         return g2.getSVGDocument();
     }
 }
