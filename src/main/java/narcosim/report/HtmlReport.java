@@ -36,7 +36,7 @@ public final class HtmlReport {
             new Outcome("recruits_total", "New cartel recruits, whole campaign", "people"),
             new Outcome("spend_usd_total", "Campaign spend, whole campaign", "US$ million"));
 
-    private static final String CSS = """
+    static final String CSS = """
             body{font-family:Helvetica,Arial,sans-serif;max-width:1100px;margin:1.5em auto;padding:0 1em;color:#222;\
             line-height:1.45}
             h1{font-size:1.7em;margin-bottom:.2em}h2{border-bottom:1px solid #ccc;padding-bottom:.2em;margin-top:1.6em}
@@ -97,7 +97,7 @@ public final class HtmlReport {
                 .append(esc(str(manifest.get("finished")))).append(". Results directory: ")
                 .append(esc(r.name())).append(".</p>\n");
 
-        h.append("<p class=\"muted\">Contents: <a href=\"#scenario\">Scenario</a> &middot; <a href=\"#strategies\">Strategies and their budgets</a> &middot; <a href=\"#findings\">Findings</a> &middot; <a href=\"#table\">Comparison table</a> &middot; <a href=\"#charts\">Charts</a> &middot; <a href=\"#version\">Version and seeds</a> &middot; <a href=\"#parameters\">Appendix: parameters</a></p>\n");
+        h.append("<p class=\"muted\">Contents: <a href=\"#scenario\">Scenario</a> &middot; <a href=\"#strategies\">Strategies and their budgets</a> &middot; <a href=\"#findings\">Findings</a> &middot; <a href=\"#table\">Comparison table</a> &middot; <a href=\"#charts\">Charts</a> &middot; <a href=\"#routes\">Routes</a> &middot; <a href=\"#version\">Version and seeds</a> &middot; <a href=\"#parameters\">Appendix: parameters</a></p>\n");
         h.append("<h2 id=\"scenario\">Scenario</h2>\n");
         if (sc != null && sc.description() != null) h.append("<p>").append(esc(sc.description().strip())).append("</p>\n");
         if (!sets.isEmpty()) h.append("<p>Settings changed for this comparison: <code>")
@@ -115,6 +115,9 @@ public final class HtmlReport {
 
         h.append("<h2 id=\"charts\">Charts</h2>\n");
         charts(h, r);
+
+        h.append("<h2 id=\"routes\">Routes</h2>\n");
+        routes(h, r, sc);
 
         h.append("<h2 id=\"version\">Version and seeds</h2>\n<table>\n");
         row(h, "narcosim version", str(manifest.get("narcosim_version")));
@@ -283,7 +286,7 @@ public final class HtmlReport {
         return lo <= 0 && hi >= 0 ? "<span class=\"ns\" title=\"interval includes zero\">" + out + " (n.s.)</span>" : out;
     }
 
-    private static double scale(Outcome o) {
+    static double scale(Outcome o) {
         return o.unit().equals("US$ million") ? 1e6 : 1;
     }
 
@@ -315,6 +318,31 @@ public final class HtmlReport {
         }
     }
 
+    /** One route map per strategy, of the same replicate run (the same seed under every strategy). */
+    private static void routes(StringBuilder h, Results r, Scenario sc) throws IOException {
+        Path dir = r.dir().resolve(Report.CHARTS);
+        StringBuilder figs = new StringBuilder();
+        for (String s : r.strategies()) {
+            Path png = dir.resolve(Report.routeMapName(s) + ".png");
+            if (!Files.isRegularFile(png)) continue;
+            String caption = "Routes and seizures under " + label(sc, s) + " (one replicate run; line width: kg carried "
+                    + "over the campaign; circles: kg seized).";
+            figs.append("<figure><img alt=\"").append(esc(caption)).append("\" src=\"data:image/png;base64,")
+                    .append(Base64.getEncoder().encodeToString(Files.readAllBytes(png))).append("\">")
+                    .append("<figcaption>").append(esc(caption)).append("</figcaption></figure>\n");
+        }
+        if (figs.length() == 0) {
+            h.append("<p class=\"ns\">No route maps found in charts/ (run narcosim report on this directory).</p>\n");
+            return;
+        }
+        h.append("<p>Where the cocaine went in one replicate run under each strategy: the same random seed every time, "
+                + "so the maps differ only by the strategy (the subtitle of each map names the run; "
+                + "<code>narcosim report --map-replicate N</code> draws another replicate). The flows behind each map are in "
+                + "<code>").append(esc(Report.ROUTES)).append("/&lt;strategy&gt;/links.csv</code> and <code>places.csv</code>."
+                + " One run is one possible course of events, not an average.</p>\n");
+        h.append(figs);
+    }
+
     private static void appendix(StringBuilder h, Results r, Scenario sc) {
         if (sc == null) {
             h.append("<p class=\"ns\">Not available: the scenario file could not be read.</p>\n");
@@ -341,7 +369,7 @@ public final class HtmlReport {
         }
     }
 
-    private static void row(StringBuilder h, String k, String v) {
+    static void row(StringBuilder h, String k, String v) {
         h.append("<tr><th>").append(esc(k)).append("</th><td>").append(esc(v)).append("</td></tr>\n");
     }
 
@@ -350,7 +378,7 @@ public final class HtmlReport {
         return sc.strategy(id).map(s -> s.name() == null || s.name().isBlank() ? id : s.name()).orElse(id);
     }
 
-    private static String str(Object o) {
+    static String str(Object o) {
         return o == null ? "unknown" : String.valueOf(o);
     }
 

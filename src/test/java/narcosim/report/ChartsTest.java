@@ -46,9 +46,11 @@ class ChartsTest {
     }
 
     @Test
-    void everyChartIsWrittenAsPngAndSvg() throws IOException {
+    void everyChartIsWrittenAsPngAndSvg() throws Exception {
         List<String> names = charts("png").stream().map(p -> p.getFileName().toString()).toList();
-        assertEquals(Outcome.WEEKLY.size() + Outcome.FINAL.size() + 1, names.size(), names::toString);
+        int strategies = Results.open(dir).strategies().size();
+        assertEquals(Outcome.WEEKLY.size() + Outcome.FINAL.size() + 1 + strategies, names.size(), names::toString);
+        assertTrue(names.contains("route-map-baseline.png"));
         assertTrue(names.contains("tradeoff.png"));
         assertTrue(names.contains("timeseries-delivered_kg.png"));
         assertTrue(names.contains("final-mean_trust_final_year.png"));
@@ -63,8 +65,9 @@ class ChartsTest {
         for (Path png : charts("png")) {
             BufferedImage img = ImageIO.read(png.toFile());
             assertNotNull(img, png::toString);
-            assertEquals(ChartStyle.WIDTH, img.getWidth(), png::toString);
-            assertEquals(ChartStyle.HEIGHT, img.getHeight(), png::toString);
+            boolean map = png.getFileName().toString().startsWith("route-map");
+            assertEquals(map ? RouteMap.WIDTH : ChartStyle.WIDTH, img.getWidth(), png::toString);
+            assertEquals(map ? RouteMap.HEIGHT : ChartStyle.HEIGHT, img.getHeight(), png::toString);
             Set<Integer> colours = new HashSet<>();
             for (int y = 0; y < img.getHeight(); y += 3) {
                 for (int x = 0; x < img.getWidth(); x += 3) colours.add(img.getRGB(x, y));
@@ -100,7 +103,8 @@ class ChartsTest {
             String name = svg.getFileName().toString();
             String expected = name.equals("tradeoff.svg") ? "Trade-off"
                     : name.equals("timeseries-delivered_kg.svg") ? "Cocaine delivered to market over time"
-                    : name.equals("final-mean_trust_final_year.svg") ? "mean trust in the state, final year" : "";
+                    : name.equals("final-mean_trust_final_year.svg") ? "mean trust in the state, final year"
+                    : name.startsWith("route-map-") ? "Trafficking routes and seizures" : "";
             assertTrue(text.contains(expected), name + " lacks its title '" + expected + "'");
             String raw = Files.readString(svg);
             assertFalse(raw.matches("(?s).*_\\d{6,}.*"), name + " has clock-based ids");

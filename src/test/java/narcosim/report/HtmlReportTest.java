@@ -5,24 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import javax.imageio.ImageIO;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,9 +25,8 @@ import narcosim.scenario.Specs;
 /** report.html: self-contained, complete, deterministic, and it renders in headless Chromium. */
 class HtmlReportTest {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Pattern IMG = Pattern.compile("<img\\b[^>]*>", Pattern.CASE_INSENSITIVE);
-    private static final Pattern SRC = Pattern.compile("\\bsrc=\"([^\"]*)\"");
+    private static final Pattern IMG = Chromium.IMG;
+    private static final Pattern SRC = Chromium.SRC;
 
     @TempDir
     static Path tmp;
@@ -51,13 +41,23 @@ class HtmlReportTest {
     }
 
     private static int count(String s, String part) {
-        int n = 0;
-        for (int i = s.indexOf(part); i >= 0; i = s.indexOf(part, i + 1)) n++;
-        return n;
+        return Chromium.count(s, part);
+    }
+
+    private static int strategies() throws Exception {
+        return ScenarioLoader.load(ReportFixture.BALLOON).strategies().size();
     }
 
     @Test
-    void isOneSelfContainedHtmlDocument() {
+    void hasARoutesSectionWithOneMapPerStrategy() throws Exception {
+        assertTrue(html.contains("<h2 id=\"routes\">Routes</h2>"));
+        for (Specs.Strategy s : ScenarioLoader.load(ReportFixture.BALLOON).strategies()) {
+            assertTrue(html.contains("Routes and seizures under " + HtmlReport.esc(s.name())), s.id());
+        }
+    }
+
+    @Test
+    void isOneSelfContainedHtmlDocument() throws Exception {
         assertEquals(1, count(html, "<html"));
         assertEquals(1, count(html, "</html>"));
         assertTrue(html.startsWith("<!DOCTYPE html>"));
@@ -74,8 +74,8 @@ class HtmlReportTest {
             Base64.getDecoder().decode(src.group(1).substring("data:image/png;base64,".length()));
             images++;
         }
-        // trade-off + 6 final bars + 6 time series
-        assertEquals(13, images, "every chart is embedded");
+        // trade-off + 6 final bars + 6 time series + a route map per strategy
+        assertEquals(13 + strategies(), images, "every chart is embedded");
     }
 
     @Test
@@ -121,64 +121,10 @@ class HtmlReportTest {
                 "a table cell marked n.s. has a matching sentence");
     }
 
-    /** Runs headless Chromium on the report; returns stdout, with stderr (the log) in {@code log}. */
-    private static String chromium(Path profile, Path log, String... extra) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(CHROMIUM.toString(), "--headless", "--no-sandbox", "--disable-gpu",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--user-data-dir=" + profile, "--enable-logging=stderr", "--v=0"));
-        cmd.addAll(List.of(extra));
-        cmd.add(dir.resolve(HtmlReport.FILE).toAbsolutePath().toUri().toString());
-        Path out = Files.createTempFile(tmp, "chromium", ".out");
-        Process p = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(log.toFile()).start();
-        if (!p.waitFor(120, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new AssertionError("chromium did not finish within 120 s: " + String.join(" ", cmd));
-        }
-        assertEquals(0, p.exitValue(), "chromium failed: " + Files.readString(log));
-        return Files.readString(out, StandardCharsets.UTF_8);
-    }
-
     @Test
     void rendersInHeadlessChromiumWithoutBrokenImagesOrConsoleErrors() throws Exception {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM), "chromium not installed: report.html browser check skipped");
-        Path shot = tmp.resolve("shot.png");
-        Path log = tmp.resolve("chromium-shot.log");
-        chromium(Files.createTempDirectory(tmp, "profile"), log, "--screenshot=" + shot, "--window-size=1200,3000");
-        assertTrue(Files.isRegularFile(shot) && Files.size(shot) > 0, "no screenshot");
-        BufferedImage img = ImageIO.read(shot.toFile());
-        assertEquals(1200, img.getWidth());
-        Set<Integer> colours = new HashSet<>();
-        for (int y = 0; y < img.getHeight(); y += 7) {
-            for (int x = 0; x < img.getWidth(); x += 7) colours.add(img.getRGB(x, y));
-        }
-        assertTrue(colours.size() > 50, "screenshot looks blank: " + colours.size() + " colours");
-        Path keep = Path.of("target", "report-html-screenshot.png");
-        Files.createDirectories(keep.getParent());
-        Files.copy(shot, keep, StandardCopyOption.REPLACE_EXISTING);
-        assertNoConsoleErrors(log);
-
-        Path domLog = tmp.resolve("chromium-dom.log");
-        String dom = chromium(Files.createTempDirectory(tmp, "profile"), domLog, "--dump-dom");
-        assertNoConsoleErrors(domLog);
+        String dom = Chromium.check(dir.resolve(HtmlReport.FILE), tmp, "report-html-screenshot.png");
         assertTrue(dom.contains("Comparison table"), "DOM dump lacks the report");
-        Matcher m = IMG.matcher(dom);
-        int images = 0;
-        while (m.find()) {
-            Matcher src = SRC.matcher(m.group());
-            assertTrue(src.find() && src.group(1).startsWith("data:image/png;base64,"), "broken or external image");
-            images++;
-        }
-        assertEquals(count(html, "<img"), images, "every image is in the rendered DOM");
-    }
-
-    private static void assertNoConsoleErrors(Path log) throws IOException {
-        List<String> bad = new ArrayList<>();
-        for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
-            if (line.contains("Uncaught") || line.contains("CONSOLE") || line.contains("net::ERR")
-                    || (line.contains("report.html") && line.contains("ERROR"))) {
-                bad.add(line);
-            }
-        }
-        assertTrue(bad.isEmpty(), "console errors in chromium's log:\n" + String.join("\n", bad));
+        assertTrue(dom.contains("id=\"routes\""), "DOM dump lacks the routes section");
     }
 }
