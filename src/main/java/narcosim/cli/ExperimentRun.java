@@ -77,6 +77,7 @@ final class ExperimentRun {
         } else {
             out.printf("narcosim sweep: %s, %d runs (%s design, %s points)%n", plan.name(), plan.runs().size(),
                     plan.description().get("type"), plan.description().get("points"));
+            out.println(ReportCommand.chartsOf(dirPath));
         }
         out.println("Results: " + dirPath + " (runs.csv, summary.csv"
                 + (Files.exists(dirPath.resolve("sensitivity.csv")) ? ", sensitivity.csv" : "")

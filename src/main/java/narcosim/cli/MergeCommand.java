@@ -42,7 +42,7 @@ public final class MergeCommand implements Callable<Integer> {
         if (!m.complete()) throw new Main.UserError("cannot merge " + dirPath + ": " + m.problem());
         out.println("merged " + shards + " shard(s) of " + plan.name() + ": " + plan.runs().size() + " runs into "
                 + dirPath.resolve(ExperimentDir.RUNS) + " and summary.csv");
-        if (plan.kind() == Plan.Kind.COMPARE) out.println(ReportCommand.chartsOf(dirPath));
+        out.println(ReportCommand.chartsOf(dirPath));
         out.flush();
         return 0;
     }

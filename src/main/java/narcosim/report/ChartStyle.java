@@ -92,6 +92,7 @@ public final class ChartStyle {
     }
 
     private static void axis(Axis a) {
+        if (a == null) return; // a combined plot keeps its subplots' axes
         a.setLabelFont(AXIS_LABEL);
         a.setTickLabelFont(TICK);
         a.setLabelPaint(Color.BLACK);

@@ -32,4 +32,36 @@ public record Outcome(String column, String name, String unit) {
             new Outcome("mean_trust_final_year", "Residents' mean trust in the state, final year", "0 = none, 1 = full"),
             new Outcome("violent_incidents_total", "Violent incidents, whole campaign", "incidents"),
             new Outcome("recruits_total", "New cartel recruits, whole campaign", "people"));
+
+    /**
+     * An outcome of summary.csv or runs.csv by its column name: the known ones by their chart names, any
+     * other from its name ({@code <weekly column>_total}, {@code _mean} or {@code _final_year}).
+     */
+    public static Outcome of(String column) {
+        for (List<Outcome> list : List.of(FINAL, HtmlReport.TABLE, KNOWN)) {
+            for (Outcome o : list) if (o.column().equals(column)) return o;
+        }
+        String base = column;
+        String when = "";
+        if (column.endsWith("_total")) {
+            base = column.substring(0, column.length() - 6);
+            when = ", whole campaign";
+        } else if (column.endsWith("_final_year")) {
+            base = column.substring(0, column.length() - 11);
+            when = ", final year";
+        } else if (column.endsWith("_mean")) {
+            base = column.substring(0, column.length() - 5);
+            when = ", mean week";
+        }
+        String unit = base.endsWith("_usd_kg") ? "US$ per kg" : base.endsWith("_kg") ? "kg" : base.endsWith("_usd") ? "US$"
+                : base.endsWith("_ha") ? "ha" : base.contains("trust") || base.contains("fear") ? "0 to 1" : "count";
+        String words = base.replaceAll("_(usd_kg|kg|usd|ha)$", "").replace('_', ' ');
+        return new Outcome(column, Character.toUpperCase(words.charAt(0)) + words.substring(1) + when, unit);
+    }
+
+    /** Further outcomes that the shipped sweep files name. */
+    private static final List<Outcome> KNOWN = List.of(
+            new Outcome("price_usd_kg_mean", "Wholesale price, mean over the campaign", "US$ per kg"),
+            new Outcome("coca_ha_final_year", "Coca area, final year", "ha"),
+            new Outcome("seized_share", "Share of departed cocaine seized", "fraction"));
 }

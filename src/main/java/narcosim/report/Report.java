@@ -6,7 +6,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import narcosim.experiment.AtomicDirectory;
 import narcosim.experiment.ExperimentDir;
+import narcosim.experiment.Experiments;
+import narcosim.experiment.Plan;
+import narcosim.experiment.RunSpec;
+import narcosim.scenario.RunConfig;
+import narcosim.scenario.ScenarioException;
 
 /** (Re)builds the charts of a results directory into its {@code charts/} folder. */
 public final class Report {
@@ -20,14 +26,20 @@ public final class Report {
     public record Built(List<Path> files, List<String> notes) {
     }
 
-    public static Built charts(Results r) throws IOException {
+    public static Built charts(Results r) throws IOException, Results.IncompleteResults {
+        return charts(r, DEFAULT_MAP_REPLICATE);
+    }
+
+    /**
+     * The charts of a results directory; for a comparison, {@code mapReplicate} (1-based) is the replicate
+     * whose run is repeated under every strategy to draw its route map.
+     */
+    public static Built charts(Results r, int mapReplicate) throws IOException, Results.IncompleteResults {
         List<Path> files = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         Path out = r.dir().resolve(CHARTS);
         if (!r.isCompare()) {
-            notes.add("charts for " + r.kind() + " sweeps are not made yet (heat maps and Sobol bars come later); "
-                    + "nothing written");
-            return new Built(files, notes);
+            return SweepCharts.write(r, out);
         }
         if (r.hasTimeseries()) {
             List<String> columns = Outcome.WEEKLY.stream().map(Outcome::column).toList();
@@ -43,7 +55,74 @@ public final class Report {
         }
         if (r.baseline() != null) add(files, Charts.tradeOff(r), out, "tradeoff");
         else notes.add("no baseline strategy in the manifest: trade-off chart skipped");
+        routeMaps(r, mapReplicate, out, files, notes);
         return new Built(files, notes);
+    }
+
+    public static final int DEFAULT_MAP_REPLICATE = 1;
+    /** Per strategy, links.csv and places.csv of the run whose route map is drawn. */
+    public static final String ROUTES = "routes";
+
+    /** The chart file name (without extension) of a strategy's route map. */
+    public static String routeMapName(String strategy) {
+        return "route-map-" + strategy;
+    }
+
+    /**
+     * Repeats one replicate's run of every strategy (runs are deterministic: the same scenario, strategy and
+     * seed give the same run whatever the threads or shards that first ran it) to record where its cocaine
+     * went, then draws the route maps and writes the flows under routes/.
+     */
+    private static void routeMaps(Results r, int replicate, Path out, List<Path> files, List<String> notes)
+            throws IOException {
+        Map<String, Object> manifest = new ExperimentDir(r.dir()).readManifest();
+        Plan plan;
+        try {
+            Experiments.Request req = Experiments.requestOf(manifest);
+            plan = Experiments.plan(req);
+            String problem = Experiments.sameExperiment(manifest, plan, req);
+            if (problem != null) {
+                notes.add("route maps skipped: cannot repeat a run, " + problem);
+                return;
+            }
+        } catch (ScenarioException | RuntimeException e) {
+            notes.add("route maps skipped: cannot repeat a run (" + e.getMessage() + ")");
+            return;
+        }
+        int reps = (int) plan.runs().stream().mapToInt(RunSpec::replicate).max().orElse(-1) + 1;
+        if (replicate < 1 || replicate > reps) {
+            throw new IllegalArgumentException("--map-replicate: this comparison has replicates 1 to " + reps + ", not "
+                    + replicate);
+        }
+        Map<String, String> recorded = new java.util.HashMap<>();
+        for (Map<String, String> row : ExperimentDir.records(r.dir().resolve(ExperimentDir.RUNS))) {
+            recorded.put(row.get("run_id"), row.get("delivered_kg_total"));
+        }
+        for (String strategy : r.strategies()) {
+            RunSpec spec = plan.runs().stream().filter(s -> s.strategy().equals(strategy) && s.replicate() == replicate - 1)
+                    .findFirst().orElse(null);
+            if (spec == null) continue;
+            RouteFlows.Run run;
+            try {
+                RunConfig cfg = plan.config(spec);
+                run = RouteFlows.run(cfg);
+            } catch (ScenarioException e) {
+                notes.add("route map of " + strategy + " skipped: " + e.getMessage());
+                continue;
+            }
+            String was = recorded.get(Integer.toString(spec.id()));
+            if (was != null && Double.parseDouble(was) != run.result().outcome("delivered_kg_total")) {
+                notes.add("route map of " + strategy + " skipped: repeating run " + spec.id() + " gave another result "
+                        + "than runs.csv records (made by another narcosim version?)");
+                continue;
+            }
+            RouteFlows flows = new RouteFlows(run.flows().title() + ", replicate " + replicate + " (run "
+                    + spec.id() + ")", run.flows().places(), run.flows().links());
+            AtomicDirectory.write(r.dir().resolve(ROUTES).resolve(strategy), flows::write);
+            ChartFiles.write(RouteMap.chart(flows), out, routeMapName(strategy), RouteMap.WIDTH, RouteMap.HEIGHT);
+            files.add(out.resolve(routeMapName(strategy) + ".png"));
+            files.add(out.resolve(routeMapName(strategy) + ".svg"));
+        }
     }
 
     private static void add(List<Path> files, org.jfree.chart.JFreeChart chart, Path dir, String base) throws IOException {

@@ -1,0 +1,235 @@
+package narcosim.report;
+
+import static narcosim.report.HtmlReport.esc;
+import static narcosim.report.HtmlReport.num;
+import static narcosim.report.HtmlReport.row;
+import static narcosim.report.HtmlReport.str;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import narcosim.experiment.AtomicDirectory;
+import narcosim.experiment.ExperimentDir;
+
+/**
+ * DIR/report.html of a parameter sweep: the design, the parameters with their ranges, findings in plain
+ * sentences computed from the heat-map cells and the Sobol indices, the charts, version and seeds. Self
+ * contained like the comparison report; same results directory, same bytes.
+ */
+public final class SweepReport {
+
+    private SweepReport() {
+    }
+
+    public static Path write(Results r) throws IOException, Results.IncompleteResults {
+        SweepResults s = SweepResults.open(r);
+        String html = html(s);
+        Path target = r.dir().resolve(HtmlReport.FILE);
+        AtomicDirectory.writeFile(target, tmp -> Files.writeString(tmp, html, StandardCharsets.UTF_8));
+        return target;
+    }
+
+    @SuppressWarnings("unchecked")
+    static String html(SweepResults s) throws IOException {
+        Map<String, Object> manifest = new ExperimentDir(s.dir()).readManifest();
+        Map<String, Object> request = manifest.get("request") instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+        String name = String.valueOf(manifest.getOrDefault("name", s.results().name()));
+        StringBuilder h = new StringBuilder(64 * 1024);
+        h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+                .append("<title>narcosim sweep report: ").append(esc(name)).append("</title>\n<style>\n")
+                .append(HtmlReport.CSS).append("</style>\n</head>\n<body>\n");
+        h.append("<h1>Parameter sweep: ").append(esc(name)).append("</h1>\n");
+        h.append("<p class=\"muted\">Made by narcosim ").append(esc(str(manifest.get("narcosim_version"))))
+                .append(", an agent-based simulation of counter-narcotics campaigns. Finished ")
+                .append(esc(str(manifest.get("finished")))).append(". Results directory: ")
+                .append(esc(s.results().name())).append(".</p>\n");
+        h.append("<p class=\"muted\">Contents: <a href=\"#design\">Design</a> &middot; <a href=\"#findings\">Findings</a>"
+                + " &middot; <a href=\"#charts\">Charts</a> &middot; <a href=\"#version\">Version and seeds</a></p>\n");
+
+        h.append("<h2 id=\"design\">Design</h2>\n");
+        int reps = s.design().get("replicates") instanceof Number n ? n.intValue() : 0;
+        h.append("<p>").append(esc(designSentence(s, reps, manifest))).append("</p>\n");
+        h.append("<table>\n<tr><th>Parameter varied</th><th>Values</th></tr>\n");
+        for (SweepResults.Factor f : s.factors()) {
+            h.append("<tr><td><code>").append(esc(f.key())).append("</code></td><td>").append(esc(f.describe()))
+                    .append("</td></tr>\n");
+        }
+        h.append("</table>\n");
+        h.append("<p>Strategies: ").append(esc(String.join(", ", s.strategies()))).append(". Outcomes of interest: ");
+        List<String> outs = new ArrayList<>();
+        for (String o : s.outcomes()) outs.add(Outcome.of(o).name() + " (" + o + ")");
+        h.append(esc(String.join("; ", outs))).append(".</p>\n");
+
+        h.append("<h2 id=\"findings\">Findings</h2>\n");
+        List<String> found = findings(s);
+        if (found.isEmpty()) h.append("<p class=\"ns\">No findings: the sweep has too few parameters or points.</p>\n");
+        else {
+            h.append("<ul class=\"findings\">\n");
+            for (String f : found) h.append("<li>").append(esc(f)).append("</li>\n");
+            h.append("</ul>\n");
+        }
+
+        h.append("<h2 id=\"charts\">Charts</h2>\n");
+        charts(h, s);
+
+        h.append("<h2 id=\"version\">Version and seeds</h2>\n<table>\n");
+        row(h, "narcosim version", str(manifest.get("narcosim_version")));
+        row(h, "Sweep file", str(request.get("file")));
+        row(h, "Sweep file SHA-256", str(manifest.get("sweep_sha256")));
+        row(h, "Scenario file", str(manifest.get("scenario")));
+        row(h, "Scenario SHA-256", str(manifest.get("scenario_sha256")));
+        row(h, "Settings changed", request.get("sets") instanceof List<?> l && !l.isEmpty() ? String.valueOf(l) : "none");
+        row(h, "Base seed", str(request.get("seed")));
+        row(h, "Seeds", str(manifest.get("seeds")));
+        row(h, "Runs", str(manifest.get("runs")));
+        row(h, "Started", str(manifest.get("started")));
+        row(h, "Finished", str(manifest.get("finished")));
+        h.append("</table>\n</body>\n</html>\n");
+        return h.toString();
+    }
+
+    private static String designSentence(SweepResults s, int reps, Map<String, Object> manifest) {
+        String type = switch (s.type()) {
+            case "grid" -> "A full-factorial grid";
+            case "lhs" -> "A Latin hypercube";
+            case "sobol" -> "A Saltelli design for Sobol sensitivity indices ("
+                    + (s.design().get("samples") instanceof Number n ? n.intValue() + " base samples, " : "")
+                    + "each with " + (s.factors().size() + 2) + " runs per strategy and replicate)";
+            default -> "A " + s.type() + " design";
+        };
+        return type + " of " + s.points() + " design points, each run under " + s.strategies().size()
+                + (s.strategies().size() == 1 ? " strategy" : " strategies") + " with " + reps
+                + (reps == 1 ? " replicate" : " replicates") + ": " + str(manifest.get("runs"))
+                + " runs in all. A replicate has the same random seed under every strategy.";
+    }
+
+    /** Plain sentences from the numbers: for every outcome the strongest parameters, per strategy. */
+    static List<String> findings(SweepResults s) {
+        List<String> out = new ArrayList<>();
+        for (String outcome : s.outcomes()) {
+            Outcome o = Outcome.of(outcome);
+            for (String strategy : s.strategies()) {
+                List<SweepResults.Index> ix = s.indices(strategy, outcome);
+                if (!ix.isEmpty()) {
+                    out.add(sobolSentence(o, strategy, ix));
+                } else if (s.factors().size() >= 2) {
+                    String g = gridSentence(s, o, strategy);
+                    if (g != null) out.add(g);
+                }
+            }
+        }
+        return out;
+    }
+
+    static String sobolSentence(Outcome o, String strategy, List<SweepResults.Index> ix) {
+        SweepResults.Index a = ix.get(0);
+        StringBuilder b = new StringBuilder(o.name() + " (" + strategy + ") is most sensitive to " + a.parameter()
+                + " (total-order index " + fix(a.total()) + ", 95% CI " + fix(a.totalLow()) + " to " + fix(a.totalHigh())
+                + ")");
+        if (ix.size() > 1) {
+            SweepResults.Index c = ix.get(1);
+            b.append(", then ").append(c.parameter()).append(" (").append(fix(c.total())).append(", 95% CI ")
+                    .append(fix(c.totalLow())).append(" to ").append(fix(c.totalHigh())).append(")");
+            if (c.totalHigh() >= a.totalLow()) b.append("; the two intervals overlap, so their order is not certain");
+        }
+        b.append(".");
+        double width = a.totalHigh() - a.totalLow();
+        if (width > 0.5 || a.first() < -0.1 || a.first() > 1.1) {
+            b.append(" The intervals are wide: more base samples (and replicates) would firm this up.");
+        }
+        return b.toString();
+    }
+
+    /** Range of the outcome over the heat-map cells and how far each of the first two parameters moves it. */
+    static String gridSentence(SweepResults s, Outcome o, String strategy) {
+        SweepCharts.Grid g = SweepCharts.grid(s, o.column());
+        int si = g.strategies().indexOf(strategy);
+        if (si < 0) return null;
+        double[][] m = g.mean().get(si);
+        double k = HtmlReport.scale(o);
+        int[] lo = null;
+        int[] hi = null;
+        for (int i = 0; i < m.length; i++) {
+            for (int j = 0; j < m[i].length; j++) {
+                if (Double.isNaN(m[i][j])) continue;
+                if (lo == null || m[i][j] < m[lo[0]][lo[1]]) lo = new int[] {i, j};
+                if (hi == null || m[i][j] > m[hi[0]][hi[1]]) hi = new int[] {i, j};
+            }
+        }
+        if (lo == null) return null;
+        double spreadX = spread(m, true);
+        double spreadY = spread(m, false);
+        String unit = o.unit().equals("fraction") || o.unit().startsWith("0") ? "" : " " + o.unit();
+        StringBuilder b = new StringBuilder(o.name() + " (" + strategy + ") ranges from " + num(m[lo[0]][lo[1]] / k) + unit
+                + " (" + where(g, lo) + ") to " + num(m[hi[0]][hi[1]] / k) + unit + " (" + where(g, hi) + ")");
+        b.append("; across its range, ").append(g.fx().key()).append(" moves it by ").append(num(spreadX / k))
+                .append(" on average and ").append(g.fy().key()).append(" by ").append(num(spreadY / k));
+        b.append(spreadX > 1.5 * spreadY ? ", so " + g.fx().key() + " matters more."
+                : spreadY > 1.5 * spreadX ? ", so " + g.fy().key() + " matters more." : ", similar effects.");
+        return b.toString();
+    }
+
+    /** Largest minus smallest of the means along one parameter (averaged over the other). */
+    private static double spread(double[][] m, boolean alongX) {
+        int n = alongX ? m.length : m[0].length;
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (int a = 0; a < n; a++) {
+            double sum = 0;
+            int c = 0;
+            int other = alongX ? m[0].length : m.length;
+            for (int b = 0; b < other; b++) {
+                double v = alongX ? m[a][b] : m[b][a];
+                if (Double.isNaN(v)) continue;
+                sum += v;
+                c++;
+            }
+            if (c == 0) continue;
+            min = Math.min(min, sum / c);
+            max = Math.max(max, sum / c);
+        }
+        return max >= min ? max - min : 0;
+    }
+
+    private static String where(SweepCharts.Grid g, int[] cell) {
+        return g.fx().key() + (g.fx().isGrid() ? " = " + g.xLabels()[cell[0]] : " \u2248 " + num(g.xs()[cell[0]]))
+                + ", " + g.fy().key() + (g.fy().isGrid() ? " = " + g.yLabels()[cell[1]] : " \u2248 " + num(g.ys()[cell[1]]));
+    }
+
+    private static void charts(StringBuilder h, SweepResults s) throws IOException {
+        Path dir = s.dir().resolve(Report.CHARTS);
+        int shown = 0;
+        for (String outcome : s.outcomes()) {
+            Outcome o = Outcome.of(outcome);
+            List<String[]> figs = new ArrayList<>();
+            figs.add(new String[] {SweepCharts.heatMapName(outcome), o.name() + " (" + o.unit() + ") over the first two "
+                    + "parameters, one panel per strategy."});
+            for (String strategy : s.strategies()) {
+                figs.add(new String[] {SweepCharts.sobolName(strategy, outcome), "Sobol indices of " + o.name()
+                        + " under " + strategy + ", with 95% bootstrap intervals."});
+            }
+            for (String[] f : figs) {
+                Path png = dir.resolve(f[0] + ".png");
+                if (!Files.isRegularFile(png)) continue;
+                h.append("<figure><img alt=\"").append(esc(f[1])).append("\" src=\"data:image/png;base64,")
+                        .append(Base64.getEncoder().encodeToString(Files.readAllBytes(png))).append("\">")
+                        .append("<figcaption>").append(esc(f[1])).append("</figcaption></figure>\n");
+                shown++;
+            }
+        }
+        if (shown == 0) h.append("<p class=\"ns\">No charts found in charts/ (run narcosim report on this directory).</p>\n");
+    }
+
+    private static String fix(double v) {
+        return Double.isNaN(v) ? "n/a" : String.format(Locale.ROOT, "%.2f", v).replace('-', '\u2212');
+    }
+
+}
