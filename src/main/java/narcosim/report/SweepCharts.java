@@ -96,16 +96,17 @@ public final class SweepCharts {
      * @param mean strategy -> [ix][iy] mean over the design points in the cell (and over the other parameters)
      * @param count strategy -> [ix][iy] number of design points in the cell
      */
-    record Grid(String outcome, SweepResults.Factor fx, SweepResults.Factor fy, double[] xs, double[] ys,
+    record Grid(String outcome, SweepResults.Factor fx, SweepResults.Factor fy, boolean bySobol, double[] xs, double[] ys,
                 String[] xLabels, String[] yLabels, double cellW, double cellH, List<String> strategies,
                 List<double[][]> mean, List<int[][]> count) {
     }
 
     static Grid grid(SweepResults s, String outcome) {
-        SweepResults.Factor fx = s.factors().get(0);
-        SweepResults.Factor fy = s.factors().get(1);
-        Axis ax = axis(s, 0, fx);
-        Axis ay = axis(s, 1, fy);
+        int[] pick = pair(s, outcome);
+        SweepResults.Factor fx = s.factors().get(pick[0]);
+        SweepResults.Factor fy = s.factors().get(pick[1]);
+        Axis ax = axis(s, fx);
+        Axis ay = axis(s, fy);
         List<double[][]> means = new ArrayList<>();
         List<int[][]> counts = new ArrayList<>();
         List<String> strategies = new ArrayList<>();
@@ -114,8 +115,8 @@ public final class SweepCharts {
             int[][] n = new int[ax.n()][ay.n()];
             for (SweepResults.Cell c : s.cells(strategy, outcome)) {
                 if (Double.isNaN(c.mean())) continue;
-                int i = ax.index(c.values().get(0));
-                int j = ay.index(c.values().get(1));
+                int i = ax.index(c.values().get(pick[0]));
+                int j = ay.index(c.values().get(pick[1]));
                 if (i < 0 || j < 0) continue;
                 sum[i][j] += c.mean();
                 n[i][j]++;
@@ -127,8 +128,35 @@ public final class SweepCharts {
             means.add(sum);
             counts.add(n);
         }
-        return new Grid(outcome, fx, fy, ax.centres(), ay.centres(), ax.labels(), ay.labels(), ax.width(), ay.width(),
-                strategies, means, counts);
+        return new Grid(outcome, fx, fy, pick[2] == 1, ax.centres(), ay.centres(), ax.labels(), ay.labels(), ax.width(),
+                ay.width(), strategies, means, counts);
+    }
+
+    /**
+     * The two parameters a heat map shows, as indices into the factors, and 1 if they were chosen by their
+     * Sobol indices: in a Sobol design the two with the largest total-order index for the outcome (mean over
+     * strategies; x the larger), since averaging over an influential third parameter would hide its effect;
+     * otherwise the first two the sweep file names.
+     */
+    static int[] pair(SweepResults s, String outcome) {
+        int k = s.factors().size();
+        double[] total = new double[k];
+        boolean any = false;
+        for (SweepResults.Index ix : s.indices()) {
+            if (!ix.outcome().equals(outcome) || Double.isNaN(ix.total())) continue;
+            for (int f = 0; f < k; f++) {
+                if (s.factors().get(f).key().equals(ix.parameter())) {
+                    total[f] += ix.total();
+                    any = true;
+                }
+            }
+        }
+        if (!any || k < 2) return new int[] {0, 1, 0};
+        int a = 0;
+        for (int f = 1; f < k; f++) if (total[f] > total[a]) a = f;
+        int b = a == 0 ? 1 : 0;
+        for (int f = 0; f < k; f++) if (f != a && total[f] > total[b]) b = f;
+        return new int[] {a, b, 1};
     }
 
     /** Cells along one parameter: its levels (grid designs) or equal bins of its range. */
@@ -171,7 +199,7 @@ public final class SweepCharts {
         }
     }
 
-    private static Axis axis(SweepResults s, int k, SweepResults.Factor f) {
+    private static Axis axis(SweepResults s, SweepResults.Factor f) {
         if (f.isGrid()) return new Axis(f.levels(), Double.NaN, Double.NaN, 0);
         // about four design points per cell on average, so that a cell's mean is not a single noisy run
         int bins = (int) Math.round(Math.sqrt(s.points() / 4.0));
@@ -201,7 +229,7 @@ public final class SweepCharts {
         ValueAxis yAxis = g.fy().isGrid() ? symbolAxis(label(g.fy()), g.yLabels()) : new NumberAxis(label(g.fy()));
         if (!g.fy().isGrid()) yAxis.setRange(g.fy().min(), g.fy().max());
         CombinedRangeXYPlot plot = new CombinedRangeXYPlot(yAxis);
-        plot.setGap(30);
+        plot.setGap(45);
         boolean labels = g.xs().length * g.ys().length <= 64 && g.strategies().size() <= 3;
         Font cellFont = new Font(ChartStyle.FONT, Font.PLAIN, g.strategies().size() > 2 ? 11 : 12);
         for (int si = 0; si < g.strategies().size(); si++) {
@@ -246,6 +274,7 @@ public final class SweepCharts {
         JFreeChart chart = new JFreeChart(o.name(), ChartStyle.TITLE, plot, false);
         NumberAxis scaleAxis = new NumberAxis(o.unit());
         scaleAxis.setRange(lo, hi == lo ? lo + 1 : hi);
+        scaleAxis.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(niceStep((hi == lo ? 1 : hi - lo) / 6)));
         scaleAxis.setLabelFont(ChartStyle.AXIS_LABEL);
         scaleAxis.setTickLabelFont(ChartStyle.TICK);
         PaintScaleLegend legend = new PaintScaleLegend(scale, scaleAxis);
@@ -268,11 +297,13 @@ public final class SweepCharts {
 
     private static String cellsText(SweepResults s, Grid g) {
         int reps = s.design().get("replicates") instanceof Number n ? n.intValue() : 0;
-        String what = "Colour: mean over " + (reps > 1 ? reps + " replicate runs" : "the run") + " at each design point";
-        String more = s.factors().size() > 2 ? ", averaged over the other " + (s.factors().size() - 2) + " parameter(s)" : "";
-        if (g.fx().isGrid() && g.fy().isGrid()) return what + more + "; one cell per pair of levels";
-        return what + ", then over the points in each cell (" + s.points() + " points binned into " + g.xs().length
-                + " x " + g.ys().length + " cells" + more + "); blank: no point there";
+        String each = reps > 1 ? "mean of " + reps + " replicates at each design point" : "the run at each design point";
+        String others = s.factors().size() > 2 ? ", averaged over the other " + (s.factors().size() - 2)
+                + (s.factors().size() == 3 ? " parameter" : " parameters") : "";
+        String which = g.bySobol() ? "Axes: the two parameters with the largest total Sobol index. " : "";
+        if (g.fx().isGrid() && g.fy().isGrid()) return which + "Colour: " + each + others + "; one cell per pair of levels";
+        return which + "Colour: " + each + ", averaged in " + g.xs().length + " x " + g.ys().length + " cells ("
+                + s.points() + " points" + others + "); blank: no point";
     }
 
     private static SymbolAxis symbolAxis(String label, String[] levels) {
@@ -357,6 +388,13 @@ public final class SweepCharts {
                 + "; estimates below 0 or above 1 are sampling noise");
         plot.setDomainGridlinesVisible(false);
         return chart;
+    }
+
+    /** The 1, 2 or 5 times a power of ten nearest above {@code raw}: about six ticks on the colour scale. */
+    static double niceStep(double raw) {
+        double p = Math.pow(10, Math.floor(Math.log10(raw)));
+        for (double m : new double[] {1, 2, 5}) if (m * p >= raw) return m * p;
+        return 10 * p;
     }
 
     static String lowerFirst(String s) {

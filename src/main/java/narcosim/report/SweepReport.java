@@ -210,8 +210,8 @@ public final class SweepReport {
         for (String outcome : s.outcomes()) {
             Outcome o = Outcome.of(outcome);
             List<String[]> figs = new ArrayList<>();
-            figs.add(new String[] {SweepCharts.heatMapName(outcome), o.name() + " (" + o.unit() + ") over the first two "
-                    + "parameters, one panel per strategy."});
+            figs.add(new String[] {SweepCharts.heatMapName(outcome), o.name() + " (" + o.unit() + ") over two of the "
+                    + "parameters (the first two, or in a Sobol design the two most influential), one panel per strategy."});
             for (String strategy : s.strategies()) {
                 figs.add(new String[] {SweepCharts.sobolName(strategy, outcome), "Sobol indices of " + o.name()
                         + " under " + strategy + ", with 95% bootstrap intervals."});

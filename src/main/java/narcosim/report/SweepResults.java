@@ -101,11 +101,10 @@ public final class SweepResults {
                     if (v == null) throw new IllegalArgumentException("no column " + f.key());
                     values.add(v);
                 }
-                String outcome = row.get("outcome");
-                if (outcome == null || row.get("mean") == null) throw new IllegalArgumentException("no outcome or mean");
+                String outcome = need(row, "outcome");
                 outcomes.add(outcome);
-                cells.add(new Cell(Integer.parseInt(row.get("point")), row.get("strategy"), List.copyOf(values), outcome,
-                        Integer.parseInt(row.get("n")), Double.parseDouble(row.get("mean"))));
+                cells.add(new Cell(Integer.parseInt(need(row, "point")), need(row, "strategy"), List.copyOf(values), outcome,
+                        Integer.parseInt(need(row, "n")), Double.parseDouble(need(row, "mean"))));
             }
         } catch (RuntimeException e) {
             throw new Results.IncompleteResults(summary + ":" + line + ": not a sweep summary (" + e.getMessage() + ")");
@@ -122,7 +121,7 @@ public final class SweepResults {
             try {
                 for (Map<String, String> row : ExperimentDir.records(sens)) {
                     line++;
-                    indices.add(new Index(row.get("strategy"), row.get("outcome"), row.get("parameter"),
+                    indices.add(new Index(need(row, "strategy"), need(row, "outcome"), need(row, "parameter"),
                             d(row, "first_order"), d(row, "first_order_ci_low"), d(row, "first_order_ci_high"),
                             d(row, "total_order"), d(row, "total_order_ci_low"), d(row, "total_order_ci_high")));
                 }
@@ -136,9 +135,14 @@ public final class SweepResults {
     }
 
     private static double d(Map<String, String> row, String key) {
+        String v = need(row, key);
+        return v.isEmpty() ? Double.NaN : Double.parseDouble(v);
+    }
+
+    private static String need(Map<String, String> row, String key) {
         String v = row.get(key);
         if (v == null) throw new IllegalArgumentException("no column " + key);
-        return v.isEmpty() ? Double.NaN : Double.parseDouble(v);
+        return v;
     }
 
     public Results results() {

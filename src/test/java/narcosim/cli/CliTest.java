@@ -112,7 +112,8 @@ class CliTest {
     void runWritesTimeseriesSummaryAndScenario() throws Exception {
         Path dir = run(tmp.resolve("out"), "--strategy", "integrated", "--seed", "7");
         try (Stream<Path> s = Files.list(dir)) {
-            assertEquals(List.of("scenario.yaml", "summary.csv", "timeseries.csv"),
+            assertEquals(List.of("links.csv", "places.csv", "route-map.png", "route-map.svg", "scenario.yaml", "summary.csv",
+                    "timeseries.csv"),
                     s.map(p -> p.getFileName().toString()).sorted().toList());
         }
 

@@ -68,7 +68,8 @@ class ResultsTest {
     void withoutTimeseriesTheOtherChartsAreStillMade() throws Exception {
         Report.Built built = Report.charts(Results.open(copy()));
         assertTrue(built.notes().stream().anyMatch(n -> n.contains("time-series charts skipped")), built.notes()::toString);
-        assertEquals(2 * (Outcome.FINAL.size() + 1), built.files().size());
+        // final bars, trade-off, and a route map per strategy
+        assertEquals(2 * (Outcome.FINAL.size() + 1 + Results.open(noTimeseries).strategies().size()), built.files().size());
         assertFalse(built.files().stream().anyMatch(p -> p.getFileName().toString().startsWith("timeseries")));
     }
 
@@ -95,14 +96,14 @@ class ResultsTest {
     }
 
     @Test
-    void aSweepDirectoryIsNotChartedYetButDoesNotFail() throws Exception {
+    void aComparisonsFilesUnderASweepManifestAreNamedNotCharted() throws Exception {
         Path c = copy();
         Path m = c.resolve("manifest.yaml");
         Files.writeString(m, Files.readString(m, StandardCharsets.UTF_8).replace("type: compare", "type: lhs"),
                 StandardCharsets.UTF_8);
         narcosim.cli.InProcess.Result r = ReportFixture.cli("report", c.toString());
-        assertEquals(0, r.code(), r.err());
-        assertTrue(r.out().contains("charts for lhs sweeps are not made yet"), r.out());
+        assertEquals(2, r.code(), r.both());
+        assertTrue(r.err().contains("summary.csv:2: not a sweep summary (no column point)"), r.err());
         assertFalse(Files.exists(c.resolve("charts")));
     }
 }
