@@ -18,8 +18,9 @@ import picocli.CommandLine.Parameters;
             + "random numbers (replicate r has the same seed under every strategy, so differences are paired).", "",
             "Writes results/compare-<scenario>-<timestamp>/ with runs.csv (one row per run: strategy, replicate, "
             + "seed and every outcome), summary.csv (tidy: strategy, outcome, mean, sd, 95%% t interval, paired "
-            + "difference from the baseline with its interval, change in %%, and cost per kg kept off the market) and "
-            + "manifest.yaml, then prints a table. Resumable (--resume) and shardable (--shard)."},
+            + "difference from the baseline with its interval, change in %%, and cost per kg kept off the market), "
+            + "manifest.yaml, charts/ (PNG and SVG, route maps of replicate 1 included), routes/ and report.html (see "
+            + "narcosim report --help), then prints a table. Resumable (--resume) and shardable (--shard)."},
         footer = {"", "Examples:",
             "  narcosim compare scenarios/central-america.yaml --replicates 30",
             "  narcosim compare scenarios/central-america.yaml --strategies baseline,integrated --years 5",

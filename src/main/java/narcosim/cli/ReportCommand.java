@@ -27,11 +27,12 @@ import picocli.CommandLine.Parameters;
             + "strategy with 95%% confidence intervals, the trade-off between flow reduction and trust, and one route "
             + "map per strategy (routes drawn by kg carried, seizures, nations) of one replicate, repeated from the "
             + "manifest's scenario and seed (its flows go to DIR/routes/<strategy>/); report.html has the scenario, "
-            + "budgets, findings with intervals, the comparison table, charts, routes, seeds and parameters.",
-            "sweep: per outcome a heat map over the first two varied parameters (grid: one cell per pair of levels; "
+            + "budgets, findings with intervals, the comparison table, charts, routes, seeds and parameters.", "",
+            "sweep: per outcome a heat map over two varied parameters (the first two; in a Sobol design the two with "
+            + "the largest total-order index) (grid: one cell per pair of levels; "
             + "Latin hypercube and Sobol: points binned into a coarse grid), one panel per strategy; for Sobol "
             + "designs the first- and total-order indices with 95%% bootstrap intervals; report.html has the design, "
-            + "parameter ranges, findings and charts.",
+            + "parameter ranges, findings and charts.", "",
             "run (a directory of narcosim run): redraws route-map.png/.svg from its links.csv and places.csv.", "",
             "An incomplete or foreign directory is named with what is missing (exit 2)."},
         footer = {"", "Examples:", "  narcosim report results/compare-central-america-20261122-101500",

@@ -19,7 +19,7 @@ import picocli.CommandLine.Parameters;
             "Writes results/<name>-<timestamp>/ with runs.csv (one row per run: every varied parameter, strategy, "
             + "replicate, seed and outcome), summary.csv (per design point, strategy and outcome: mean and 95%% "
             + "interval), sensitivity.csv for Sobol designs (first- and total-order indices with bootstrap "
-            + "intervals) and manifest.yaml. Every run's seed derives from (design point, replicate), so "
+            + "intervals), manifest.yaml, charts/ (heat maps, Sobol bars) and report.html. Every run's seed derives from (design point, replicate), so "
             + "'narcosim run SCENARIO --from DIR --run ID' repeats any run alone. Resumable and shardable."},
         footer = {"", "Examples:",
             "  narcosim sweep scenarios/sweeps/interdiction-vs-development.yaml --threads 2",

@@ -98,30 +98,57 @@ public final class Report {
         for (Map<String, String> row : ExperimentDir.records(r.dir().resolve(ExperimentDir.RUNS))) {
             recorded.put(row.get("run_id"), row.get("delivered_kg_total"));
         }
-        for (String strategy : r.strategies()) {
-            RunSpec spec = plan.runs().stream().filter(s -> s.strategy().equals(strategy) && s.replicate() == replicate - 1)
-                    .findFirst().orElse(null);
-            if (spec == null) continue;
-            RouteFlows.Run run;
-            try {
-                RunConfig cfg = plan.config(spec);
-                run = RouteFlows.run(cfg);
-            } catch (ScenarioException e) {
-                notes.add("route map of " + strategy + " skipped: " + e.getMessage());
-                continue;
+        // the strategies' runs are independent: repeat them side by side, then write in strategy order
+        Map<String, RunSpec> specs = new java.util.LinkedHashMap<>();
+        Map<String, java.util.concurrent.Future<RouteFlows.Run>> runs = new java.util.LinkedHashMap<>();
+        int threads = Math.max(1, Math.min(r.strategies().size(), Runtime.getRuntime().availableProcessors()));
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            for (String strategy : r.strategies()) {
+                RunSpec spec = plan.runs().stream()
+                        .filter(s -> s.strategy().equals(strategy) && s.replicate() == replicate - 1).findFirst().orElse(null);
+                if (spec == null) continue;
+                RunConfig cfg;
+                try {
+                    cfg = plan.config(spec);
+                } catch (ScenarioException e) {
+                    notes.add("route map of " + strategy + " skipped: " + e.getMessage());
+                    continue;
+                }
+                specs.put(strategy, spec);
+                runs.put(strategy, pool.submit(() -> RouteFlows.run(cfg)));
             }
-            String was = recorded.get(Integer.toString(spec.id()));
-            if (was != null && Double.parseDouble(was) != run.result().outcome("delivered_kg_total")) {
-                notes.add("route map of " + strategy + " skipped: repeating run " + spec.id() + " gave another result "
-                        + "than runs.csv records (made by another narcosim version?)");
-                continue;
+            for (Map.Entry<String, RunSpec> e : specs.entrySet()) {
+                String strategy = e.getKey();
+                RunSpec spec = e.getValue();
+                RouteFlows.Run run = result(runs.get(strategy));
+                String was = recorded.get(Integer.toString(spec.id()));
+                if (was != null && Double.parseDouble(was) != run.result().outcome("delivered_kg_total")) {
+                    notes.add("route map of " + strategy + " skipped: repeating run " + spec.id() + " gave another "
+                            + "result than runs.csv records (made by another narcosim version?)");
+                    continue;
+                }
+                RouteFlows flows = new RouteFlows(run.flows().title() + ", replicate " + replicate + " (run "
+                        + spec.id() + ")", run.flows().places(), run.flows().links());
+                AtomicDirectory.write(r.dir().resolve(ROUTES).resolve(strategy), flows::write);
+                ChartFiles.write(RouteMap.chart(flows), out, routeMapName(strategy), RouteMap.WIDTH, RouteMap.HEIGHT);
+                files.add(out.resolve(routeMapName(strategy) + ".png"));
+                files.add(out.resolve(routeMapName(strategy) + ".svg"));
             }
-            RouteFlows flows = new RouteFlows(run.flows().title() + ", replicate " + replicate + " (run "
-                    + spec.id() + ")", run.flows().places(), run.flows().links());
-            AtomicDirectory.write(r.dir().resolve(ROUTES).resolve(strategy), flows::write);
-            ChartFiles.write(RouteMap.chart(flows), out, routeMapName(strategy), RouteMap.WIDTH, RouteMap.HEIGHT);
-            files.add(out.resolve(routeMapName(strategy) + ".png"));
-            files.add(out.resolve(routeMapName(strategy) + ".svg"));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static RouteFlows.Run result(java.util.concurrent.Future<RouteFlows.Run> f) throws IOException {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while repeating a run for its route map");
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) throw re;
+            throw new IOException(e.getCause());
         }
     }
 
