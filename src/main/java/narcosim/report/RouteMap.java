@@ -110,8 +110,10 @@ public final class RouteMap {
         ren.setSeriesPaint(1, PRODUCTION);
         ren.setSeriesShape(2, new Rectangle2D.Double(-6, -6, 12, 12));
         ren.setSeriesPaint(2, Color.BLACK);
-        ren.setSeriesPaint(3, new Color(SEIZURE.getRed(), SEIZURE.getGreen(), SEIZURE.getBlue(), 120));
-        ren.setSeriesOutlinePaint(3, SEIZURE);
+        // light fill and a strong ring, so that seizures do not read as part of the (orange) land routes
+        ren.setSeriesPaint(3, new Color(SEIZURE.getRed(), SEIZURE.getGreen(), SEIZURE.getBlue(), 55));
+        ren.setSeriesOutlinePaint(3, SEIZURE.darker());
+        ren.setSeriesOutlineStroke(3, new BasicStroke(2f));
         ren.setUseOutlinePaint(true);
         ren.setDrawOutlines(true);
         for (int i = 0; i < 3; i++) ren.setSeriesOutlinePaint(i, Color.WHITE);
@@ -129,6 +131,9 @@ public final class RouteMap {
             legend.add(lineItem(capital(m) + " route (width \u221d kg carried)", MODE.get(m), 4f));
         }
         legend.add(lineItem("Link not used", UNUSED, 1.2f));
+        LegendItem nation = new LegendItem("Nation (outline around its places)", null, null, null,
+                new Rectangle2D.Double(-9, -6, 18, 12), new Color(0xEEEEEE), new BasicStroke(1f), NATION_EDGE);
+        legend.add(nation);
         for (int s = 0; s < 4; s++) {
             if (data.getSeries(s).getItemCount() == 0) continue;
             LegendItem item = ren.getLegendItem(0, s);
@@ -143,8 +148,7 @@ public final class RouteMap {
         String largest = topSeizure != null
                 ? "largest circle " + HtmlReport.num(maxSeized) + " kg at " + topSeizure.name()
                 : "no seizures";
-        return ChartStyle.style(chart, "Whole campaign (burn-in excluded); " + widest + "; " + largest
-                + "; grey outlines: nations, around their places");
+        return ChartStyle.style(chart, "Whole campaign (burn-in excluded); " + widest + "; " + largest);
     }
 
     /** A light outline around each nation's places (padded convex hull) with its name at the centre. */
