@@ -36,7 +36,7 @@ public final class HtmlReport {
             new Outcome("recruits_total", "New cartel recruits, whole campaign", "people"),
             new Outcome("spend_usd_total", "Campaign spend, whole campaign", "US$ million"));
 
-    static final String CSS = """
+    private static final String CSS = """
             body{font-family:Helvetica,Arial,sans-serif;max-width:1100px;margin:1.5em auto;padding:0 1em;color:#222;\
             line-height:1.45}
             h1{font-size:1.7em;margin-bottom:.2em}h2{border-bottom:1px solid #ccc;padding-bottom:.2em;margin-top:1.6em}
@@ -82,10 +82,7 @@ public final class HtmlReport {
         String title = sc != null ? sc.name() : String.valueOf(manifest.getOrDefault("scenario", r.name()));
 
         StringBuilder h = new StringBuilder(64 * 1024);
-        h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-                .append("<title>narcosim report: ").append(esc(title)).append("</title>\n<style>\n").append(CSS)
-                .append("</style>\n</head>\n<body>\n");
+        head(h, "narcosim report: " + title);
         h.append("<h1>Counter-narcotics strategy comparison: ").append(esc(title)).append("</h1>\n");
         int replicates = manifest.get("design") instanceof Map<?, ?> d && d.get("replicates") instanceof Number n
                 ? n.intValue() : -1;
@@ -304,12 +301,7 @@ public final class HtmlReport {
         }
         int shown = 0;
         for (String[] f : figs) {
-            Path png = dir.resolve(f[0] + ".png");
-            if (!Files.isRegularFile(png)) continue;
-            h.append("<figure><img alt=\"").append(esc(f[1])).append("\" src=\"data:image/png;base64,")
-                    .append(Base64.getEncoder().encodeToString(Files.readAllBytes(png))).append("\">")
-                    .append("<figcaption>").append(esc(f[1])).append("</figcaption></figure>\n");
-            shown++;
+            if (figure(h, dir.resolve(f[0] + ".png"), f[1])) shown++;
         }
         if (shown == 0) h.append("<p class=\"ns\">No charts found in charts/ (run narcosim report on this directory).</p>\n");
         if (!r.hasTimeseries()) {
@@ -323,13 +315,8 @@ public final class HtmlReport {
         Path dir = r.dir().resolve(Report.CHARTS);
         StringBuilder figs = new StringBuilder();
         for (String s : r.strategies()) {
-            Path png = dir.resolve(Report.routeMapName(s) + ".png");
-            if (!Files.isRegularFile(png)) continue;
-            String caption = "Routes and seizures under " + label(sc, s) + " (one replicate run; line width: kg carried "
-                    + "over the campaign; circles: kg seized).";
-            figs.append("<figure><img alt=\"").append(esc(caption)).append("\" src=\"data:image/png;base64,")
-                    .append(Base64.getEncoder().encodeToString(Files.readAllBytes(png))).append("\">")
-                    .append("<figcaption>").append(esc(caption)).append("</figcaption></figure>\n");
+            figure(figs, dir.resolve(Report.routeMapName(s) + ".png"), "Routes and seizures under " + label(sc, s)
+                    + " (one replicate run; line width: kg carried over the campaign; circles: kg seized).");
         }
         if (figs.length() == 0) {
             h.append("<p class=\"ns\">No route maps found in charts/ (run narcosim report on this directory).</p>\n");
@@ -341,6 +328,23 @@ public final class HtmlReport {
                 + "<code>").append(esc(Report.ROUTES)).append("/&lt;strategy&gt;/links.csv</code> and <code>places.csv</code>."
                 + " One run is one possible course of events, not an average.</p>\n");
         h.append(figs);
+    }
+
+    /** The page's head: title and inline style; then the body opens. */
+    static void head(StringBuilder h, String title) {
+        h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+                .append("<title>").append(esc(title)).append("</title>\n<style>\n").append(CSS)
+                .append("</style>\n</head>\n<body>\n");
+    }
+
+    /** A chart embedded as a data: URI with its caption; false (nothing added) when the PNG is not there. */
+    static boolean figure(StringBuilder h, Path png, String caption) throws IOException {
+        if (!Files.isRegularFile(png)) return false;
+        h.append("<figure><img alt=\"").append(esc(caption)).append("\" src=\"data:image/png;base64,")
+                .append(Base64.getEncoder().encodeToString(Files.readAllBytes(png))).append("\">")
+                .append("<figcaption>").append(esc(caption)).append("</figcaption></figure>\n");
+        return true;
     }
 
     private static void appendix(StringBuilder h, Results r, Scenario sc) {

@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -42,10 +41,7 @@ public final class SweepReport {
         Map<String, Object> request = manifest.get("request") instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
         String name = String.valueOf(manifest.getOrDefault("name", s.results().name()));
         StringBuilder h = new StringBuilder(64 * 1024);
-        h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-                .append("<title>narcosim sweep report: ").append(esc(name)).append("</title>\n<style>\n")
-                .append(HtmlReport.CSS).append("</style>\n</head>\n<body>\n");
+        HtmlReport.head(h, "narcosim sweep report: " + name);
         h.append("<h1>Parameter sweep: ").append(esc(name)).append("</h1>\n");
         h.append("<p class=\"muted\">Made by narcosim ").append(esc(str(manifest.get("narcosim_version"))))
                 .append(", an agent-based simulation of counter-narcotics campaigns. Finished ")
@@ -217,12 +213,7 @@ public final class SweepReport {
                         + " under " + strategy + ", with 95% bootstrap intervals."});
             }
             for (String[] f : figs) {
-                Path png = dir.resolve(f[0] + ".png");
-                if (!Files.isRegularFile(png)) continue;
-                h.append("<figure><img alt=\"").append(esc(f[1])).append("\" src=\"data:image/png;base64,")
-                        .append(Base64.getEncoder().encodeToString(Files.readAllBytes(png))).append("\">")
-                        .append("<figcaption>").append(esc(f[1])).append("</figcaption></figure>\n");
-                shown++;
+                if (HtmlReport.figure(h, dir.resolve(f[0] + ".png"), f[1])) shown++;
             }
         }
         if (shown == 0) h.append("<p class=\"ns\">No charts found in charts/ (run narcosim report on this directory).</p>\n");
