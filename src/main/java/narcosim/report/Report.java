@@ -41,6 +41,8 @@ public final class Report {
         if (!r.isCompare()) {
             return SweepCharts.write(r, out);
         }
+        // first, so that an out-of-range replicate stops before anything is written
+        routeMaps(r, mapReplicate, out, files, notes);
         if (r.hasTimeseries()) {
             List<String> columns = Outcome.WEEKLY.stream().map(Outcome::column).toList();
             Map<String, Map<String, Results.Band>> bands = r.weeklyBands(columns);
@@ -55,7 +57,6 @@ public final class Report {
         }
         if (r.baseline() != null) add(files, Charts.tradeOff(r), out, "tradeoff");
         else notes.add("no baseline strategy in the manifest: trade-off chart skipped");
-        routeMaps(r, mapReplicate, out, files, notes);
         return new Built(files, notes);
     }
 
