@@ -21,7 +21,7 @@ final class Palette {
 
     /** Trust 0 (vermillion) through 0.5 (pale) to 1 (blue). */
     private static final Color LOW_TRUST = ChartStyle.OKABE_ITO[5];
-    private static final Color MID_TRUST = new Color(0xF2F2E6);
+    private static final Color MID_TRUST = new Color(0xF7F7F7);
     private static final Color HIGH_TRUST = ChartStyle.OKABE_ITO[4];
 
     /** Seizure risk: light grey (none) through orange to dark red (high). */
