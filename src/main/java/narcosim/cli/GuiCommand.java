@@ -56,6 +56,10 @@ public final class GuiCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "Random seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--zoom", paramLabel = "X", defaultValue = "1", description = "Open the map zoomed in X times, centred "
+            + "on the coca zones as far as the map's edges allow (default: ${DEFAULT-VALUE}, the whole map).")
+    double zoom;
+
     @Option(names = "--weeks", paramLabel = "N", description = "Run N weeks (the burn-in counts) as soon as the window "
             + "opens, then pause.")
     Long weeks;
@@ -78,10 +82,11 @@ public final class GuiCommand implements Callable<Integer> {
             throw new Main.UserError("--weeks: expected 1 to " + (cfg.params().integer("run.burn_in_weeks") + cfg.weeks())
                     + " (burn-in plus the campaign), got " + weeks);
         }
+        if (!(zoom >= 1 && zoom <= 16)) throw new Main.UserError("--zoom: expected 1 to 16, got " + zoom);
         if (!Classroom.displayAvailable()) throw noDisplay();
         Classroom room;
         try {
-            room = Classroom.open(cfg);
+            room = Classroom.open(cfg, zoom);
         } catch (AWTError | HeadlessException e) {
             throw noDisplay();
         } catch (java.lang.reflect.InvocationTargetException e) {

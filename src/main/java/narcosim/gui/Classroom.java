@@ -54,6 +54,14 @@ public final class Classroom {
 
     /** Opens the windows, laid out side by side on a screen of at least 1440 x 900 pixels. */
     public static Classroom open(RunConfig config) throws InterruptedException, InvocationTargetException {
+        return open(config, 1.0);
+    }
+
+    /**
+     * Opens the windows with the map zoomed in {@code zoom} times (1: the whole map), centred on the
+     * coca zones as far as the map's edges allow.
+     */
+    public static Classroom open(RunConfig config, double zoom) throws InterruptedException, InvocationTargetException {
         keepPreferencesInCache();
         NarcoModelWithUI gui = new NarcoModelWithUI(new NarcoModel(config));
         AtomicReference<Console> made = new AtomicReference<>();
@@ -64,6 +72,7 @@ public final class Classroom {
             c.setSize(780, 370);
             c.setVisible(true);
             gui.displayFrame().setLocation(0, 0);
+            if (zoom != 1.0) gui.zoom(zoom);
             gui.chartFrame().setLocation(660, 0);
             made.set(c);
         });

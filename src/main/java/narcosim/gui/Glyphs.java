@@ -123,7 +123,7 @@ final class Glyphs {
             LinkView v = (LinkView) ((sim.field.network.Edge) object).info;
             EdgeDrawInfo2D e = (EdgeDrawInfo2D) info;
             g.setColor(Palette.risk(v.getSeizureRisk()));
-            g.setStroke(new BasicStroke(width(v.getRecentFlowKgWeek(), map.maxRecentFlow()), BasicStroke.CAP_ROUND,
+            g.setStroke(new BasicStroke(width(v.getRecentFlowKgWeek(), map.peakRecentFlow()), BasicStroke.CAP_ROUND,
                     BasicStroke.JOIN_ROUND));
             g.draw(new Line2D.Double(e.draw.x, e.draw.y, e.secondPoint.x, e.secondPoint.y));
         }

@@ -31,12 +31,12 @@ public final class LiveCharts {
     }
 
     static final List<Chart> CHARTS = List.of(
-            new Chart("Delivered to the market", "delivered_kg", "kg a week, 4-week mean", true),
-            new Chart("Seized", "seized_kg", "kg a week, 4-week mean", true),
+            new Chart("Delivered to the market", "delivered_kg", "kg/week, 4-week mean", true),
+            new Chart("Seized", "seized_kg", "kg/week, 4-week mean", true),
             new Chart("Price at the market", "price_usd_kg", "US$ per kg", false),
             new Chart("Mean trust in the state", "mean_trust", "0 to 1", false),
-            new Chart("Violent incidents", "violent_incidents", "a week, 4-week mean", true),
-            new Chart("Recruits to trafficking", "recruits", "residents a week, 4-week mean", true));
+            new Chart("Violent incidents", "violent_incidents", "per week, 4-week mean", true),
+            new Chart("Recruits to trafficking", "recruits", "per week, 4-week mean", true));
 
     private final List<XYSeries> series = new ArrayList<>();
     private final XYSeries expected = new XYSeries("Expected without the campaign", false);
@@ -55,9 +55,10 @@ public final class LiveCharts {
         for (int i = 0; i < CHARTS.size(); i++) {
             Chart c = CHARTS.get(i);
             TimeSeriesChartGenerator g = new TimeSeriesChartGenerator();
-            g.setTitle(c.title());
+            // Small panels: the unit goes in the title, where it stays legible.
+            g.setTitle(c.title() + " (" + c.axis() + ")");
             g.setXAxisLabel("campaign week");
-            g.setYAxisLabel(c.axis());
+            g.setYAxisLabel("");
             TimeSeriesAttributes a = (TimeSeriesAttributes) g.addSeries(series.get(i), null);
             a.setStrokeColor(ChartStyle.OKABE_ITO[i == 0 ? 0 : 4]);
             if (i == 0) {
@@ -65,6 +66,10 @@ public final class LiveCharts {
                 b.setStrokeColor(ChartStyle.OKABE_ITO[1]);
                 b.setDashPattern(2);
             }
+            // Every outcome is zero or more; a flat zero series should show 0 to 1, not a magnified rounding error.
+            org.jfree.chart.axis.NumberAxis y = (org.jfree.chart.axis.NumberAxis) g.getChart().getXYPlot().getRangeAxis();
+            y.setRangeType(org.jfree.data.RangeType.POSITIVE);
+            y.setAutoRangeMinimumSize(1.0);
             generators.add(g);
             grid.add(g.getChartPanel() != null ? g.getChartPanel() : g);
         }

@@ -29,6 +29,7 @@ public final class MapView {
     private final Network links;
     private final List<PlaceView> placeViews = new ArrayList<>();
     private final List<LinkView> linkViews = new ArrayList<>();
+    private double peakFlow;
 
     /** Builds the map of a started model. */
     public MapView(NarcoModel model) {
@@ -77,16 +78,20 @@ public final class MapView {
         return linkViews;
     }
 
-    /** Largest smoothed link flow, kg a week (scales the lines' width). */
-    public double maxRecentFlow() {
-        double m = 0;
-        for (LinkView v : linkViews) m = Math.max(m, v.getRecentFlowKgWeek());
-        return m;
+    /**
+     * Largest smoothed link flow seen so far in the run, kg a week: the lines' width scale, fixed after the
+     * first weeks so that a route that dries up gets thin.
+     */
+    public double peakRecentFlow() {
+        return peakFlow;
     }
 
     /** Reads the week just closed. */
     public void update() {
-        for (LinkView v : linkViews) v.update();
+        for (LinkView v : linkViews) {
+            v.update();
+            peakFlow = Math.max(peakFlow, v.getRecentFlowKgWeek());
+        }
         movers.clear();
         double spread = Math.min(projection.width(), projection.height()) / 150;
         for (Shipment s : model.shipments()) {

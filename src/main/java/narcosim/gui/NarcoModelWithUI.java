@@ -161,9 +161,32 @@ public final class NarcoModelWithUI extends GUIState {
         c.registerFrame(displayFrame);
         displayFrame.setVisible(true);
         chartFrame = charts.createFrame();
-        chartFrame.setSize(840, 520);
+        chartFrame.setSize(780, 520);
         c.registerFrame(chartFrame);
         chartFrame.setVisible(true);
+    }
+
+    /** Zooms the map in, centred on the coca zones (MASON's scale box and scroll bars do the same by hand). */
+    void zoom(double scale) {
+        NarcoModel model = model();
+        Projection p = Projection.around(model.config().scenario().places());
+        double x = 0, y = 0;
+        int n = 0;
+        for (narcosim.scenario.Specs.Place s : model.config().scenario().places()) {
+            if (s.kind() != narcosim.scenario.Specs.PlaceKind.PRODUCTION) continue;
+            sim.util.Double2D at = p.point(s.lon(), s.lat());
+            x += at.x;
+            y += at.y;
+            n++;
+        }
+        display.setScale(scale);
+        // Scroll positions are fractions of the scroll range (the field less the part in view).
+        display.setScrollPosition(new sim.util.Double2D(scroll(x / n / p.width(), scale), scroll(y / n / p.height(), scale)));
+    }
+
+    private static double scroll(double centre, double scale) {
+        double view = 1 / scale;
+        return Math.max(0, Math.min(1, (centre - view / 2) / (1 - view)));
     }
 
     @Override
