@@ -122,8 +122,10 @@ public final class GuiCommand implements Callable<Integer> {
 
     private static Main.UserError noDisplay() {
         String display = System.getenv("DISPLAY");
-        return new Main.UserError("no display to open the window on (" + (display == null || display.isBlank()
-                ? "DISPLAY is not set" : "DISPLAY=" + display + ", Java headless=" + java.awt.GraphicsEnvironment.isHeadless())
-                + "); on a machine without a screen run it as: xvfb-run ./narcosim gui ...");
+        String why = display == null || display.isBlank() ? "DISPLAY is not set"
+                : java.awt.GraphicsEnvironment.isHeadless() ? "Java runs headless; the ./narcosim launcher turns that off for gui"
+                : "cannot connect to DISPLAY=" + display;
+        return new Main.UserError("no display to open the window on (" + why + "); on a machine without a screen run it "
+                + "as: xvfb-run ./narcosim gui ...");
     }
 }
