@@ -97,9 +97,17 @@ class SameModelTest {
                 1e-12);
         assertTrue(gui.model().campaign().police().size() > 0, "police units were bought");
         assertTrue(gui.model().campaign().military().size() < militaryBefore, "fewer military units");
+        // Re-apportioned cleanly: every posted unit is on its link's list and no withdrawn one is.
+        long posted = gui.model().campaign().military().stream().filter(u -> u.post() != null).count();
+        long onLinks = gui.model().network().links.stream().mapToLong(l -> l.units().size()).sum();
+        assertEquals(posted, onLinks);
+        assertTrue(gui.model().campaign().spendPerYear() <= cfg.scenario().budgetMusdPerYear() * 1e6 + 1e-6);
         c.setPermissive(true);
         assertTrue(gui.model().campaign().doctrine().permissive());
-        while (gui.state.schedule.getSteps() < burnIn + 60) gui.step();
+        while (gui.state.schedule.getSteps() < burnIn + 60) {
+            gui.step();
+            assertEquals(0, gui.model().massImbalanceKg(), "mass is conserved after the change");
+        }
         RunResult changed = RunResult.of(gui.model());
         RunConfig same = config("classroom-balloon.yaml", "corridor-crackdown", 11, "run.years=2");
         NarcoModel headless = new NarcoModel(same);
