@@ -22,15 +22,16 @@ import picocli.CommandLine.Parameters;
 
 /** narcosim gui: the classroom window. */
 @Command(name = "gui", sortOptions = false, mixinStandardHelpOptions = true,
-        description = {"Open the classroom window on a scenario: MASON's Console (play, pause, step; the Model tab has "
+        description = {"Open the classroom window: a live map, charts and sliders (needs a display).", "",
+            "The window has MASON's Console (play, pause, step; the Model tab has "
             + "the strategy's budget shares as sliders and its doctrine switches as check boxes, which act while the "
             + "model runs), a map (routes drawn by recent flow and seizure risk, shipments, military and police units, "
             + "communities coloured by trust; click a place or route to inspect it; zoom with the Display's scale "
             + "box) and live charts of delivered flow against the expectation without a campaign, seizures, price, "
             + "trust, violence and recruits.", "",
             "A run in the window with a seed and no changes is the same run as 'narcosim run' with that seed. "
-            + "Lessons for a class: docs/teaching.md. Needs a display; on a machine without one, use "
-            + "xvfb-run ./narcosim gui ... with --weeks and --screenshot."},
+            + "Lessons for a class: docs/teaching.md. On a machine without a screen, run it under xvfb-run with "
+            + "--weeks and --screenshot (last example)."},
         footer = {"", "Examples:",
             "  narcosim gui                                        # the default scenario",
             "  narcosim gui scenarios/classroom-balloon.yaml --strategy corridor-crackdown",
