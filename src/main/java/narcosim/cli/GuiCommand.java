@@ -26,7 +26,7 @@ import picocli.CommandLine.Parameters;
             "The window has MASON's Console (play, pause, step; the Model tab has "
             + "the strategy's budget shares as sliders and its doctrine switches as check boxes, which act while the "
             + "model runs), a map (routes drawn by recent flow and seizure risk, shipments, military and police units, "
-            + "communities coloured by trust; click a place or route to inspect it; zoom with the Display's scale "
+            + "communities coloured by trust; double-click a place or route to inspect it; zoom with the Display's scale "
             + "box) and live charts of delivered flow against the expectation without a campaign, seizures, price, "
             + "trust, violence and recruits.", "",
             "A run in the window with a seed and no changes is the same run as 'narcosim run' with that seed. "

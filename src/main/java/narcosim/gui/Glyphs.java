@@ -138,7 +138,19 @@ final class Glyphs {
 
         @Override
         public String getName(sim.portrayal.LocationWrapper w) {
-            return String.valueOf(((sim.field.network.Edge) w.getObject()).info);
+            return String.valueOf(route(w));
+        }
+
+        /** Clicking a route inspects the route itself (flow, capacity, risk, units), not MASON's edge. */
+        @Override
+        public sim.portrayal.Inspector getInspector(sim.portrayal.LocationWrapper w, sim.display.GUIState gui) {
+            return new sim.portrayal.SimpleInspector(route(w), gui, "Route");
+        }
+
+        /** MASON hands over the edge or, in some paths, the edge's info: the route either way. */
+        private static Object route(sim.portrayal.LocationWrapper w) {
+            Object o = w.getObject();
+            return o instanceof sim.field.network.Edge e ? e.info : o;
         }
     }
 

@@ -77,6 +77,11 @@ public final class NarcoModelWithUI extends GUIState {
         return chartFrame;
     }
 
+    /** The places layer of the map (MASON maps its objects to screen positions). */
+    ContinuousPortrayal2D placePortrayal() {
+        return placePortrayal;
+    }
+
     @Override
     public Object getSimulationInspectedObject() {
         return controls;

@@ -136,6 +136,29 @@ class GuiXvfbTest {
         assertTrue(land > 5000, "coastline drawn: " + counts);
     }
 
+    @Test
+    void doubleClickingAPlaceInspectsItsCommunity(@TempDir Path tmp) throws Exception {
+        assumeTrue(Files.isExecutable(XVFB), "skipped: no " + XVFB + " (apt-get install xvfb) to run the window on");
+        assumeTrue(xvfb != null, "skipped: Xvfb would not start on any display :91 to :139");
+        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Djava.awt.headless=false", "-Djava.util.prefs.userRoot=" + tmp.resolve("prefs"), "-Xmx512m",
+                "-cp", classpath, ClickProbe.class.getName(), "tumaco")
+                .redirectOutput(tmp.resolve("out.txt").toFile()).redirectError(tmp.resolve("err.txt").toFile());
+        pb.environment().put("DISPLAY", ":" + display);
+        Process child = pb.start();
+        boolean done = child.waitFor(180, TimeUnit.SECONDS);
+        if (!done) child.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        String out = Files.readString(tmp.resolve("out.txt"), StandardCharsets.UTF_8);
+        String err = Files.readString(tmp.resolve("err.txt"), StandardCharsets.UTF_8);
+        assertTrue(done, "the window did not finish within 180 s\n" + out + err);
+        assertEquals(0, child.exitValue(), "no inspector after double-clicking Tumaco:\n" + out + err);
+        for (String shown : new String[] {"Tumaco", "MeanTrust", "RecruitsLastWeek", "ThroughputKgLastWeek", "PoliceUnits",
+            "MilitaryUnitsOnLinks"}) {
+            assertTrue(out.contains(shown), shown + " not in the inspector:\n" + out);
+        }
+    }
+
     private static boolean near(Color c, Color target, int tolerance) {
         return Math.abs(c.getRed() - target.getRed()) + Math.abs(c.getGreen() - target.getGreen())
                 + Math.abs(c.getBlue() - target.getBlue()) <= tolerance;
