@@ -1,6 +1,7 @@
 package narcosim.cli;
 
 import java.awt.AWTError;
+import java.awt.GraphicsEnvironment;
 import java.awt.HeadlessException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -124,7 +125,7 @@ public final class GuiCommand implements Callable<Integer> {
     private static Main.UserError noDisplay() {
         String display = System.getenv("DISPLAY");
         String why = display == null || display.isBlank() ? "DISPLAY is not set"
-                : java.awt.GraphicsEnvironment.isHeadless() ? "Java runs headless; the ./narcosim launcher turns that off for gui"
+                : GraphicsEnvironment.isHeadless() ? "Java runs headless; the ./narcosim launcher turns that off for gui"
                 : "cannot connect to DISPLAY=" + display;
         return new Main.UserError("no display to open the window on (" + why + "); on a machine without a screen run it "
                 + "as: xvfb-run ./narcosim gui ...");

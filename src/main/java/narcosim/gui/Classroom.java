@@ -3,6 +3,7 @@ package narcosim.gui;
 import java.awt.GraphicsEnvironment;
 import java.awt.Rectangle;
 import java.awt.Robot;
+import java.awt.Toolkit;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
@@ -129,7 +130,7 @@ public final class Classroom {
             for (JFrame f : new JFrame[] {gui.displayFrame(), gui.chartFrame()}) {
                 if (f.isVisible()) r = r.union(f.getBounds());
             }
-            area.set(r.intersection(new Rectangle(java.awt.Toolkit.getDefaultToolkit().getScreenSize())));
+            area.set(r.intersection(new Rectangle(Toolkit.getDefaultToolkit().getScreenSize())));
         });
         Thread.sleep(1500); // let MASON's chart updates and repaints land
         SwingUtilities.invokeAndWait(() -> { });

@@ -13,9 +13,15 @@ import narcosim.agents.MilitaryUnit;
 import narcosim.agents.PoliceUnit;
 import narcosim.scenario.Specs;
 import narcosim.world.Place;
+import sim.display.GUIState;
+import sim.field.network.Edge;
 import sim.portrayal.DrawInfo2D;
+import sim.portrayal.Inspector;
+import sim.portrayal.LocationWrapper;
+import sim.portrayal.SimpleInspector;
 import sim.portrayal.SimplePortrayal2D;
 import sim.portrayal.network.EdgeDrawInfo2D;
+import sim.portrayal.network.SimpleEdgePortrayal2D;
 
 /**
  * How each thing is drawn on the map, in screen pixels (so zooming in spreads crowded symbols apart).
@@ -106,7 +112,7 @@ final class Glyphs {
     }
 
     /** A link: width grows with recent flow, colour with the traffickers' perceived seizure risk. */
-    static final class LinkPortrayal extends sim.portrayal.network.SimpleEdgePortrayal2D {
+    static final class LinkPortrayal extends SimpleEdgePortrayal2D {
         private static final long serialVersionUID = 1L;
         private final MapView map;
 
@@ -120,7 +126,7 @@ final class Glyphs {
 
         @Override
         public void draw(Object object, Graphics2D g, DrawInfo2D info) {
-            LinkView v = (LinkView) ((sim.field.network.Edge) object).info;
+            LinkView v = (LinkView) ((Edge) object).info;
             EdgeDrawInfo2D e = (EdgeDrawInfo2D) info;
             g.setColor(Palette.risk(v.getSeizureRisk()));
             g.setStroke(new BasicStroke(width(v.getRecentFlowKgWeek(), map.peakRecentFlow()), BasicStroke.CAP_ROUND,
@@ -137,20 +143,20 @@ final class Glyphs {
         }
 
         @Override
-        public String getName(sim.portrayal.LocationWrapper w) {
+        public String getName(LocationWrapper w) {
             return String.valueOf(route(w));
         }
 
         /** Clicking a route inspects the route itself (flow, capacity, risk, units), not MASON's edge. */
         @Override
-        public sim.portrayal.Inspector getInspector(sim.portrayal.LocationWrapper w, sim.display.GUIState gui) {
-            return new sim.portrayal.SimpleInspector(route(w), gui, "Route");
+        public Inspector getInspector(LocationWrapper w, GUIState gui) {
+            return new SimpleInspector(route(w), gui, "Route");
         }
 
         /** MASON hands over the edge or, in some paths, the edge's info: the route either way. */
-        private static Object route(sim.portrayal.LocationWrapper w) {
+        private static Object route(LocationWrapper w) {
             Object o = w.getObject();
-            return o instanceof sim.field.network.Edge e ? e.info : o;
+            return o instanceof Edge e ? e.info : o;
         }
     }
 

@@ -10,6 +10,8 @@ import javax.swing.JPanel;
 import narcosim.metrics.WeeklyCollector;
 import narcosim.model.NarcoModel;
 import narcosim.report.ChartStyle;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.data.RangeType;
 import org.jfree.data.xy.XYSeries;
 import sim.util.media.chart.TimeSeriesAttributes;
 import sim.util.media.chart.TimeSeriesChartGenerator;
@@ -67,8 +69,8 @@ public final class LiveCharts {
                 b.setDashPattern(2);
             }
             // Every outcome is zero or more; a flat zero series should show 0 to 1, not a magnified rounding error.
-            org.jfree.chart.axis.NumberAxis y = (org.jfree.chart.axis.NumberAxis) g.getChart().getXYPlot().getRangeAxis();
-            y.setRangeType(org.jfree.data.RangeType.POSITIVE);
+            NumberAxis y = (NumberAxis) g.getChart().getXYPlot().getRangeAxis();
+            y.setRangeType(RangeType.POSITIVE);
             y.setAutoRangeMinimumSize(1.0);
             generators.add(g);
             grid.add(g.getChartPanel() != null ? g.getChartPanel() : g);

@@ -2,19 +2,24 @@ package narcosim.gui;
 
 import java.awt.BorderLayout;
 import java.awt.Color;
+import java.awt.Font;
 
 import javax.swing.JFrame;
 
 import narcosim.model.NarcoModel;
+import narcosim.scenario.Specs;
+import narcosim.world.Place;
 import sim.display.Controller;
 import sim.display.Display2D;
 import sim.display.GUIState;
 import sim.engine.SimState;
 import sim.engine.Steppable;
+import sim.portrayal.DrawInfo2D;
 import sim.portrayal.continuous.ContinuousPortrayal2D;
 import sim.portrayal.network.NetworkPortrayal2D;
 import sim.portrayal.network.SpatialNetwork2D;
 import sim.portrayal.simple.LabelledPortrayal2D;
+import sim.util.Double2D;
 
 /**
  * The classroom window around the headless {@link NarcoModel}: MASON's Console, a map display
@@ -133,14 +138,14 @@ public final class NarcoModelWithUI extends GUIState {
         private static final long serialVersionUID = 1L;
 
         PlaceLabels(boolean onlyWhenSelected) {
-            super(new Glyphs.PlacePortrayal(), 0, 12, -1, 1, new java.awt.Font("SansSerif", java.awt.Font.PLAIN, 11),
+            super(new Glyphs.PlacePortrayal(), 0, 12, -1, 1, new Font("SansSerif", Font.PLAIN, 11),
                     LabelledPortrayal2D.ALIGN_LEFT, null, Color.DARK_GRAY, onlyWhenSelected);
         }
 
         @Override
-        public String getLabel(Object object, sim.portrayal.DrawInfo2D info) {
-            narcosim.world.Place p = ((PlaceView) object).place();
-            boolean sea = p.spec.kind() == narcosim.scenario.Specs.PlaceKind.SEA;
+        public String getLabel(Object object, DrawInfo2D info) {
+            Place p = ((PlaceView) object).place();
+            boolean sea = p.spec.kind() == Specs.PlaceKind.SEA;
             return sea && !info.selected ? "" : p.spec.name();
         }
     }
@@ -177,16 +182,16 @@ public final class NarcoModelWithUI extends GUIState {
         Projection p = Projection.around(model.config().scenario().places());
         double x = 0, y = 0;
         int n = 0;
-        for (narcosim.scenario.Specs.Place s : model.config().scenario().places()) {
-            if (s.kind() != narcosim.scenario.Specs.PlaceKind.PRODUCTION) continue;
-            sim.util.Double2D at = p.point(s.lon(), s.lat());
+        for (Specs.Place s : model.config().scenario().places()) {
+            if (s.kind() != Specs.PlaceKind.PRODUCTION) continue;
+            Double2D at = p.point(s.lon(), s.lat());
             x += at.x;
             y += at.y;
             n++;
         }
         display.setScale(scale);
         // Scroll positions are fractions of the scroll range (the field less the part in view).
-        display.setScrollPosition(new sim.util.Double2D(scroll(x / n / p.width(), scale), scroll(y / n / p.height(), scale)));
+        display.setScrollPosition(new Double2D(scroll(x / n / p.width(), scale), scroll(y / n / p.height(), scale)));
     }
 
     private static double scroll(double centre, double scale) {

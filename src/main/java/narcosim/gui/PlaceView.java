@@ -3,7 +3,6 @@ package narcosim.gui;
 import narcosim.agents.Community;
 import narcosim.agents.PoliceUnit;
 import narcosim.model.NarcoModel;
-import narcosim.world.Link;
 import narcosim.world.Place;
 
 /**
