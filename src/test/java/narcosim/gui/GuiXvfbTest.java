@@ -68,25 +68,11 @@ class GuiXvfbTest {
 
     @Test
     void windowOpensRunsAndDrawsTheMap(@TempDir Path tmp) throws Exception {
-        assumeTrue(Files.isExecutable(XVFB), "skipped: no " + XVFB + " (apt-get install xvfb) to run the window on");
-        assumeTrue(xvfb != null, "skipped: Xvfb would not start on any display :91 to :139");
-        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         Path shot = tmp.resolve("window.png");
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Djava.awt.headless=false", "-Djava.util.prefs.userRoot=" + tmp.resolve("prefs"), "-Xmx512m",
-                "-cp", classpath, "narcosim.cli.Main", "gui", "scenarios/classroom-balloon.yaml",
-                "--strategy", "corridor-crackdown", "--seed", "11", "--weeks", String.valueOf(WEEKS),
-                "--screenshot", shot.toString()));
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(tmp.resolve("out.txt").toFile())
-                .redirectError(tmp.resolve("err.txt").toFile());
-        pb.environment().put("DISPLAY", ":" + display);
-        Process child = pb.start();
-        boolean done = child.waitFor(240, TimeUnit.SECONDS);
-        if (!done) child.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-        String out = Files.readString(tmp.resolve("out.txt"), StandardCharsets.UTF_8);
-        String err = Files.readString(tmp.resolve("err.txt"), StandardCharsets.UTF_8);
-        assertTrue(done, "the window did not finish within 240 s\n" + out + err);
-        assertEquals(0, child.exitValue(), out + err);
+        Child c = runOnXvfb(tmp, 240, "narcosim.cli.Main", "gui", "scenarios/classroom-balloon.yaml", "--strategy",
+                "corridor-crackdown", "--seed", "11", "--weeks", String.valueOf(WEEKS), "--screenshot", shot.toString());
+        String out = c.out(), err = c.err();
+        assertEquals(0, c.exit(), out + err);
         assertTrue(!err.contains("Exception"), "no exceptions on the Swing thread:\n" + err);
 
         // Same model: the outcomes the window printed are those of the same run stepped without windows.
@@ -138,25 +124,41 @@ class GuiXvfbTest {
 
     @Test
     void doubleClickingAPlaceInspectsItsCommunity(@TempDir Path tmp) throws Exception {
-        assumeTrue(Files.isExecutable(XVFB), "skipped: no " + XVFB + " (apt-get install xvfb) to run the window on");
-        assumeTrue(xvfb != null, "skipped: Xvfb would not start on any display :91 to :139");
-        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Djava.awt.headless=false", "-Djava.util.prefs.userRoot=" + tmp.resolve("prefs"), "-Xmx512m",
-                "-cp", classpath, ClickProbe.class.getName(), "tumaco")
-                .redirectOutput(tmp.resolve("out.txt").toFile()).redirectError(tmp.resolve("err.txt").toFile());
-        pb.environment().put("DISPLAY", ":" + display);
-        Process child = pb.start();
-        boolean done = child.waitFor(180, TimeUnit.SECONDS);
-        if (!done) child.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-        String out = Files.readString(tmp.resolve("out.txt"), StandardCharsets.UTF_8);
-        String err = Files.readString(tmp.resolve("err.txt"), StandardCharsets.UTF_8);
-        assertTrue(done, "the window did not finish within 180 s\n" + out + err);
-        assertEquals(0, child.exitValue(), "no inspector after double-clicking Tumaco:\n" + out + err);
+        Child c = runOnXvfb(tmp, 180, ClickProbe.class.getName(), "tumaco");
+        String out = c.out();
+        assertEquals(0, c.exit(), "no inspector after double-clicking Tumaco:\n" + out + c.err());
         for (String shown : new String[] {"Tumaco", "MeanTrust", "RecruitsLastWeek", "ThroughputKgLastWeek", "PoliceUnits",
             "MilitaryUnitsOnLinks"}) {
             assertTrue(out.contains(shown), shown + " not in the inspector:\n" + out);
         }
+    }
+
+    /** A finished child JVM: exit code, stdout, stderr. */
+    record Child(int exit, String out, String err) {
+    }
+
+    /**
+     * Runs a main class in a separate JVM on the test's Xvfb (skipping the test, saying why, without one):
+     * not headless, preferences in the temporary directory, killed after the timeout (a failure).
+     */
+    private static Child runOnXvfb(Path tmp, int timeoutSeconds, String... mainAndArgs) throws Exception {
+        assumeTrue(Files.isExecutable(XVFB), "skipped: no " + XVFB + " (apt-get install xvfb) to run the window on");
+        assumeTrue(xvfb != null, "skipped: Xvfb would not start on any display :91 to :139");
+        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Djava.awt.headless=false", "-Djava.util.prefs.userRoot=" + tmp.resolve("prefs"), "-Xmx512m",
+                "-cp", classpath));
+        cmd.addAll(List.of(mainAndArgs));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(tmp.resolve("out.txt").toFile())
+                .redirectError(tmp.resolve("err.txt").toFile());
+        pb.environment().put("DISPLAY", ":" + display);
+        Process child = pb.start();
+        boolean done = child.waitFor(timeoutSeconds, TimeUnit.SECONDS);
+        if (!done) child.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        String out = Files.readString(tmp.resolve("out.txt"), StandardCharsets.UTF_8);
+        String err = Files.readString(tmp.resolve("err.txt"), StandardCharsets.UTF_8);
+        assertTrue(done, "the window did not finish within " + timeoutSeconds + " s\n" + out + err);
+        return new Child(child.exitValue(), out, err);
     }
 
     private static boolean near(Color c, Color target, int tolerance) {
