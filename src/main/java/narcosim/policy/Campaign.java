@@ -34,7 +34,7 @@ public final class Campaign implements Steppable {
     private final NarcoModel model;
     private final Network net;
     private final Doctrine doctrine;
-    private final Specs.Shares shares;
+    private Specs.Shares shares;
     private final double budgetUsdYear;
 
     private final List<MilitaryUnit> military = new ArrayList<>();
@@ -73,6 +73,38 @@ public final class Campaign implements Steppable {
     public void deploy() {
         deployed = true;
         startStep = (int) model.stepsSoFar();
+        buy();
+    }
+
+    /** The budget split the campaign runs on. */
+    public Specs.Shares shares() {
+        return shares;
+    }
+
+    /**
+     * Re-apportions the budget while a run goes on (the classroom window's sliders): before the campaign
+     * starts the new split is simply what deployment will buy; afterwards every unit and programme is
+     * withdrawn and the new split bought and posted as at deployment. Headless runs never call this.
+     * Development programmes keep the campaign's start as their start, so their lag is not restarted.
+     */
+    public void reshare(Specs.Shares newShares) {
+        shares = newShares;
+        if (!deployed) return;
+        for (MilitaryUnit u : military) u.moveTo(null, net);
+        military.clear();
+        police.clear();
+        for (List<PoliceUnit> here : policeAt) here.clear();
+        for (Place pl : net.places) {
+            if (programmesAt[pl.index] > 0 && pl.community() != null) pl.community().setDevelopment(0, 0);
+        }
+        Arrays.fill(programmesAt, 0);
+        Arrays.fill(eradicationHaWeek, 0);
+        partnershipLevel = 0;
+        militarySpendYear = policeSpendYear = developmentSpendYear = eradicationBudgetYear = partnershipSpendYear = 0;
+        buy();
+    }
+
+    private void buy() {
         if (!shares.isCampaign()) return;
         ParamValues p = doctrine.params();
         // Partnership first: coordinated operations widen where forces may act.

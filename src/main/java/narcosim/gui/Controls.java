@@ -1,0 +1,194 @@
+package narcosim.gui;
+
+import narcosim.model.NarcoModel;
+import narcosim.policy.Campaign;
+import narcosim.policy.Doctrine;
+import narcosim.scenario.Specs;
+import sim.util.Interval;
+
+/**
+ * What the class may change while the model runs, as bean properties for MASON's model inspector:
+ * the strategy's budget shares (sliders, {@code dom} ranges) and doctrine switches (check boxes), plus
+ * a few read-only facts. Moving one share re-scales the other three so the shares still add up to 1,
+ * and the campaign re-buys its forces and programmes with the new split
+ * ({@link Campaign#reshare}). Before the run starts (and before the campaign's week 0) changes are
+ * kept and applied when the campaign deploys.
+ */
+public final class Controls {
+
+    private final NarcoModel model;
+    private Specs.Shares pendingShares;
+    private Boolean pendingIntelligenceLed;
+    private Boolean pendingPermissive;
+    private Boolean pendingEradication;
+    private Boolean pendingLeadershipTargeting;
+
+    public Controls(NarcoModel model) {
+        this.model = model;
+    }
+
+    /** Applies changes made before the run started; called by the window after the model starts. */
+    void applyPending() {
+        Campaign c = model.campaign();
+        if (c == null) return;
+        if (pendingShares != null) c.reshare(pendingShares);
+        Doctrine d = c.doctrine();
+        if (pendingIntelligenceLed != null) d.setIntelligenceLed(pendingIntelligenceLed);
+        if (pendingPermissive != null) d.setPermissive(pendingPermissive);
+        if (pendingEradication != null) d.setEradication(pendingEradication);
+        if (pendingLeadershipTargeting != null) d.setLeadershipTargeting(pendingLeadershipTargeting);
+        pendingShares = null;
+        pendingIntelligenceLed = pendingPermissive = pendingEradication = pendingLeadershipTargeting = null;
+    }
+
+    private boolean running() {
+        return model.campaign() != null;
+    }
+
+    // ------------------------------------------------------------------ facts
+
+    public String getStrategy() {
+        return model.config().strategy().name();
+    }
+
+    /** Campaign week: negative while the model settles before the campaign (the burn-in). */
+    public int getWeek() {
+        return running() ? model.week() : -model.config().params().integer("run.burn_in_weeks");
+    }
+
+    public double getBudgetMusdPerYear() {
+        return model.config().scenario().budgetMusdPerYear();
+    }
+
+    // ------------------------------------------------------------------ budget shares
+
+    private Specs.Shares shares() {
+        if (pendingShares != null) return pendingShares;
+        return running() ? model.campaign().shares() : model.config().strategy().shares();
+    }
+
+    private void setShares(int which, double value) {
+        if (Double.isNaN(value) || value < 0 || value > 1) return;
+        double[] s = {shares().military(), shares().police(), shares().development(), shares().partnership()};
+        double others = 0;
+        for (int i = 0; i < 4; i++) {
+            if (i != which) others += s[i];
+        }
+        for (int i = 0; i < 4; i++) {
+            if (i == which) continue;
+            // The rest of the budget keeps its proportions (an even split if it was empty).
+            s[i] = others > 0 ? s[i] / others * (1 - value) : (1 - value) / 3;
+        }
+        s[which] = value;
+        Specs.Shares next = new Specs.Shares(s[0], s[1], s[2], s[3]);
+        if (running()) model.campaign().reshare(next);
+        else pendingShares = next;
+    }
+
+    /** Share of the budget for military interdiction (boats, aircraft, ground units, surveillance). */
+    public double getMilitaryShare() {
+        return shares().military();
+    }
+
+    public void setMilitaryShare(double v) {
+        setShares(0, v);
+    }
+
+    public Object domMilitaryShare() {
+        return new Interval(0.0, 1.0);
+    }
+
+    /** Share of the budget for civilian police units (investigation, arrests, searches). */
+    public double getPoliceShare() {
+        return shares().police();
+    }
+
+    public void setPoliceShare(double v) {
+        setShares(1, v);
+    }
+
+    public Object domPoliceShare() {
+        return new Interval(0.0, 1.0);
+    }
+
+    /** Share of the budget for development programmes (alternative livelihoods). */
+    public double getDevelopmentShare() {
+        return shares().development();
+    }
+
+    public void setDevelopmentShare(double v) {
+        setShares(2, v);
+    }
+
+    public Object domDevelopmentShare() {
+        return new Interval(0.0, 1.0);
+    }
+
+    /** Share of the budget for partnership (training, intelligence sharing, coordinated operations). */
+    public double getPartnershipShare() {
+        return shares().partnership();
+    }
+
+    public void setPartnershipShare(double v) {
+        setShares(3, v);
+    }
+
+    public Object domPartnershipShare() {
+        return new Interval(0.0, 1.0);
+    }
+
+    // ------------------------------------------------------------------ doctrine switches
+
+    private Doctrine doctrine() {
+        return model.campaign().doctrine();
+    }
+
+    private boolean param(String key, String onValue) {
+        Object v = model.config().params().text(key);
+        return onValue.equals(v);
+    }
+
+    /** Military units follow intelligence (last month's seizures, busiest links) rather than fixed chokepoints. */
+    public boolean getIntelligenceLed() {
+        if (pendingIntelligenceLed != null) return pendingIntelligenceLed;
+        return running() ? doctrine().intelligenceLed() : param("military.targeting", "intelligence");
+    }
+
+    public void setIntelligenceLed(boolean v) {
+        if (running()) doctrine().setIntelligenceLed(v);
+        else pendingIntelligenceLed = v;
+    }
+
+    /** Permissive rules of engagement: more interdictions, more harm to residents. */
+    public boolean getPermissive() {
+        if (pendingPermissive != null) return pendingPermissive;
+        return running() ? doctrine().permissive() : param("military.rules_of_engagement", "permissive");
+    }
+
+    public void setPermissive(boolean v) {
+        if (running()) doctrine().setPermissive(v);
+        else pendingPermissive = v;
+    }
+
+    /** Forced eradication of coca (only does anything if the campaign bought eradication teams). */
+    public boolean getEradication() {
+        if (pendingEradication != null) return pendingEradication;
+        return running() ? doctrine().eradication() : model.config().params().bool("eradication.enabled");
+    }
+
+    public void setEradication(boolean v) {
+        if (running()) doctrine().setEradication(v);
+        else pendingEradication = v;
+    }
+
+    /** Police go after cartel leaders ("kingpin strategy") rather than whoever they can arrest. */
+    public boolean getLeadershipTargeting() {
+        if (pendingLeadershipTargeting != null) return pendingLeadershipTargeting;
+        return running() ? doctrine().leadershipTargeting() : model.config().params().bool("police.leadership_targeting");
+    }
+
+    public void setLeadershipTargeting(boolean v) {
+        if (running()) doctrine().setLeadershipTargeting(v);
+        else pendingLeadershipTargeting = v;
+    }
+}

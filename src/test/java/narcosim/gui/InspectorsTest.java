@@ -1,0 +1,90 @@
+package narcosim.gui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import narcosim.model.NarcoModel;
+import sim.util.Interval;
+import sim.util.SimpleProperties;
+
+/** What MASON's inspectors will show: read through MASON's own property reader, as the Console does. */
+class InspectorsTest {
+
+    private static Map<String, Integer> byName(SimpleProperties p) {
+        Map<String, Integer> m = new HashMap<>();
+        for (int i = 0; i < p.numProperties(); i++) m.put(p.getName(i), i);
+        return m;
+    }
+
+    @Test
+    void modelInspectorHasShareSlidersAndDoctrineCheckBoxes() throws Exception {
+        NarcoModelWithUI gui = new NarcoModelWithUI(new NarcoModel(
+                SameModelTest.config("classroom-hearts-and-minds.yaml", "heavy-handed", 1, "run.years=1")));
+        SimpleProperties p = new SimpleProperties(gui.getSimulationInspectedObject());
+        Map<String, Integer> at = byName(p);
+        for (String share : new String[] {"MilitaryShare", "PoliceShare", "DevelopmentShare", "PartnershipShare"}) {
+            int i = at.get(share);
+            assertTrue(p.isReadWrite(i), share);
+            Interval d = (Interval) p.getDomain(i);
+            assertEquals(0.0, d.getMin().doubleValue());
+            assertEquals(1.0, d.getMax().doubleValue());
+        }
+        for (String flag : new String[] {"IntelligenceLed", "Permissive", "Eradication", "LeadershipTargeting"}) {
+            int i = at.get(flag);
+            assertTrue(p.isReadWrite(i), flag);
+            assertEquals(boolean.class, p.getType(i), flag);
+        }
+        assertEquals(0.9, (Double) p.getValue(at.get("MilitaryShare")), 1e-12);
+        assertEquals(Boolean.TRUE, p.getValue(at.get("Permissive")));
+        assertFalse(p.isReadWrite(at.get("Week")));
+
+        // Changed before the run starts, a switch is applied when it starts.
+        p.setValue(at.get("Permissive"), Boolean.FALSE);
+        gui.start();
+        assertFalse(gui.model().campaign().doctrine().permissive());
+        assertEquals(Boolean.FALSE, p.getValue(at.get("Permissive")));
+    }
+
+    @Test
+    void clickingAPlaceShowsItsCommunityFlowsAndForces() throws Exception {
+        NarcoModelWithUI gui = new NarcoModelWithUI(new NarcoModel(
+                SameModelTest.config("classroom-hearts-and-minds.yaml", "hearts-and-minds", 1, "run.years=1")));
+        gui.start();
+        for (int w = 0; w < 70; w++) gui.step();
+        PlaceView guapi = gui.map().placeViews().stream().filter(v -> v.place().id().equals("guapi")).findFirst()
+                .orElseThrow();
+        SimpleProperties p = new SimpleProperties(guapi);
+        Map<String, Integer> at = byName(p);
+        for (String name : new String[] {"Name", "ResidentAgents", "MeanTrust", "MeanFear", "RecruitsLastWeek", "TipsLastWeek",
+            "ThroughputKgLastWeek", "KgInboundThisWeek", "KgOutboundThisWeek", "PoliceUnits", "HonestPoliceUnits",
+            "MilitaryUnitsOnLinks", "DevelopmentProgrammes"}) {
+            assertTrue(at.containsKey(name), name + " in " + at.keySet());
+            assertFalse(p.isReadWrite(at.get(name)), name + " is read-only");
+        }
+        assertEquals(guapi.place().community().meanTrust(), (Double) p.getValue(at.get("MeanTrust")));
+        assertTrue((Integer) p.getValue(at.get("PoliceUnits")) > 0, "hearts and minds posts police in Guapi");
+    }
+
+    @Test
+    void preferencesGoToTheCacheUnlessSet() {
+        String before = System.getProperty("java.util.prefs.userRoot");
+        try {
+            System.clearProperty("java.util.prefs.userRoot");
+            Classroom.keepPreferencesInCache();
+            String root = System.getProperty("java.util.prefs.userRoot");
+            assertTrue(root.endsWith("narcosim/prefs") && !root.equals(System.getProperty("user.home")), root);
+            System.setProperty("java.util.prefs.userRoot", "/elsewhere");
+            Classroom.keepPreferencesInCache();
+            assertEquals("/elsewhere", System.getProperty("java.util.prefs.userRoot"));
+        } finally {
+            if (before == null) System.clearProperty("java.util.prefs.userRoot");
+            else System.setProperty("java.util.prefs.userRoot", before);
+        }
+    }
+}
