@@ -194,6 +194,8 @@ public final class Params {
         real("eradication.cost_usd_ha", 2500, 1, 1e6, "US$/ha", "Cost of eradicating one hectare.");
         real("eradication.kill_fraction", 0.6, 0, 1, "", "Share of an eradicated hectare really destroyed.");
         integer("eradication.replant_weeks", 20, 1, 520, "weeks", "Time constant of replanting after eradication (quick reversal).");
+        integer("eradication.end_week", -1, -1, 2600, "week",
+                "Campaign week from which eradication stops and its budget is no longer spent (-1: never).");
 
         // ---- partnership
         real("partnership.intel_share", 0.8, 0, 1, "", "Share of intelligence passed to partners when the partnership is funded.");
