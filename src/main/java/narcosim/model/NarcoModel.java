@@ -74,6 +74,7 @@ public final class NarcoModel extends SimState {
     private long lostTotal;
     private double[] lossProb;
     private double yieldKgHaWeek;
+    private double planting;
 
     public NarcoModel(RunConfig config) {
         super(config.seed());
@@ -98,6 +99,7 @@ public final class NarcoModel extends SimState {
         deliveredThisWeek = deliveredLastWeek = 0;
         producedTotal = deliveredTotal = seizedTotal = lostTotal = 0;
         riskKgThisWeek = kgThisWeek = riskLastWeek = 0;
+        planting = 1;
 
         ResidentRules rules = ResidentRules.of(params);
         communities = new Shuffled<>(c -> false);
@@ -168,10 +170,15 @@ public final class NarcoModel extends SimState {
         for (Link l : network.links) l.newWeek();
 
         int replant = params.integer("eradication.replant_weeks");
+        if (stepsSoFar() > burnIn) {
+            // Supply response: growers plant more per head when the farm-gate price is up, with a lag.
+            double target = Math.pow(market.chainPriceFactor(), params.real("market.planting_elasticity"));
+            planting += (target - planting) / params.integer("market.planting_weeks");
+        }
         for (Place p : network.places) {
             p.closeWeek();
             if (p.isProduction()) {
-                p.growTowards(p.community() == null ? 0 : p.community().growers(), replant);
+                p.growTowards(p.community() == null ? 0 : p.community().growers(), planting, replant);
                 long kg = p.harvest(yieldKgHaWeek);
                 producedTotal += kg;
                 if (kg > 0) events.emit(new Event.Produced(p.index, kg));

@@ -74,7 +74,7 @@ final class DevelopmentLag extends Pattern {
         return List.of(
                 Check.below("cut in coca area, years 1-2", "share", 0.05,
                         paired(dev, base, (t, r) -> cut(t, r, "coca_ha", 0, 104))),
-                Check.above("cut in coca area, years 5-10", "share", 0.2,
+                Check.above("cut in coca area, years 5-10", "share", 0.1,
                         paired(dev, base, (t, r) -> cut(t, r, "coca_ha", 208, t.weeks()))),
                 Check.below("cut in growers, years 1-2", "share", 0.05,
                         paired(dev, base, (t, r) -> cut(t, r, "growers", 0, 104))),

@@ -92,14 +92,8 @@ final class Eradication extends Pattern {
                 Check.below("net hectares cut per hectare eradicated (weak)", "ha/ha", 0.1, perHa),
                 Check.below("cut in coca area, final year (reversed after stopping)", "share", 0.05,
                         paired(er, base, (t, r) -> -change(finalYear(t, "coca_ha"), finalYear(r, "coca_ha")))),
-                Check.below("change in trust of growers' nation (Colombia), years 1-5", "trust (0-1)", 0,
-                        paired(er, base, (t, r) -> growerTrust(t) - growerTrust(r))));
-    }
-
-    /** Mean trust in the nation with the most coca over the eradication years. */
-    static double growerTrust(PatternRun r) {
-        String col = r.column("trust_COL") >= 0 ? "trust_COL" : "mean_trust";
-        return r.weekly(col, 0, STOP_WEEK);
+                Check.below("change in mean trust in coca-growing places, years 1-5", "trust (0-1)", 0,
+                        paired(er, base, (t, r) -> t.cocaZoneTrust(0, STOP_WEEK) - r.cocaZoneTrust(0, STOP_WEEK))));
     }
 
     @Override

@@ -100,7 +100,7 @@ public final class PatternExperiment {
                 for (int r = 0; r < t.replicates(); r++) {
                     RunConfig c = sc.forStrategy(arms.get(a).strategy(), Seeds.derive(seed, t.point(), r));
                     String key = t.scenario().toAbsolutePath().normalize() + "|" + c.strategy().id() + "|" + c.seed()
-                            + "|" + c.params().asMap() + "|" + String.join(",", t.sets());
+                            + "|" + c.params().asMap() + "|" + String.join("\u0000", sets);
                     Integer j = index.get(key);
                     if (j == null) {
                         j = configs.size();

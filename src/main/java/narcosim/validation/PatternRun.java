@@ -2,6 +2,7 @@ package narcosim.validation;
 
 import java.util.List;
 
+import narcosim.agents.Community;
 import narcosim.experiment.RunResult;
 import narcosim.metrics.Event;
 import narcosim.metrics.EventBus;
@@ -11,10 +12,11 @@ import narcosim.world.Link;
 import narcosim.world.Network;
 
 /**
- * One run of a pattern experiment: the run's result, and the kilograms that entered each nation week by
- * week (a small observer on the model's events; the weekly collector counts regions, not nations).
+ * One run of a pattern experiment: the run's result; the kilograms that entered each nation week by week
+ * (a small observer on the model's events; the weekly collector counts regions, not nations); and the mean
+ * trust of residents of coca-growing places week by week (read from the communities at each week's end).
  */
-public record PatternRun(RunResult result, List<String> nations, double[][] nationKg) {
+public record PatternRun(RunResult result, List<String> nations, double[][] nationKg, double[] cocaZoneTrust) {
 
     /** Runs a configuration to the end of its horizon. */
     public static PatternRun run(RunConfig config) {
@@ -31,12 +33,33 @@ public record PatternRun(RunResult result, List<String> nations, double[][] nati
         };
         model.events().register(entered);
         long total = (long) model.burnInWeeks() + weeks;
+        double[] trust = new double[weeks];
         while (model.schedule.getSteps() < total) {
             if (!model.schedule.step(model)) break;
+            int w = model.week();
+            if (w >= 0 && w < weeks) trust[w] = cocaZoneTrust(model);
         }
         model.finish();
         List<String> ids = net.nations.stream().map(n -> n.id()).toList();
-        return new PatternRun(RunResult.of(model), ids, kg);
+        return new PatternRun(RunResult.of(model), ids, kg, trust);
+    }
+
+    private static double cocaZoneTrust(NarcoModel model) {
+        double sum = 0;
+        long n = 0;
+        for (Community c : model.communities()) {
+            if (!c.place.isProduction()) continue;
+            sum += c.sumTrust();
+            n += c.agents();
+        }
+        return n > 0 ? sum / n : Double.NaN;
+    }
+
+    /** Mean trust in coca-growing places over campaign weeks [from, to). */
+    public double cocaZoneTrust(int from, int to) {
+        double s = 0;
+        for (int w = from; w < to; w++) s += cocaZoneTrust[w];
+        return s / (to - from);
     }
 
     public double outcome(String name) {

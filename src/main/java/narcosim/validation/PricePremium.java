@@ -56,7 +56,7 @@ final class PricePremium extends Pattern {
     @Override
     public String experiment(Scenario sc) {
         return "baseline vs " + surge(sc).id() + " (the strategy with the largest military share); price at the "
-                + "market gateway in year 1 and in the final three years";
+                + "market gateway in years 1-2 and in the final three years";
     }
 
     /** Price premium of t over r (ratio of mean prices minus 1) over campaign weeks [from, to). */
@@ -68,13 +68,13 @@ final class PricePremium extends Pattern {
     public List<Check> checks(Scenario sc, Map<String, List<PatternRun>> runs) {
         List<PatternRun> base = runs.get("baseline");
         List<PatternRun> surge = runs.get(surge(sc).id());
-        double[] early = paired(surge, base, (t, r) -> premium(t, r, 0, 52));
+        double[] early = paired(surge, base, (t, r) -> premium(t, r, 0, 104));
         double[] late = paired(surge, base, (t, r) -> premium(t, r, t.weeks() - 156, t.weeks()));
         double[] decay = new double[early.length];
         for (int i = 0; i < decay.length; i++) decay[i] = early[i] - late[i];
         return List.of(
-                Check.above("price premium in year 1", "share", 0.05, early),
-                Check.above("decay: year-1 premium minus premium in the final three years", "share", 0, decay));
+                Check.above("price premium in years 1-2", "share", 0.05, early),
+                Check.above("decay: premium in years 1-2 minus premium in the final three years", "share", 0, decay));
     }
 
     @Override
