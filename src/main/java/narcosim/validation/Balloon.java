@@ -106,7 +106,8 @@ final class Balloon extends Pattern {
         String alt = alternative(sc, base, crack);
         if (alt != null) {
             String col = "through_" + alt + "_kg_total";
-            checks.add(Check.above("rise in the share of departed flow through the other corridor (" + alt + ")",
+            checks.add(Check.above("rise in the share of departed flow through the other corridor ("
+                    + alt.replace('_', '-') + ")",
                     "share", 0.1, paired(crack, base, (t, r) -> t.outcome(col) / t.outcome("departed_kg_total")
                             - r.outcome(col) / r.outcome("departed_kg_total"))));
         }
@@ -120,7 +121,7 @@ final class Balloon extends Pattern {
         String focus = column(region(sc));
         List<Line> lines = new ArrayList<>(List.of(new Line(region(sc), r -> r.series(focus))));
         String alt = alternative(sc, runs.get("baseline"), runs.get(crackdown(sc).id()));
-        if (alt != null) lines.add(new Line(alt, r -> r.series("through_" + alt + "_kg")));
+        if (alt != null) lines.add(new Line(alt.replace('_', '-'), r -> r.series("through_" + alt + "_kg")));
         return new Figure("Balloon effect: flow through the two corridors", "kg per week", lines, 8);
     }
 }

@@ -33,6 +33,11 @@ final class DevelopmentLag extends Pattern {
     }
 
     @Override
+    public int minYears() {
+        return 6;
+    }
+
+    @Override
     public String defaultScenario() {
         return "scenarios/central-america.yaml";
     }

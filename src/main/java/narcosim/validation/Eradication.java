@@ -37,6 +37,11 @@ final class Eradication extends Pattern {
     }
 
     @Override
+    public int minYears() {
+        return 7;
+    }
+
+    @Override
     public String defaultScenario() {
         return "scenarios/central-america.yaml";
     }

@@ -32,6 +32,11 @@ final class LeadershipTargeting extends Pattern {
     }
 
     @Override
+    public int minYears() {
+        return 3;
+    }
+
+    @Override
     public String defaultScenario() {
         return "scenarios/central-america.yaml";
     }

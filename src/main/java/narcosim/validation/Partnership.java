@@ -37,6 +37,11 @@ final class Partnership extends Pattern {
     }
 
     @Override
+    public int minYears() {
+        return 5;
+    }
+
+    @Override
     public String defaultScenario() {
         return "scenarios/central-america.yaml";
     }
@@ -83,7 +88,7 @@ final class Partnership extends Pattern {
         return List.of(Arm.of(s.id(), s.id()),
                 Arm.of(NO_PARTNERSHIP, s.id(), k + "military=" + (s.shares().military() + s.shares().partnership()),
                         k + "partnership=0"),
-                Arm.of(leaver(sc) + " withdraws", s.id(), "partnership.withdrawal_nation=" + leaver(sc),
+                Arm.of(sc.nation(leaver(sc)).name() + " withdraws", s.id(), "partnership.withdrawal_nation=" + leaver(sc),
                         "partnership.withdrawal_week=" + WITHDRAWAL_WEEK));
     }
 
@@ -91,7 +96,7 @@ final class Partnership extends Pattern {
     public String experiment(Scenario sc) {
         String s = partnership(sc).id();
         return s + " vs the same budget with its partnership share moved to the military (no intelligence sharing, "
-                + "joint training or coordinated operations), and vs " + s + " with " + leaver(sc)
+                + "joint training or coordinated operations), and vs " + s + " with " + sc.nation(leaver(sc)).name()
                 + " withdrawing at week " + WITHDRAWAL_WEEK;
     }
 
@@ -114,7 +119,7 @@ final class Partnership extends Pattern {
         List<Check> checks = new ArrayList<>();
         checks.add(Check.above("relative rise in kg seized per US$ of military and police spending with partnership",
                 "share", 0, paired(with, without, (t, r) -> change(seizedPerMusd(t), seizedPerMusd(r)))));
-        checks.add(Check.above("relative rise in kg entering " + n + " after it withdraws", "share", 0,
+        checks.add(Check.above("relative rise in kg entering " + sc.nation(n).name() + " after it withdraws", "share", 0,
                 paired(gone, with, (t, r) -> change(t.nationWeekly(n, w, t.weeks()), r.nationWeekly(n, w, r.weeks())))));
         return checks;
     }
@@ -122,7 +127,10 @@ final class Partnership extends Pattern {
     @Override
     public Figure figure(Scenario sc, Map<String, List<PatternRun>> runs) {
         String n = leaver(sc);
-        return new Figure("Partner withdrawal: kg entering " + n, "kg per week",
-                List.of(new Line("", r -> r.nationSeries(n))), 8, WITHDRAWAL_WEEK, n + " withdraws");
+        String name = sc.nation(n).name();
+        List<Arm> arms = arms(sc);
+        return new Figure("Partner withdrawal: traffic entering " + name, "kg per week entering " + name + "'s places",
+                List.of(new Line("", r -> r.nationSeries(n))), 8, WITHDRAWAL_WEEK, name + " withdraws",
+                List.of(arms.get(0).label(), arms.get(2).label()));
     }
 }

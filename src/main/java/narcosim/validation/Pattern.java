@@ -28,6 +28,11 @@ public abstract class Pattern {
     /** The shipped scenario it runs on by default, relative to the project directory. */
     public abstract String defaultScenario();
 
+    /** Campaign years the experiment needs (its windows end there). */
+    public int minYears() {
+        return 1;
+    }
+
     /** Why this scenario cannot run the pattern, or null if it can. */
     public abstract String unsupported(Scenario sc);
 
@@ -46,12 +51,21 @@ public abstract class Pattern {
     /**
      * A figure: weekly series of a run, their unit, and the weeks over which they are smoothed (a trailing
      * moving average) so that weekly noise does not hide the pattern; {@code marker} is a campaign week to
-     * mark (e.g. a withdrawal), or -1.
+     * mark (e.g. a withdrawal), or -1; {@code arms} the arms shown, or null for all.
      */
     public record Figure(String title, String yLabel, List<Line> lines, int smoothWeeks, int marker,
-                         String markerLabel) {
+                         String markerLabel, List<String> arms) {
         public Figure(String title, String yLabel, List<Line> lines, int smoothWeeks) {
-            this(title, yLabel, lines, smoothWeeks, -1, null);
+            this(title, yLabel, lines, smoothWeeks, -1, null, null);
+        }
+
+        public Figure(String title, String yLabel, List<Line> lines, int smoothWeeks, int marker, String markerLabel) {
+            this(title, yLabel, lines, smoothWeeks, marker, markerLabel, null);
+        }
+
+        /** Whether the figure shows an arm (all arms unless it names some). */
+        public boolean shows(String arm) {
+            return arms == null || arms.contains(arm);
         }
     }
 

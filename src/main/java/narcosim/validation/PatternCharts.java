@@ -53,6 +53,7 @@ final class PatternCharts {
         XYSeriesCollection data = new XYSeriesCollection();
         int weeks = Integer.MAX_VALUE;
         for (Map.Entry<String, List<PatternRun>> arm : o.runs().entrySet()) {
+            if (!f.shows(arm.getKey())) continue;
             for (Pattern.Line line : f.lines()) {
                 List<PatternRun> reps = arm.getValue();
                 double[] mean = null;
@@ -71,13 +72,13 @@ final class PatternCharts {
         }
         JFreeChart chart = ChartFactory.createXYLineChart(f.title(), "campaign year", f.yLabel(), data,
                 PlotOrientation.VERTICAL, true, false, false);
-        String sub = "Mean of " + o.trial().replicates() + " paired replicates per arm (same seeds in every arm)"
+        String text = "Mean of " + o.trial().replicates() + " paired replicates per arm (same seeds in every arm)"
                 + (f.smoothWeeks() > 1 ? ", " + f.smoothWeeks() + "-week trailing mean" : "") + ". Scenario: "
                 + o.scenario().name() + ".";
-        style(chart, sub);
+        TextTitle sub = style(chart, text);
         XYPlot plot = chart.getXYPlot();
         XYLineAndShapeRenderer rend = new XYLineAndShapeRenderer(true, false);
-        int arms = o.runs().size();
+        int arms = (int) o.runs().keySet().stream().filter(f::shows).count();
         int lines = f.lines().size();
         for (int i = 0; i < data.getSeriesCount(); i++) {
             // Colour by arm; a second series of the same arm is dashed.
@@ -90,7 +91,12 @@ final class PatternCharts {
         NumberAxis x = (NumberAxis) plot.getDomainAxis();
         x.setRange(0, weeks / 52.0);
         x.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(1));
-        ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(false);
+        NumberAxis y = (NumberAxis) plot.getRangeAxis();
+        y.setAutoRangeIncludesZero(false);
+        y.configure();
+        if (y.getLowerBound() > 0) {
+            sub.setText(sub.getText() + " The vertical axis does not start at zero.");
+        }
         if (f.marker() >= 0) {
             ValueMarker m = new ValueMarker(f.marker() / 52.0, Color.DARK_GRAY, new BasicStroke(1.2f,
                     BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {4f, 4f}, 0f));
@@ -104,7 +110,7 @@ final class PatternCharts {
     }
 
     /** The project's chart look (white, grey grid, legible fonts), for charts built here. */
-    private static void style(JFreeChart chart, String subtitle) {
+    private static TextTitle style(JFreeChart chart, String subtitle) {
         chart.setBackgroundPaint(Color.WHITE);
         chart.getTitle().setFont(TITLE);
         TextTitle sub = new TextTitle(subtitle, TEXT);
@@ -124,5 +130,6 @@ final class PatternCharts {
             a.setLabelFont(TEXT);
             a.setTickLabelFont(TICK);
         }
+        return sub;
     }
 }

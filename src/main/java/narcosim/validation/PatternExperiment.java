@@ -84,6 +84,11 @@ public final class PatternExperiment {
             Scenario base = load(scenarios, t.scenario(), t.sets());
             bases.add(base);
             String why = t.pattern().unsupported(base);
+            int years = base.forStrategy(base.strategyIds().get(0), 0).weeks() / 52;
+            if (why == null && years < t.pattern().minYears()) {
+                why = "needs at least " + t.pattern().minYears() + " campaign years; this run has " + years
+                        + " (run.years)";
+            }
             skipped.add(why);
             if (why != null) {
                 armsOf.add(List.of());

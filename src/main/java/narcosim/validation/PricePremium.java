@@ -33,6 +33,11 @@ final class PricePremium extends Pattern {
     }
 
     @Override
+    public int minYears() {
+        return 5;
+    }
+
+    @Override
     public String defaultScenario() {
         return "scenarios/central-america.yaml";
     }

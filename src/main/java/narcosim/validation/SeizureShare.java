@@ -75,7 +75,7 @@ final class SeizureShare extends Pattern {
 
     @Override
     public Figure figure(Scenario sc, Map<String, List<PatternRun>> runs) {
-        return new Figure("Seized share of departed flow, by strategy", "seized kg / departed kg",
+        return new Figure("Seized share of departed flow, by strategy", "seized kg / departed kg (13-week window)",
                 List.of(new Line("", r -> ratio(r.series("seized_kg"), r.series("departed_kg"), 13))), 1);
     }
 

@@ -54,13 +54,14 @@ class PatternsCommandTest {
     @Test
     void aScenarioRunsWhatItSupportsAndSaysWhatItSkips() throws IOException {
         Path out = tmp.resolve("hm");
-        Result r = InProcess.cli("patterns", "scenarios/classroom-hearts-and-minds.yaml", "--only", "balloon,trust",
-                "--replicates", "2", "--set", "run.years=2", "-q", "--out", out);
+        Result r = InProcess.cli("patterns", "scenarios/classroom-hearts-and-minds.yaml", "--only",
+                "balloon,trust,development", "--replicates", "2", "--set", "run.years=2", "-q", "--out", out);
         assertEquals(0, r.code(), r.both());
         assertTrue(r.out().contains("SKIPPED:    needs a strategy whose doctrine sets military.focus_region"), r.out());
         assertTrue(r.out().contains("Pattern 4: Collateral harm costs trust"), r.out());
         assertTrue(r.out().contains("heavy-handed under strict vs permissive rules of engagement"), r.out());
-        assertTrue(r.out().contains("(1 skipped)"), r.out());
+        assertTrue(r.out().contains("SKIPPED:    needs at least 6 campaign years; this run has 2 (run.years)"), r.out());
+        assertTrue(r.out().contains("(2 skipped)"), r.out());
         String csv = Files.readString(out.resolve("patterns.csv"));
         assertTrue(csv.contains("skipped: needs a strategy whose doctrine sets military.focus_region"), csv);
         assertTrue(Files.exists(out.resolve("figures/pattern4-trust.png")));

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -14,19 +15,24 @@ import narcosim.experiment.Runner;
 
 /**
  * The eight patterns of the model brief, each on its shipped scenario, run by the same experiment code as
- * {@code narcosim patterns} (same base seed) with fewer replicates: each pattern must hold, i.e. every
- * check's 95% interval lies beyond its threshold. The experiments share runs, so they are run together
- * once.
+ * {@code narcosim patterns} (same base seed) with fewer replicates (the noisy trust pattern keeps the
+ * command's 10): each pattern must hold, i.e. every check's 95% interval lies beyond its threshold. The
+ * experiments share runs, so they are run together once.
  */
 class PatternsTest {
 
     private static final int REPLICATES = 6;
+    private static final int TRUST_REPLICATES = 10;
     private static List<PatternExperiment.Outcome> outcomes;
 
     @BeforeAll
     static void runAll() throws Exception {
-        outcomes = PatternExperiment.run(PatternExperiment.trials(Patterns.all(), null, List.of(), REPLICATES), 1, 2,
-                Runner.Progress.NONE);
+        List<PatternExperiment.Trial> trials = new ArrayList<>();
+        for (PatternExperiment.Trial t : PatternExperiment.trials(Patterns.all(), null, List.of(), REPLICATES)) {
+            trials.add(t.pattern().id().equals("trust")
+                    ? new PatternExperiment.Trial(t.pattern(), t.scenario(), t.sets(), t.point(), TRUST_REPLICATES) : t);
+        }
+        outcomes = PatternExperiment.run(trials, 1, 2, Runner.Progress.NONE);
     }
 
     private static PatternExperiment.Outcome of(String id) {
@@ -39,7 +45,7 @@ class PatternsTest {
         String report = o.checks().stream().map(c -> (c.holds() ? "ok  " : "NOT ") + c.name() + ": " + c.effect()
                 + "; " + c.criterion()).collect(Collectors.joining("\n"));
         assertTrue(o.holds(), "pattern " + id + " does not hold:\n" + report);
-        for (List<PatternRun> runs : o.runs().values()) assertEquals(REPLICATES, runs.size());
+        for (List<PatternRun> runs : o.runs().values()) assertEquals(o.trial().replicates(), runs.size());
     }
 
     /** Pattern 1 (Magliocca et al. 2019, 2024): the pressed corridor loses far more than the market does. */
