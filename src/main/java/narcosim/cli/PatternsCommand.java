@@ -43,11 +43,11 @@ import picocli.CommandLine.Parameters;
             + "(tidy: one row per pattern and check), runs.csv (one row per run and outcome), magnitudes.csv, "
             + "sensitivity.csv (with --sensitivity) and figures/ (PNG and SVG, one per pattern)."},
         footer = {"", "Examples:",
-            "  narcosim patterns                                    # all eight, 10 replicates (~10 min on 2 cores)",
+            "  narcosim patterns                                    # all eight, 10 replicates (~2 min on 2 cores)",
             "  narcosim patterns --only balloon,price --replicates 5",
             "  narcosim patterns scenarios/my-variant.yaml          # do the patterns still hold in my variant?",
             "  narcosim patterns --set cartel.loss_tolerance=0.2    # ... or with one parameter changed?",
-            "  narcosim patterns --sensitivity 20                   # and across a Latin hypercube"})
+            "  narcosim patterns --sensitivity 20                   # and across a Latin hypercube (~15 min)"})
 public final class PatternsCommand implements Callable<Integer> {
 
     @CommandLine.Spec

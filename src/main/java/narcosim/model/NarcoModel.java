@@ -464,6 +464,11 @@ public final class NarcoModel extends SimState {
         return network.nations.stream().filter(n -> !n.spec.international() && n.cooperates(w)).count();
     }
 
+    /** Area each grower tends relative to the start: follows the farm-gate price with a lag (ODD 7.6). */
+    public double planting() {
+        return planting;
+    }
+
     public long residents() {
         long n = 0;
         for (Community c : communityList) n += c.agents();

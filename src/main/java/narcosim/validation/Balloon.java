@@ -13,29 +13,10 @@ import narcosim.scenario.Specs;
  */
 final class Balloon extends Pattern {
 
-    @Override
-    public String id() {
-        return "balloon";
-    }
-
-    @Override
-    public int number() {
-        return 1;
-    }
-
-    @Override
-    public String title() {
-        return "Balloon effect";
-    }
-
-    @Override
-    public String source() {
-        return "Magliocca et al., PNAS 116(16) 2019; IISE Transactions 56(3) 2024";
-    }
-
-    @Override
-    public String defaultScenario() {
-        return "scenarios/classroom-balloon.yaml";
+    Balloon() {
+        super("balloon", 1, "Balloon effect",
+                "Magliocca et al., PNAS 116(16) 2019; IISE Transactions 56(3) 2024",
+                "scenarios/classroom-balloon.yaml", 1);
     }
 
     /** The first strategy whose doctrine focuses the military on one region. */

@@ -50,7 +50,7 @@ public record Check(String name, String unit, boolean above, double threshold, S
     static String g(double v) {
         if (Double.isNaN(v)) return "NaN";
         double a = Math.abs(v);
-        if (a != 0 && (a >= 1e5 || a < 1e-3)) return String.format(Locale.ROOT, "%.3g", v);
+        if (a != 0 && (a >= 1e5 || a < 0.1)) return String.format(Locale.ROOT, "%.3g", v);
         return String.format(Locale.ROOT, a >= 100 ? "%.0f" : a >= 10 ? "%.1f" : "%.3f", v);
     }
 }

@@ -12,29 +12,10 @@ import narcosim.scenario.Specs;
  */
 final class CollateralHarm extends Pattern {
 
-    @Override
-    public String id() {
-        return "trust";
-    }
-
-    @Override
-    public int number() {
-        return 4;
-    }
-
-    @Override
-    public String title() {
-        return "Collateral harm costs trust";
-    }
-
-    @Override
-    public String source() {
-        return "Bennett, JASSS 11(4) 7 2008; Oliveira et al. 2020";
-    }
-
-    @Override
-    public String defaultScenario() {
-        return "scenarios/central-america.yaml";
+    CollateralHarm() {
+        super("trust", 4, "Collateral harm costs trust",
+                "Bennett, JASSS 11(4) 7 2008; Oliveira et al. 2020",
+                "scenarios/central-america.yaml", 1);
     }
 
     static Specs.Strategy military(Scenario sc) {

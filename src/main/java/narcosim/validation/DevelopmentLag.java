@@ -12,34 +12,10 @@ import narcosim.scenario.Specs;
  */
 final class DevelopmentLag extends Pattern {
 
-    @Override
-    public String id() {
-        return "development";
-    }
-
-    @Override
-    public int number() {
-        return 5;
-    }
-
-    @Override
-    public String title() {
-        return "Development works with a lag";
-    }
-
-    @Override
-    public String source() {
-        return "Borrero & Parada 2022 (alternative development in Colombia)";
-    }
-
-    @Override
-    public int minYears() {
-        return 6;
-    }
-
-    @Override
-    public String defaultScenario() {
-        return "scenarios/central-america.yaml";
+    DevelopmentLag() {
+        super("development", 5, "Development works with a lag",
+                "Borrero & Parada 2022 (alternative development in Colombia)",
+                "scenarios/central-america.yaml", 6);
     }
 
     static Specs.Strategy development(Scenario sc) {

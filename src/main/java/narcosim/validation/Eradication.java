@@ -15,39 +15,15 @@ final class Eradication extends Pattern {
     /** Campaign week at which eradication stops, so that the reversal can be seen. */
     static final int STOP_WEEK = 260;
 
-    @Override
-    public String id() {
-        return "eradication";
-    }
-
-    @Override
-    public int number() {
-        return 6;
-    }
-
-    @Override
-    public String title() {
-        return "Eradication alone is weak and reversible";
-    }
-
-    @Override
-    public String source() {
-        return "Mejia, Plan Colombia analysis (Brookings); Colombia's spraying record: 1.5 million ha sprayed "
-                + "over 12 years for a 12,000 ha net cut";
-    }
-
-    @Override
-    public int minYears() {
-        return 7;
-    }
-
-    @Override
-    public String defaultScenario() {
-        return "scenarios/central-america.yaml";
-    }
-
     /** Share of the scenario's budget that the eradication-only arm spends (all of it on eradication). */
     static final double BUDGET_SHARE = 0.1;
+
+    Eradication() {
+        super("eradication", 6, "Eradication alone is weak and reversible",
+                "Mejia, Plan Colombia analysis (Brookings); Colombia's spraying record: 1.5 million ha sprayed "
+                + "over 12 years for a 12,000 ha net cut",
+                "scenarios/central-america.yaml", 7);
+    }
 
     /** The strategy turned into eradication only: the one with the largest military share. */
     static Specs.Strategy strategy(Scenario sc) {

@@ -11,34 +11,10 @@ import narcosim.scenario.Specs;
  */
 final class LeadershipTargeting extends Pattern {
 
-    @Override
-    public String id() {
-        return "leadership";
-    }
-
-    @Override
-    public int number() {
-        return 8;
-    }
-
-    @Override
-    public String title() {
-        return "Leadership targeting fragments cartels and raises violence";
-    }
-
-    @Override
-    public String source() {
-        return "Dell, American Economic Review 105(6) 2015";
-    }
-
-    @Override
-    public int minYears() {
-        return 3;
-    }
-
-    @Override
-    public String defaultScenario() {
-        return "scenarios/central-america.yaml";
+    LeadershipTargeting() {
+        super("leadership", 8, "Leadership targeting fragments cartels and raises violence",
+                "Dell, American Economic Review 105(6) 2015",
+                "scenarios/central-america.yaml", 3);
     }
 
     static Specs.Strategy police(Scenario sc) {

@@ -16,34 +16,10 @@ final class Partnership extends Pattern {
     /** Campaign week at which the partner withdraws (start of year 4). */
     static final int WITHDRAWAL_WEEK = 156;
 
-    @Override
-    public String id() {
-        return "partnership";
-    }
-
-    @Override
-    public int number() {
-        return 7;
-    }
-
-    @Override
-    public String title() {
-        return "Partnership pays; withdrawal opens a gap";
-    }
-
-    @Override
-    public String source() {
-        return "Magliocca et al. 2019 (NarcoLogic: intelligence-led interdiction); MODEL-BRIEF (partner instability)";
-    }
-
-    @Override
-    public int minYears() {
-        return 5;
-    }
-
-    @Override
-    public String defaultScenario() {
-        return "scenarios/central-america.yaml";
+    Partnership() {
+        super("partnership", 7, "Partnership pays; withdrawal opens a gap",
+                "Magliocca et al. 2019 (NarcoLogic: intelligence-led interdiction); MODEL-BRIEF (partner instability)",
+                "scenarios/central-america.yaml", 5);
     }
 
     static Specs.Strategy partnership(Scenario sc) {

@@ -14,23 +14,51 @@ import narcosim.scenario.Specs;
  */
 public abstract class Pattern {
 
-    /** Short id used by --only and in file names, e.g. "balloon". */
-    public abstract String id();
+    private final String id;
+    private final int number;
+    private final String title;
+    private final String source;
+    private final String defaultScenario;
+    private final int minYears;
 
-    /** Number in the model brief (1-8). */
-    public abstract int number();
+    /**
+     * @param id              short id used by --only and in file names, e.g. "balloon"
+     * @param number          number in the model brief (1-8)
+     * @param source          the literature it comes from
+     * @param defaultScenario the shipped scenario it runs on by default, relative to the project directory
+     * @param minYears        campaign years the experiment needs (its windows end there)
+     */
+    protected Pattern(String id, int number, String title, String source, String defaultScenario, int minYears) {
+        this.id = id;
+        this.number = number;
+        this.title = title;
+        this.source = source;
+        this.defaultScenario = defaultScenario;
+        this.minYears = minYears;
+    }
 
-    public abstract String title();
+    public final String id() {
+        return id;
+    }
 
-    /** The literature it comes from. */
-    public abstract String source();
+    public final int number() {
+        return number;
+    }
 
-    /** The shipped scenario it runs on by default, relative to the project directory. */
-    public abstract String defaultScenario();
+    public final String title() {
+        return title;
+    }
 
-    /** Campaign years the experiment needs (its windows end there). */
-    public int minYears() {
-        return 1;
+    public final String source() {
+        return source;
+    }
+
+    public final String defaultScenario() {
+        return defaultScenario;
+    }
+
+    public final int minYears() {
+        return minYears;
     }
 
     /** Why this scenario cannot run the pattern, or null if it can. */

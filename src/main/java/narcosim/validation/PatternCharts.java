@@ -72,9 +72,8 @@ final class PatternCharts {
         }
         JFreeChart chart = ChartFactory.createXYLineChart(f.title(), "campaign year", f.yLabel(), data,
                 PlotOrientation.VERTICAL, true, false, false);
-        String text = "Mean of " + o.trial().replicates() + " paired replicates per arm (same seeds in every arm)"
-                + (f.smoothWeeks() > 1 ? ", " + f.smoothWeeks() + "-week trailing mean" : "") + ". Scenario: "
-                + o.scenario().name() + ".";
+        String text = o.scenario().name() + ": mean of " + o.trial().replicates() + " paired replicates per arm"
+                + (f.smoothWeeks() > 1 ? ", " + f.smoothWeeks() + "-week trailing mean" : "");
         TextTitle sub = style(chart, text);
         XYPlot plot = chart.getXYPlot();
         XYLineAndShapeRenderer rend = new XYLineAndShapeRenderer(true, false);
@@ -95,7 +94,7 @@ final class PatternCharts {
         y.setAutoRangeIncludesZero(false);
         y.configure();
         if (y.getLowerBound() > 0) {
-            sub.setText(sub.getText() + " The vertical axis does not start at zero.");
+            sub.setText(sub.getText() + "; the axis does not start at zero");
         }
         if (f.marker() >= 0) {
             ValueMarker m = new ValueMarker(f.marker() / 52.0, Color.DARK_GRAY, new BasicStroke(1.2f,

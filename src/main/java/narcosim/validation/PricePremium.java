@@ -12,34 +12,10 @@ import narcosim.scenario.Specs;
  */
 final class PricePremium extends Pattern {
 
-    @Override
-    public String id() {
-        return "price";
-    }
-
-    @Override
-    public int number() {
-        return 3;
-    }
-
-    @Override
-    public String title() {
-        return "Transient price premium";
-    }
-
-    @Override
-    public String source() {
-        return "Caulkins & Reuter, Crime and Justice 39 2010; Caulkins, Crawford & Reuter 1993";
-    }
-
-    @Override
-    public int minYears() {
-        return 5;
-    }
-
-    @Override
-    public String defaultScenario() {
-        return "scenarios/central-america.yaml";
+    PricePremium() {
+        super("price", 3, "Transient price premium",
+                "Caulkins & Reuter, Crime and Justice 39 2010; Caulkins, Crawford & Reuter 1993",
+                "scenarios/central-america.yaml", 5);
     }
 
     static Specs.Strategy surge(Scenario sc) {

@@ -12,29 +12,10 @@ import narcosim.scenario.Scenario;
  */
 final class SeizureShare extends Pattern {
 
-    @Override
-    public String id() {
-        return "seizure-share";
-    }
-
-    @Override
-    public int number() {
-        return 2;
-    }
-
-    @Override
-    public String title() {
-        return "Seizure share stays limited";
-    }
-
-    @Override
-    public String source() {
-        return "Magliocca et al., PNAS 116(16) 2019 (NarcoLogic calibration, seized share about 0.34)";
-    }
-
-    @Override
-    public String defaultScenario() {
-        return "scenarios/central-america.yaml";
+    SeizureShare() {
+        super("seizure-share", 2, "Seizure share stays limited",
+                "Magliocca et al., PNAS 116(16) 2019 (NarcoLogic calibration, seized share about 0.34)",
+                "scenarios/central-america.yaml", 1);
     }
 
     @Override
