@@ -18,7 +18,7 @@ import picocli.CommandLine.Command;
             ValidateCommand.class, ParamsCommand.class, BenchCommand.class, ReportCommand.class, PatternsCommand.class,
             CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 done, 1 internal error, 2 bad input (scenario file, options).",
-            "Documentation: README.md, docs/ODD.md (the model), docs/PERFORMANCE.md."})
+            "Documentation: README.md, docs/ODD.md (the model), docs/VALIDATION.md, docs/PERFORMANCE.md."})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
