@@ -88,7 +88,6 @@ public final class NarcoModel extends SimState {
         burnIn = params.integer("run.burn_in_weeks");
         network = new Network(config.scenario(), params, params.real("military.capability_initial"));
         events = new EventBus();
-        collector = new WeeklyCollector(network);
         double marketPrice = network.places.stream().filter(Place::isMarket).findFirst().orElseThrow()
                 .nation.spec.priceUsdKg();
         market = new Market(marketPrice, params);
@@ -128,6 +127,8 @@ public final class NarcoModel extends SimState {
         campaign = new Campaign(this, config.strategy().shares(), config.scenario().budgetMusdPerYear(), params);
 
         events.register(this::expose);
+        // After the communities are settled: the collector adds a trust column per nation with residents.
+        collector = new WeeklyCollector(network);
         events.register(collector);
 
         schedule.scheduleRepeating(Schedule.EPOCH, WORLD, (Steppable) s -> worldPhase(), 1.0);
