@@ -33,7 +33,9 @@ import picocli.CommandLine.Parameters;
             "Without SCENARIO every pattern runs on its own shipped scenario (balloon: "
             + "scenarios/classroom-balloon.yaml; the rest: scenarios/central-america.yaml; run from the project "
             + "directory). With SCENARIO, the patterns that scenario supports run on it; the others are listed "
-            + "as skipped with the reason (e.g. no strategy focuses the military on one region).", "",
+            + "as skipped with the reason (e.g. no strategy focuses the military on one region, or the run is "
+            + "shorter than the pattern's windows). --set applies to every arm; an arm's own treatment (e.g. the "
+            + "rules of engagement of pattern 4) is applied after it.", "",
             "Also prints magnitudes of the default scenario against the literature (seized share, Eastern "
             + "Pacific vs Caribbean split, prices along the chain, time scale of route shifts). "
             + "--sensitivity N repeats every pattern at N points of a Latin hypercube over the most uncertain "
