@@ -15,10 +15,11 @@ import picocli.CommandLine.Command;
             "",
             "Start with:%n  narcosim run scenarios/central-america.yaml --strategy integrated --seed 7"},
         subcommands = {RunCommand.class, CompareCommand.class, SweepCommand.class, MergeCommand.class,
-            ValidateCommand.class, ParamsCommand.class, BenchCommand.class, ReportCommand.class, GuiCommand.class,
+            ValidateCommand.class, ParamsCommand.class, BenchCommand.class, ReportCommand.class, PatternsCommand.class,
+            GuiCommand.class,
             CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 done, 1 internal error, 2 bad input (scenario file, options).",
-            "Documentation: README.md, docs/ODD.md (the model), docs/PERFORMANCE.md."})
+            "Documentation: README.md, docs/ODD.md (the model), docs/VALIDATION.md, docs/teaching.md (the classroom), docs/PERFORMANCE.md."})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

@@ -74,6 +74,7 @@ public final class NarcoModel extends SimState {
     private long lostTotal;
     private double[] lossProb;
     private double yieldKgHaWeek;
+    private double planting;
 
     public NarcoModel(RunConfig config) {
         super(config.seed());
@@ -87,7 +88,6 @@ public final class NarcoModel extends SimState {
         burnIn = params.integer("run.burn_in_weeks");
         network = new Network(config.scenario(), params, params.real("military.capability_initial"));
         events = new EventBus();
-        collector = new WeeklyCollector(network);
         double marketPrice = network.places.stream().filter(Place::isMarket).findFirst().orElseThrow()
                 .nation.spec.priceUsdKg();
         market = new Market(marketPrice, params);
@@ -98,6 +98,7 @@ public final class NarcoModel extends SimState {
         deliveredThisWeek = deliveredLastWeek = 0;
         producedTotal = deliveredTotal = seizedTotal = lostTotal = 0;
         riskKgThisWeek = kgThisWeek = riskLastWeek = 0;
+        planting = 1;
 
         ResidentRules rules = ResidentRules.of(params);
         communities = new Shuffled<>(c -> false);
@@ -126,6 +127,8 @@ public final class NarcoModel extends SimState {
         campaign = new Campaign(this, config.strategy().shares(), config.scenario().budgetMusdPerYear(), params);
 
         events.register(this::expose);
+        // After the communities are settled: the collector adds a trust column per nation with residents.
+        collector = new WeeklyCollector(network);
         events.register(collector);
 
         schedule.scheduleRepeating(Schedule.EPOCH, WORLD, (Steppable) s -> worldPhase(), 1.0);
@@ -168,10 +171,15 @@ public final class NarcoModel extends SimState {
         for (Link l : network.links) l.newWeek();
 
         int replant = params.integer("eradication.replant_weeks");
+        if (stepsSoFar() > burnIn) {
+            // Supply response: growers plant more per head when the farm-gate price is up, with a lag.
+            double target = Math.pow(market.chainPriceFactor(), params.real("market.planting_elasticity"));
+            planting += (target - planting) / params.integer("market.planting_weeks");
+        }
         for (Place p : network.places) {
             p.closeWeek();
             if (p.isProduction()) {
-                p.growTowards(p.community() == null ? 0 : p.community().growers(), replant);
+                p.growTowards(p.community() == null ? 0 : p.community().growers(), planting, replant);
                 long kg = p.harvest(yieldKgHaWeek);
                 producedTotal += kg;
                 if (kg > 0) events.emit(new Event.Produced(p.index, kg));
@@ -455,6 +463,11 @@ public final class NarcoModel extends SimState {
     public double partnersActive() {
         int w = week();
         return network.nations.stream().filter(n -> !n.spec.international() && n.cooperates(w)).count();
+    }
+
+    /** Area each grower tends relative to the start: follows the farm-gate price with a lag (ODD 7.6). */
+    public double planting() {
+        return planting;
     }
 
     public long residents() {

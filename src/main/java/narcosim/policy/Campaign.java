@@ -272,8 +272,15 @@ public final class Campaign implements Steppable {
 
         policeWork(p, random);
         development(weeksIn, p);
-        eradication();
-        spend();
+        boolean eradicating = doctrine.eradication() && !eradicationOver(week, p);
+        if (eradicating) eradication();
+        spend(eradicating);
+    }
+
+    /** Eradication has stopped for good (eradication.end_week), so that its reversal can be studied. */
+    private static boolean eradicationOver(int week, ParamValues p) {
+        int end = p.integer("eradication.end_week");
+        return end >= 0 && week >= end;
     }
 
     private void partnerInstability(int week, ParamValues p, MersenneTwisterFast random) {
@@ -433,7 +440,6 @@ public final class Campaign implements Steppable {
     }
 
     private void eradication() {
-        if (!doctrine.eradication()) return;
         for (Place pl : net.places) {
             double ha = eradicationHaWeek[pl.index];
             if (ha <= 0 || pl.nation.withdrawn()) continue;
@@ -442,11 +448,11 @@ public final class Campaign implements Steppable {
         }
     }
 
-    private void spend() {
+    private void spend(boolean eradicating) {
         emitSpend(Event.SpendKind.MILITARY, militarySpendYear);
         emitSpend(Event.SpendKind.POLICE, policeSpendYear);
         emitSpend(Event.SpendKind.DEVELOPMENT, developmentSpendYear);
-        if (doctrine.eradication()) emitSpend(Event.SpendKind.ERADICATION, eradicationBudgetYear);
+        if (eradicating) emitSpend(Event.SpendKind.ERADICATION, eradicationBudgetYear);
         emitSpend(Event.SpendKind.PARTNERSHIP, partnershipSpendYear);
     }
 

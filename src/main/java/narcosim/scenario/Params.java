@@ -122,6 +122,10 @@ public final class Params {
         real("market.risk_delta", 0.36, 0, 1, "", "Adjustment rate delta of the risk premium (NarcoLogic).");
         real("market.price_pass_through", 0.5, 0, 1, "",
                 "Elasticity of prices along the chain (and farm-gate income) to the market price.");
+        real("market.planting_elasticity", 0.6, 0, 5, "",
+                "Elasticity of the coca area each grower tends to the farm-gate price (growers plant more when it pays).");
+        integer("market.planting_weeks", 52, 1, 520, "weeks",
+                "Time constant with which planting follows the farm-gate price (new bushes take about a year to yield).");
 
         // ---- military
         choice("military.targeting", "static", List.of("static", "intelligence"),
@@ -194,6 +198,8 @@ public final class Params {
         real("eradication.cost_usd_ha", 2500, 1, 1e6, "US$/ha", "Cost of eradicating one hectare.");
         real("eradication.kill_fraction", 0.6, 0, 1, "", "Share of an eradicated hectare really destroyed.");
         integer("eradication.replant_weeks", 20, 1, 520, "weeks", "Time constant of replanting after eradication (quick reversal).");
+        integer("eradication.end_week", -1, -1, 2600, "week",
+                "Campaign week from which eradication stops and its budget is no longer spent (-1: never).");
 
         // ---- partnership
         real("partnership.intel_share", 0.8, 0, 1, "", "Share of intelligence passed to partners when the partnership is funded.");

@@ -87,10 +87,11 @@ public final class Place {
 
     /**
      * Growers replant eradicated fields and follow their numbers: the area moves towards growers x ha per
-     * grower with the given time constant.
+     * grower x {@code planting} (more area per grower when the farm-gate price is high) with the given
+     * time constant.
      */
-    public void growTowards(int growers, int replantWeeks) {
-        double target = growers * haPerGrower;
+    public void growTowards(int growers, double planting, int replantWeeks) {
+        double target = growers * haPerGrower * planting;
         cocaHa += (target - cocaHa) / replantWeeks;
         if (cocaHa < 0) cocaHa = 0;
     }

@@ -52,8 +52,9 @@ class EradicationTest {
             int growers = zone.community().growers();
             destroyed[0] = 0;
             TestModels.steps(m, 1);
-            // The world phase grows the area towards growers x ha per grower; then the campaign eradicates.
-            double expected = area + (growers * zone.haPerGrower() - area) / replant - destroyed[0];
+            // The world phase grows the area towards growers x ha per grower x the planting factor (updated
+            // first in the same phase); then the campaign eradicates.
+            double expected = area + (growers * zone.haPerGrower() * m.planting() - area) / replant - destroyed[0];
             assertEquals(expected, zone.cocaHa(), 1e-9 * Math.max(1, expected), "week " + m.week());
             int week = m.week() - 1;
             if (week < 0) assertEquals(0, destroyed[0], "no eradication in the burn-in");

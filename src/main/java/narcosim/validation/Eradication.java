@@ -1,0 +1,85 @@
+package narcosim.validation;
+
+import java.util.List;
+import java.util.Map;
+
+import narcosim.scenario.Scenario;
+import narcosim.scenario.Specs;
+
+/**
+ * Pattern 6: forced eradication alone is weak (the net cut in coca area is a small fraction of the area
+ * eradicated) and reversible (growers replant once it stops), and it costs trust among growers.
+ */
+final class Eradication extends Pattern {
+
+    /** Campaign week at which eradication stops, so that the reversal can be seen. */
+    static final int STOP_WEEK = 260;
+
+    /** Share of the scenario's budget that the eradication-only arm spends (all of it on eradication). */
+    static final double BUDGET_SHARE = 0.1;
+
+    Eradication() {
+        super("eradication", 6, "Eradication alone is weak and reversible",
+                "Mejia, Plan Colombia analysis (Brookings); Colombia's spraying record: 1.5 million ha sprayed "
+                + "over 12 years for a 12,000 ha net cut",
+                "scenarios/central-america.yaml", 7);
+    }
+
+    /** The strategy turned into eradication only: the one with the largest military share. */
+    static Specs.Strategy strategy(Scenario sc) {
+        return largest(sc, Specs.Shares::military);
+    }
+
+    @Override
+    public String unsupported(Scenario sc) {
+        if (!has(sc, "baseline")) return missing(sc, "a 'baseline' strategy");
+        if (strategy(sc) == null) return missing(sc, "a strategy with a military budget");
+        return null;
+    }
+
+    static final String ARM = "eradication only (stops in year 6)";
+
+    @Override
+    public List<Arm> arms(Scenario sc) {
+        String s = strategy(sc).id();
+        String k = "strategies." + s + ".shares.";
+        return List.of(Arm.of("baseline", "baseline"),
+                Arm.of(ARM, s, k + "military=1", k + "police=0", k + "development=0", k + "partnership=0",
+                        "eradication.enabled=true", "eradication.budget_share=1",
+                        "budget.total_musd_per_year=" + sc.budgetMusdPerYear() * BUDGET_SHARE,
+                        "eradication.end_week=" + STOP_WEEK));
+    }
+
+    @Override
+    public String experiment(Scenario sc) {
+        return "baseline vs eradication only (" + strategy(sc).id() + " with its whole budget, a tenth of the "
+                + "scenario's, on forced eradication) for five years, stopped at week " + STOP_WEEK;
+    }
+
+    @Override
+    public List<Check> checks(Scenario sc, Map<String, List<PatternRun>> runs) {
+        List<PatternRun> base = runs.get("baseline");
+        List<PatternRun> er = runs.get(ARM);
+        // Net cut in coca area over the eradication years, per hectare eradicated in them.
+        double[] perHa = paired(er, base, (t, r) -> {
+            double sprayed = t.weekly("eradicated_ha", 0, STOP_WEEK) * STOP_WEEK;
+            double netCut = r.weekly("coca_ha", STOP_WEEK - 52, STOP_WEEK) - t.weekly("coca_ha", STOP_WEEK - 52, STOP_WEEK);
+            return sprayed > 0 ? netCut / sprayed : Double.NaN;
+        });
+        return List.of(
+                Check.above("cut in coca area, year 5 (while eradicating)", "share", 0,
+                        paired(er, base, (t, r) -> -change(t.weekly("coca_ha", STOP_WEEK - 52, STOP_WEEK),
+                                r.weekly("coca_ha", STOP_WEEK - 52, STOP_WEEK)))),
+                Check.below("net hectares cut per hectare eradicated (weak)", "ha/ha", 0.1, perHa),
+                Check.below("cut in coca area, final year (reversed after stopping)", "share", 0.05,
+                        paired(er, base, (t, r) -> -change(finalYear(t, "coca_ha"), finalYear(r, "coca_ha")))),
+                Check.below("change in mean trust in coca-growing places, years 1-5", "trust (0-1)", 0,
+                        paired(er, base, (t, r) -> t.cocaZoneTrust(0, STOP_WEEK) - r.cocaZoneTrust(0, STOP_WEEK))));
+    }
+
+    @Override
+    public Figure figure(Scenario sc, Map<String, List<PatternRun>> runs) {
+        return new Figure("Eradication alone: coca area, eradication stopped after five years", "hectares",
+                List.of(new Line("", r -> r.series("coca_ha"))), 4, STOP_WEEK, "eradication stops");
+    }
+}

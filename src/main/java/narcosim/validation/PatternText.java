@@ -1,0 +1,70 @@
+package narcosim.validation;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+
+import narcosim.experiment.design.Factor;
+
+/** The patterns' results as text for the terminal. */
+public final class PatternText {
+
+    private PatternText() {
+    }
+
+    public static void print(PrintWriter o, List<PatternExperiment.Outcome> outcomes, Magnitudes mag,
+                             Sensitivity.Result sens) {
+        int holds = 0;
+        int ran = 0;
+        for (PatternExperiment.Outcome r : outcomes) {
+            Pattern p = r.pattern();
+            o.printf(Locale.ROOT, "%nPattern %d: %s  [%s]%n", p.number(), p.title(), p.id());
+            o.println("  source:     " + p.source());
+            o.println("  scenario:   " + r.trial().scenario());
+            if (r.skipped() != null) {
+                o.println("  SKIPPED:    " + r.skipped());
+                continue;
+            }
+            ran++;
+            o.println("  experiment: " + p.experiment(r.scenario()) + "; " + r.trial().replicates()
+                    + " paired replicates per arm");
+            for (Check c : r.checks()) {
+                o.printf(Locale.ROOT, "  %-4s %s: %s %s; criterion: %s%n", c.holds() ? "ok" : "NOT", c.name(),
+                        c.effect(), c.unit(), c.criterion());
+            }
+            if (r.holds()) holds++;
+            o.println("  => " + (r.holds() ? "HOLDS" : "DOES NOT HOLD"));
+        }
+        o.printf(Locale.ROOT, "%n%d of %d patterns hold%s.%n", holds, ran,
+                ran < outcomes.size() ? " (" + (outcomes.size() - ran) + " skipped)" : "");
+        if (holds < ran) {
+            o.println("A pattern that does not hold is a finding about the model on this scenario: see the checks "
+                    + "marked NOT above and docs/VALIDATION.md.");
+        }
+        if (!mag.rows().isEmpty()) {
+            o.printf(Locale.ROOT, "%nMagnitudes against the literature%n");
+            for (Magnitudes.Row m : mag.rows()) {
+                o.printf(Locale.ROOT, "  %-4s %s (%s, %s): %s %s; literature: %s%n", m.within() ? "ok" : "OUT",
+                        m.quantity(), m.scenario(), m.strategy(),
+                        Check.g(m.model().mean()) + " [" + Check.g(m.model().low()) + ", " + Check.g(m.model().high()) + "]",
+                        m.unit(), m.literature());
+            }
+        }
+        if (sens != null) {
+            o.printf(Locale.ROOT, "%nSensitivity: %d Latin hypercube points, %d replicates per arm, judged on means%n",
+                    sens.points().size(), sens.replicates());
+            StringBuilder f = new StringBuilder();
+            for (Factor x : Sensitivity.FACTORS) {
+                f.append(f.length() == 0 ? "" : ", ").append(x.key()).append(" ").append(Check.g(x.min())).append("..")
+                        .append(Check.g(x.max()));
+            }
+            o.println("  parameters: " + f);
+            for (PatternExperiment.Outcome r : outcomes) {
+                double s = sens.share(r.pattern());
+                o.printf(Locale.ROOT, "  pattern %d %-14s holds at %s of points%n", r.pattern().number(),
+                        r.pattern().id(), Double.isNaN(s) ? "n/a" : String.format(Locale.ROOT, "%.0f%%", 100 * s));
+            }
+        }
+        o.flush();
+    }
+}

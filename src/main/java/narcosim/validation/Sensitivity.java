@@ -1,0 +1,73 @@
+package narcosim.validation;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import narcosim.experiment.Runner;
+import narcosim.experiment.design.Designs;
+import narcosim.experiment.design.Factor;
+import narcosim.scenario.ScenarioException;
+import narcosim.util.Fmt;
+
+/**
+ * Do the patterns still hold when the most uncertain parameters change? Every pattern is repeated at the
+ * points of a Latin hypercube over them, with a few replicates per point; a pattern holds at a point if
+ * every check's mean lies beyond its threshold (intervals from two or three replicates are too wide to
+ * judge by). Reports the share of points where each pattern holds.
+ */
+public final class Sensitivity {
+
+    /**
+     * The parameters the literature pins down least, with ranges around the defaults: how much loss
+     * traffickers tolerate before they change routes (NarcoLogic does not fit it from data), how strongly
+     * growers plant when the price is up (coca supply elasticities are uncertain), demand elasticity (-0.5 to -1 in the literature) and how fast the risk premium
+     * adjusts, the trafficking wage, the interdiction probability per contact, the harm of permissive
+     * rules and the income gain of development.
+     */
+    public static final List<Factor> FACTORS = List.of(
+            Factor.range("cartel.loss_tolerance", 0.06, 0.24, false),
+            Factor.range("market.planting_elasticity", 0.3, 1.0, false),
+            Factor.range("market.demand_elasticity", -1.0, -0.5, false),
+            Factor.range("market.risk_delta", 0.2, 0.5, false),
+            Factor.range("residents.trafficking_wage_usd_week", 100, 225, false),
+            Factor.range("military.interdict_prob", 0.35, 0.65, false),
+            Factor.range("military.collateral_permissive", 0.08, 0.25, false),
+            Factor.range("development.income_gain", 0.4, 0.9, false));
+
+    /** The result: the design and, per pattern, its outcome at every point. */
+    public record Result(List<Map<String, Object>> points, int replicates, List<PatternExperiment.Outcome> outcomes) {
+
+        /** Outcomes of one pattern, in point order. */
+        public List<PatternExperiment.Outcome> of(Pattern p) {
+            return outcomes.stream().filter(o -> o.pattern().id().equals(p.id())).toList();
+        }
+
+        /** Share of the points (where the pattern could run) at which it holds on the means. */
+        public double share(Pattern p) {
+            List<PatternExperiment.Outcome> os = of(p).stream().filter(o -> o.skipped() == null).toList();
+            if (os.isEmpty()) return Double.NaN;
+            return os.stream().filter(PatternExperiment.Outcome::holdsOnMean).count() / (double) os.size();
+        }
+    }
+
+    private Sensitivity() {
+    }
+
+    public static Result run(List<Pattern> patterns, Path scenario, List<String> sets, int points, int replicates,
+                             long seed, int threads, Runner.Progress progress)
+            throws ScenarioException, InterruptedException {
+        List<Map<String, Object>> design = Designs.latinHypercube(FACTORS, points, seed);
+        List<PatternExperiment.Trial> trials = new ArrayList<>();
+        for (Pattern p : patterns) {
+            for (int i = 0; i < design.size(); i++) {
+                List<String> s = new ArrayList<>(sets);
+                for (Map.Entry<String, Object> e : design.get(i).entrySet()) s.add(e.getKey() + "=" + Fmt.any(e.getValue()));
+                Path file = scenario != null ? scenario : Path.of(p.defaultScenario());
+                trials.add(new PatternExperiment.Trial(p, file, s, i + 1, replicates));
+            }
+        }
+        return new Result(design, replicates, PatternExperiment.run(trials, seed, threads, progress));
+    }
+}

@@ -1,0 +1,76 @@
+package narcosim.validation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import narcosim.experiment.Statistics;
+import narcosim.scenario.Scenario;
+import narcosim.scenario.ScenarioLoader;
+
+/** Which scenarios can run which pattern, how arms are built, and how a check is judged. */
+class PatternScopeTest {
+
+    @Test
+    void everyPatternRunsOnItsDefaultScenario() throws Exception {
+        assertEquals(List.of("balloon", "seizure-share", "price", "trust", "development", "eradication", "partnership",
+                "leadership"), Patterns.ids());
+        for (Pattern p : Patterns.all()) {
+            Scenario sc = ScenarioLoader.load(Path.of(p.defaultScenario()));
+            assertNull(p.unsupported(sc), p.id());
+            assertTrue(p.arms(sc).size() >= 2, p.id());
+            for (Arm a : p.arms(sc)) {
+                // Every arm's settings load, and its strategy exists.
+                List<String> sets = a.sets();
+                Scenario armed = ScenarioLoader.load(Path.of(p.defaultScenario()), sets);
+                assertNotNull(armed.forStrategy(a.strategy(), 1), p.id() + " " + a.label());
+            }
+        }
+    }
+
+    @Test
+    void unsupportedPatternsSayWhy() throws Exception {
+        Scenario balloon = ScenarioLoader.load(Path.of("scenarios/classroom-hearts-and-minds.yaml"));
+        String why = new Balloon().unsupported(balloon);
+        assertNotNull(why);
+        assertTrue(why.contains("military.focus_region") && why.contains("heavy-handed"), why);
+        Scenario withoutCrackdown = ScenarioLoader.load(Path.of("scenarios/classroom-balloon.yaml"),
+                List.of("strategies.corridor-crackdown.doctrine.military.focus_region=none"));
+        assertNotNull(new Balloon().unsupported(withoutCrackdown));
+        assertThrows(IllegalArgumentException.class, () -> Patterns.only(List.of("balloon", "nonsense")));
+    }
+
+    @Test
+    void theEradicationArmSpendsATenthOfTheBudgetOnEradicationOnly() throws Exception {
+        Path file = Path.of("scenarios/central-america.yaml");
+        Scenario sc = ScenarioLoader.load(file);
+        Arm arm = new Eradication().arms(sc).get(1);
+        Scenario armed = ScenarioLoader.load(file, arm.sets());
+        var cfg = armed.forStrategy(arm.strategy(), 1);
+        assertEquals(150, armed.budgetMusdPerYear(), 1e-9);
+        assertEquals(1.0, cfg.strategy().shares().military(), 1e-12);
+        assertEquals(0.0, cfg.strategy().shares().police() + cfg.strategy().shares().partnership(), 1e-12);
+        assertEquals(1.0, cfg.params().real("eradication.budget_share"), 1e-12);
+        assertEquals(Eradication.STOP_WEEK, cfg.params().integer("eradication.end_week"));
+    }
+
+    @Test
+    void aCheckHoldsOnlyIfItsWholeIntervalIsBeyondTheThreshold() {
+        Check clear = Check.above("x", "share", 0, new double[] {0.2, 0.25, 0.3, 0.22});
+        Check straddles = Check.above("x", "share", 0, new double[] {0.2, -0.25, 0.3, 0.02});
+        Check below = Check.below("x", "share", 0.5, new double[] {0.4, 0.41, 0.39});
+        assertTrue(clear.holds());
+        assertTrue(!straddles.holds() && straddles.holdsOnMean());
+        assertTrue(below.holds());
+        Statistics.Estimate e = Statistics.estimate(new double[] {0.2, 0.25, 0.3, 0.22}, 0.95);
+        assertEquals(e.low(), clear.estimate().low(), 0);
+        assertTrue(!Check.above("one", "", 0, new double[] {1}).holds(), "one replicate has no interval");
+    }
+}
