@@ -34,7 +34,7 @@ import picocli.CommandLine.Parameters;
             + "Lessons for a class: docs/teaching.md. On a machine without a screen, run it under xvfb-run with "
             + "--weeks and --screenshot (last example)."},
         footer = {"", "Examples:",
-            "  narcosim gui                                        # the default scenario",
+            "  narcosim gui                                        # central-america.yaml, military-surge",
             "  narcosim gui scenarios/classroom-balloon.yaml --strategy corridor-crackdown",
             "  xvfb-run -s '-screen 0 1440x900x24' narcosim gui scenarios/classroom-balloon.yaml \\",
             "      --strategy corridor-crackdown --weeks 200 --screenshot balloon.png"})
@@ -52,14 +52,17 @@ public final class GuiCommand implements Callable<Integer> {
     @CommandLine.Mixin
     ScenarioOptions options = new ScenarioOptions();
 
-    @Option(names = {"-s", "--strategy"}, paramLabel = "ID", description = "Strategy to run (default: the scenario's first).")
+    @Option(names = {"-s", "--strategy"}, paramLabel = "ID", description = "Strategy to run (default: the scenario's first "
+            + "strategy with a campaign, e.g. military-surge in central-america.yaml, so the window opens on forces at work; "
+            + "--strategy baseline for no campaign, where raising any share slider puts the whole budget into it).")
     String strategy;
 
     @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "Random seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
     @Option(names = "--zoom", paramLabel = "X", defaultValue = "1", description = "Open the map zoomed in X times, centred "
-            + "on the coca zones as far as the map's edges allow (default: ${DEFAULT-VALUE}, the whole map).")
+            + "on the coca zones as far as the map's edges allow (default: ${DEFAULT-VALUE}: the map fits the whole "
+            + "scenario, every place in view).")
     double zoom;
 
     @Option(names = "--weeks", paramLabel = "N", description = "Run N weeks (the burn-in counts) as soon as the window "
@@ -78,7 +81,7 @@ public final class GuiCommand implements Callable<Integer> {
                     + "directory or name a scenario file");
         }
         Scenario sc = ScenarioLoader.load(file, options.sets());
-        RunConfig cfg = sc.forStrategy(strategy != null ? strategy : sc.strategies().get(0).id(), seed);
+        RunConfig cfg = sc.forStrategy(strategy != null ? strategy : defaultStrategy(sc), seed);
         if (screenshot != null && weeks == null) throw new Main.UserError("--screenshot needs --weeks N");
         if (weeks != null && (weeks < 1 || weeks > (long) cfg.params().integer("run.burn_in_weeks") + cfg.weeks())) {
             throw new Main.UserError("--weeks: expected 1 to " + (cfg.params().integer("run.burn_in_weeks") + cfg.weeks())
@@ -111,6 +114,12 @@ public final class GuiCommand implements Callable<Integer> {
         // The window stays until the user closes the Console (MASON then ends the program).
         new CountDownLatch(1).await();
         return 0;
+    }
+
+    /** The scenario's first strategy that spends a budget (the baseline shows nothing to a class), else its first. */
+    public static String defaultStrategy(Scenario sc) {
+        return sc.strategies().stream().filter(s -> s.shares().isCampaign()).findFirst()
+                .orElse(sc.strategies().get(0)).id();
     }
 
     /** The week's headline outcomes, for checking a window run against a headless one. */

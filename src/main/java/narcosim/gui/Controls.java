@@ -9,8 +9,9 @@ import sim.util.Interval;
 /**
  * What the class may change while the model runs, as bean properties for MASON's model inspector:
  * the strategy's budget shares (sliders, {@code dom} ranges) and doctrine switches (check boxes), plus
- * a few read-only facts. Moving one share re-scales the other three so the shares still add up to 1,
- * and the campaign re-buys its forces and programmes with the new split
+ * a few read-only facts. Moving one share re-scales the other three so the shares still add up to 1;
+ * from the baseline (every share 0) the first share raised above 0 takes the whole budget (1), since
+ * there is nothing to share it with. The campaign re-buys its forces and programmes with the new split
  * ({@link Campaign#reshare}). Before the run starts (and before the campaign's week 0) changes are
  * kept and applied when the campaign deploys.
  */
@@ -74,12 +75,16 @@ public final class Controls {
         for (int i = 0; i < 4; i++) {
             if (i != which) others += s[i];
         }
-        for (int i = 0; i < 4; i++) {
-            if (i == which) continue;
-            // The rest of the budget keeps its proportions (an even split if it was empty).
-            s[i] = others > 0 ? s[i] / others * (1 - value) : (1 - value) / 3;
+        if (others == 0) {
+            // From the baseline: the whole budget goes where the slider was moved (or stays unspent at 0).
+            s[which] = value > 0 ? 1 : 0;
+        } else {
+            // The rest of the budget keeps its proportions.
+            for (int i = 0; i < 4; i++) {
+                if (i != which) s[i] = s[i] / others * (1 - value);
+            }
+            s[which] = value;
         }
-        s[which] = value;
         Specs.Shares next = new Specs.Shares(s[0], s[1], s[2], s[3]);
         if (running()) model.campaign().reshare(next);
         else pendingShares = next;

@@ -1,5 +1,7 @@
 package narcosim.gui;
 
+import java.awt.Color;
+import java.awt.Font;
 import java.awt.GridLayout;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,7 +12,12 @@ import javax.swing.JPanel;
 import narcosim.metrics.WeeklyCollector;
 import narcosim.model.NarcoModel;
 import narcosim.report.ChartStyle;
+import org.jfree.chart.ChartPanel;
+import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.ValueAxis;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.title.TextTitle;
 import org.jfree.data.RangeType;
 import org.jfree.data.xy.XYSeries;
 import sim.util.media.chart.TimeSeriesAttributes;
@@ -27,18 +34,21 @@ public final class LiveCharts {
 
     /** Weeks in the moving mean of flows: shipments arrive in lumps, and a class should see the trend. */
     static final int SMOOTH_WEEKS = 4;
+    /** Point sizes of chart titles and of every other chart text. */
+    static final int TITLE_PT = 15;
+    static final int TEXT_PT = 13;
 
     /** One chart: its title, the collector column, its axis label, and whether it is a flow (smoothed). */
     record Chart(String title, String column, String axis, boolean flow) {
     }
 
     static final List<Chart> CHARTS = List.of(
-            new Chart("Delivered to the market", "delivered_kg", "kg/week, 4-week mean", true),
-            new Chart("Seized", "seized_kg", "kg/week, 4-week mean", true),
+            new Chart("Delivered to the market", "delivered_kg", "kg a week (4-week mean); dashed: expected without the campaign", true),
+            new Chart("Seized", "seized_kg", "kg a week (4-week mean)", true),
             new Chart("Price at the market", "price_usd_kg", "US$ per kg", false),
-            new Chart("Mean trust in the state", "mean_trust", "0 to 1", false),
-            new Chart("Violent incidents", "violent_incidents", "per week, 4-week mean", true),
-            new Chart("Recruits to trafficking", "recruits", "per week, 4-week mean", true));
+            new Chart("Trust in the state", "mean_trust", "residents' mean, 0 to 1", false),
+            new Chart("Violent incidents", "violent_incidents", "a week (4-week mean)", true),
+            new Chart("Recruits to trafficking", "recruits", "residents a week (4-week mean)", true));
 
     private final List<XYSeries> series = new ArrayList<>();
     private final XYSeries expected = new XYSeries("Expected without the campaign", false);
@@ -57,8 +67,7 @@ public final class LiveCharts {
         for (int i = 0; i < CHARTS.size(); i++) {
             Chart c = CHARTS.get(i);
             TimeSeriesChartGenerator g = new TimeSeriesChartGenerator();
-            // Small panels: the unit goes in the title, where it stays legible.
-            g.setTitle(c.title() + " (" + c.axis() + ")");
+            g.setTitle(c.title());
             g.setXAxisLabel("campaign week");
             g.setYAxisLabel("");
             TimeSeriesAttributes a = (TimeSeriesAttributes) g.addSeries(series.get(i), null);
@@ -72,13 +81,40 @@ public final class LiveCharts {
             NumberAxis y = (NumberAxis) g.getChart().getXYPlot().getRangeAxis();
             y.setRangeType(RangeType.POSITIVE);
             y.setAutoRangeMinimumSize(1.0);
+            readableOnAProjector(g.getChart(), c.axis());
+            ChartPanel panel = g.getChartPanel();
+            if (panel != null) {
+                // Draw at the panel's real size: JFreeChart otherwise draws small panels at 300 x 200 and
+                // shrinks the picture, text and all.
+                panel.setMinimumDrawWidth(0);
+                panel.setMinimumDrawHeight(0);
+                panel.setMaximumDrawWidth(4000);
+                panel.setMaximumDrawHeight(4000);
+            }
             generators.add(g);
-            grid.add(g.getChartPanel() != null ? g.getChartPanel() : g);
+            grid.add(panel != null ? panel : g);
         }
         JFrame f = new JFrame("narcosim: outcomes week by week");
         f.getContentPane().add(grid);
         f.setDefaultCloseOperation(JFrame.HIDE_ON_CLOSE);
         return f;
+    }
+
+    /**
+     * Text a class can read from the back of a room: a bold title, the unit (and what a second line
+     * means) under it instead of a legend, tick labels at {@link #TEXT_PT} points.
+     */
+    static void readableOnAProjector(JFreeChart chart, String unit) {
+        chart.getTitle().setFont(new Font(Font.SANS_SERIF, Font.BOLD, TITLE_PT));
+        TextTitle sub = new TextTitle(unit, new Font(Font.SANS_SERIF, Font.PLAIN, TEXT_PT));
+        sub.setPaint(Color.DARK_GRAY);
+        chart.addSubtitle(0, sub);
+        chart.removeLegend();
+        XYPlot plot = chart.getXYPlot();
+        for (ValueAxis axis : new ValueAxis[] {plot.getDomainAxis(), plot.getRangeAxis()}) {
+            axis.setTickLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, TEXT_PT));
+            axis.setLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, TEXT_PT));
+        }
     }
 
     /** Starts afresh (a new run). */

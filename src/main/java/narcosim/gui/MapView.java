@@ -31,10 +31,10 @@ public final class MapView {
     private final List<LinkView> linkViews = new ArrayList<>();
     private double peakFlow;
 
-    /** Builds the map of a started model. */
-    public MapView(NarcoModel model) {
+    /** Builds the map of a started model, its field fitted to a window of shape {@code aspect} (width / height). */
+    public MapView(NarcoModel model, double aspect) {
         this.model = model;
-        this.projection = Projection.around(model.config().scenario().places());
+        this.projection = Projection.fit(model.config().scenario().places(), aspect);
         double w = projection.width();
         double h = projection.height();
         this.places = new Continuous2D(1.0, w, h);

@@ -1,8 +1,18 @@
 package narcosim.gui;
 
+import java.awt.BasicStroke;
 import java.awt.BorderLayout;
 import java.awt.Color;
 import java.awt.Font;
+import java.awt.FontMetrics;
+import java.awt.Graphics2D;
+import java.awt.GraphicsEnvironment;
+import java.awt.geom.Line2D;
+import java.awt.geom.Rectangle2D;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 import javax.swing.JFrame;
 
@@ -30,8 +40,12 @@ import sim.util.Double2D;
  */
 public final class NarcoModelWithUI extends GUIState {
 
-    /** Places beyond this many are labelled only when selected, so names do not hide the map. */
-    static final int LABEL_ALL_UP_TO = 20;
+    /** Width of the map, pixels at zoom 1. */
+    static final int MAP_WIDTH = 640;
+    /** Height of the map on a screen of 900 pixels or more; less on smaller screens. */
+    static final int MAP_HEIGHT = 700;
+    /** Screen height the map leaves free for its tool bar, legend and window border. */
+    private static final int MAP_FRAME_EXTRA = 200;
 
     private final Controls controls;
     private final LiveCharts charts = new LiveCharts();
@@ -39,6 +53,8 @@ public final class NarcoModelWithUI extends GUIState {
     private final NetworkPortrayal2D linkPortrayal = new NetworkPortrayal2D();
     private final ContinuousPortrayal2D placePortrayal = new ContinuousPortrayal2D();
     private final ContinuousPortrayal2D moverPortrayal = new ContinuousPortrayal2D();
+    private final PlaceLabels placeLabels = new PlaceLabels();
+    private double mapAspect = (double) MAP_WIDTH / MAP_HEIGHT;
     private MapView map;
     private Display2D display;
     private JFrame displayFrame;
@@ -113,14 +129,14 @@ public final class NarcoModelWithUI extends GUIState {
     private void setup() {
         NarcoModel model = model();
         controls.applyPending();
-        map = new MapView(model);
+        map = new MapView(model, mapAspect);
         charts.clear();
         coast.setProjection(map.projection());
         linkPortrayal.setField(new SpatialNetwork2D(map.places(), map.links()));
         linkPortrayal.setPortrayalForAll(new Glyphs.LinkPortrayal(map));
         placePortrayal.setField(map.places());
-        boolean few = map.placeViews().size() <= LABEL_ALL_UP_TO;
-        placePortrayal.setPortrayalForAll(new PlaceLabels(!few));
+        placeLabels.setMap(map);
+        placePortrayal.setPortrayalForAll(placeLabels);
         moverPortrayal.setField(map.movers());
         moverPortrayal.setPortrayalForAll(new Glyphs.MoverPortrayal());
         scheduleRepeatingImmediatelyAfter((Steppable) s -> {
@@ -133,20 +149,85 @@ public final class NarcoModelWithUI extends GUIState {
         }
     }
 
-    /** Place names beside the symbols; sea points are named only when selected. */
+    /**
+     * Place names beside the symbols, laid out so they do not overlap ({@link LabelLayout}; recomputed when
+     * the zoom changes). Sea points, and places whose name finds no room, are named only when selected.
+     */
     private static final class PlaceLabels extends LabelledPortrayal2D {
         private static final long serialVersionUID = 1L;
+        private static final Font FONT = new Font("SansSerif", Font.PLAIN, 12);
+        private static final Color HALO = new Color(255, 255, 255, 170);
+        private transient MapView map;
+        private transient double layoutScale = Double.NaN;
+        private transient Map<PlaceView, LabelLayout.Placed> layout = new HashMap<>();
 
-        PlaceLabels(boolean onlyWhenSelected) {
-            super(new Glyphs.PlacePortrayal(), 0, 12, -1, 1, new Font("SansSerif", Font.PLAIN, 11),
-                    LabelledPortrayal2D.ALIGN_LEFT, null, Color.DARK_GRAY, onlyWhenSelected);
+        PlaceLabels() {
+            super(new Glyphs.PlacePortrayal(), null);
+        }
+
+        void setMap(MapView map) {
+            this.map = map;
+            this.layoutScale = Double.NaN;
         }
 
         @Override
-        public String getLabel(Object object, DrawInfo2D info) {
-            Place p = ((PlaceView) object).place();
-            boolean sea = p.spec.kind() == Specs.PlaceKind.SEA;
-            return sea && !info.selected ? "" : p.spec.name();
+        public void draw(Object object, Graphics2D g, DrawInfo2D info) {
+            child.draw(object, g, info);
+            PlaceView v = (PlaceView) object;
+            if (map == null) return;
+            double scale = info.draw.width; // pixels per field unit
+            g.setFont(FONT);
+            FontMetrics fm = g.getFontMetrics();
+            if (scale != layoutScale) {
+                layout = layout(fm, scale);
+                layoutScale = scale;
+            }
+            LabelLayout.Placed at = layout.get(v);
+            Place p = v.place();
+            Double2D pos = map.places().getObjectLocation(v);
+            double ox = info.draw.x - pos.x * scale, oy = info.draw.y - pos.y * scale;
+            Rectangle2D box;
+            if (at != null) {
+                box = new Rectangle2D.Double(ox + at.box().getX(), oy + at.box().getY(), at.box().getWidth(),
+                        at.box().getHeight());
+            } else if (info.selected) {
+                double w = fm.stringWidth(p.spec.name());
+                box = new Rectangle2D.Double(info.draw.x + Glyphs.placeSize(p) / 2 + LabelLayout.GAP,
+                        info.draw.y - fm.getHeight() / 2.0, w, fm.getHeight());
+            } else {
+                return;
+            }
+            if (at != null && at.leader()) {
+                g.setColor(Color.GRAY);
+                g.setStroke(new BasicStroke(0.8f));
+                double lx = Math.max(box.getMinX(), Math.min(info.draw.x, box.getMaxX()));
+                double ly = Math.max(box.getMinY(), Math.min(info.draw.y, box.getMaxY()));
+                g.draw(new Line2D.Double(info.draw.x, info.draw.y, lx, ly));
+            }
+            g.setColor(HALO);
+            g.fill(box);
+            g.setColor(Color.DARK_GRAY);
+            g.drawString(p.spec.name(), (float) box.getX(), (float) (box.getMaxY() - fm.getDescent()));
+        }
+
+        private Map<PlaceView, LabelLayout.Placed> layout(FontMetrics fm, double scale) {
+            List<PlaceView> views = map.placeViews();
+            List<LabelLayout.Item> items = new ArrayList<>();
+            for (PlaceView v : views) {
+                Place p = v.place();
+                Double2D pos = map.places().getObjectLocation(v);
+                boolean sea = p.spec.kind() == Specs.PlaceKind.SEA;
+                double priority = p.isMarket() ? 3e9 : p.isProduction() ? 2e9 : 1 + p.spec.population();
+                items.add(new LabelLayout.Item(pos.x * scale, pos.y * scale, Glyphs.placeSize(p) + 6,
+                        sea ? "" : p.spec.name(), priority));
+            }
+            List<LabelLayout.Placed> placed = LabelLayout.layout(items, fm::stringWidth, fm.getHeight(),
+                    map.projection().width() * scale, map.projection().height() * scale);
+            Map<PlaceView, LabelLayout.Placed> out = new HashMap<>();
+            for (int i = 0; i < views.size(); i++) {
+                if (placed.get(i) != null) out.put(views.get(i), placed.get(i));
+            }
+            return out;
         }
     }
 
@@ -154,11 +235,15 @@ public final class NarcoModelWithUI extends GUIState {
     public void init(Controller c) {
         super.init(c);
         NarcoModel model = model();
-        // Size the map to the places' box, about 640 pixels on its long side.
-        Projection p = Projection.around(model.config().scenario().places());
-        double scale = 640 / Math.max(p.width(), p.height());
-        display = new Display2D(p.width() * scale, p.height() * scale, this);
+        // The map takes the screen's left column; the field is fitted to its shape (Projection.fit).
+        int screen = GraphicsEnvironment.getLocalGraphicsEnvironment().getMaximumWindowBounds().height;
+        int height = Math.max(360, Math.min(MAP_HEIGHT, screen - MAP_FRAME_EXTRA));
+        mapAspect = (double) MAP_WIDTH / height;
+        display = new Display2D(MAP_WIDTH, height, this);
         display.setBackdrop(Palette.OCEAN);
+        // At zoom 1 the whole field is in view: scroll bars only once zoomed in.
+        display.display.setHorizontalScrollBarPolicy(javax.swing.ScrollPaneConstants.HORIZONTAL_SCROLLBAR_AS_NEEDED);
+        display.display.setVerticalScrollBarPolicy(javax.swing.ScrollPaneConstants.VERTICAL_SCROLLBAR_AS_NEEDED);
         display.setClipping(false);
         display.attach(coast, "Coastline");
         display.attach(linkPortrayal, "Routes");
@@ -179,7 +264,7 @@ public final class NarcoModelWithUI extends GUIState {
     /** Zooms the map in, centred on the coca zones (MASON's scale box and scroll bars do the same by hand). */
     void zoom(double scale) {
         NarcoModel model = model();
-        Projection p = Projection.around(model.config().scenario().places());
+        Projection p = Projection.fit(model.config().scenario().places(), mapAspect);
         double x = 0, y = 0;
         int n = 0;
         for (Specs.Place s : model.config().scenario().places()) {

@@ -8,29 +8,37 @@ import sim.util.Double2D;
 
 /**
  * Longitude and latitude to the map's field coordinates: an equirectangular projection around the
- * places' mid latitude (east-west distances shrink by cos(latitude)), north up, with a margin of
- * {@link #MARGIN_DEG} degrees around the places.
+ * places' mid latitude (east-west distances shrink by cos(latitude)), north up. The field is the
+ * places' bounding box plus a margin, widened on its short side to the map window's shape, so that the
+ * whole scenario fills the window at zoom 1 whatever its size: a hemisphere or one valley.
  */
 public final class Projection {
 
-    static final double MARGIN_DEG = 2.0;
+    /** Margin on each side, as a share of the places' larger extent (room for symbols and labels). */
+    static final double MARGIN_SHARE = 0.08;
+    /** Smallest margin, degrees: a scenario of a few nearby places still shows some coast around them. */
+    static final double MIN_MARGIN_DEG = 0.5;
 
     private final double minLon;
-    private final double maxLon;
-    private final double minLat;
     private final double maxLat;
+    private final double width;
+    private final double height;
     private final double cosLat;
 
-    Projection(double minLon, double maxLon, double minLat, double maxLat) {
+    private Projection(double minLon, double maxLat, double width, double height, double cosLat) {
         this.minLon = minLon;
-        this.maxLon = maxLon;
-        this.minLat = minLat;
         this.maxLat = maxLat;
-        this.cosLat = Math.cos(Math.toRadians((minLat + maxLat) / 2));
+        this.width = width;
+        this.height = height;
+        this.cosLat = cosLat;
     }
 
-    /** The smallest box holding every place, plus the margin. */
-    public static Projection around(List<Specs.Place> places) {
+    /**
+     * The smallest box holding every place plus the margin, centred on the places and widened (east-west
+     * or north-south) until width / height equals {@code aspect}.
+     */
+    public static Projection fit(List<Specs.Place> places, double aspect) {
+        if (places.isEmpty() || !(aspect > 0)) throw new IllegalArgumentException("no places, or aspect " + aspect);
         double w = Double.POSITIVE_INFINITY, e = Double.NEGATIVE_INFINITY;
         double s = Double.POSITIVE_INFINITY, n = Double.NEGATIVE_INFINITY;
         for (Specs.Place p : places) {
@@ -39,15 +47,26 @@ public final class Projection {
             s = Math.min(s, p.lat());
             n = Math.max(n, p.lat());
         }
-        return new Projection(w - MARGIN_DEG, e + MARGIN_DEG, s - MARGIN_DEG, n + MARGIN_DEG);
+        double cosLat = Math.cos(Math.toRadians((s + n) / 2));
+        // Extents in field units (degrees of latitude; longitude shrunk by cos(latitude)).
+        double spanX = (e - w) * cosLat;
+        double spanY = n - s;
+        double margin = Math.max(MIN_MARGIN_DEG, MARGIN_SHARE * Math.max(spanX, spanY));
+        double width = spanX + 2 * margin;
+        double height = spanY + 2 * margin;
+        if (width / height < aspect) width = height * aspect;
+        else height = width / aspect;
+        double midX = (w + e) / 2 * cosLat;
+        double midY = (s + n) / 2;
+        return new Projection(midX / cosLat - width / 2 / cosLat, midY + height / 2, width, height, cosLat);
     }
 
     public double width() {
-        return (maxLon - minLon) * cosLat;
+        return width;
     }
 
     public double height() {
-        return maxLat - minLat;
+        return height;
     }
 
     public Double2D point(double lon, double lat) {

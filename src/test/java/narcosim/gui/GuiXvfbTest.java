@@ -101,10 +101,10 @@ class GuiXvfbTest {
         for (PlaceView v : headless.map().placeViews()) {
             if (v.place().community() != null) placePaint.add(Palette.trust(v.getMeanTrust()).getRGB() & 0xFFFFFF);
         }
-        // The map sits at the top left (Classroom lays the windows out); its legend is below y = 660.
+        // The map sits at the top left (Classroom lays the windows out) below its tool bar; its legend is below it.
         int routes = 0, places = 0, cocaRing = 0, black = 0, land = 0;
-        for (int y = 30; y < 655; y++) {
-            for (int x = 5; x < 560; x++) {
+        for (int y = 30; y < 25 + NarcoModelWithUI.MAP_HEIGHT; y++) {
+            for (int x = 5; x < NarcoModelWithUI.MAP_WIDTH - 10; x++) {
                 int rgb = img.getRGB(x, y) & 0xFFFFFF;
                 if (routePaint.contains(rgb)) routes++;
                 if (placePaint.contains(rgb)) places++;

@@ -115,4 +115,30 @@ class SameModelTest {
         while (headless.schedule.getSteps() < burnIn + 60) headless.schedule.step(headless);
         assertNotEquals(RunResult.of(headless).outcomes(), changed.outcomes(), "the changes changed the run");
     }
+
+    @Test
+    void fromTheBaselineOneSliderPutsTheWholeBudgetToWork() throws Exception {
+        RunConfig cfg = config("classroom-balloon.yaml", "baseline", 4, "run.years=1");
+        NarcoModelWithUI gui = new NarcoModelWithUI(new NarcoModel(cfg));
+        gui.start();
+        int burnIn = cfg.params().integer("run.burn_in_weeks");
+        while (gui.state.schedule.getSteps() < burnIn + 5) gui.step();
+        Controls c = gui.controls();
+        assertEquals(0, gui.model().campaign().military().size());
+        c.setMilitaryShare(0.3);
+        assertEquals(1.0, c.getMilitaryShare(), 1e-12, "nothing to share the budget with: all of it");
+        assertEquals(0.0, c.getPoliceShare() + c.getDevelopmentShare() + c.getPartnershipShare(), 1e-12);
+        assertTrue(gui.model().campaign().military().size() > 0, "military units were bought");
+        c.setPoliceShare(0.25);
+        assertEquals(0.75, c.getMilitaryShare(), 1e-12, "then the shares are split as usual");
+        assertTrue(gui.model().campaign().police().size() > 0, "police units were bought");
+    }
+
+    @Test
+    void theWindowOpensOnTheFirstStrategyWithACampaign() throws Exception {
+        assertEquals("military-surge", narcosim.cli.GuiCommand.defaultStrategy(
+                ScenarioLoader.load(Path.of("scenarios", "central-america.yaml"))));
+        assertEquals("corridor-crackdown", narcosim.cli.GuiCommand.defaultStrategy(
+                ScenarioLoader.load(Path.of("scenarios", "classroom-balloon.yaml"))));
+    }
 }
