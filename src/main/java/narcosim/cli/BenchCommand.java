@@ -23,7 +23,8 @@ import picocli.CommandLine.Option;
  * run, after warm-up. Not a test: it asserts nothing, it measures.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Measure the model's speed and memory on this machine, after JIT warm-up:",
+        description = {"Measure the model's speed and memory on this machine, after JIT warm-up.",
+            "It measures:",
             "  1. resident updates per second on one core (the residents' weekly decisions);",
             "  2. milliseconds for one whole run of the scenario (default: 10 years, burn-in included);",
             "  3. heap bytes per resident after a run with about a million residents.",

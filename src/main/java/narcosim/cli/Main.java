@@ -13,7 +13,11 @@ import picocli.CommandLine.Command;
             "Agent-based simulation of counter-narcotics campaigns: cartels, smugglers, military and police "
                 + "units, residents and development programmes on an Andes -> Central America -> market geography.",
             "",
-            "Start with:%n  narcosim run scenarios/central-america.yaml --strategy integrated --seed 7"},
+            "Start with:",
+            "  narcosim compare scenarios/central-america.yaml --replicates 30   # strategies at equal budget",
+            "  narcosim run scenarios/central-america.yaml --strategy integrated --seed 7",
+            "  narcosim patterns                  # does the model reproduce the literature?",
+            "  narcosim gui                       # the classroom window"},
         subcommands = {RunCommand.class, CompareCommand.class, SweepCommand.class, MergeCommand.class,
             ValidateCommand.class, ParamsCommand.class, BenchCommand.class, ReportCommand.class, PatternsCommand.class,
             GuiCommand.class,
