@@ -30,6 +30,8 @@ public final class MapView {
     private final List<PlaceView> placeViews = new ArrayList<>();
     private final List<LinkView> linkViews = new ArrayList<>();
     private double peakFlow;
+    /** Per place, how far around it units may be drawn: a third of the way to its nearest neighbour. */
+    private final double[] room;
 
     /** Builds the map of a started model, its field fitted to a window of shape {@code aspect} (width / height). */
     public MapView(NarcoModel model, double aspect) {
@@ -45,6 +47,14 @@ public final class MapView {
             placeViews.add(v);
             places.setObjectLocation(v, projection.point(p));
             links.addNode(v);
+        }
+        room = new double[placeViews.size()];
+        for (Place p : model.network().places) {
+            double nearest = Double.POSITIVE_INFINITY;
+            for (Place q : model.network().places) {
+                if (q != p) nearest = Math.min(nearest, projection.point(p).distance(projection.point(q)));
+            }
+            room[p.index] = nearest / 3;
         }
         for (Link l : model.network().links) {
             LinkView v = new LinkView(l, model);
@@ -113,19 +123,20 @@ public final class MapView {
             if (l == null) continue;
             Double2D a = projection.point(l.from);
             Double2D b = projection.point(l.to);
-            // Beside the middle of the link, one after another along it.
+            // Beside the middle of the link, one after another along it, never further out than a fraction
+            // of the link's length (so a short link's units stay by it when zoomed in).
             double dx = b.x - a.x, dy = b.y - a.y;
             double len = Math.max(1e-9, Math.hypot(dx, dy));
             int k = onLink[l.index]++;
             double along = 0.5 + ((k % 5) - 2) * 0.08;
-            double side = spread * 2.5 * (1 + k / 5);
+            double side = Math.min(spread * 2.5, len / 6) * (1 + k / 5);
             movers.setObjectLocation(u, new Double2D(a.x + along * dx - side * dy / len, a.y + along * dy + side * dx / len));
         }
         int[] atPlace = new int[placeViews.size()];
         for (PoliceUnit u : model.campaign().police()) {
             if (!u.active()) continue;
             int k = atPlace[u.place.index]++;
-            movers.setObjectLocation(u, offset(projection.point(u.place), k, spread * 2.5));
+            movers.setObjectLocation(u, offset(projection.point(u.place), k, Math.min(spread * 2.5, room[u.place.index])));
         }
     }
 
