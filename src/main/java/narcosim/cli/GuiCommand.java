@@ -27,8 +27,8 @@ import picocli.CommandLine.Parameters;
             "The window has MASON's Console (play, pause, step; the Model tab has "
             + "the strategy's budget shares as sliders and its doctrine switches as check boxes, which act while the "
             + "model runs), a map (routes drawn by recent flow and seizure risk, shipments, military and police units, "
-            + "communities coloured by trust; double-click a place or route to inspect it; zoom with the Display's scale "
-            + "box) and live charts of delivered flow against the expectation without a campaign, seizures, price, "
+            + "communities coloured by trust; it opens showing the whole scenario; double-click a place or route to inspect "
+            + "it; zoom with the Display's scale box) and live charts of delivered flow against the expectation without a campaign, seizures, price, "
             + "trust, violence and recruits.", "",
             "A run in the window with a seed and no changes is the same run as 'narcosim run' with that seed. "
             + "Lessons for a class: docs/teaching.md. On a machine without a screen, run it under xvfb-run with "
@@ -54,7 +54,7 @@ public final class GuiCommand implements Callable<Integer> {
 
     @Option(names = {"-s", "--strategy"}, paramLabel = "ID", description = "Strategy to run (default: the scenario's first "
             + "strategy with a campaign, e.g. military-surge in central-america.yaml, so the window opens on forces at work; "
-            + "--strategy baseline for no campaign, where raising any share slider puts the whole budget into it).")
+            + "--strategy baseline for no campaign, where the first share slider raised takes the whole budget).")
     String strategy;
 
     @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "Random seed (default: ${DEFAULT-VALUE}).")
