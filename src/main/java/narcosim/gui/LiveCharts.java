@@ -76,6 +76,7 @@ public final class LiveCharts {
                 TimeSeriesAttributes b = (TimeSeriesAttributes) g.addSeries(expected, null);
                 b.setStrokeColor(ChartStyle.OKABE_ITO[1]);
                 b.setDashPattern(2);
+                b.setThickness(2.5);
             }
             // Every outcome is zero or more; a flat zero series should show 0 to 1, not a magnified rounding error.
             NumberAxis y = (NumberAxis) g.getChart().getXYPlot().getRangeAxis();

@@ -247,8 +247,9 @@ public final class NarcoModelWithUI extends GUIState {
         display.setClipping(false);
         display.attach(coast, "Coastline");
         display.attach(linkPortrayal, "Routes");
-        display.attach(placePortrayal, "Places");
+        // Places (and their names) on top, so that units crowding round a town never hide its name.
         display.attach(moverPortrayal, "Shipments and forces");
+        display.attach(placePortrayal, "Places");
         displayFrame = display.createFrame();
         displayFrame.setTitle("narcosim: " + model.config().scenario().name() + ", " + model.config().strategy().name());
         displayFrame.getContentPane().add(new Legend(), BorderLayout.SOUTH);
