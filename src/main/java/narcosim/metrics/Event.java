@@ -46,7 +46,8 @@ public sealed interface Event {
 
     record Bribe(int cartel, int place, double usd) implements Event { }
 
-    record Eradicated(int place, double ha) implements Event { }
+    /** Forced eradication at a place: {@code sprayedHa} treated, of which {@code ha} really destroyed. */
+    record Eradicated(int place, double sprayedHa, double ha) implements Event { }
 
     record Spent(SpendKind kind, double usd) implements Event { }
 

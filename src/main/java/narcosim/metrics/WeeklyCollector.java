@@ -57,6 +57,7 @@ public final class WeeklyCollector implements EventBus.Observer, Steppable {
     private final int corruptionSeen;
     private final int bribes;
     private final int eradicated;
+    private final int sprayed;
     private final int spend;
     private final int splits;
     private final int suspensions;
@@ -156,6 +157,8 @@ public final class WeeklyCollector implements EventBus.Observer, Steppable {
         bribes = last();
         flow("eradicated_ha", "ha", "Coca area destroyed by eradication");
         eradicated = last();
+        flow("sprayed_ha", "ha", "Coca area treated by eradication (sprayed or pulled), destroyed or not");
+        sprayed = last();
         flow("spend_usd", "US$", "Campaign spending");
         spend = last();
         level("cartels", "cartels", "Trafficking organisations operating", m -> m.cartelCount());
@@ -236,6 +239,7 @@ public final class WeeklyCollector implements EventBus.Observer, Steppable {
             week[bribes] += b.usd();
         } else if (e instanceof Event.Eradicated x) {
             week[eradicated] += x.ha();
+            week[sprayed] += x.sprayedHa();
         } else if (e instanceof Event.Spent s) {
             week[spend] += s.usd();
         } else if (e instanceof Event.CartelSplit) {

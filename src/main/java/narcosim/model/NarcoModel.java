@@ -171,6 +171,7 @@ public final class NarcoModel extends SimState {
         for (Link l : network.links) l.newWeek();
 
         int replant = params.integer("eradication.replant_weeks");
+        int resprout = params.integer("eradication.resprout_weeks");
         if (stepsSoFar() > burnIn) {
             // Supply response: growers plant more per head when the farm-gate price is up, with a lag.
             double target = Math.pow(market.chainPriceFactor(), params.real("market.planting_elasticity"));
@@ -179,6 +180,7 @@ public final class NarcoModel extends SimState {
         for (Place p : network.places) {
             p.closeWeek();
             if (p.isProduction()) {
+                p.resprout(resprout);
                 p.growTowards(p.community() == null ? 0 : p.community().growers(), planting, replant);
                 long kg = p.harvest(yieldKgHaWeek);
                 producedTotal += kg;

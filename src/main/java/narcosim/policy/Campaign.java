@@ -443,8 +443,9 @@ public final class Campaign implements Steppable {
         for (Place pl : net.places) {
             double ha = eradicationHaWeek[pl.index];
             if (ha <= 0 || pl.nation.withdrawn()) continue;
+            double sprayed = pl.treatable(ha);
             double destroyed = pl.eradicate(ha, doctrine.params().real("eradication.kill_fraction"));
-            if (destroyed > 0) model.events().emit(new Event.Eradicated(pl.index, destroyed));
+            if (destroyed > 0) model.events().emit(new Event.Eradicated(pl.index, sprayed, destroyed));
         }
     }
 

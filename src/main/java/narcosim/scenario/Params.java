@@ -196,8 +196,10 @@ public final class Params {
         bool("eradication.enabled", false, "Forced eradication of coca fields (paid from the military budget).");
         real("eradication.budget_share", 0.15, 0, 1, "", "Share of the military budget spent on eradication when enabled.");
         real("eradication.cost_usd_ha", 2500, 1, 1e6, "US$/ha", "Cost of eradicating one hectare.");
-        real("eradication.kill_fraction", 0.6, 0, 1, "", "Share of an eradicated hectare really destroyed.");
+        real("eradication.kill_fraction", 0.6, 0, 1, "", "Share of a sprayed hectare really destroyed.");
         integer("eradication.replant_weeks", 20, 1, 520, "weeks", "Time constant of replanting after eradication (quick reversal).");
+        integer("eradication.resprout_weeks", 8, 1, 520, "weeks",
+                "Time constant in which destroyed bushes that growers pruned come back, besides replanting; calibrated towards Colombia's record.");
         integer("eradication.end_week", -1, -1, 2600, "week",
                 "Campaign week from which eradication stops and its budget is no longer spent (-1: never).");
 

@@ -18,6 +18,12 @@ final class Eradication extends Pattern {
     /** Share of the scenario's budget that the eradication-only arm spends (all of it on eradication). */
     static final double BUDGET_SHARE = 0.1;
 
+    /**
+     * Largest net cut per hectare sprayed that still counts as weak: a few times Colombia's record of about
+     * 0.008 (12,000 ha net for 1.5 million ha sprayed), far below the one-for-one cut of a naive model.
+     */
+    static final double MAX_CUT_PER_HA = 0.05;
+
     Eradication() {
         super("eradication", 6, "Eradication alone is weak and reversible",
                 "Mejia, Plan Colombia analysis (Brookings); Colombia's spraying record: 1.5 million ha sprayed "
@@ -60,9 +66,10 @@ final class Eradication extends Pattern {
     public List<Check> checks(Scenario sc, Map<String, List<PatternRun>> runs) {
         List<PatternRun> base = runs.get("baseline");
         List<PatternRun> er = runs.get(ARM);
-        // Net cut in coca area over the eradication years, per hectare eradicated in them.
+        // Net cut in standing coca area in year 5, per hectare sprayed over the five years (Colombia's measure:
+        // hectares sprayed, not hectares killed).
         double[] perHa = paired(er, base, (t, r) -> {
-            double sprayed = t.weekly("eradicated_ha", 0, STOP_WEEK) * STOP_WEEK;
+            double sprayed = t.weekly("sprayed_ha", 0, STOP_WEEK) * STOP_WEEK;
             double netCut = r.weekly("coca_ha", STOP_WEEK - 52, STOP_WEEK) - t.weekly("coca_ha", STOP_WEEK - 52, STOP_WEEK);
             return sprayed > 0 ? netCut / sprayed : Double.NaN;
         });
@@ -70,7 +77,7 @@ final class Eradication extends Pattern {
                 Check.above("cut in coca area, year 5 (while eradicating)", "share", 0,
                         paired(er, base, (t, r) -> -change(t.weekly("coca_ha", STOP_WEEK - 52, STOP_WEEK),
                                 r.weekly("coca_ha", STOP_WEEK - 52, STOP_WEEK)))),
-                Check.below("net hectares cut per hectare eradicated (weak)", "ha/ha", 0.1, perHa),
+                Check.below("net hectares cut per hectare sprayed (weak)", "ha/ha", MAX_CUT_PER_HA, perHa),
                 Check.below("cut in coca area, final year (reversed after stopping)", "share", 0.05,
                         paired(er, base, (t, r) -> -change(finalYear(t, "coca_ha"), finalYear(r, "coca_ha")))),
                 Check.below("change in mean trust in coca-growing places, years 1-5", "trust (0-1)", 0,

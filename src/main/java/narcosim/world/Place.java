@@ -18,6 +18,8 @@ public final class Place {
     private double productionRemainderKg;
     private double eradicatedThisWeekHa;
     private double eradicatedRecentHa;
+    /** Destroyed coca area that will resprout from pruned bushes. */
+    private double resproutingHa;
     /** Produced kg not yet bought by a cartel. */
     private long stockKg;
 
@@ -90,16 +92,36 @@ public final class Place {
      * grower x {@code planting} (more area per grower when the farm-gate price is high) with the given
      * time constant.
      */
+    /**
+     * Destroyed bushes that growers pruned after spraying come back with the given time constant, whatever
+     * the number of growers (replanting, {@link #growTowards}, works on top of this).
+     */
+    public double resproutingHa() {
+        return resproutingHa;
+    }
+
+    public void resprout(int weeks) {
+        double back = resproutingHa / weeks;
+        resproutingHa -= back;
+        cocaHa += back;
+    }
+
     public void growTowards(int growers, double planting, int replantWeeks) {
         double target = growers * haPerGrower * planting;
         cocaHa += (target - cocaHa) / replantWeeks;
         if (cocaHa < 0) cocaHa = 0;
     }
 
+    /** Hectares that eradicating {@code ha} here treats: no more than the standing area. */
+    public double treatable(double ha) {
+        return Math.min(cocaHa, ha);
+    }
+
     /** Eradicates up to {@code ha}; returns the hectares really destroyed. */
     public double eradicate(double ha, double killFraction) {
-        double destroyed = Math.min(cocaHa, ha) * killFraction;
+        double destroyed = treatable(ha) * killFraction;
         cocaHa -= destroyed;
+        resproutingHa += destroyed;
         eradicatedThisWeekHa += destroyed;
         return destroyed;
     }

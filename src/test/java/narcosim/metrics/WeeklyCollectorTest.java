@@ -48,7 +48,7 @@ class WeeklyCollectorTest {
         c.on(new Event.Arrested(1, Event.ArrestKind.SMUGGLER, 4));
         c.on(new Event.Arrested(1, Event.ArrestKind.LEADER, 1));
         c.on(new Event.Bribe(0, 1, 1000));
-        c.on(new Event.Eradicated(0, 12.5));
+        c.on(new Event.Eradicated(0, 20.0, 12.5));
         c.on(new Event.Spent(Event.SpendKind.MILITARY, 100));
         c.on(new Event.Spent(Event.SpendKind.POLICE, 50));
         c.on(new Event.CartelSplit(0, 1));
@@ -74,6 +74,7 @@ class WeeklyCollectorTest {
         expected.put("leader_arrests", 1.0);
         expected.put("bribes_usd", 1000.0);
         expected.put("eradicated_ha", 12.5);
+        expected.put("sprayed_ha", 20.0);
         expected.put("spend_usd", 150.0);
         expected.put("cartel_splits", 1.0);
         expected.put("partner_suspensions", 1.0);

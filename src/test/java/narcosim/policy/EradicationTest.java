@@ -24,9 +24,12 @@ class EradicationTest {
 
     private static final int STOP = 20;
     private static final long[] SEEDS = {1, 2, 3};
-    /** Eradication effort and replanting as calibrated when these tests were written, so tuning leaves them alone. */
+    /**
+     * Eradication effort and replanting as calibrated when these tests were written, so tuning leaves them alone
+     * (resprouting all but off: these tests are about replanting by the growers who stay).
+     */
     private static final String[] EFFORT = {"eradication.budget_share=0.15", "eradication.cost_usd_ha=2500",
-        "eradication.kill_fraction=0.6", "eradication.replant_weeks=20"};
+        "eradication.kill_fraction=0.6", "eradication.replant_weeks=20", "eradication.resprout_weeks=520"};
 
     private static NarcoModel heavyHanded(long seed, boolean eradication, String... sets) {
         List<String> all = new ArrayList<>(List.of("run.burn_in_weeks=8",
@@ -37,10 +40,11 @@ class EradicationTest {
     }
 
     @Test
-    void cocaAreaFollowsReplantingMinusEradicationEveryWeek() {
+    void cocaAreaFollowsResproutingAndReplantingMinusEradicationEveryWeek() {
         NarcoModel m = heavyHanded(1, true);
         Place zone = TestModels.place(m, "argelia");
         int replant = m.config().params().integer("eradication.replant_weeks");
+        int resprout = m.config().params().integer("eradication.resprout_weeks");
         double[] destroyed = new double[1];
         m.events().register(e -> {
             if (e instanceof Event.Eradicated x && x.place() == zone.index) destroyed[0] += x.ha();
@@ -48,14 +52,18 @@ class EradicationTest {
         double eradicatedBefore = 0;
         double eradicatedAfter = 0;
         for (int w = 0; w < 8 + STOP + 3 * replant; w++) {
-            double area = zone.cocaHa();
+            double sprouting = zone.resproutingHa();
+            double area = zone.cocaHa() + sprouting / resprout;
             int growers = zone.community().growers();
             destroyed[0] = 0;
             TestModels.steps(m, 1);
-            // The world phase grows the area towards growers x ha per grower x the planting factor (updated
-            // first in the same phase); then the campaign eradicates.
+            // The world phase first lets a share of the destroyed bushes resprout, then grows the area towards
+            // growers x ha per grower x the planting factor (updated first in the same phase); then the
+            // campaign eradicates, and what it destroys may resprout later.
             double expected = area + (growers * zone.haPerGrower() * m.planting() - area) / replant - destroyed[0];
             assertEquals(expected, zone.cocaHa(), 1e-9 * Math.max(1, expected), "week " + m.week());
+            assertEquals(sprouting - sprouting / resprout + destroyed[0], zone.resproutingHa(),
+                    1e-9 * Math.max(1, sprouting), "resprouting pool, week " + m.week());
             int week = m.week() - 1;
             if (week < 0) assertEquals(0, destroyed[0], "no eradication in the burn-in");
             else if (week < STOP) eradicatedBefore += destroyed[0];
