@@ -35,6 +35,12 @@ final class DevelopmentLag extends Pattern {
     }
 
     @Override
+    public String notChecked() {
+        return "the brief's \"and best with enforcement\": the model does not reproduce it (enforcement raises the "
+                + "price and violence, so the same programmes pay less; docs/VALIDATION.md)";
+    }
+
+    @Override
     public String experiment(Scenario sc) {
         return "baseline vs " + development(sc).id() + " (the strategy with the largest development share); "
                 + "coca area, growers and active smugglers in years 1-2 and years 5-10";

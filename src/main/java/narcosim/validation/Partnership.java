@@ -69,6 +69,13 @@ final class Partnership extends Pattern {
     }
 
     @Override
+    public String notChecked() {
+        return "intelligence sharing alone (same forces, sharing on vs off) has no measurable effect on seizures per "
+                + "unit of effort in the model; the check compares the whole partnership with the same budget on the "
+                + "military (docs/VALIDATION.md)";
+    }
+
+    @Override
     public String experiment(Scenario sc) {
         String s = partnership(sc).id();
         return s + " vs the same budget with its partnership share moved to the military (no intelligence sharing, "

@@ -67,6 +67,14 @@ public abstract class Pattern {
     /** The experiment's arms on this scenario (the first is the reference). */
     public abstract List<Arm> arms(Scenario sc);
 
+    /**
+     * What the brief's statement of this pattern claims that the checks do not cover, and why (the model does
+     * not reproduce it; docs/VALIDATION.md), or null if the checks cover the whole statement.
+     */
+    public String notChecked() {
+        return null;
+    }
+
     /** The experiment in one sentence, for this scenario. */
     public abstract String experiment(Scenario sc);
 

@@ -34,6 +34,7 @@ public final class PatternText {
             }
             if (r.holds()) holds++;
             o.println("  => " + (r.holds() ? "HOLDS" : "DOES NOT HOLD"));
+            if (p.notChecked() != null) o.println("  not checked: " + p.notChecked());
         }
         o.printf(Locale.ROOT, "%n%d of %d patterns hold%s.%n", holds, ran,
                 ran < outcomes.size() ? " (" + (outcomes.size() - ran) + " skipped)" : "");

@@ -35,6 +35,18 @@ class PatternScopeTest {
         }
     }
 
+    /** The parts of the brief's statements the model does not reproduce are named wherever results are shown. */
+    @Test
+    void unreproducedClaimsAreNamed() {
+        for (Pattern p : Patterns.all()) {
+            switch (p.id()) {
+                case "development" -> assertTrue(p.notChecked().contains("best with enforcement"), p.notChecked());
+                case "partnership" -> assertTrue(p.notChecked().contains("intelligence sharing alone"), p.notChecked());
+                default -> assertNull(p.notChecked(), p.id());
+            }
+        }
+    }
+
     @Test
     void unsupportedPatternsSayWhy() throws Exception {
         Scenario balloon = ScenarioLoader.load(Path.of("scenarios/classroom-hearts-and-minds.yaml"));
