@@ -65,11 +65,7 @@ public final class WeeklyCollector implements EventBus.Observer, Steppable {
     private final int regions;
 
     private final long[] linkKg;
-    // This week's kg per link or place, and their sums over the campaign weeks (the route map draws them).
-    private final long[] weekLinkArrived;
-    private final long[] weekLinkSeized;
-    private final long[] weekLinkLost;
-    private final long[] weekPlaceSeized;
+    // Kg per link or place summed over the campaign weeks (the route map draws them); cleared while in burn-in.
     private final long[] campaignLinkKg;
     private final long[] campaignLinkArrived;
     private final long[] campaignLinkSeized;
@@ -82,10 +78,6 @@ public final class WeeklyCollector implements EventBus.Observer, Steppable {
     public WeeklyCollector(Network net) {
         this.net = net;
         this.linkKg = new long[net.links.size()];
-        this.weekLinkArrived = new long[net.links.size()];
-        this.weekLinkSeized = new long[net.links.size()];
-        this.weekLinkLost = new long[net.links.size()];
-        this.weekPlaceSeized = new long[net.places.size()];
         this.campaignLinkKg = new long[net.links.size()];
         this.campaignLinkArrived = new long[net.links.size()];
         this.campaignLinkSeized = new long[net.links.size()];
@@ -204,20 +196,21 @@ public final class WeeklyCollector implements EventBus.Observer, Steppable {
             week[departed] += d.kg();
         } else if (e instanceof Event.Entered en) {
             linkKg[en.link()] += en.kg();
+            campaignLinkKg[en.link()] += en.kg();
             int r = regionOfLinkTarget[en.link()];
             if (r >= 0) week[regionStart + r] += en.kg();
         } else if (e instanceof Event.Arrived a) {
-            weekLinkArrived[a.link()] += a.kg();
+            campaignLinkArrived[a.link()] += a.kg();
             int r = regionOfLinkSource[a.link()];
             if (r >= 0) week[regionStart + regions + r] += a.kg();
         } else if (e instanceof Event.Seized s) {
             week[seized] += s.kg();
-            weekLinkSeized[s.link()] += s.kg();
-            weekPlaceSeized[s.place()] += s.kg();
+            campaignLinkSeized[s.link()] += s.kg();
+            campaignPlaceSeized[s.place()] += s.kg();
             week[s.by() == Event.Agency.MILITARY ? seizedMilitary : seizedPolice] += s.kg();
         } else if (e instanceof Event.Lost l) {
             week[lost] += l.kg();
-            weekLinkLost[l.link()] += l.kg();
+            campaignLinkLost[l.link()] += l.kg();
         } else if (e instanceof Event.Delivered d) {
             week[delivered] += d.kg();
             week[revenue] += d.revenueUsd();
@@ -256,23 +249,16 @@ public final class WeeklyCollector implements EventBus.Observer, Steppable {
         for (int i = 0; i < probes.size(); i++) week[probeColumns.get(i)] = probes.get(i).applyAsDouble(m);
         if (m.week() >= 0) {
             rows.add(week);
-            addTo(campaignLinkKg, linkKg);
-            addTo(campaignLinkArrived, weekLinkArrived);
-            addTo(campaignLinkSeized, weekLinkSeized);
-            addTo(campaignLinkLost, weekLinkLost);
-            addTo(campaignPlaceSeized, weekPlaceSeized);
+        } else {
+            // Burn-in weeks are not reported: the campaign sums start afresh.
+            for (long[] sums : new long[][] {campaignLinkKg, campaignLinkArrived, campaignLinkSeized, campaignLinkLost,
+                campaignPlaceSeized}) {
+                java.util.Arrays.fill(sums, 0);
+            }
         }
         latest = week;
         week = new double[columns.size()];
         java.util.Arrays.fill(linkKg, 0);
-        java.util.Arrays.fill(weekLinkArrived, 0);
-        java.util.Arrays.fill(weekLinkSeized, 0);
-        java.util.Arrays.fill(weekLinkLost, 0);
-        java.util.Arrays.fill(weekPlaceSeized, 0);
-    }
-
-    private static void addTo(long[] total, long[] week) {
-        for (int i = 0; i < total.length; i++) total[i] += week[i];
     }
 
     private double[] latest;

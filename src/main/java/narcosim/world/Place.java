@@ -87,25 +87,26 @@ public final class Place {
         haPerGrower = cocaHa / Math.max(1, growers > 0 ? growers : agents);
     }
 
-    /**
-     * Growers replant eradicated fields and follow their numbers: the area moves towards growers x ha per
-     * grower x {@code planting} (more area per grower when the farm-gate price is high) with the given
-     * time constant.
-     */
-    /**
-     * Destroyed bushes that growers pruned after spraying come back with the given time constant, whatever
-     * the number of growers (replanting, {@link #growTowards}, works on top of this).
-     */
+    /** Destroyed coca area still to resprout. */
     public double resproutingHa() {
         return resproutingHa;
     }
 
+    /**
+     * Destroyed bushes that growers pruned after spraying come back with the given time constant, whatever
+     * the number of growers (replanting, {@link #growTowards}, works on top of this).
+     */
     public void resprout(int weeks) {
         double back = resproutingHa / weeks;
         resproutingHa -= back;
         cocaHa += back;
     }
 
+    /**
+     * Growers replant eradicated fields and follow their numbers: the area moves towards growers x ha per
+     * grower x {@code planting} (more area per grower when the farm-gate price is high) with the given
+     * time constant.
+     */
     public void growTowards(int growers, double planting, int replantWeeks) {
         double target = growers * haPerGrower * planting;
         cocaHa += (target - cocaHa) / replantWeeks;
