@@ -5,11 +5,8 @@ import java.awt.Rectangle;
 import java.awt.Robot;
 import java.awt.Toolkit;
 import java.awt.image.BufferedImage;
-import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -17,6 +14,7 @@ import javax.imageio.ImageIO;
 import javax.swing.JFrame;
 import javax.swing.SwingUtilities;
 
+import narcosim.experiment.AtomicDirectory;
 import narcosim.model.NarcoModel;
 import narcosim.scenario.RunConfig;
 import sim.display.Console;
@@ -135,20 +133,7 @@ public final class Classroom {
         Thread.sleep(1500); // let MASON's chart updates and repaints land
         SwingUtilities.invokeAndWait(() -> { });
         BufferedImage shot = new Robot().createScreenCapture(area.get());
-        writePng(shot, file);
-    }
-
-    /** Writes a PNG under a temporary name beside the target, then renames it into place. */
-    static void writePng(BufferedImage image, Path file) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
-        try {
-            ImageIO.write(image, "png", tmp.toFile());
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        AtomicDirectory.writeFile(file, tmp -> ImageIO.write(shot, "png", tmp.toFile()));
     }
 
     /** Closes the windows and stops the model, without exiting the JVM. */

@@ -2,7 +2,10 @@ package narcosim.gui;
 
 import java.awt.BasicStroke;
 import java.awt.Graphics2D;
+import java.awt.Shape;
+import java.awt.geom.AffineTransform;
 import java.awt.geom.Path2D;
+import java.util.ArrayList;
 import java.util.List;
 
 import sim.portrayal.DrawInfo2D;
@@ -15,6 +18,8 @@ final class CoastPortrayal extends FieldPortrayal2D {
 
     private final List<Coastline.Polygon> polygons;
     private Projection projection;
+    /** The polygons in field coordinates, projected once per map; drawing only scales them to the screen. */
+    private List<Path2D> paths = List.of();
 
     CoastPortrayal(List<Coastline.Polygon> polygons) {
         this.polygons = polygons;
@@ -22,28 +27,33 @@ final class CoastPortrayal extends FieldPortrayal2D {
 
     void setProjection(Projection p) {
         this.projection = p;
+        List<Path2D> out = new ArrayList<>();
+        for (Coastline.Polygon poly : polygons) {
+            Path2D.Double path = new Path2D.Double();
+            for (int i = 0; i < poly.lon().length; i++) {
+                Double2D at = p.point(poly.lon()[i], poly.lat()[i]);
+                if (i == 0) path.moveTo(at.x, at.y);
+                else path.lineTo(at.x, at.y);
+            }
+            path.closePath();
+            out.add(path);
+        }
+        this.paths = out;
         setField(p);
     }
 
     @Override
     public void draw(Object field, Graphics2D g, DrawInfo2D info) {
         if (projection == null) return;
-        double sx = info.draw.width / projection.width();
-        double sy = info.draw.height / projection.height();
-        for (Coastline.Polygon poly : polygons) {
-            Path2D.Double path = new Path2D.Double();
-            for (int i = 0; i < poly.lon().length; i++) {
-                Double2D p = projection.point(poly.lon()[i], poly.lat()[i]);
-                double x = info.draw.x + p.x * sx, y = info.draw.y + p.y * sy;
-                if (i == 0) path.moveTo(x, y);
-                else path.lineTo(x, y);
-            }
-            path.closePath();
+        AffineTransform toScreen = new AffineTransform(info.draw.width / projection.width(), 0, 0,
+                info.draw.height / projection.height(), info.draw.x, info.draw.y);
+        g.setStroke(new BasicStroke(1f));
+        for (Path2D path : paths) {
+            Shape s = toScreen.createTransformedShape(path);
             g.setColor(Palette.LAND);
-            g.fill(path);
+            g.fill(s);
             g.setColor(Palette.COAST);
-            g.setStroke(new BasicStroke(1f));
-            g.draw(path);
+            g.draw(s);
         }
     }
 

@@ -30,6 +30,8 @@ public final class MapView {
     private final List<PlaceView> placeViews = new ArrayList<>();
     private final List<LinkView> linkViews = new ArrayList<>();
     private double peakFlow;
+    /** Per place (by index), its point on the map. */
+    private final Double2D[] point;
     /** Per place, how far around it units may be drawn: a third of the way to its nearest neighbour. */
     private final double[] room;
 
@@ -42,17 +44,19 @@ public final class MapView {
         this.places = new Continuous2D(1.0, w, h);
         this.movers = new Continuous2D(1.0, w, h);
         this.links = new Network(true);
+        point = new Double2D[model.network().places.size()];
         for (Place p : model.network().places) {
             PlaceView v = new PlaceView(p, model);
             placeViews.add(v);
-            places.setObjectLocation(v, projection.point(p));
+            point[p.index] = projection.point(p);
+            places.setObjectLocation(v, point[p.index]);
             links.addNode(v);
         }
         room = new double[placeViews.size()];
         for (Place p : model.network().places) {
             double nearest = Double.POSITIVE_INFINITY;
             for (Place q : model.network().places) {
-                if (q != p) nearest = Math.min(nearest, projection.point(p).distance(projection.point(q)));
+                if (q != p) nearest = Math.min(nearest, point[p.index].distance(point[q.index]));
             }
             room[p.index] = nearest / 3;
         }
@@ -108,10 +112,10 @@ public final class MapView {
             if (s.done()) continue;
             Double2D at;
             if (s.on() == null) {
-                at = offset(projection.point(s.at()), (int) (s.id % 12), spread);
+                at = offset(point[s.at().index], (int) (s.id % 12), spread);
             } else {
-                Double2D a = projection.point(s.on().from);
-                Double2D b = projection.point(s.on().to);
+                Double2D a = point[s.on().from.index];
+                Double2D b = point[s.on().to.index];
                 double t = s.progress();
                 at = new Double2D(a.x + t * (b.x - a.x), a.y + t * (b.y - a.y));
             }
@@ -121,8 +125,8 @@ public final class MapView {
         for (MilitaryUnit u : model.campaign().military()) {
             Link l = u.post();
             if (l == null) continue;
-            Double2D a = projection.point(l.from);
-            Double2D b = projection.point(l.to);
+            Double2D a = point[l.from.index];
+            Double2D b = point[l.to.index];
             // Beside the middle of the link, one after another along it, never further out than a fraction
             // of the link's length (so a short link's units stay by it when zoomed in).
             double dx = b.x - a.x, dy = b.y - a.y;
@@ -136,7 +140,7 @@ public final class MapView {
         for (PoliceUnit u : model.campaign().police()) {
             if (!u.active()) continue;
             int k = atPlace[u.place.index]++;
-            movers.setObjectLocation(u, offset(projection.point(u.place), k, Math.min(spread * 2.5, room[u.place.index])));
+            movers.setObjectLocation(u, offset(point[u.place.index], k, Math.min(spread * 2.5, room[u.place.index])));
         }
     }
 
