@@ -54,7 +54,7 @@ public final class ChartStyle {
     }
 
     /** Applies the common style; {@code subtitle} explains what bands, bars or markers mean. */
-    static JFreeChart style(JFreeChart chart, String subtitle) {
+    public static JFreeChart style(JFreeChart chart, String subtitle) {
         chart.setBackgroundPaint(Color.WHITE);
         chart.setAntiAlias(true);
         chart.setTextAntiAlias(RenderingHints.VALUE_TEXT_ANTIALIAS_ON);

@@ -79,7 +79,8 @@ final class Eradication extends Pattern {
                                 r.weekly("coca_ha", STOP_WEEK - 52, STOP_WEEK)))),
                 Check.below("net hectares cut per hectare sprayed (weak)", "ha/ha", MAX_CUT_PER_HA, perHa),
                 Check.below("cut in coca area, final year (reversed after stopping)", "share", 0.05,
-                        paired(er, base, (t, r) -> -change(finalYear(t, "coca_ha"), finalYear(r, "coca_ha")))),
+                        paired(er, base, (t, r) -> -change(t.outcome("coca_ha_final_year"),
+                                r.outcome("coca_ha_final_year")))),
                 Check.below("change in mean trust in coca-growing places, years 1-5", "trust (0-1)", 0,
                         paired(er, base, (t, r) -> t.cocaZoneTrust(0, STOP_WEEK) - r.cocaZoneTrust(0, STOP_WEEK))));
     }

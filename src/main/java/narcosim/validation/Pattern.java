@@ -157,9 +157,4 @@ public abstract class Pattern {
     protected static String missing(Scenario sc, String what) {
         return "needs " + what + "; the scenario has " + String.join(", ", sc.strategyIds());
     }
-
-    /** Mean over the final year of a weekly outcome. */
-    protected static double finalYear(PatternRun r, String outcome) {
-        return r.weekly(outcome, r.weeks() - 52, r.weeks());
-    }
 }

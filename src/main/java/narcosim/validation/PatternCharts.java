@@ -13,12 +13,9 @@ import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
-import org.jfree.chart.title.LegendTitle;
-import org.jfree.chart.title.TextTitle;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.jfree.ui.RectangleAnchor;
-import org.jfree.ui.RectangleEdge;
 import org.jfree.ui.TextAnchor;
 
 import narcosim.report.ChartStyle;
@@ -29,9 +26,7 @@ import narcosim.report.ChartStyle;
  */
 final class PatternCharts {
 
-    private static final Font TITLE = new Font("SansSerif", Font.BOLD, 20);
-    private static final Font TEXT = new Font("SansSerif", Font.PLAIN, 14);
-    private static final Font TICK = new Font("SansSerif", Font.PLAIN, 13);
+    private static final Font MARKER = new Font("SansSerif", Font.PLAIN, 14);
 
     private PatternCharts() {
     }
@@ -72,17 +67,12 @@ final class PatternCharts {
         }
         JFreeChart chart = ChartFactory.createXYLineChart(f.title(), "campaign year", f.yLabel(), data,
                 PlotOrientation.VERTICAL, true, false, false);
-        String text = o.scenario().name() + ": mean of " + o.trial().replicates() + " paired replicates per arm"
-                + (f.smoothWeeks() > 1 ? ", " + f.smoothWeeks() + "-week trailing mean" : "");
-        TextTitle sub = style(chart, text);
         XYPlot plot = chart.getXYPlot();
         XYLineAndShapeRenderer rend = new XYLineAndShapeRenderer(true, false);
-        int arms = (int) o.runs().keySet().stream().filter(f::shows).count();
         int lines = f.lines().size();
         for (int i = 0; i < data.getSeriesCount(); i++) {
             // Colour by arm; a second series of the same arm is dashed.
-            int arm = i / lines;
-            rend.setSeriesPaint(i, ChartStyle.colour(arm % Math.max(1, arms)));
+            rend.setSeriesPaint(i, ChartStyle.colour(i / lines));
             rend.setSeriesStroke(i, i % lines == 0 ? new BasicStroke(2.2f)
                     : new BasicStroke(2.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {8f, 5f}, 0f));
         }
@@ -93,42 +83,19 @@ final class PatternCharts {
         NumberAxis y = (NumberAxis) plot.getRangeAxis();
         y.setAutoRangeIncludesZero(false);
         y.configure();
-        if (y.getLowerBound() > 0) {
-            sub.setText(sub.getText() + "; the axis does not start at zero");
-        }
+        String text = o.scenario().name() + ": mean of " + o.trial().replicates() + " paired replicates per arm"
+                + (f.smoothWeeks() > 1 ? ", " + f.smoothWeeks() + "-week trailing mean" : "")
+                + (y.getLowerBound() > 0 ? "; the axis does not start at zero" : "");
+        ChartStyle.style(chart, text);
         if (f.marker() >= 0) {
             ValueMarker m = new ValueMarker(f.marker() / 52.0, Color.DARK_GRAY, new BasicStroke(1.2f,
                     BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {4f, 4f}, 0f));
             m.setLabel(f.markerLabel());
-            m.setLabelFont(TEXT);
+            m.setLabelFont(MARKER);
             m.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
             m.setLabelTextAnchor(TextAnchor.TOP_LEFT);
             plot.addDomainMarker(m);
         }
         return chart;
-    }
-
-    /** The project's chart look (white, grey grid, legible fonts), for charts built here. */
-    private static TextTitle style(JFreeChart chart, String subtitle) {
-        chart.setBackgroundPaint(Color.WHITE);
-        chart.getTitle().setFont(TITLE);
-        TextTitle sub = new TextTitle(subtitle, TEXT);
-        sub.setPaint(Color.DARK_GRAY);
-        chart.addSubtitle(sub);
-        LegendTitle legend = chart.getLegend();
-        if (legend != null) {
-            legend.setItemFont(TEXT);
-            legend.setPosition(RectangleEdge.BOTTOM);
-            legend.setFrame(org.jfree.chart.block.BlockBorder.NONE);
-        }
-        XYPlot plot = chart.getXYPlot();
-        plot.setBackgroundPaint(Color.WHITE);
-        plot.setDomainGridlinePaint(new Color(0xDDDDDD));
-        plot.setRangeGridlinePaint(new Color(0xDDDDDD));
-        for (org.jfree.chart.axis.Axis a : new org.jfree.chart.axis.Axis[] {plot.getDomainAxis(), plot.getRangeAxis()}) {
-            a.setLabelFont(TEXT);
-            a.setTickLabelFont(TICK);
-        }
-        return sub;
     }
 }

@@ -80,7 +80,11 @@ public final class PatternExperiment {
         List<Scenario> bases = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
         List<List<Arm>> armsOf = new ArrayList<>();
+        List<List<Long>> seedsOf = new ArrayList<>();
         for (Trial t : trials) {
+            List<Long> seeds = new ArrayList<>();
+            for (int r = 0; r < t.replicates(); r++) seeds.add(Seeds.derive(seed, t.point(), r));
+            seedsOf.add(seeds);
             Scenario base = load(scenarios, t.scenario(), t.sets());
             bases.add(base);
             String why = t.pattern().unsupported(base);
@@ -103,9 +107,10 @@ public final class PatternExperiment {
                 sets.addAll(arms.get(a).sets());
                 Scenario sc = load(scenarios, t.scenario(), sets);
                 for (int r = 0; r < t.replicates(); r++) {
-                    RunConfig c = sc.forStrategy(arms.get(a).strategy(), Seeds.derive(seed, t.point(), r));
-                    String key = t.scenario().toAbsolutePath().normalize() + "|" + c.strategy().id() + "|" + c.seed()
-                            + "|" + c.params().asMap() + "|" + String.join("\u0000", sets);
+                    RunConfig c = sc.forStrategy(arms.get(a).strategy(), seeds.get(r));
+                    // The file and the settings make the scenario; with the strategy and seed, the run.
+                    String key = t.scenario().toAbsolutePath().normalize() + "|" + String.join("\u0000", sets) + "|"
+                            + c.strategy().id() + "|" + c.seed();
                     Integer j = index.get(key);
                     if (j == null) {
                         j = configs.size();
@@ -132,9 +137,8 @@ public final class PatternExperiment {
                 for (int j : jobOf.get(i)[a]) reps.add(results.get(j));
                 runs.put(arms.get(a).label(), reps);
             }
-            List<Long> seeds = new ArrayList<>();
-            for (int r = 0; r < t.replicates(); r++) seeds.add(Seeds.derive(seed, t.point(), r));
-            out.add(new Outcome(t, bases.get(i), null, arms, runs, seeds, t.pattern().checks(bases.get(i), runs)));
+            out.add(new Outcome(t, bases.get(i), null, arms, runs, seedsOf.get(i),
+                    t.pattern().checks(bases.get(i), runs)));
         }
         return out;
     }
