@@ -132,8 +132,7 @@ public final class Report {
                 RouteFlows flows = new RouteFlows(run.flows().title() + ", replicate " + replicate + " (run "
                         + spec.id() + ")", run.flows().places(), run.flows().links());
                 AtomicDirectory.write(r.dir().resolve(ROUTES).resolve(strategy), flows::write);
-                files.addAll(ChartFiles.write(RouteMap.chart(flows), out, routeMapName(strategy), RouteMap.WIDTH,
-                        RouteMap.HEIGHT));
+                files.addAll(RouteMap.write(flows, out, routeMapName(strategy)));
             }
         } finally {
             pool.shutdownNow();
