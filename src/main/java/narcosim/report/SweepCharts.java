@@ -279,13 +279,6 @@ public final class SweepCharts {
         legend.setFrame(BlockBorder.NONE);
         chart.addSubtitle(legend);
         ChartStyle.style(chart, cellsText(s, g));
-        for (Object sub : plot.getSubplots()) {
-            XYPlot p = (XYPlot) sub;
-            p.getDomainAxis().setLabelFont(ChartStyle.AXIS_LABEL);
-            p.getDomainAxis().setTickLabelFont(ChartStyle.TICK);
-        }
-        yAxis.setLabelFont(ChartStyle.AXIS_LABEL);
-        yAxis.setTickLabelFont(ChartStyle.TICK);
         return chart;
     }
 
