@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import narcosim.experiment.ExperimentDir;
-import narcosim.report.ChartFiles;
 import narcosim.report.HtmlReport;
 import narcosim.report.Report;
 import narcosim.report.Results;
@@ -96,7 +95,7 @@ public final class ReportCommand implements Callable<Integer> {
         } catch (Results.IncompleteResults e) {
             throw new Main.UserError(e.getMessage());
         }
-        ChartFiles.write(RouteMap.chart(flows), dir, RunCommand.ROUTE_MAP, RouteMap.WIDTH, RouteMap.HEIGHT);
+        RouteMap.write(flows, dir, RunCommand.ROUTE_MAP);
         return dir.resolve(RunCommand.ROUTE_MAP + ".png");
     }
 

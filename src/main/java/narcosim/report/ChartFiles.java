@@ -7,6 +7,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.jfree.chart.ChartUtilities;
 import org.jfree.chart.JFreeChart;
@@ -23,15 +24,18 @@ public final class ChartFiles {
     private ChartFiles() {
     }
 
-    /** Writes {@code base}.png and {@code base}.svg into {@code dir}. */
-    public static void write(JFreeChart chart, Path dir, String base) throws IOException {
-        write(chart, dir, base, ChartStyle.WIDTH, ChartStyle.HEIGHT);
+    /** Writes {@code base}.png and {@code base}.svg into {@code dir}; returns the two files. */
+    public static List<Path> write(JFreeChart chart, Path dir, String base) throws IOException {
+        return write(chart, dir, base, ChartStyle.WIDTH, ChartStyle.HEIGHT);
     }
 
     /** The same at another size (the route map is nearly square, so that degrees look alike both ways). */
-    public static void write(JFreeChart chart, Path dir, String base, int width, int height) throws IOException {
-        writePng(chart, dir.resolve(base + ".png"), width, height);
-        writeSvg(chart, dir.resolve(base + ".svg"), width, height);
+    public static List<Path> write(JFreeChart chart, Path dir, String base, int width, int height) throws IOException {
+        Path png = dir.resolve(base + ".png");
+        Path svg = dir.resolve(base + ".svg");
+        writePng(chart, png, width, height);
+        writeSvg(chart, svg, width, height);
+        return List.of(png, svg);
     }
 
     public static void writePng(JFreeChart chart, Path target) throws IOException {

@@ -8,6 +8,7 @@ import java.awt.RenderingHints;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.Axis;
 import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.CombinedRangeXYPlot;
 import org.jfree.chart.plot.Plot;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.title.LegendTitle;
@@ -82,6 +83,9 @@ public final class ChartStyle {
             xy.setRangeGridlineStroke(new BasicStroke(1f));
             axis(xy.getDomainAxis());
             axis(xy.getRangeAxis());
+            if (xy instanceof CombinedRangeXYPlot combined) {
+                for (Object sub : combined.getSubplots()) axis(((XYPlot) sub).getDomainAxis());
+            }
         } else if (plot instanceof CategoryPlot cat) {
             cat.setRangeGridlinePaint(GRID);
             cat.setRangeGridlineStroke(new BasicStroke(1f));
@@ -92,7 +96,7 @@ public final class ChartStyle {
     }
 
     private static void axis(Axis a) {
-        if (a == null) return; // a combined plot keeps its subplots' axes
+        if (a == null) return; // a combined plot's own domain axis: its subplots have theirs
         a.setLabelFont(AXIS_LABEL);
         a.setTickLabelFont(TICK);
         a.setLabelPaint(Color.BLACK);

@@ -54,8 +54,12 @@ public final class HtmlReport {
 
     /** Writes DIR/report.html from a finished compare directory (charts are read from DIR/charts/ if present). */
     public static Path write(Results r) throws IOException {
-        String html = html(r);
-        Path target = r.dir().resolve(FILE);
+        return write(r.dir(), html(r));
+    }
+
+    /** Writes a page as DIR/report.html, atomically. */
+    static Path write(Path dir, String html) throws IOException {
+        Path target = dir.resolve(FILE);
         AtomicDirectory.writeFile(target, tmp -> Files.writeString(tmp, html, StandardCharsets.UTF_8));
         return target;
     }

@@ -62,6 +62,5 @@ public record Outcome(String column, String name, String unit) {
     /** Further outcomes that the shipped sweep files name. */
     private static final List<Outcome> KNOWN = List.of(
             new Outcome("price_usd_kg_mean", "Wholesale price, mean over the campaign", "US$ per kg"),
-            new Outcome("coca_ha_final_year", "Coca area, final year", "ha"),
-            new Outcome("seized_share", "Share of departed cocaine seized", "fraction"));
+            new Outcome("coca_ha_final_year", "Coca area, final year", "ha"));
 }

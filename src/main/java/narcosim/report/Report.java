@@ -47,15 +47,15 @@ public final class Report {
             List<String> columns = Outcome.WEEKLY.stream().map(Outcome::column).toList();
             Map<String, Map<String, Results.Band>> bands = r.weeklyBands(columns);
             for (Outcome o : Outcome.WEEKLY) {
-                add(files, Charts.timeSeries(r, o, bands), out, "timeseries-" + o.column());
+                files.addAll(ChartFiles.write(Charts.timeSeries(r, o, bands), out, "timeseries-" + o.column()));
             }
         } else {
             notes.add("no " + ExperimentDir.TIMESERIES + " (run compare with --timeseries): time-series charts skipped");
         }
         for (Outcome o : Outcome.FINAL) {
-            add(files, Charts.finalBars(r, o), out, "final-" + o.column());
+            files.addAll(ChartFiles.write(Charts.finalBars(r, o), out, "final-" + o.column()));
         }
-        if (r.baseline() != null) add(files, Charts.tradeOff(r), out, "tradeoff");
+        if (r.baseline() != null) files.addAll(ChartFiles.write(Charts.tradeOff(r), out, "tradeoff"));
         else notes.add("no baseline strategy in the manifest: trade-off chart skipped");
         return new Built(files, notes);
     }
@@ -132,9 +132,7 @@ public final class Report {
                 RouteFlows flows = new RouteFlows(run.flows().title() + ", replicate " + replicate + " (run "
                         + spec.id() + ")", run.flows().places(), run.flows().links());
                 AtomicDirectory.write(r.dir().resolve(ROUTES).resolve(strategy), flows::write);
-                ChartFiles.write(RouteMap.chart(flows), out, routeMapName(strategy), RouteMap.WIDTH, RouteMap.HEIGHT);
-                files.add(out.resolve(routeMapName(strategy) + ".png"));
-                files.add(out.resolve(routeMapName(strategy) + ".svg"));
+                files.addAll(RouteMap.write(flows, out, routeMapName(strategy)));
             }
         } finally {
             pool.shutdownNow();
@@ -151,11 +149,5 @@ public final class Report {
             if (e.getCause() instanceof RuntimeException re) throw re;
             throw new IOException(e.getCause());
         }
-    }
-
-    private static void add(List<Path> files, org.jfree.chart.JFreeChart chart, Path dir, String base) throws IOException {
-        ChartFiles.write(chart, dir, base);
-        files.add(dir.resolve(base + ".png"));
-        files.add(dir.resolve(base + ".svg"));
     }
 }

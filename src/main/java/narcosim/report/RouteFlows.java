@@ -83,7 +83,7 @@ public record RouteFlows(String title, List<PlaceRow> places, List<LinkRow> link
     /** Writes places.csv, links.csv and route-map.png/.svg into {@code dir}. */
     public void writeWithMap(Path dir, String base) throws IOException {
         write(dir);
-        ChartFiles.write(RouteMap.chart(this), dir, base, RouteMap.WIDTH, RouteMap.HEIGHT);
+        RouteMap.write(this, dir, base);
     }
 
     public long totalSeizedKg() {

@@ -8,6 +8,8 @@ import java.awt.geom.Ellipse2D;
 import java.awt.geom.Line2D;
 import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -60,6 +62,11 @@ public final class RouteMap {
     private static final Color NATION_EDGE = new Color(0x9A9A9A);
 
     private RouteMap() {
+    }
+
+    /** Draws the route map of {@code f} as {@code base}.png and .svg into {@code dir}, at the map's size. */
+    public static List<Path> write(RouteFlows f, Path dir, String base) throws IOException {
+        return ChartFiles.write(chart(f), dir, base, WIDTH, HEIGHT);
     }
 
     public static JFreeChart chart(RouteFlows f) {

@@ -61,14 +61,14 @@ public final class SweepCharts {
         } else {
             for (String outcome : s.outcomes()) {
                 Grid g = grid(s, outcome);
-                add(files, heatMap(s, g), out, heatMapName(outcome));
+                files.addAll(ChartFiles.write(heatMap(s, g), out, heatMapName(outcome)));
             }
         }
         if (!s.indices().isEmpty()) {
             for (String strategy : s.strategies()) {
                 for (String outcome : s.outcomes()) {
                     if (s.indices(strategy, outcome).isEmpty()) continue;
-                    add(files, sobolBars(s, strategy, outcome), out, sobolName(strategy, outcome));
+                    files.addAll(ChartFiles.write(sobolBars(s, strategy, outcome), out, sobolName(strategy, outcome)));
                 }
             }
         }
@@ -81,12 +81,6 @@ public final class SweepCharts {
 
     static String sobolName(String strategy, String outcome) {
         return "sobol-" + strategy + "-" + outcome;
-    }
-
-    private static void add(List<Path> files, JFreeChart chart, Path dir, String base) throws IOException {
-        ChartFiles.write(chart, dir, base);
-        files.add(dir.resolve(base + ".png"));
-        files.add(dir.resolve(base + ".svg"));
     }
 
     /**
@@ -285,13 +279,6 @@ public final class SweepCharts {
         legend.setFrame(BlockBorder.NONE);
         chart.addSubtitle(legend);
         ChartStyle.style(chart, cellsText(s, g));
-        for (Object sub : plot.getSubplots()) {
-            XYPlot p = (XYPlot) sub;
-            p.getDomainAxis().setLabelFont(ChartStyle.AXIS_LABEL);
-            p.getDomainAxis().setTickLabelFont(ChartStyle.TICK);
-        }
-        yAxis.setLabelFont(ChartStyle.AXIS_LABEL);
-        yAxis.setTickLabelFont(ChartStyle.TICK);
         return chart;
     }
 

@@ -6,15 +6,12 @@ import static narcosim.report.HtmlReport.row;
 import static narcosim.report.HtmlReport.str;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import narcosim.experiment.AtomicDirectory;
 import narcosim.experiment.ExperimentDir;
 
 /**
@@ -28,11 +25,7 @@ public final class SweepReport {
     }
 
     public static Path write(Results r) throws IOException, Results.IncompleteResults {
-        SweepResults s = SweepResults.open(r);
-        String html = html(s);
-        Path target = r.dir().resolve(HtmlReport.FILE);
-        AtomicDirectory.writeFile(target, tmp -> Files.writeString(tmp, html, StandardCharsets.UTF_8));
-        return target;
+        return HtmlReport.write(r.dir(), html(SweepResults.open(r)));
     }
 
     @SuppressWarnings("unchecked")

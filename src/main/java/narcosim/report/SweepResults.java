@@ -3,7 +3,6 @@ package narcosim.report;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -174,10 +173,6 @@ public final class SweepResults {
         return outcomes;
     }
 
-    public List<Cell> cells() {
-        return cells;
-    }
-
     public List<Index> indices() {
         return indices;
     }
@@ -203,12 +198,5 @@ public final class SweepResults {
     public int points() {
         return design.get("points") instanceof Number n ? n.intValue()
                 : (int) cells.stream().mapToInt(Cell::point).distinct().count();
-    }
-
-    /** Strategies by their order in the design, for colours. */
-    public Map<String, Integer> strategyOrder() {
-        Map<String, Integer> m = new LinkedHashMap<>();
-        for (String s : strategies) m.put(s, m.size());
-        return m;
     }
 }
