@@ -73,13 +73,13 @@ public final class CompareSummary {
             for (String o : outcomes) {
                 double[] x = values.get(s).get(o);
                 Statistics.Estimate e = Statistics.estimate(x, CONFIDENCE);
-                List<String> row = new ArrayList<>(List.of(s, o, Integer.toString(e.n()), Fmt.num(e.mean()),
-                        Fmt.num(e.sd()), Fmt.num(e.low()), Fmt.num(e.high())));
+                List<String> row = new ArrayList<>(List.of(s, o, Integer.toString(e.n()), Fmt.cell(e.mean()),
+                        Fmt.cell(e.sd()), Fmt.cell(e.low()), Fmt.cell(e.high())));
                 if (baseline != null && !s.equals(baseline)) {
                     double[] b = values.get(baseline).get(o);
                     Statistics.Estimate d = Statistics.estimate(Statistics.differences(x, b), CONFIDENCE);
                     double bm = Statistics.estimate(b, CONFIDENCE).mean();
-                    row.addAll(List.of(Fmt.num(d.mean()), Fmt.num(d.low()), Fmt.num(d.high()),
+                    row.addAll(List.of(Fmt.cell(d.mean()), Fmt.cell(d.low()), Fmt.cell(d.high()),
                             pct(d.mean(), bm), pct(d.low(), bm), pct(d.high(), bm)));
                 } else {
                     row.addAll(List.of("", "", "", "", "", ""));
@@ -91,8 +91,8 @@ public final class CompareSummary {
             for (String s : strategies) {
                 if (s.equals(baseline)) continue;
                 Statistics.Estimate c = costPerKg(s);
-                out.add(new ArrayList<>(List.of(s, COST_PER_KG, Integer.toString(c.n()), Fmt.num(c.mean()), "",
-                        Fmt.num(c.low()), Fmt.num(c.high()), "", "", "", "", "", "")));
+                out.add(new ArrayList<>(List.of(s, COST_PER_KG, Integer.toString(c.n()), Fmt.cell(c.mean()), "",
+                        Fmt.cell(c.low()), Fmt.cell(c.high()), "", "", "", "", "", "")));
             }
         }
         return out;
@@ -108,7 +108,7 @@ public final class CompareSummary {
     }
 
     private static String pct(double v, double base) {
-        return base == 0 || !(base == base) ? "" : Fmt.num(100 * v / base);
+        return base == 0 || !(base == base) ? "" : Fmt.cell(100 * v / base);
     }
 
     /** The readable table printed after a comparison: one block per outcome, one line per strategy. */

@@ -58,8 +58,8 @@ public final class SweepSummary {
                     Statistics.Estimate e = Statistics.estimate(byStrategy.get(s).get(p).get(o), CompareSummary.CONFIDENCE);
                     List<String> row = new ArrayList<>(List.of(Integer.toString(p), s));
                     row.addAll(pointValues.get(p));
-                    row.addAll(List.of(outcomes.get(o), Integer.toString(e.n()), Fmt.num(e.mean()), Fmt.num(e.sd()),
-                            Fmt.num(e.low()), Fmt.num(e.high())));
+                    row.addAll(List.of(outcomes.get(o), Integer.toString(e.n()), Fmt.cell(e.mean()), Fmt.cell(e.sd()),
+                            Fmt.cell(e.low()), Fmt.cell(e.high())));
                     rows.add(row);
                 }
             }
@@ -77,8 +77,8 @@ public final class SweepSummary {
                     y[p] = sum / v.length;
                 }
                 for (SobolIndex ix : Sobol.indices(plan.sobol(), y, RESAMPLES, CompareSummary.CONFIDENCE, 20261122L)) {
-                    sens.add(List.of(s, outcomes.get(o), ix.factor(), Fmt.num(ix.first()), Fmt.num(ix.firstLow()),
-                            Fmt.num(ix.firstHigh()), Fmt.num(ix.total()), Fmt.num(ix.totalLow()), Fmt.num(ix.totalHigh())));
+                    sens.add(List.of(s, outcomes.get(o), ix.factor(), Fmt.cell(ix.first()), Fmt.cell(ix.firstLow()),
+                            Fmt.cell(ix.firstHigh()), Fmt.cell(ix.total()), Fmt.cell(ix.totalLow()), Fmt.cell(ix.totalHigh())));
                 }
             }
         }

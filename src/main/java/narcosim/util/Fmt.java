@@ -20,6 +20,14 @@ public final class Fmt {
         return s.equals("-0") ? "0" : s;
     }
 
+    /**
+     * A statistic in a summary table: as {@link #num}, but an empty cell where it is undefined (NaN: an sd or
+     * interval of a single replicate, a ratio over nothing), which every CSV reader takes as missing.
+     */
+    public static String cell(double v) {
+        return Double.isNaN(v) ? "" : num(v);
+    }
+
     /** Any value of a parameter or record field, as text. */
     public static String any(Object o) {
         if (o instanceof Double d) return num(d);
