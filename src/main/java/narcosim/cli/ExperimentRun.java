@@ -9,6 +9,7 @@ import java.util.Map;
 import narcosim.experiment.CompareSummary;
 import narcosim.experiment.ExperimentDir;
 import narcosim.experiment.Experiments;
+import narcosim.experiment.OutputPaths;
 import narcosim.experiment.Plan;
 import narcosim.experiment.Runner;
 import narcosim.experiment.Shard;
@@ -22,31 +23,56 @@ final class ExperimentRun {
     static int execute(Plan plan, Experiments.Request req, ExperimentOptions opts, PrintWriter out, PrintWriter err)
             throws Exception {
         Shard shard = shard(opts);
+        if (opts.resume != null && opts.out != null) {
+            throw new Main.UserError("give --out DIR for a new experiment or --resume DIR to go on with one, not both");
+        }
         Path dirPath = opts.resume != null ? opts.resume : opts.out != null ? opts.out : Experiments.defaultDir(plan.name());
+        String option = opts.resume != null ? "--resume" : opts.out != null ? "--out" : "output directory";
         ExperimentDir dir = new ExperimentDir(dirPath);
-        Map<String, Object> manifest = dir.readManifest();
-        // A start killed before its manifest was written leaves at most parts/: nothing ran, so start afresh.
-        if (opts.resume != null && manifest == null && !(Files.isDirectory(dirPath) && onlyStartingShards(dirPath))) {
-            throw new Main.UserError("--resume " + dirPath + ": no experiment there (no " + ExperimentDir.MANIFEST + ")");
+        if (opts.resume != null) {
+            if (!Files.isDirectory(dirPath)) {
+                throw new Main.UserError("--resume " + OutputPaths.shown(dirPath) + ": no such experiment directory");
+            }
+            // A start killed before its manifest was written leaves at most parts/: nothing ran, so start afresh.
+            if (dir.readManifest() == null && !onlyStartingShards(dirPath)) {
+                throw new Main.UserError("--resume " + dirPath + ": no experiment there (no " + ExperimentDir.MANIFEST + ")");
+            }
+        } else if (shard.count() == 1 || !Files.isDirectory(dirPath)) {
+            // A new experiment goes into a new directory: nothing that exists is written into.
+            OutputPaths.checkNew(dirPath, option);
+        } else if (dir.readManifest() == null && !onlyStartingShards(dirPath)) {
+            // The shards of an array job share one directory, which the first to start creates; a shard run again
+            // goes on in it (the manifest is checked to be the same experiment below).
+            throw new Main.UserError(option + " " + dirPath + ": exists and is not an experiment directory (no "
+                    + ExperimentDir.MANIFEST + "); choose a new directory");
         }
-        if (manifest == null && Files.isDirectory(dirPath) && !onlyStartingShards(dirPath)) {
-            throw new Main.UserError(dirPath + " exists and is not an experiment directory; choose another --out");
+        Files.createDirectories(dir.parts());
+        try (ExperimentDir.Lock lock = dir.lockShard(shard)) {
+            Map<String, Object> manifest = dir.readManifest();
+            if (manifest != null && opts.resume == null && shard.count() == 1) {
+                throw new Main.UserError(dirPath + " already holds an experiment; resume it with --resume " + dirPath
+                        + ", or choose another --out");
+            }
+            checkSame(dirPath, manifest, plan, req, shard);
+            dir.writeManifestIfAbsent(Experiments.manifest(plan, req, shard));
+            // The shards of an array job start together: another one may have written the manifest first.
+            if (manifest == null) checkSame(dirPath, dir.readManifest(), plan, req, shard);
+            return runAndReport(plan, req, opts, dir, shard, out, err);
         }
-        if (manifest != null && opts.resume == null && shard.count() == 1) {
-            throw new Main.UserError(dirPath + " already holds an experiment; resume it with --resume " + dirPath
-                    + ", or choose another --out");
-        }
-        checkSame(dirPath, manifest, plan, req, shard);
-        dir.writeManifestIfAbsent(Experiments.manifest(plan, req, shard));
-        // The shards of an array job start together: another one may have written the manifest first.
-        if (manifest == null) checkSame(dirPath, dir.readManifest(), plan, req, shard);
+    }
 
+    private static int runAndReport(Plan plan, Experiments.Request req, ExperimentOptions opts, ExperimentDir dir,
+                                    Shard shard, PrintWriter out, PrintWriter err) throws Exception {
+        Path dirPath = dir.path();
         String task = plan.name() + (shard.count() > 1 ? " shard " + shard : "");
         Runner.Outcome o;
         try (Runner.Progress progress = ConsoleProgress.create(task, err, opts.quiet)) {
             o = Runner.execute(plan, dir, shard, opts.threads(), req.timeseries(), progress);
         }
-        Experiments.Merged merged = Experiments.merge(dir, plan, shard.count(), req.timeseries());
+        Experiments.Merged merged;
+        try (ExperimentDir.Lock merging = dir.lockMerge()) {
+            merged = Experiments.merge(dir, plan, shard.count(), req.timeseries());
+        }
         if (!o.failures().isEmpty()) {
             err.println("narcosim: " + o.failures().size() + " run(s) failed:");
             for (String f : o.failures().subList(0, Math.min(20, o.failures().size()))) err.println("  " + f);

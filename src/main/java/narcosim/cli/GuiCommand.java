@@ -83,6 +83,7 @@ public final class GuiCommand implements Callable<Integer> {
         Scenario sc = ScenarioLoader.load(file, options.sets());
         RunConfig cfg = sc.forStrategy(strategy != null ? strategy : defaultStrategy(sc), seed);
         if (screenshot != null && weeks == null) throw new Main.UserError("--screenshot needs --weeks N");
+        if (screenshot != null) narcosim.experiment.OutputPaths.checkNew(screenshot, "--screenshot");
         if (weeks != null && (weeks < 1 || weeks > (long) cfg.params().integer("run.burn_in_weeks") + cfg.weeks())) {
             throw new Main.UserError("--weeks: expected 1 to " + (cfg.params().integer("run.burn_in_weeks") + cfg.weeks())
                     + " (burn-in plus the campaign), got " + weeks);

@@ -1,8 +1,16 @@
 package narcosim.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 
 import narcosim.scenario.ScenarioException;
+import narcosim.util.DidYouMean;
+import narcosim.util.InputException;
 import narcosim.util.Version;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -40,7 +48,21 @@ public final class Main implements Runnable {
 
     /** Runs a command line and returns its exit code (tests call this). */
     public static int execute(String... args) {
-        return commandLine().execute(args);
+        return execute(commandLine(), args);
+    }
+
+    /** Runs a command line on {@code cl} (tests pass one whose output they capture). */
+    public static int execute(CommandLine cl, String... args) {
+        // picocli lets --help win over an unknown command name (printing the top help, exit 0): say it is unknown.
+        if (args.length > 0 && !args[0].startsWith("-") && !cl.getSubcommands().containsKey(args[0])) {
+            PrintWriter err = cl.getErr();
+            err.println("narcosim: error: unknown command '" + args[0] + "'"
+                    + DidYouMean.suggest(args[0], cl.getSubcommands().keySet()));
+            err.println("Commands: " + String.join(", ", cl.getSubcommands().keySet()) + " (narcosim --help says what each does)");
+            err.flush();
+            return 2;
+        }
+        return cl.execute(args);
     }
 
     public static CommandLine commandLine() {
@@ -54,8 +76,14 @@ public final class Main implements Runnable {
                 err.flush();
                 return 2;
             }
-            if (ex instanceof UserError ue) {
-                err.println("narcosim: error: " + ue.getMessage());
+            if (ex instanceof InputException ie) {
+                err.println("narcosim: error: " + ie.getMessage());
+                err.flush();
+                return 2;
+            }
+            if (ex instanceof FileSystemException fe) {
+                // A path the user gave (or the directory it lies in) that cannot be read or written.
+                err.println("narcosim: error: " + fileProblem(fe));
                 err.flush();
                 return 2;
             }
@@ -68,8 +96,21 @@ public final class Main implements Runnable {
         return cl;
     }
 
+    /** What went wrong with a file, in words: the path and the reason, never the exception's class. */
+    static String fileProblem(FileSystemException e) {
+        String what;
+        if (e instanceof AccessDeniedException) what = "permission denied";
+        else if (e instanceof NotDirectoryException) what = "not a directory";
+        else if (e instanceof FileAlreadyExistsException) what = "already exists";
+        else if (e instanceof NoSuchFileException) what = "no such file or directory";
+        else if (e instanceof DirectoryNotEmptyException) what = "directory not empty";
+        else what = e.getReason() != null ? e.getReason() : "cannot be used";
+        String where = e.getFile() == null ? "" : e.getFile() + (e.getOtherFile() == null ? "" : " -> " + e.getOtherFile());
+        return "cannot use " + where + ": " + what;
+    }
+
     /** A mistake in how the command was called that options parsing cannot catch. */
-    public static final class UserError extends RuntimeException {
+    public static final class UserError extends InputException {
         private static final long serialVersionUID = 1L;
 
         public UserError(String message) {

@@ -37,7 +37,10 @@ public final class MergeCommand implements Callable<Integer> {
         String problem = Experiments.sameExperiment(manifest, plan, req);
         if (problem != null) throw new Main.UserError("cannot merge " + dirPath + ": " + problem);
         int shards = ((Number) manifest.get("shards")).intValue();
-        Experiments.Merged m = Experiments.merge(dir, plan, shards, req.timeseries());
+        Experiments.Merged m;
+        try (ExperimentDir.Lock merging = dir.lockMerge()) {
+            m = Experiments.merge(dir, plan, shards, req.timeseries());
+        }
         PrintWriter out = spec.commandLine().getOut();
         if (!m.complete()) throw new Main.UserError("cannot merge " + dirPath + ": " + m.problem());
         out.println("merged " + shards + " shard(s) of " + plan.name() + ": " + plan.runs().size() + " runs into "

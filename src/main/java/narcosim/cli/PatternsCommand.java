@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import narcosim.experiment.Experiments;
+import narcosim.experiment.OutputPaths;
 import narcosim.validation.Magnitudes;
 import narcosim.validation.Pattern;
 import narcosim.validation.PatternExperiment;
@@ -119,6 +120,11 @@ public final class PatternsCommand implements Callable<Integer> {
                 }
             }
         }
+        String name = scenario == null ? "default"
+                : scenario.getFileName().toString().replaceFirst("\\.ya?ml$", "");
+        Path dir = out != null ? out : Experiments.defaultDir("patterns-" + name);
+        // Before the runs: a path that exists is never written into (nothing the user has is replaced).
+        OutputPaths.checkNew(dir, out != null ? "--out" : "output directory");
         List<String> sets = scenarioOptions.sets();
         List<PatternExperiment.Trial> trials = PatternExperiment.trials(patterns, scenario, sets, replicates);
         List<PatternExperiment.Outcome> outcomes = PatternExperiment.run(trials, seed, nThreads,
@@ -130,9 +136,6 @@ public final class PatternsCommand implements Callable<Integer> {
                     ConsoleProgress.create("sensitivity", err, quiet));
         }
         PatternText.print(o, outcomes, magnitudes, sens);
-        String name = scenario == null ? "default"
-                : scenario.getFileName().toString().replaceFirst("\\.ya?ml$", "");
-        Path dir = out != null ? out : Experiments.defaultDir("patterns-" + name);
         PatternFiles.write(dir, outcomes, magnitudes, sens, seed);
         o.println();
         o.println("Results: " + dir);

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
+import narcosim.experiment.OutputPaths;
 import narcosim.experiment.RunOutput;
 import narcosim.experiment.RunResult;
 import narcosim.report.RouteFlows;
@@ -71,14 +72,17 @@ public final class RunCommand implements Callable<Integer> {
         Path dir;
         if (from != null) {
             cfg = fromExperiment();
-            dir = out != null ? out : Path.of("results", cfg.scenario().name() + "-" + cfg.strategy().id() + "-run" + runId);
+            dir = out != null ? out : OutputPaths.free(Path.of("results", cfg.scenario().name() + "-" + cfg.strategy().id()
+                    + "-run" + runId));
         } else {
             if (runId != null) throw new Main.UserError("--run needs --from DIR (the experiment directory)");
             Scenario sc = ScenarioLoader.load(scenario, options.sets());
             String id = strategy != null ? strategy : sc.strategies().get(0).id();
             cfg = sc.forStrategy(id, seed);
-            dir = out != null ? out : Path.of("results", sc.name() + "-" + id + "-s" + seed);
+            dir = out != null ? out : OutputPaths.free(Path.of("results", sc.name() + "-" + id + "-s" + seed));
         }
+        // Before the run: a path that exists is never written into (nothing the user has is replaced).
+        OutputPaths.checkNew(dir, out != null ? "--out" : "output directory");
         long t0 = System.nanoTime();
         RouteFlows.Run run = RouteFlows.run(cfg);
         RunResult r = run.result();

@@ -24,6 +24,10 @@ import org.apache.commons.csv.CSVRecord;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.representer.Representer;
+
+import narcosim.util.InputException;
 
 /**
  * The directory of one experiment. Each process (one per shard; a single machine is shard 1 of 1)
@@ -73,6 +77,94 @@ public final class ExperimentDir {
         return parts().resolve("done-" + s.index() + "-of-" + s.count() + ".yaml");
     }
 
+    // ------------------------------------------------------------------ locks
+
+    /** A lock held on a file under parts/ until closed (or until the process ends, however it ends). */
+    public static final class Lock implements AutoCloseable {
+        private final FileChannel channel;
+        private final java.nio.channels.FileLock lock;
+
+        private Lock(FileChannel channel, java.nio.channels.FileLock lock) {
+            this.channel = channel;
+            this.lock = lock;
+        }
+
+        @Override
+        public void close() throws IOException {
+            try {
+                lock.release();
+            } finally {
+                channel.close();
+            }
+        }
+    }
+
+    /**
+     * Locks this shard of the experiment for this process: a second process on the same shard (a second
+     * --resume, the same array task twice) is refused with who holds it. Shards lock separately, so the
+     * shards of one experiment run side by side.
+     */
+    public Lock lockShard(Shard s) throws IOException {
+        Files.createDirectories(parts());
+        Path file = parts().resolve("lock-" + s.index() + "-of-" + s.count());
+        FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                StandardOpenOption.WRITE);
+        java.nio.channels.FileLock l;
+        try {
+            l = ch.tryLock();
+        } catch (java.nio.channels.OverlappingFileLockException e) {
+            l = null; // held by this same process (another command in the same JVM)
+        } catch (IOException | RuntimeException e) {
+            ch.close();
+            throw e;
+        }
+        if (l == null) {
+            ch.close();
+            String holder = Files.readString(file, StandardCharsets.UTF_8).strip();
+            throw new InputException(dir + " is in use: " + (s.count() > 1 ? "shard " + s + " of this experiment" : "this experiment")
+                    + " is being run by another narcosim process (" + (holder.isEmpty() ? "unknown process" : holder)
+                    + "); wait for it to finish, or stop it, then run again with --resume " + dir);
+        }
+        String host;
+        try {
+            host = java.net.InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            host = "this machine";
+        }
+        byte[] who = ("pid " + ProcessHandle.current().pid() + " on " + host + ", since "
+                + java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + "\n")
+                .getBytes(StandardCharsets.UTF_8);
+        ch.truncate(0);
+        ch.write(java.nio.ByteBuffer.wrap(who), 0);
+        return new Lock(ch, l);
+    }
+
+    /**
+     * Locks the merge: shards that finish together, and narcosim merge, write the final files one after
+     * the other. Waits for a merge in progress rather than refusing.
+     */
+    public Lock lockMerge() throws IOException {
+        Files.createDirectories(parts());
+        FileChannel ch = FileChannel.open(parts().resolve("lock-merge"), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE);
+        try {
+            while (true) {
+                try {
+                    return new Lock(ch, ch.lock());
+                } catch (java.nio.channels.OverlappingFileLockException e) {
+                    Thread.sleep(50); // another thread of this process merges: wait for it
+                }
+            }
+        } catch (InterruptedException e) {
+            ch.close();
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while waiting to merge");
+        } catch (IOException | RuntimeException e) {
+            ch.close();
+            throw e;
+        }
+    }
+
     // ------------------------------------------------------------------ manifest
 
     /** Writes the manifest unless another process already did (first writer wins). */
@@ -80,7 +172,7 @@ public final class ExperimentDir {
         Files.createDirectories(parts());
         Path target = dir.resolve(MANIFEST);
         if (Files.exists(target)) return;
-        Path tmp = Files.createTempFile(dir, ".manifest", ".partial");
+        Path tmp = AtomicDirectory.temporaryFile(target.toAbsolutePath());
         Files.writeString(tmp, yaml(manifest), StandardCharsets.UTF_8);
         try {
             Files.move(tmp, target); // no REPLACE_EXISTING: fails if a concurrent shard won
@@ -89,15 +181,38 @@ public final class ExperimentDir {
         }
     }
 
+    /**
+     * The manifest, or null if the directory has none. A manifest that is not what narcosim wrote (edited,
+     * cut, garbage) is a clear {@link InputException} naming the file and what is wrong, never a crash.
+     */
     public Map<String, Object> readManifest() throws IOException {
         Path m = dir.resolve(MANIFEST);
         if (!Files.exists(m)) return null;
-        try (Reader r = Files.newBufferedReader(m, StandardCharsets.UTF_8)) {
-            Object o = new Yaml(new LoaderOptions()).load(r);
-            @SuppressWarnings("unchecked")
-            Map<String, Object> map = o instanceof Map ? (Map<String, Object>) o : null;
-            return map;
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(m))).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw damaged(m, "not UTF-8 text");
         }
+        Object o;
+        try {
+            o = new Yaml(new SafeConstructor(new LoaderOptions()), new Representer(new DumperOptions()),
+                    new DumperOptions(), new LoaderOptions()).load(text);
+        } catch (org.yaml.snakeyaml.error.MarkedYAMLException e) {
+            throw damaged(m, "not valid YAML at line " + (e.getProblemMark().getLine() + 1) + " (" + e.getProblem() + ")");
+        } catch (org.yaml.snakeyaml.error.YAMLException e) {
+            throw damaged(m, "not valid YAML (" + e.getMessage() + ")");
+        }
+        if (!(o instanceof Map)) throw damaged(m, "not a YAML mapping of keys to values");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> map = (Map<String, Object>) o;
+        Manifests.check(map, m);
+        return map;
+    }
+
+    static InputException damaged(Path manifest, String problem) {
+        return new InputException(manifest + ": " + problem + "; narcosim writes this file and it was edited or "
+                + "damaged since: restore it, or start the experiment again in a new directory");
     }
 
     public void updateManifest(Map<String, Object> changes) throws IOException {
@@ -147,7 +262,9 @@ public final class ExperimentDir {
                     + "use a new output directory");
         }
         try (CSVParser p = CSVParser.parse(text, RunOutput.CSV.builder().setHeader().setSkipHeaderRecord(true).build())) {
-            for (CSVRecord rec : p) done.set(Integer.parseInt(rec.get(0)));
+            for (CSVRecord rec : p) done.set(runId(part, rec, header.size()));
+        } catch (java.io.UncheckedIOException e) {
+            throw badRow(part, 0, "it is not CSV: " + e.getCause().getMessage());
         }
         return done;
     }
@@ -159,10 +276,23 @@ public final class ExperimentDir {
         StringBuilder sb = new StringBuilder(line(header));
         try (CSVParser p = CSVParser.parse(text, RunOutput.CSV.builder().setHeader().setSkipHeaderRecord(true).build())) {
             for (CSVRecord rec : p) {
-                if (keep.get(Integer.parseInt(rec.get(0)))) sb.append(line(rec.toList()));
+                if (keep.get(runId(part, rec, header.size()))) sb.append(line(rec.toList()));
             }
         }
         AtomicDirectory.writeFile(part, f -> Files.writeString(f, sb.toString(), StandardCharsets.UTF_8));
+    }
+
+    /** The run id of a complete row read back from a part file, checked with the row's number of fields. */
+    private static int runId(Path part, CSVRecord rec, int fields) {
+        long line = rec.getRecordNumber() + 1;
+        if (rec.size() != fields) throw badRow(part, line, "it has " + rec.size() + " fields, the header " + fields);
+        try {
+            int id = Integer.parseInt(rec.get(0));
+            if (id < 0) throw new NumberFormatException();
+            return id;
+        } catch (NumberFormatException e) {
+            throw badRow(part, line, "the first field is not a run id");
+        }
     }
 
     /** One CSV line, with its newline. */
@@ -193,10 +323,11 @@ public final class ExperimentDir {
     /**
      * Index of every runs part for {@code shards} shards: run id to where its row lies (the first copy
      * if a row appears twice). Only this index is held, never the rows, so merging stays small in memory
-     * however many runs there are. Names what is missing.
+     * however many runs there are. Names what is missing. Every row is checked (its run id, its number of
+     * fields, and that the columns from {@code firstNumber} on hold numbers) before anything is written.
      */
-    public TreeMap<Integer, Lines> collectRuns(int shards, int total, List<String> header) throws IOException,
-            IncompleteException {
+    public TreeMap<Integer, Lines> collectRuns(int shards, int total, List<String> header, int firstNumber)
+            throws IOException, IncompleteException {
         TreeMap<Integer, Lines> rows = new TreeMap<>();
         List<String> missingParts = new ArrayList<>();
         for (int k = 1; k <= shards; k++) {
@@ -206,7 +337,8 @@ public final class ExperimentDir {
                 missingParts.add(s.toString());
                 continue;
             }
-            index(part, header, rows, false);
+            index(part, header, rows, false, total);
+            checkNumbers(part, header, firstNumber);
         }
         List<Integer> missing = new ArrayList<>();
         for (int id = 0; id < total; id++) {
@@ -221,48 +353,95 @@ public final class ExperimentDir {
     /**
      * Indexes the complete lines of a part file by the run id in their first column; with {@code blocks},
      * consecutive lines of the same run (its weekly rows) form one entry. The first copy of a run wins.
-     * Rows hold no line breaks (ids, numbers).
+     * Every line is checked before anything is written: a run id from 0 to {@code runs} - 1 and as many
+     * fields as the header; a line cut short or edited is named with its line number.
      */
-    private static void index(Path part, List<String> header, Map<Integer, Lines> into, boolean blocks)
+    private static void index(Path part, List<String> header, Map<Integer, Lines> into, boolean blocks, int runs)
             throws IOException {
         byte[] head = line(header).getBytes(StandardCharsets.UTF_8);
         try (java.io.InputStream in = new java.io.BufferedInputStream(Files.newInputStream(part), 1 << 16)) {
             byte[] first = in.readNBytes(head.length);
             if (first.length == 0) return;
             if (!java.util.Arrays.equals(first, head)) {
-                throw new IOException(part + ": columns differ from this experiment's");
+                throw new InputException(part + ": its columns differ from this experiment's (the file was edited, "
+                        + "or belongs to another experiment)");
             }
             long offset = head.length;
             long lineStart = offset;
-            int id = -1;
+            long lineNumber = 2;
+            long id = 0;
             boolean inId = true;
-            int value = 0;
+            boolean digits = false;
+            boolean quoted = false;
+            int fields = 1;
             int blockId = -1;
             long blockStart = -1;
             int b;
             while ((b = in.read()) != -1) {
                 offset++;
                 if (inId) {
-                    if (b >= '0' && b <= '9') {
-                        value = value * 10 + (b - '0');
+                    if (b >= '0' && b <= '9' && id <= Integer.MAX_VALUE) {
+                        id = id * 10 + (b - '0');
+                        digits = true;
                         continue;
                     }
                     inId = false;
-                    id = value;
+                    if (!digits || id >= runs || b != ',') {
+                        throw badRow(part, lineNumber, "the first field is not a run id from 0 to " + (runs - 1));
+                    }
                 }
-                if (b == '\n') {
+                if (b == '"') {
+                    quoted = !quoted;
+                } else if (b == ',' && !quoted) {
+                    fields++;
+                } else if (b == '\n') {
+                    if (quoted) throw badRow(part, lineNumber, "a quoted field is not closed");
+                    if (fields != header.size()) {
+                        throw badRow(part, lineNumber, "it has " + fields + " fields, the header " + header.size());
+                    }
                     if (id != blockId || !blocks) {
                         if (blockId >= 0) into.putIfAbsent(blockId, new Lines(part, blockStart, (int) (lineStart - blockStart)));
-                        blockId = id;
+                        blockId = (int) id;
                         blockStart = lineStart;
                     }
                     lineStart = offset;
+                    lineNumber++;
                     inId = true;
-                    value = 0;
+                    digits = false;
+                    id = 0;
+                    fields = 1;
                 }
             }
             if (blockId >= 0) into.putIfAbsent(blockId, new Lines(part, blockStart, (int) (lineStart - blockStart)));
         }
+    }
+
+    /** Checks that the columns from {@code first} on hold numbers (or nothing) in every complete row of a part. */
+    private static void checkNumbers(Path part, List<String> header, int first) throws IOException {
+        byte[] bytes = Files.readAllBytes(part); // one row per run: small
+        int end = bytes.length;
+        while (end > 0 && bytes[end - 1] != '\n') end--; // a last line still being written is not a row yet
+        try (CSVParser p = CSVParser.parse(new String(bytes, 0, end, StandardCharsets.UTF_8),
+                RunOutput.CSV.builder().setHeader().setSkipHeaderRecord(true).build())) {
+            for (CSVRecord rec : p) {
+                for (int i = first; i < rec.size(); i++) {
+                    String v = rec.get(i);
+                    if (v.isEmpty()) continue;
+                    try {
+                        Double.parseDouble(v);
+                    } catch (NumberFormatException e) {
+                        throw badRow(part, rec.getRecordNumber() + 1, "column " + header.get(i) + " holds '"
+                                + (v.length() > 40 ? v.substring(0, 37) + "..." : v) + "', not a number");
+                    }
+                }
+            }
+        }
+    }
+
+    private static InputException badRow(Path part, long line, String problem) {
+        return new InputException(part + ":" + line + ": not a row this experiment wrote (" + problem + "); the part "
+                + "file was cut or edited. Nothing was merged. Delete that line and run the command again: the run it "
+                + "held is then run again with --resume");
     }
 
     /** Copies indexed lines, in run id order, after a header. */
@@ -302,17 +481,21 @@ public final class ExperimentDir {
         });
     }
 
-    /** Merges the timeseries parts (each run's weekly rows, runs in id order) into one gzip file. */
-    public void writeTimeseries(int shards, List<String> header) throws IOException {
+    /** Index of the timeseries parts (each run's weekly rows), every line checked; null if there are none. */
+    public TreeMap<Integer, Lines> collectTimeseries(int shards, List<String> header, int runs) throws IOException {
         TreeMap<Integer, Lines> rows = new TreeMap<>();
         boolean any = false;
         for (int k = 1; k <= shards; k++) {
             Path part = timeseriesPart(new Shard(k, shards));
             if (!Files.exists(part)) continue;
             any = true;
-            index(part, header, rows, true);
+            index(part, header, rows, true, runs);
         }
-        if (!any) return;
+        return any ? rows : null;
+    }
+
+    /** Writes the collected weekly rows, runs in id order, into one gzip file. */
+    public void writeTimeseries(List<String> header, TreeMap<Integer, Lines> rows) throws IOException {
         AtomicDirectory.writeFile(dir.resolve(TIMESERIES), f -> {
             try (OutputStream out = new GZIPOutputStream(new java.io.BufferedOutputStream(Files.newOutputStream(f), 1 << 16))) {
                 copy(out, header, rows);
@@ -328,7 +511,7 @@ public final class ExperimentDir {
         if (text.isEmpty()) return;
         if (!text.startsWith(line(header))) throw new IOException(part + ": columns differ from this experiment's");
         try (CSVParser p = CSVParser.parse(text, RunOutput.CSV.builder().setHeader().setSkipHeaderRecord(true).build())) {
-            for (CSVRecord rec : p) into.putIfAbsent(Integer.parseInt(rec.get(0)), rec.toList());
+            for (CSVRecord rec : p) into.putIfAbsent(runId(part, rec, header.size()), rec.toList());
         }
     }
 

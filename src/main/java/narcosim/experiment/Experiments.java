@@ -80,7 +80,12 @@ public final class Experiments {
         Scenario sc = ScenarioLoader.load(req.file(), req.sets());
         List<String> strategies = req.strategies() == null || req.strategies().isEmpty() ? sc.strategyIds()
                 : req.strategies();
+        java.util.Set<String> seen = new java.util.HashSet<>();
         for (String s : strategies) {
+            if (!seen.add(s)) {
+                throw new ScenarioException(req.file().toString(), 0, "--strategies", "strategy '" + s
+                        + "' is listed twice; list each strategy once (its replicates already share their seeds)");
+            }
             if (sc.strategy(s).isEmpty()) {
                 throw new ScenarioException(req.file().toString(), 0, "--strategies", "no strategy '" + s
                         + "' in this scenario; it has " + String.join(", ", sc.strategyIds()));
@@ -108,7 +113,8 @@ public final class Experiments {
 
     /** Default directory: results/NAME-yyyyMMdd-HHmmss. */
     public static Path defaultDir(String name) {
-        return Path.of("results", name + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        return OutputPaths.free(Path.of("results",
+                name + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))));
     }
 
     /** The manifest of a new experiment. */
@@ -176,7 +182,7 @@ public final class Experiments {
         TreeMap<Integer, List<String>> failed = dir.failures(shards, Runner.FAILURE_HEADER);
         TreeMap<Integer, ExperimentDir.Lines> rows;
         try {
-            rows = dir.collectRuns(shards, plan.runs().size(), header);
+            rows = dir.collectRuns(shards, plan.runs().size(), header, header.size() - outcomes.size());
         } catch (ExperimentDir.IncompleteException e) {
             for (Integer id : e.missingRuns()) {
                 if (!failed.containsKey(id)) return new Merged(false, e.getMessage(), failed);
@@ -186,6 +192,10 @@ public final class Experiments {
                     + "; see " + dir.path().resolve("parts") + " (failures-*.csv), fix and run again with --resume", failed);
         }
         failed.keySet().removeIf(rows::containsKey);
+        // Every line of every part is checked before anything is written.
+        List<String> tsHeader = timeseries ? Runner.timeseriesHeader(Runner.weeklyNames(plan)) : null;
+        TreeMap<Integer, ExperimentDir.Lines> weekly = timeseries
+                ? dir.collectTimeseries(shards, tsHeader, plan.runs().size()) : null;
         dir.writeRuns(header, rows);
         Iterable<Map<String, String>> records = ExperimentDir.records(dir.path().resolve(ExperimentDir.RUNS));
         if (plan.kind() == Plan.Kind.COMPARE) {
@@ -197,8 +207,10 @@ public final class Experiments {
         } else {
             SweepSummary.write(dir.path(), plan, records);
         }
-        if (timeseries) dir.writeTimeseries(shards, Runner.timeseriesHeader(Runner.weeklyNames(plan)));
+        if (weekly != null) dir.writeTimeseries(tsHeader, weekly);
         dir.updateManifest(Map.of("finished", Instant.now().toString()));
+        AtomicDirectory.deleteTemporaries(dir.path());
+        AtomicDirectory.deleteTemporaries(dir.parts());
         return new Merged(true, null, failed);
     }
 

@@ -133,7 +133,7 @@ public final class Classroom {
         Thread.sleep(1500); // let MASON's chart updates and repaints land
         SwingUtilities.invokeAndWait(() -> { });
         BufferedImage shot = new Robot().createScreenCapture(area.get());
-        AtomicDirectory.writeFile(file, tmp -> ImageIO.write(shot, "png", tmp.toFile()));
+        AtomicDirectory.createFile(file, tmp -> ImageIO.write(shot, "png", tmp.toFile()));
     }
 
     /** Closes the windows and stops the model, without exiting the JVM. */

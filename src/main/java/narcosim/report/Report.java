@@ -131,7 +131,7 @@ public final class Report {
                 }
                 RouteFlows flows = new RouteFlows(run.flows().title() + ", replicate " + replicate + " (run "
                         + spec.id() + ")", run.flows().places(), run.flows().links());
-                AtomicDirectory.write(r.dir().resolve(ROUTES).resolve(strategy), flows::write);
+                AtomicDirectory.replace(r.dir().resolve(ROUTES).resolve(strategy), flows::write);
                 files.addAll(RouteMap.write(flows, out, routeMapName(strategy)));
             }
         } finally {

@@ -208,13 +208,15 @@ class CliTest {
     }
 
     @Test
-    void runReplacesAnEarlierResultDirectory() throws IOException {
+    void runNeverReplacesAnEarlierResultDirectory() throws IOException {
         Path dir = tmp.resolve("out");
         run(dir, "--seed", "1");
-        Files.writeString(dir.resolve("notes.txt"), "left over");
-        run(dir, "--seed", "2");
-        assertFalse(Files.exists(dir.resolve("notes.txt")));
-        assertEquals("2", csv(dir.resolve("summary.csv")).get(0).get("seed"));
+        Files.writeString(dir.resolve("notes.txt"), "mine");
+        Result r = cli("run", BALLOON.toString(), "--years", "1", "--seed", "2", "--out", dir.toString());
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("exists"), r.err());
+        assertEquals("mine", Files.readString(dir.resolve("notes.txt")));
+        assertEquals("1", csv(dir.resolve("summary.csv")).get(0).get("seed"));
         try (Stream<Path> s = Files.list(tmp)) {
             assertEquals(List.of("out"), s.map(p -> p.getFileName().toString()).toList(), "no temporary directory left");
         }

@@ -28,7 +28,7 @@ public final class InProcess {
         cl.setErr(new PrintWriter(err, true));
         String[] text = new String[args.length];
         for (int i = 0; i < args.length; i++) text[i] = String.valueOf(args[i]);
-        int code = cl.execute(text);
+        int code = Main.execute(cl, text);
         return new Result(code, out.toString(), err.toString());
     }
 }

@@ -15,6 +15,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import narcosim.util.InputException;
+
 /** A result directory is whole or absent, and nothing temporary is left behind. */
 class AtomicDirectoryTest {
 
@@ -57,10 +59,29 @@ class AtomicDirectoryTest {
     }
 
     @Test
-    void failedWriteKeepsTheExistingTarget() throws IOException {
+    void writeNeverTouchesAnExistingTarget() throws IOException {
+        Path target = tmp.resolve("run-1");
+        AtomicDirectory.write(target, dir -> Files.writeString(dir.resolve("summary.csv"), "mine"));
+        boolean[] called = {false};
+        InputException e = assertThrows(InputException.class, () -> AtomicDirectory.write(target, dir -> called[0] = true));
+        assertTrue(e.getMessage().contains("exists"), e.getMessage());
+        assertFalse(called[0], "refused before any work");
+        assertEquals("mine", Files.readString(target.resolve("summary.csv")));
+        Files.delete(target.resolve("summary.csv"));
+        assertThrows(InputException.class, () -> AtomicDirectory.write(target, dir -> { }), "nor an empty directory");
+        Path file = tmp.resolve("file");
+        Files.writeString(file, "mine");
+        assertThrows(InputException.class, () -> AtomicDirectory.write(file, dir -> { }));
+        assertThrows(InputException.class, () -> AtomicDirectory.write(file.resolve("under"), dir -> { }));
+        assertEquals("mine", Files.readString(file));
+        assertEquals(List.of("file", "run-1"), entries(tmp), "no temporary left");
+    }
+
+    @Test
+    void failedReplaceKeepsTheExistingTarget() throws IOException {
         Path target = tmp.resolve("run-1");
         AtomicDirectory.write(target, dir -> Files.writeString(dir.resolve("summary.csv"), "old"));
-        assertThrows(IOException.class, () -> AtomicDirectory.write(target, dir -> {
+        assertThrows(IOException.class, () -> AtomicDirectory.replace(target, dir -> {
             Files.writeString(dir.resolve("summary.csv"), "new");
             throw new IOException("interrupted");
         }));
@@ -82,13 +103,13 @@ class AtomicDirectoryTest {
     }
 
     @Test
-    void successfulWriteReplacesAnExistingTarget() throws IOException {
+    void successfulReplaceReplacesAnExistingTarget() throws IOException {
         Path target = tmp.resolve("run-1");
         AtomicDirectory.write(target, dir -> {
             Files.writeString(dir.resolve("summary.csv"), "old");
             Files.writeString(dir.resolve("stale.csv"), "from the old run");
         });
-        AtomicDirectory.write(target, dir -> Files.writeString(dir.resolve("summary.csv"), "new"));
+        AtomicDirectory.replace(target, dir -> Files.writeString(dir.resolve("summary.csv"), "new"));
         assertEquals(List.of("summary.csv"), entries(target), "nothing of the old directory survives");
         assertEquals("new", Files.readString(target.resolve("summary.csv")));
         assertEquals(List.of("run-1"), entries(tmp), "no .old or .partial directory left");

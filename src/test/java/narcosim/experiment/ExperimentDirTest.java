@@ -76,7 +76,7 @@ class ExperimentDirTest {
         Files.writeString(dir.runsPart(new Shard(1, 3)), ExperimentDir.line(HEADER) + "0,0,a,0,1,5\n3,0,a,3,1,5\n");
         Files.writeString(dir.runsPart(new Shard(3, 3)), ExperimentDir.line(HEADER) + "2,0,a,2,1,5\n");
         ExperimentDir.IncompleteException e = assertThrows(ExperimentDir.IncompleteException.class,
-                () -> dir.collectRuns(3, 6, HEADER));
+                () -> dir.collectRuns(3, 6, HEADER, 5));
         assertEquals(List.of("2/3"), e.missingShards());
         assertEquals(List.of(1, 4, 5), e.missingRuns());
         assertEquals("incomplete: 3 of 6 runs have no result; no part files from shard(s) 2/3; missing run ids: 1, 4-5",
@@ -89,7 +89,7 @@ class ExperimentDirTest {
         Files.createDirectories(dir.parts());
         Files.writeString(dir.runsPart(new Shard(1, 2)), ExperimentDir.line(HEADER) + "2,0,a,2,1,5\n0,0,a,0,1,5\n");
         Files.writeString(dir.runsPart(new Shard(2, 2)), ExperimentDir.line(HEADER) + "1,0,a,1,1,5\n1,0,a,1,1,6\n");
-        TreeMap<Integer, ExperimentDir.Lines> rows = dir.collectRuns(2, 3, HEADER);
+        TreeMap<Integer, ExperimentDir.Lines> rows = dir.collectRuns(2, 3, HEADER, 5);
         assertEquals(List.of(0, 1, 2), List.copyOf(rows.keySet()));
         dir.writeRuns(HEADER, rows);
         assertEquals(ExperimentDir.line(HEADER) + "0,0,a,0,1,5\n1,0,a,1,1,5\n2,0,a,2,1,5\n",
