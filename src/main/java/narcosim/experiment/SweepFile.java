@@ -1,27 +1,27 @@
 package narcosim.experiment;
 
-import java.io.IOException;
-import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
+import static narcosim.scenario.YamlNodes.kindOf;
+import static narcosim.scenario.YamlNodes.line;
+import static narcosim.scenario.YamlNodes.scalar;
+import static narcosim.scenario.YamlNodes.tuple;
+
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
 
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
-import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
-import org.yaml.snakeyaml.nodes.Tag;
 
 import narcosim.experiment.design.Designs;
 import narcosim.experiment.design.Factor;
@@ -31,11 +31,14 @@ import narcosim.scenario.Params;
 import narcosim.scenario.Scenario;
 import narcosim.scenario.ScenarioException;
 import narcosim.scenario.ScenarioLoader;
+import narcosim.scenario.YamlNodes;
+import narcosim.util.Fmt;
 
 /**
  * A sweep file: a base scenario, strategies, parameters with ranges or levels, a design (full
  * factorial grid, Latin hypercube, or Sobol/Saltelli), replicates and outcomes of interest. Errors
- * name the file, line and key like scenario errors do.
+ * name the file, line and key like scenario errors do: the file is read, and its values are read, by the
+ * same {@link YamlNodes} as scenario files.
  */
 public final class SweepFile {
 
@@ -44,6 +47,10 @@ public final class SweepFile {
 
     private static final List<String> KEYS = List.of("name", "description", "scenario", "strategies", "set",
             "replicates", "seed", "design", "parameters", "outcomes");
+    /** Longest sweep name: it is the start of the results directory's name. */
+    private static final int MAX_NAME = 80;
+    /** Letters, digits, '.', '_', '-'; not '.', '..' or hidden: a name that stays inside results/. */
+    private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]{0," + (MAX_NAME - 1) + "}");
 
     private final Path file;
     private final String name;
@@ -99,138 +106,151 @@ public final class SweepFile {
 
     /** Loads and checks a sweep file; {@code cliSets} are --set overrides of the base scenario. */
     public static SweepFile load(Path file, List<String> cliSets) throws ScenarioException {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new ScenarioException(file.toString(), 0, "", "no such file");
-        } catch (IOException e) {
-            throw new ScenarioException(file.toString(), 0, "", "cannot read the file: " + e.getMessage());
-        }
         String where = file.toString();
-        Node root;
+        YamlNodes y = new YamlNodes(where);
+        Node root = YamlNodes.read(file);
+        if (!(root instanceof MappingNode m)) {
+            throw new ScenarioException(where, root == null ? 0 : line(root), "", "expected a mapping of sweep keys ("
+                    + String.join(", ", KEYS) + "), got " + (root == null ? "an empty file" : kindOf(root)));
+        }
+        y.checkKeys(m, "", KEYS);
+        String name = y.str(m, "", "name", null);
+        if (!PLAIN_NAME.matcher(name).matches()) {
+            throw y.err(tuple(m, "name").getValueNode(), "name", "expected a plain name of letters, digits, '.', '_' "
+                    + "or '-', not starting with '.', at most " + MAX_NAME + " characters (it names the results "
+                    + "directory), got '" + name + "'");
+        }
+        String scenarioRef = y.str(m, "", "scenario", null);
+        Node scNode = tuple(m, "scenario").getValueNode();
+        Path scenarioFile;
         try {
-            root = new Yaml(new LoaderOptions()).compose(new StringReader(text));
-        } catch (MarkedYAMLException e) {
-            int line = e.getProblemMark() == null ? 0 : e.getProblemMark().getLine() + 1;
-            throw new ScenarioException(where, line, "", "malformed YAML: " + e.getProblem());
-        } catch (YAMLException e) {
-            throw new ScenarioException(where, 0, "", "malformed YAML: " + e.getMessage());
+            scenarioFile = resolve(file, scenarioRef);
+        } catch (InvalidPathException e) {
+            throw y.err(scNode, "scenario", "not a valid file name: " + e.getReason());
         }
-        if (!(root instanceof MappingNode m)) throw new ScenarioException(where, 1, "", "expected a mapping of sweep keys");
-        for (NodeTuple t : m.getValue()) {
-            String k = scalar(t.getKeyNode());
-            if (!KEYS.contains(k)) throw err(where, t.getKeyNode(), k, "unknown key; allowed: " + String.join(", ", KEYS));
-        }
-        String name = str(where, m, "name", null);
-        Node scNode = req(where, m, "scenario");
-        Path scenarioFile = resolve(file, scalar(scNode));
-        if (!Files.exists(scenarioFile)) throw err(where, scNode, "scenario", "no scenario file " + scenarioFile);
-        List<String> sets = new ArrayList<>(strings(where, m, "set"));
+        if (!Files.exists(scenarioFile)) throw y.err(scNode, "scenario", "no scenario file " + scenarioFile);
+        List<String> sets = new ArrayList<>(y.strings(m, "", "set"));
         sets.addAll(cliSets);
         Scenario sc = ScenarioLoader.load(scenarioFile, sets);
-        List<String> strategies = strings(where, m, "strategies");
-        if (strategies.isEmpty()) strategies = sc.strategyIds();
+        List<String> strategies = distinct(y, m, "strategies", "strategy");
         NodeTuple st = tuple(m, "strategies");
-        for (String s : strategies) {
+        for (int i = 0; i < strategies.size(); i++) {
+            String s = strategies.get(i);
             if (sc.strategy(s).isEmpty()) {
-                throw err(where, st.getValueNode(), "strategies", "no strategy '" + s + "' in " + scenarioFile
-                        + "; it has " + String.join(", ", sc.strategyIds()));
+                throw y.err(((SequenceNode) st.getValueNode()).getValue().get(i), "strategies", "no strategy '" + s
+                        + "' in " + scenarioFile + "; it has " + String.join(", ", sc.strategyIds())
+                        + YamlNodes.suggest(s, sc.strategyIds()));
             }
         }
-        int replicates = (int) num(where, m, "replicates", 1, 1, 100000, true);
-        long seed = (long) num(where, m, "seed", 1, 0, Long.MAX_VALUE, true);
-        MappingNode design = map(where, req(where, m, "design"), "design");
+        if (strategies.isEmpty()) strategies = sc.strategyIds();
+        int replicates = (int) y.whole(m, "", "replicates", 1L, 1, 100000);
+        long seed = y.whole(m, "", "seed", 1L, 0, Long.MAX_VALUE);
+        MappingNode design = y.map(y.req(m, "", "design"), "design");
+        y.checkKeys(design, "design", List.of("type", "samples"));
         DesignType type;
-        String typeText = str(where, design, "type", null);
+        String typeText = y.str(design, "design", "type", null);
         try {
             type = DesignType.valueOf(typeText.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw err(where, tuple(design, "type").getValueNode(), "design.type",
-                    "expected grid, lhs or sobol, got '" + typeText + "'");
+            throw y.err(tuple(design, "type").getValueNode(), "design.type",
+                    "expected grid, lhs or sobol, got '" + typeText + "'"
+                            + YamlNodes.suggest(typeText, List.of("grid", "lhs", "sobol")));
         }
-        for (NodeTuple t : design.getValue()) {
-            String k = scalar(t.getKeyNode());
-            if (!List.of("type", "samples").contains(k)) {
-                throw err(where, t.getKeyNode(), "design." + k, "unknown key; allowed: type, samples");
-            }
-        }
-        int samples = type == DesignType.GRID ? 0 : (int) num(where, design, "samples", null, 1, 1_000_000, true);
-        MappingNode params = map(where, req(where, m, "parameters"), "parameters");
-        if (params.getValue().isEmpty()) throw err(where, params, "parameters", "expected at least one parameter");
+        int samples = type == DesignType.GRID ? 0 : (int) y.whole(design, "design", "samples", null, 1, 1_000_000);
+        MappingNode params = y.map(y.req(m, "", "parameters"), "parameters");
+        if (params.getValue().isEmpty()) throw y.err(params, "parameters", "expected at least one parameter");
         List<Factor> factors = new ArrayList<>();
         for (NodeTuple t : params.getValue()) {
+            // A parameter given twice is refused when the file is read (a repeated key).
             String key = scalar(t.getKeyNode());
             String path = "parameters." + key;
-            if (factors.stream().anyMatch(g -> g.key().equals(key))) {
-                throw err(where, t.getKeyNode(), path, "given twice; vary each parameter once");
-            }
-            MappingNode f = map(where, t.getValueNode(), path);
+            MappingNode f = y.map(t.getValueNode(), path);
+            y.checkKeys(f, path, List.of("min", "max", "levels"));
             Param p = Params.get(key);
             NodeTuple levels = tuple(f, "levels");
             Factor factor;
-            if (levels != null) {
-                if (!(levels.getValueNode() instanceof SequenceNode seq) || seq.getValue().isEmpty()) {
-                    throw err(where, levels.getValueNode(), path + ".levels", "expected a non-empty list of levels");
+            try {
+                if (levels != null) {
+                    if (!(levels.getValueNode() instanceof SequenceNode seq) || seq.getValue().isEmpty()) {
+                        throw y.err(levels.getValueNode(), path + ".levels", "expected a non-empty list of levels");
+                    }
+                    List<Object> vals = new ArrayList<>();
+                    for (Node n : seq.getValue()) {
+                        Object v = p != null ? y.rawParam(p, n, path) : y.value(n, path);
+                        if (v == null) throw y.err(n, path, "expected a value for each level, got nothing");
+                        boolean typed = p != null && (v instanceof Number || v instanceof Boolean);
+                        check(y, scenarioFile, sets, key, p, typed ? Fmt.any(v) : YamlNodes.setText((ScalarNode) n), n);
+                        vals.add(v);
+                    }
+                    factor = Factor.levels(key, vals);
+                } else {
+                    double inf = Double.POSITIVE_INFINITY;
+                    double min = y.num(f, path, "min", null, -inf, inf);
+                    double max = y.num(f, path, "max", null, -inf, inf);
+                    if (!(min < max)) {
+                        throw y.err(f, path, "empty range: min (" + min + ") must be below max (" + max + ")");
+                    }
+                    for (double v : new double[] {min, max}) {
+                        if (p != null) {
+                            try {
+                                p.coerce(v);
+                            } catch (IllegalArgumentException e) {
+                                throw y.err(f, path, e.getMessage());
+                            }
+                        }
+                        check(y, scenarioFile, sets, key, p, Fmt.any(v), f);
+                    }
+                    factor = Factor.range(key, min, max, p != null && p.type() == Param.Type.INTEGER);
                 }
-                List<Object> vals = new ArrayList<>();
-                for (Node n : seq.getValue()) vals.add(value(n));
-                for (Object v : vals) check(where, file, scenarioFile, sets, key, p, v, levels.getValueNode());
-                factor = Factor.levels(key, vals);
-            } else {
-                double min = num(where, f, "min", null, -Double.MAX_VALUE, Double.MAX_VALUE, false);
-                double max = num(where, f, "max", null, -Double.MAX_VALUE, Double.MAX_VALUE, false);
-                if (!(min < max)) {
-                    throw err(where, f, path, "empty range: min (" + min + ") must be below max (" + max + ")");
-                }
-                check(where, file, scenarioFile, sets, key, p, min, f);
-                check(where, file, scenarioFile, sets, key, p, max, f);
-                factor = Factor.range(key, min, max, p != null && p.type() == Param.Type.INTEGER);
-            }
-            for (NodeTuple ft : f.getValue()) {
-                String k = scalar(ft.getKeyNode());
-                if (!List.of("min", "max", "levels").contains(k)) {
-                    throw err(where, ft.getKeyNode(), path + "." + k, "unknown key; give min and max, or levels");
-                }
+            } catch (IllegalArgumentException e) {
+                throw y.err(t.getValueNode(), path, e.getMessage());
             }
             factors.add(factor);
         }
         if (type == DesignType.GRID) {
             for (int i = 0; i < factors.size(); i++) {
                 if (factors.get(i).isRange()) {
-                    throw err(where, params.getValue().get(i).getKeyNode(), "parameters." + factors.get(i).key(),
+                    throw y.err(params.getValue().get(i).getKeyNode(), "parameters." + factors.get(i).key(),
                             "a grid design needs levels for every parameter (levels: [...])");
                 }
             }
         }
         if (type == DesignType.SOBOL && factors.size() < 2) {
-            throw err(where, params, "parameters", "a Sobol design needs at least 2 parameters, got " + factors.size());
+            throw y.err(params, "parameters", "a Sobol design needs at least 2 parameters, got " + factors.size());
         }
-        List<String> outcomes = strings(where, m, "outcomes");
+        List<String> outcomes = distinct(y, m, "outcomes", "outcome");
         NodeTuple ot = tuple(m, "outcomes");
-        int outcomesLine = ot == null ? 0 : ot.getValueNode().getStartMark().getLine() + 1;
+        int outcomesLine = ot == null ? 0 : line(ot.getValueNode());
         return new SweepFile(file, name, scenarioFile, sets, sc, strategies, replicates, seed, type, samples,
                 List.copyOf(factors), outcomes, outcomesLine);
     }
 
+    /** A list of names in which each may appear once. */
+    private static List<String> distinct(YamlNodes y, MappingNode m, String key, String what) throws ScenarioException {
+        List<String> items = y.strings(m, "", key);
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < items.size(); i++) {
+            if (!seen.add(items.get(i))) {
+                throw y.err(((SequenceNode) tuple(m, key).getValueNode()).getValue().get(i), key,
+                        "the " + what + " '" + items.get(i) + "' is listed twice");
+            }
+        }
+        return items;
+    }
+
     /**
      * A value must be acceptable to the scenario: a parameter's range, or a --set path the scenario takes.
-     * Parameters are also loaded as --set, so that the scenario's own checks (a nation or region that
-     * exists, a military mix that adds up to 1) hold for swept values too.
+     * Values are also loaded as --set ({@code text} is the value as YAML), so that the scenario's own
+     * checks (a nation or region that exists, a military mix that adds up to 1) hold for swept values too.
      */
-    private static void check(String where, Path file, Path scenarioFile, List<String> sets, String key, Param p,
-                              Object v, Node at) throws ScenarioException {
-        try {
-            if (p != null) p.coerce(v);
-        } catch (IllegalArgumentException e) {
-            throw err(where, at, "parameters." + key, e.getMessage());
-        }
+    private static void check(YamlNodes y, Path scenarioFile, List<String> sets, String key, Param p, String text,
+                              Node at) throws ScenarioException {
         List<String> all = new ArrayList<>(sets);
-        all.add(key + "=" + (p != null ? narcosim.util.Fmt.any(v) : v));
+        all.add(key + "=" + text);
         try {
             ScenarioLoader.load(scenarioFile, all);
         } catch (ScenarioException e) {
-            throw err(where, at, "parameters." + key, p != null ? e.problem() : "not a parameter (see narcosim params) "
+            throw y.err(at, "parameters." + key, p != null ? e.problem() : "not a parameter (see narcosim params) "
                     + "nor a scenario setting that takes this value: " + e.problem());
         }
     }
@@ -283,7 +303,7 @@ public final class SweepFile {
         return plan;
     }
 
-    // ------------------------------------------------------------------ node helpers
+    // ------------------------------------------------------------------ helpers
 
     private static Path resolve(Path file, String ref) {
         Path p = Path.of(ref);
@@ -292,84 +312,6 @@ public final class SweepFile {
         Path rel = parent.resolve(p).normalize();
         Path cwd = Path.of("").toAbsolutePath();
         return rel.startsWith(cwd) ? cwd.relativize(rel) : rel;
-    }
-
-    private static ScenarioException err(String where, Node n, String key, String problem) {
-        return new ScenarioException(where, n == null || n.getStartMark() == null ? 0 : n.getStartMark().getLine() + 1,
-                key, problem);
-    }
-
-    private static NodeTuple tuple(MappingNode m, String key) {
-        for (NodeTuple t : m.getValue()) {
-            if (t.getKeyNode() instanceof ScalarNode s && s.getValue().equals(key)) return t;
-        }
-        return null;
-    }
-
-    private static Node req(String where, MappingNode m, String key) throws ScenarioException {
-        NodeTuple t = tuple(m, key);
-        if (t == null) throw err(where, m, key, "missing; it is required");
-        return t.getValueNode();
-    }
-
-    private static MappingNode map(String where, Node n, String key) throws ScenarioException {
-        if (n instanceof MappingNode mm) return mm;
-        throw err(where, n, key, "expected a mapping");
-    }
-
-    private static String scalar(Node n) {
-        return n instanceof ScalarNode s ? s.getValue() : "";
-    }
-
-    private static Object value(Node n) {
-        if (!(n instanceof ScalarNode s)) return scalar(n);
-        try {
-            if (Tag.INT.equals(s.getTag())) return Long.parseLong(s.getValue());
-            if (Tag.FLOAT.equals(s.getTag())) return Double.parseDouble(s.getValue());
-        } catch (NumberFormatException e) {
-            return s.getValue();
-        }
-        if (Tag.BOOL.equals(s.getTag())) return Boolean.parseBoolean(s.getValue());
-        return s.getValue();
-    }
-
-    private static String str(String where, MappingNode m, String key, String def) throws ScenarioException {
-        NodeTuple t = tuple(m, key);
-        if (t == null) {
-            if (def == null) throw err(where, m, key, "missing; it is required");
-            return def;
-        }
-        if (!(t.getValueNode() instanceof ScalarNode s) || s.getValue().isBlank()) {
-            throw err(where, t.getValueNode(), key, "expected text");
-        }
-        return s.getValue();
-    }
-
-    private static double num(String where, MappingNode m, String key, Number def, double min, double max,
-                              boolean whole) throws ScenarioException {
-        NodeTuple t = tuple(m, key);
-        if (t == null) {
-            if (def == null) throw err(where, m, key, "missing; it is required");
-            return def.doubleValue();
-        }
-        Object v = value(t.getValueNode());
-        if (!(v instanceof Number n)) throw err(where, t.getValueNode(), key, "expected a number, got '" + scalar(t.getValueNode()) + "'");
-        double d = n.doubleValue();
-        if (d < min || d > max || whole && d != Math.rint(d)) {
-            throw err(where, t.getValueNode(), key, "expected " + (whole ? "a whole number" : "a number") + " from "
-                    + (min == -Double.MAX_VALUE ? "-inf" : narcosim.util.Fmt.num(min)) + " to "
-                    + (max >= Long.MAX_VALUE ? "inf" : narcosim.util.Fmt.num(max)) + ", got " + narcosim.util.Fmt.num(d));
-        }
-        return d;
-    }
-
-    private static List<String> strings(String where, MappingNode m, String key) throws ScenarioException {
-        NodeTuple t = tuple(m, key);
-        if (t == null) return List.of();
-        if (!(t.getValueNode() instanceof SequenceNode seq)) throw err(where, t.getValueNode(), key, "expected a list");
-        List<String> out = new ArrayList<>();
-        for (Node n : seq.getValue()) out.add(scalar(n));
-        return out;
     }
 
     public Path file() {

@@ -11,6 +11,9 @@ public record Param(String key, Type type, Object defaultValue, double min, doub
 
     public enum Type { REAL, INTEGER, BOOLEAN, CHOICE, NATION, REGION }
 
+    private static final java.util.regex.Pattern DECIMAL =
+            java.util.regex.Pattern.compile("\\s*[-+]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][-+]?[0-9]+)?\\s*");
+
     public String section() {
         return key.substring(0, key.indexOf('.'));
     }
@@ -32,8 +35,9 @@ public record Param(String key, Type type, Object defaultValue, double min, doub
     }
 
     /**
-     * Converts a raw value (from YAML or the command line) to this parameter's type, or returns an
-     * explanation of why it cannot be: the caller adds file, line and key.
+     * Converts a raw value to this parameter's type, or returns an explanation of why it cannot be: the
+     * caller adds file, line and key. Numbers may be given as decimal text by Java callers; YAML readers
+     * ({@link YamlNodes#param}) refuse text where a number is expected before coming here.
      */
     public Object coerce(Object raw) throws IllegalArgumentException {
         switch (type) {
@@ -41,12 +45,11 @@ public record Param(String key, Type type, Object defaultValue, double min, doub
                 double v;
                 if (raw instanceof Number n) {
                     v = n.doubleValue();
+                } else if (raw instanceof String s && DECIMAL.matcher(s).matches()) {
+                    // Java callers may pass decimal text; not Java's own notations (0.5f, 0x1p-2, Infinity).
+                    v = Double.parseDouble(s.trim());
                 } else if (raw instanceof String s) {
-                    try {
-                        v = Double.parseDouble(s.trim());
-                    } catch (NumberFormatException e) {
-                        throw new IllegalArgumentException("expected " + expected() + ", got '" + s + "'");
-                    }
+                    throw new IllegalArgumentException("expected " + expected() + ", got '" + s + "'");
                 } else {
                     throw new IllegalArgumentException("expected " + expected() + ", got " + describe(raw));
                 }

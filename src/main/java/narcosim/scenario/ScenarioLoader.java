@@ -1,16 +1,16 @@
 package narcosim.scenario;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
+import static narcosim.scenario.YamlNodes.keysOf;
+import static narcosim.scenario.YamlNodes.kindOf;
+import static narcosim.scenario.YamlNodes.line;
+import static narcosim.scenario.YamlNodes.scalar;
+import static narcosim.scenario.YamlNodes.suggest;
+import static narcosim.scenario.YamlNodes.tuple;
+
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -21,11 +21,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.yaml.snakeyaml.DumperOptions;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.Mark;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
-import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -43,17 +39,19 @@ import narcosim.world.Geo;
  */
 public final class ScenarioLoader {
 
-    private static final String SET_PREFIX = "--set ";
+    private static final String SET_PREFIX = YamlNodes.SET_PREFIX;
     private static final String MIX_EXPECTED =
             "expected the military budget mix (boat, aircraft, ground, surveillance) to add up to 1, got ";
     private static final List<String> TOP_KEYS = List.of("name", "description", "budget", "nations", "places",
             "links", "cartels", "strategies");
 
     private final String file;
+    private final YamlNodes y;
     private final Set<String> regions = new HashSet<>();
 
     private ScenarioLoader(String file) {
         this.file = file;
+        this.y = new YamlNodes(file);
     }
 
     public static Scenario load(Path path) throws ScenarioException {
@@ -62,85 +60,40 @@ public final class ScenarioLoader {
 
     /** Loads a scenario and applies {@code key.path=value} overrides. */
     public static Scenario load(Path path, List<String> sets) throws ScenarioException {
-        String text;
-        try {
-            text = Files.readString(path, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new ScenarioException(path.toString(), 0, "", "no such file");
-        } catch (IOException e) {
-            throw new ScenarioException(path.toString(), 0, "", "cannot read the file: " + e.getMessage());
-        }
-        return new ScenarioLoader(path.toString()).parse(new StringReader(text), sets);
+        return new ScenarioLoader(path.toString()).parse(YamlNodes.read(path), sets);
     }
 
     /** Loads a scenario from text (tests, resources); {@code name} is used in messages. */
     public static Scenario load(String name, String text, List<String> sets) throws ScenarioException {
-        return new ScenarioLoader(name).parse(new StringReader(text), sets);
+        return new ScenarioLoader(name).parse(YamlNodes.read(name, text), sets);
     }
 
-    private Scenario parse(Reader reader, List<String> sets) throws ScenarioException {
-        Node root;
-        try {
-            LoaderOptions opts = new LoaderOptions();
-            opts.setAllowDuplicateKeys(false);
-            root = new Yaml(opts).compose(reader);
-        } catch (MarkedYAMLException e) {
-            Mark m = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-            String problem = e.getProblem() != null ? e.getProblem() : e.getMessage();
-            throw new ScenarioException(file, m == null ? 0 : m.getLine() + 1, "", "malformed YAML: " + problem);
-        } catch (YAMLException e) {
-            throw new ScenarioException(file, 0, "", "malformed YAML: " + e.getMessage());
-        }
+    private Scenario parse(Node root, List<String> sets) throws ScenarioException {
         if (!(root instanceof MappingNode rootMap)) {
             throw new ScenarioException(file, root == null ? 0 : line(root), "",
                     "expected a mapping of scenario sections (name, nations, places, links, ...), got "
                             + (root == null ? "an empty file" : kindOf(root)));
         }
-        checkRepeatedKeys(rootMap);
         Map<String, Object> late = new LinkedHashMap<>();
         for (String s : sets) applySet(rootMap, s, late);
         return build(rootMap, late);
-    }
-
-    /** SnakeYAML's allowDuplicateKeys applies when constructing objects, not to the node tree: checked here. */
-    private void checkRepeatedKeys(Node n) throws ScenarioException {
-        if (n instanceof MappingNode m) {
-            Map<String, Node> seen = new HashMap<>();
-            for (NodeTuple t : m.getValue()) {
-                if (t.getKeyNode() instanceof ScalarNode k) {
-                    Node first = seen.putIfAbsent(k.getValue(), k);
-                    if (first != null) {
-                        throw err(k, k.getValue(), "this key is given twice in the same mapping (first on line "
-                                + line(first) + ")");
-                    }
-                }
-                checkRepeatedKeys(t.getValueNode());
-            }
-        } else if (n instanceof SequenceNode seq) {
-            for (Node c : seq.getValue()) checkRepeatedKeys(c);
-        }
     }
 
     // ------------------------------------------------------------------ --set
 
     private void applySet(MappingNode root, String expr, Map<String, Object> late) throws ScenarioException {
         int eq = expr.indexOf('=');
-        String where = SET_PREFIX + expr;
+        String where = SET_PREFIX + YamlNodes.visible(expr.length() > 200 ? expr.substring(0, 200) + "..." : expr);
         if (eq <= 0) throw new ScenarioException(where, 0, "", "expected key.path=value");
         String key = expr.substring(0, eq).trim();
         String value = expr.substring(eq + 1);
-        Node valueNode;
-        try {
-            valueNode = new Yaml().compose(new StringReader(value.isEmpty() ? "''" : value));
-        } catch (YAMLException e) {
-            String why = e instanceof MarkedYAMLException me && me.getProblem() != null ? me.getProblem() : e.getMessage();
-            throw new ScenarioException(where, 0, key, "cannot read the value: " + why);
-        }
+        // Read with the same checks as files: a recursive alias, a control character, a repeated key is one message.
+        Node valueNode = YamlNodes.readValue(where, YamlNodes.visible(key), value.isEmpty() ? "''" : value);
         Mark mark = new Mark(where, 0, -1, 0, new int[0], 0);
         valueNode = retag(valueNode, mark);
         Param p = Params.get(key);
         if (p != null) {
-            late.put(key, coerce(p, valueNode, key));
+            late.put(key, y.param(p, valueNode, key));
             return;
         }
         if (key.contains(".") && Params.sections().contains(key.substring(0, key.indexOf('.')))) {
@@ -240,18 +193,18 @@ public final class ScenarioLoader {
     private Scenario build(MappingNode root, Map<String, Object> late) throws ScenarioException {
         List<String> allowedTop = new ArrayList<>(TOP_KEYS);
         allowedTop.addAll(Params.sections());
-        checkKeys(root, "", allowedTop);
+        y.checkKeys(root, "", allowedTop);
 
-        String name = str(root, "", "name", null);
+        String name = y.str(root, "", "name", null);
         if (!name.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
-            throw err(tuple(root, "name").getValueNode(), "name",
+            throw y.err(tuple(root, "name").getValueNode(), "name",
                     "expected a short name of letters, digits, '-', '_' or '.', got '" + name + "'");
         }
-        String description = str(root, "", "description", "");
+        String description = y.str(root, "", "description", "");
 
-        MappingNode budget = map(req(root, "", "budget"), "budget");
-        checkKeys(budget, "budget", List.of("total_musd_per_year"));
-        double total = num(budget, "budget", "total_musd_per_year", null, 0.001, 1e7);
+        MappingNode budget = y.map(y.req(root, "", "budget"), "budget");
+        y.checkKeys(budget, "budget", List.of("total_musd_per_year"));
+        double total = y.num(budget, "budget", "total_musd_per_year", null, 0.001, 1e7);
 
         List<Specs.Nation> nations = nations(root);
         Map<String, Specs.Nation> nationById = new HashMap<>();
@@ -287,90 +240,90 @@ public final class ScenarioLoader {
     }
 
     private List<Specs.Nation> nations(MappingNode root) throws ScenarioException {
-        SequenceNode seq = list(req(root, "", "nations"), "nations");
-        if (seq.getValue().isEmpty()) throw err(seq, "nations", "expected at least one nation");
+        SequenceNode seq = y.list(y.req(root, "", "nations"), "nations");
+        if (seq.getValue().isEmpty()) throw y.err(seq, "nations", "expected at least one nation");
         List<Specs.Nation> out = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         double shares = 0;
         for (int i = 0; i < seq.getValue().size(); i++) {
             String path = "nations[" + i + "]";
-            MappingNode m = map(seq.getValue().get(i), path);
-            checkKeys(m, path, List.of("id", "name", "price_usd_kg", "legal_income_usd_week", "corruption",
+            MappingNode m = y.map(seq.getValue().get(i), path);
+            y.checkKeys(m, path, List.of("id", "name", "price_usd_kg", "legal_income_usd_week", "corruption",
                     "transparency", "force_share", "military_can_arrest", "partner", "instability_hazard_per_year",
                     "international"));
             String id = id(m, path, ids);
             path = "nations." + id;
-            Specs.Nation n = new Specs.Nation(id, str(m, path, "name", id),
-                    num(m, path, "price_usd_kg", null, 1, 1e7),
-                    num(m, path, "legal_income_usd_week", null, 0, 1e6),
-                    num(m, path, "corruption", 0.3, 0, 1),
-                    num(m, path, "transparency", 0.5, 0, 1),
-                    num(m, path, "force_share", 0.0, 0, 1),
-                    bool(m, path, "military_can_arrest", false),
-                    bool(m, path, "partner", true),
-                    num(m, path, "instability_hazard_per_year", 0.0, 0, 52),
-                    bool(m, path, "international", false), line(m));
+            Specs.Nation n = new Specs.Nation(id, y.str(m, path, "name", id),
+                    y.num(m, path, "price_usd_kg", null, 1, 1e7),
+                    y.num(m, path, "legal_income_usd_week", null, 0, 1e6),
+                    y.num(m, path, "corruption", 0.3, 0, 1),
+                    y.num(m, path, "transparency", 0.5, 0, 1),
+                    y.num(m, path, "force_share", 0.0, 0, 1),
+                    y.bool(m, path, "military_can_arrest", false),
+                    y.bool(m, path, "partner", true),
+                    y.num(m, path, "instability_hazard_per_year", 0.0, 0, 52),
+                    y.bool(m, path, "international", false), line(m));
             shares += n.forceShare();
             out.add(n);
         }
         if (Math.abs(shares - 1) > 1e-6) {
-            throw err(seq, "nations.*.force_share", "expected the nations' force_share to add up to 1, got "
+            throw y.err(seq, "nations.*.force_share", "expected the nations' force_share to add up to 1, got "
                     + round(shares));
         }
         return out;
     }
 
     private List<Specs.Place> places(MappingNode root, Map<String, Specs.Nation> nations) throws ScenarioException {
-        SequenceNode seq = list(req(root, "", "places"), "places");
+        SequenceNode seq = y.list(y.req(root, "", "places"), "places");
         List<Specs.Place> out = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         for (int i = 0; i < seq.getValue().size(); i++) {
             String path = "places[" + i + "]";
-            MappingNode m = map(seq.getValue().get(i), path);
-            checkKeys(m, path, List.of("id", "name", "lat", "lon", "kind", "nation", "population", "coca_ha",
+            MappingNode m = y.map(seq.getValue().get(i), path);
+            y.checkKeys(m, path, List.of("id", "name", "lat", "lon", "kind", "nation", "population", "coca_ha",
                     "region"));
             String id = id(m, path, ids);
             path = "places." + id;
             Specs.PlaceKind kind = enumValue(m, path, "kind", Specs.PlaceKind.class);
             String nation = ref(m, path, "nation", nations.keySet(), "nation");
-            double coca = num(m, path, "coca_ha", 0.0, 0, 1e7);
+            double coca = y.num(m, path, "coca_ha", 0.0, 0, 1e7);
             if (kind == Specs.PlaceKind.PRODUCTION && coca <= 0) {
-                throw err(m, path + ".coca_ha", "expected a production place to have coca_ha above 0");
+                throw y.err(m, path + ".coca_ha", "expected a production place to have coca_ha above 0");
             }
             if (kind != Specs.PlaceKind.PRODUCTION && coca > 0) {
-                throw err(tuple(m, "coca_ha").getValueNode(), path + ".coca_ha",
+                throw y.err(tuple(m, "coca_ha").getValueNode(), path + ".coca_ha",
                         "only production places grow coca; this place is " + kind.yaml());
             }
-            out.add(new Specs.Place(id, str(m, path, "name", id), num(m, path, "lat", null, -90, 90),
-                    num(m, path, "lon", null, -180, 180), kind, nation, num(m, path, "population", 0.0, 0, 1e9), coca,
-                    str(m, path, "region", ""), line(m)));
+            out.add(new Specs.Place(id, y.str(m, path, "name", id), y.num(m, path, "lat", null, -90, 90),
+                    y.num(m, path, "lon", null, -180, 180), kind, nation, y.num(m, path, "population", 0.0, 0, 1e9), coca,
+                    y.str(m, path, "region", ""), line(m)));
         }
         if (out.stream().noneMatch(p -> p.kind() == Specs.PlaceKind.PRODUCTION)) {
-            throw err(seq, "places", "expected at least one place of kind production");
+            throw y.err(seq, "places", "expected at least one place of kind production");
         }
         if (out.stream().noneMatch(p -> p.kind() == Specs.PlaceKind.MARKET)) {
-            throw err(seq, "places", "expected at least one place of kind market");
+            throw y.err(seq, "places", "expected at least one place of kind market");
         }
         return out;
     }
 
     private List<Specs.Link> links(MappingNode root, Map<String, Specs.Place> places, ParamValues params)
             throws ScenarioException {
-        SequenceNode seq = list(req(root, "", "links"), "links");
+        SequenceNode seq = y.list(y.req(root, "", "links"), "links");
         List<Specs.Link> out = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < seq.getValue().size(); i++) {
             String path = "links[" + i + "]";
-            MappingNode m = map(seq.getValue().get(i), path);
-            checkKeys(m, path, List.of("from", "to", "mode", "length_km", "cost_usd_kg", "detectability",
+            MappingNode m = y.map(seq.getValue().get(i), path);
+            y.checkKeys(m, path, List.of("from", "to", "mode", "length_km", "cost_usd_kg", "detectability",
                     "capacity_kg_week"));
             String from = ref(m, path, "from", places.keySet(), "place");
             String to = ref(m, path, "to", places.keySet(), "place");
             path = "links." + from + ">" + to;
-            if (from.equals(to)) throw err(m, path, "a link must join two different places");
+            if (from.equals(to)) throw y.err(m, path, "a link must join two different places");
             Specs.Mode mode = enumValue(m, path, "mode", Specs.Mode.class);
             if (!seen.add(from + ">" + to + ">" + mode)) {
-                throw err(m, path, "this link is listed twice (same from, to and mode)");
+                throw y.err(m, path, "this link is listed twice (same from, to and mode)");
             }
             Specs.Place a = places.get(from);
             Specs.Place b = places.get(to);
@@ -379,12 +332,12 @@ public final class ScenarioLoader {
                 case SEA -> 1.1;
                 case AIR -> 1.0;
             };
-            double length = num(m, path, "length_km", (double) Math.max(1, Math.round(
+            double length = y.num(m, path, "length_km", (double) Math.max(1, Math.round(
                     Geo.greatCircleKm(a.lat(), a.lon(), b.lat(), b.lon()) * detour)), 0.001, 1e5);
             double perKm = params.real("shipment.cost_" + mode.yaml() + "_usd_kg_km");
-            double cost = num(m, path, "cost_usd_kg", (double) Math.round(perKm * length), 0, 1e7);
-            out.add(new Specs.Link(from, to, mode, length, cost, num(m, path, "detectability", null, 0, 1),
-                    num(m, path, "capacity_kg_week", null, 0.001, 1e9), line(m)));
+            double cost = y.num(m, path, "cost_usd_kg", (double) Math.round(perKm * length), 0, 1e7);
+            out.add(new Specs.Link(from, to, mode, length, cost, y.num(m, path, "detectability", null, 0, 1),
+                    y.num(m, path, "capacity_kg_week", null, 0.001, 1e9), line(m)));
         }
         return out;
     }
@@ -416,79 +369,79 @@ public final class ScenarioLoader {
     }
 
     private List<Specs.Cartel> cartels(MappingNode root, Map<String, Specs.Place> places) throws ScenarioException {
-        SequenceNode seq = list(req(root, "", "cartels"), "cartels");
-        if (seq.getValue().isEmpty()) throw err(seq, "cartels", "expected at least one cartel");
+        SequenceNode seq = y.list(y.req(root, "", "cartels"), "cartels");
+        if (seq.getValue().isEmpty()) throw y.err(seq, "cartels", "expected at least one cartel");
         List<Specs.Cartel> out = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         for (int i = 0; i < seq.getValue().size(); i++) {
             String path = "cartels[" + i + "]";
-            MappingNode m = map(seq.getValue().get(i), path);
-            checkKeys(m, path, List.of("id", "name", "capital_musd", "home"));
+            MappingNode m = y.map(seq.getValue().get(i), path);
+            y.checkKeys(m, path, List.of("id", "name", "capital_musd", "home"));
             String id = id(m, path, ids);
             path = "cartels." + id;
-            SequenceNode homes = list(req(m, path, "home"), path + ".home");
-            if (homes.getValue().isEmpty()) throw err(homes, path + ".home", "expected at least one production place");
+            SequenceNode homes = y.list(y.req(m, path, "home"), path + ".home");
+            if (homes.getValue().isEmpty()) throw y.err(homes, path + ".home", "expected at least one production place");
             List<String> home = new ArrayList<>();
             for (Node h : homes.getValue()) {
                 String hid = scalar(h);
                 Specs.Place p = places.get(hid);
                 if (p == null) {
-                    throw err(h, path + ".home", "no place '" + hid + "'" + suggest(hid, places.keySet()));
+                    throw y.err(h, path + ".home", "no place '" + hid + "'" + suggest(hid, places.keySet()));
                 }
                 if (p.kind() != Specs.PlaceKind.PRODUCTION) {
-                    throw err(h, path + ".home", "expected a production place, '" + hid + "' is " + p.kind().yaml());
+                    throw y.err(h, path + ".home", "expected a production place, '" + hid + "' is " + p.kind().yaml());
                 }
                 home.add(hid);
             }
-            out.add(new Specs.Cartel(id, str(m, path, "name", id), num(m, path, "capital_musd", null, 0, 1e6),
+            out.add(new Specs.Cartel(id, y.str(m, path, "name", id), y.num(m, path, "capital_musd", null, 0, 1e6),
                     List.copyOf(home), line(m)));
         }
         return out;
     }
 
     private List<Specs.Strategy> strategies(MappingNode root, Set<String> nations) throws ScenarioException {
-        SequenceNode seq = list(req(root, "", "strategies"), "strategies");
+        SequenceNode seq = y.list(y.req(root, "", "strategies"), "strategies");
         if (seq.getValue().isEmpty()) {
-            throw err(seq, "strategies", "expected at least one strategy (e.g. a baseline with all shares 0)");
+            throw y.err(seq, "strategies", "expected at least one strategy (e.g. a baseline with all shares 0)");
         }
         List<Specs.Strategy> out = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         for (int i = 0; i < seq.getValue().size(); i++) {
             String path = "strategies[" + i + "]";
-            MappingNode m = map(seq.getValue().get(i), path);
-            checkKeys(m, path, List.of("id", "name", "description", "shares", "doctrine"));
+            MappingNode m = y.map(seq.getValue().get(i), path);
+            y.checkKeys(m, path, List.of("id", "name", "description", "shares", "doctrine"));
             String id = id(m, path, ids);
             path = "strategies." + id;
-            MappingNode sh = map(req(m, path, "shares"), path + ".shares");
-            checkKeys(sh, path + ".shares", List.of("military", "police", "development", "partnership"));
-            Specs.Shares shares = new Specs.Shares(num(sh, path + ".shares", "military", 0.0, 0, 1),
-                    num(sh, path + ".shares", "police", 0.0, 0, 1), num(sh, path + ".shares", "development", 0.0, 0, 1),
-                    num(sh, path + ".shares", "partnership", 0.0, 0, 1));
+            MappingNode sh = y.map(y.req(m, path, "shares"), path + ".shares");
+            y.checkKeys(sh, path + ".shares", List.of("military", "police", "development", "partnership"));
+            Specs.Shares shares = new Specs.Shares(y.num(sh, path + ".shares", "military", 0.0, 0, 1),
+                    y.num(sh, path + ".shares", "police", 0.0, 0, 1), y.num(sh, path + ".shares", "development", 0.0, 0, 1),
+                    y.num(sh, path + ".shares", "partnership", 0.0, 0, 1));
             if (shares.sum() > 1 + 1e-9) {
-                throw err(sh, path + ".shares", "over budget: the shares add up to " + round(shares.sum())
+                throw y.err(sh, path + ".shares", "over budget: the shares add up to " + round(shares.sum())
                         + ", more than the whole budget (1)");
             }
             if (shares.sum() > 0 && shares.sum() < 1 - 1e-9) {
-                throw err(sh, path + ".shares", "the shares add up to " + round(shares.sum())
+                throw y.err(sh, path + ".shares", "the shares add up to " + round(shares.sum())
                         + "; a strategy spends the whole budget (shares adding up to 1), or nothing (all 0, a baseline)");
             }
             Map<String, Object> doctrine = new LinkedHashMap<>();
             NodeTuple dt = tuple(m, "doctrine");
             if (dt != null) {
-                MappingNode dm = map(dt.getValueNode(), path + ".doctrine");
+                MappingNode dm = y.map(dt.getValueNode(), path + ".doctrine");
                 for (NodeTuple t : dm.getValue()) {
                     String k = scalar(t.getKeyNode());
                     Param p = Params.get(k);
                     if (p == null) {
-                        throw err(t.getKeyNode(), path + ".doctrine." + k, "unknown parameter"
+                        throw y.err(t.getKeyNode(), path + ".doctrine." + k, "unknown parameter"
                                 + suggest(k, Params.all().stream().map(Param::key).toList()));
                     }
-                    Object v = coerce(p, t.getValueNode(), path + ".doctrine." + k);
+                    Object v = y.param(p, t.getValueNode(), path + ".doctrine." + k);
                     checkNationParam(p, v, nations, t.getValueNode(), path + ".doctrine." + k);
                     doctrine.put(k, v);
                 }
             }
-            out.add(new Specs.Strategy(id, str(m, path, "name", id), str(m, path, "description", ""), shares,
+            out.add(new Specs.Strategy(id, y.str(m, path, "name", id), y.str(m, path, "description", ""), shares,
                     Map.copyOf(doctrine), line(m)));
         }
         return out;
@@ -499,12 +452,12 @@ public final class ScenarioLoader {
         for (String section : Params.sections()) {
             NodeTuple t = tuple(root, section);
             if (t == null) continue;
-            MappingNode m = map(t.getValueNode(), section);
-            checkKeys(m, section, Params.keysIn(section));
+            MappingNode m = y.map(t.getValueNode(), section);
+            y.checkKeys(m, section, Params.keysIn(section));
             for (NodeTuple kv : m.getValue()) {
                 String key = section + "." + scalar(kv.getKeyNode());
                 Param p = Params.get(key);
-                Object v = coerce(p, kv.getValueNode(), key);
+                Object v = y.param(p, kv.getValueNode(), key);
                 checkNationParam(p, v, nations, kv.getValueNode(), key);
                 set.put(key, v);
             }
@@ -513,7 +466,7 @@ public final class ScenarioLoader {
         double mix = militaryMix(pv);
         if (Math.abs(mix - 1) > 1e-6) {
             NodeTuple mt = tuple(root, "military");
-            throw err(mt == null ? root : mt.getValueNode(), "military.mix_*", MIX_EXPECTED + round(mix));
+            throw y.err(mt == null ? root : mt.getValueNode(), "military.mix_*", MIX_EXPECTED + round(mix));
         }
         return pv;
     }
@@ -529,206 +482,44 @@ public final class ScenarioLoader {
         if (known != null && !"none".equals(v) && !known.contains(v)) {
             String msg = "expected " + p.expected() + ", got '" + v + "'" + suggest((String) v, known);
             if (at == null) throw new ScenarioException(key, 0, "", msg);
-            throw err(at, key, msg);
+            throw y.err(at, key, msg);
         }
     }
 
-    // ------------------------------------------------------------------ node helpers
-
-    private Object coerce(Param p, Node n, String key) throws ScenarioException {
-        Object raw = value(n, key);
-        try {
-            return p.coerce(raw);
-        } catch (IllegalArgumentException e) {
-            throw err(n, key, e.getMessage());
-        }
-    }
-
-    private Object value(Node n, String key) throws ScenarioException {
-        if (!(n instanceof ScalarNode s)) throw err(n, key, "expected a single value, got " + kindOf(n));
-        Tag tag = s.getTag();
-        String v = s.getValue();
-        try {
-            if (Tag.INT.equals(tag)) return Long.parseLong(v.replace("_", ""));
-            if (Tag.FLOAT.equals(tag)) return Double.parseDouble(v.replace("_", ""));
-        } catch (NumberFormatException e) {
-            return v;
-        }
-        if (Tag.BOOL.equals(tag)) return Boolean.parseBoolean(v.toLowerCase(Locale.ROOT));
-        if (Tag.NULL.equals(tag)) return null;
-        return v;
-    }
+    // ------------------------------------------------------------------ scenario-specific reads
 
     private String id(MappingNode m, String path, Set<String> ids) throws ScenarioException {
-        String id = str(m, path, "id", null);
+        String id = y.str(m, path, "id", null);
         if (!id.matches("[A-Za-z0-9][A-Za-z0-9_-]*")) {
-            throw err(tuple(m, "id").getValueNode(), path + ".id",
+            throw y.err(tuple(m, "id").getValueNode(), path + ".id",
                     "expected an id of letters, digits, '_' or '-', got '" + id + "'");
         }
-        if (!ids.add(id)) throw err(tuple(m, "id").getValueNode(), path + ".id", "the id '" + id + "' is used twice");
+        if (!ids.add(id)) throw y.err(tuple(m, "id").getValueNode(), path + ".id", "the id '" + id + "' is used twice");
         return id;
     }
 
     private String ref(MappingNode m, String path, String key, Collection<String> known, String what)
             throws ScenarioException {
-        String v = str(m, path, key, null);
+        String v = y.str(m, path, key, null);
         if (!known.contains(v)) {
-            throw err(tuple(m, key).getValueNode(), path + "." + key, "no " + what + " '" + v + "'" + suggest(v, known));
+            throw y.err(tuple(m, key).getValueNode(), path + "." + key, "no " + what + " '" + v + "'" + suggest(v, known));
         }
         return v;
     }
 
     private <E extends Enum<E>> E enumValue(MappingNode m, String path, String key, Class<E> type)
             throws ScenarioException {
-        String v = str(m, path, key, null);
+        String v = y.str(m, path, key, null);
         for (E e : type.getEnumConstants()) {
             if (e.name().equalsIgnoreCase(v)) return e;
         }
         List<String> names = java.util.Arrays.stream(type.getEnumConstants())
                 .map(e -> e.name().toLowerCase(Locale.ROOT)).toList();
-        throw err(tuple(m, key).getValueNode(), path + "." + key,
+        throw y.err(tuple(m, key).getValueNode(), path + "." + key,
                 "expected one of " + String.join(", ", names) + ", got '" + v + "'" + suggest(v, names));
-    }
-
-    private String str(MappingNode m, String path, String key, String def) throws ScenarioException {
-        NodeTuple t = tuple(m, key);
-        String full = path.isEmpty() ? key : path + "." + key;
-        if (t == null) {
-            if (def == null) throw err(m, full, "missing; it is required");
-            return def;
-        }
-        Object v = value(t.getValueNode(), full);
-        if (v == null || (v instanceof String s && s.isBlank())) {
-            if (def == null) throw err(t.getValueNode(), full, "expected a value, got nothing");
-            return def;
-        }
-        if (v instanceof Map || v instanceof List) throw err(t.getValueNode(), full, "expected text");
-        return String.valueOf(v);
-    }
-
-    private double num(MappingNode m, String path, String key, Double def, double min, double max)
-            throws ScenarioException {
-        NodeTuple t = tuple(m, key);
-        String full = path.isEmpty() ? key : path + "." + key;
-        if (t == null) {
-            if (def == null) throw err(m, full, "missing; expected a number from " + Param.fmt(min) + " to " + Param.fmt(max));
-            return def;
-        }
-        Object v = value(t.getValueNode(), full);
-        if (!(v instanceof Number n)) {
-            throw err(t.getValueNode(), full, "expected a number from " + Param.fmt(min) + " to " + Param.fmt(max)
-                    + ", got " + Param.describe(v));
-        }
-        double d = n.doubleValue();
-        if (Double.isNaN(d) || d < min || d > max) {
-            throw err(t.getValueNode(), full, "expected a number from " + Param.fmt(min) + " to " + Param.fmt(max)
-                    + ", got " + Param.fmt(d));
-        }
-        return d;
-    }
-
-    private boolean bool(MappingNode m, String path, String key, boolean def) throws ScenarioException {
-        NodeTuple t = tuple(m, key);
-        if (t == null) return def;
-        Object v = value(t.getValueNode(), path + "." + key);
-        if (!(v instanceof Boolean b)) {
-            throw err(t.getValueNode(), path + "." + key, "expected true or false, got " + Param.describe(v));
-        }
-        return b;
-    }
-
-    private Node req(MappingNode m, String path, String key) throws ScenarioException {
-        NodeTuple t = tuple(m, key);
-        if (t == null) throw err(m, path.isEmpty() ? key : path + "." + key, "missing; it is required");
-        return t.getValueNode();
-    }
-
-    private MappingNode map(Node n, String path) throws ScenarioException {
-        if (n instanceof MappingNode m) return m;
-        throw err(n, path, "expected a mapping of keys to values, got " + kindOf(n));
-    }
-
-    private SequenceNode list(Node n, String path) throws ScenarioException {
-        if (n instanceof SequenceNode s) return s;
-        throw err(n, path, "expected a list, got " + kindOf(n));
-    }
-
-    private void checkKeys(MappingNode m, String path, List<String> allowed) throws ScenarioException {
-        for (NodeTuple t : m.getValue()) {
-            String k = scalar(t.getKeyNode());
-            if (!allowed.contains(k)) {
-                String full = path.isEmpty() ? k : path + "." + k;
-                throw err(t.getKeyNode(), full, "unknown key" + suggest(k, allowed)
-                        + (suggest(k, allowed).isEmpty() ? "; allowed here: " + String.join(", ", allowed) : ""));
-            }
-        }
-    }
-
-    private static NodeTuple tuple(MappingNode m, String key) {
-        for (NodeTuple t : m.getValue()) {
-            if (t.getKeyNode() instanceof ScalarNode s && s.getValue().equals(key)) return t;
-        }
-        return null;
-    }
-
-    private static List<String> keysOf(MappingNode m) {
-        List<String> out = new ArrayList<>();
-        for (NodeTuple t : m.getValue()) out.add(scalar(t.getKeyNode()));
-        return out;
-    }
-
-    private static String scalar(Node n) {
-        return n instanceof ScalarNode s ? s.getValue() : "<" + kindOf(n) + ">";
-    }
-
-    private static String kindOf(Node n) {
-        if (n instanceof MappingNode) return "a mapping";
-        if (n instanceof SequenceNode) return "a list";
-        if (n instanceof ScalarNode s) return Tag.NULL.equals(s.getTag()) ? "nothing" : "'" + s.getValue() + "'";
-        return "something else";
-    }
-
-    private static int line(Node n) {
-        return n.getStartMark() == null ? 0 : n.getStartMark().getLine() + 1;
-    }
-
-    private ScenarioException err(Node n, String key, String problem) {
-        Mark mark = n == null ? null : n.getStartMark();
-        if (mark != null && mark.getName() != null && mark.getName().startsWith(SET_PREFIX)) {
-            return new ScenarioException(mark.getName(), 0, key, problem);
-        }
-        return new ScenarioException(file, mark == null ? 0 : mark.getLine() + 1, key, problem);
     }
 
     private static String round(double v) {
         return String.format(Locale.ROOT, "%.4g", v);
-    }
-
-    /** " (did you mean 'x'?)" when a known word is close to the given one, else "". */
-    static String suggest(String word, Collection<String> known) {
-        String best = known.stream().min(Comparator.comparingInt(k -> distance(word.toLowerCase(Locale.ROOT),
-                k.toLowerCase(Locale.ROOT)))).orElse(null);
-        if (best == null) return "";
-        int d = distance(word.toLowerCase(Locale.ROOT), best.toLowerCase(Locale.ROOT));
-        boolean close = d <= Math.max(2, best.length() / 3) || best.contains(word) && word.length() >= 4;
-        return close ? " (did you mean '" + best + "'?)" : "";
-    }
-
-    /** Levenshtein distance. */
-    static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) prev[j] = j;
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int sub = prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                cur[j] = Math.min(sub, Math.min(prev[j] + 1, cur[j - 1] + 1));
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
     }
 }

@@ -189,10 +189,10 @@ class ParamsTest {
 
     @Property(tries = 300)
     void editDistanceIsAMetric(@ForAll("words") String a, @ForAll("words") String b, @ForAll("words") String c) {
-        assertEquals(0, ScenarioLoader.distance(a, a));
-        assertEquals(ScenarioLoader.distance(a, b), ScenarioLoader.distance(b, a));
-        assertTrue(ScenarioLoader.distance(a, c) <= ScenarioLoader.distance(a, b) + ScenarioLoader.distance(b, c));
-        assertTrue(ScenarioLoader.distance(a, b) <= Math.max(a.length(), b.length()));
+        assertEquals(0, YamlNodes.distance(a, a));
+        assertEquals(YamlNodes.distance(a, b), YamlNodes.distance(b, a));
+        assertTrue(YamlNodes.distance(a, c) <= YamlNodes.distance(a, b) + YamlNodes.distance(b, c));
+        assertTrue(YamlNodes.distance(a, b) <= Math.max(a.length(), b.length()));
     }
 
     @Provide
@@ -205,12 +205,12 @@ class ParamsTest {
         List<String> keys = Params.all().stream().map(Param::key).toList();
         for (String k : keys) {
             String typo = k.substring(0, k.length() - 1);
-            String hint = ScenarioLoader.suggest(typo, keys);
+            String hint = YamlNodes.suggest(typo, keys);
             assertTrue(hint.matches(" \\(did you mean '[a-z_.0-9]+'\\?\\)"), typo + ": " + hint);
             String suggested = hint.substring(hint.indexOf('\'') + 1, hint.lastIndexOf('\''));
-            assertEquals(1, ScenarioLoader.distance(typo, suggested), typo + " -> " + suggested);
+            assertEquals(1, YamlNodes.distance(typo, suggested), typo + " -> " + suggested);
         }
-        assertEquals("", ScenarioLoader.suggest("qqqqqqqqqqqqqqqq", keys));
-        assertEquals("", ScenarioLoader.suggest("x", List.of()));
+        assertEquals("", YamlNodes.suggest("qqqqqqqqqqqqqqqq", keys));
+        assertEquals("", YamlNodes.suggest("x", List.of()));
     }
 }
