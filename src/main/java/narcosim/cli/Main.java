@@ -9,7 +9,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 
 import narcosim.scenario.ScenarioException;
-import narcosim.util.DidYouMean;
+import narcosim.scenario.YamlNodes;
 import narcosim.util.InputException;
 import narcosim.util.Version;
 import picocli.CommandLine;
@@ -57,7 +57,7 @@ public final class Main implements Runnable {
         if (args.length > 0 && !args[0].startsWith("-") && !cl.getSubcommands().containsKey(args[0])) {
             PrintWriter err = cl.getErr();
             err.println("narcosim: error: unknown command '" + args[0] + "'"
-                    + DidYouMean.suggest(args[0], cl.getSubcommands().keySet()));
+                    + YamlNodes.suggest(args[0], cl.getSubcommands().keySet()));
             err.println("Commands: " + String.join(", ", cl.getSubcommands().keySet()) + " (narcosim --help says what each does)");
             err.flush();
             return 2;

@@ -22,11 +22,10 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 import org.yaml.snakeyaml.DumperOptions;
-import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.representer.Representer;
 
+import narcosim.scenario.ScenarioException;
+import narcosim.scenario.YamlNodes;
 import narcosim.util.InputException;
 
 /**
@@ -188,20 +187,13 @@ public final class ExperimentDir {
     public Map<String, Object> readManifest() throws IOException {
         Path m = dir.resolve(MANIFEST);
         if (!Files.exists(m)) return null;
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(m))).toString();
-        } catch (java.nio.charset.CharacterCodingException e) {
-            throw damaged(m, "not UTF-8 text");
-        }
         Object o;
         try {
-            o = new Yaml(new SafeConstructor(new LoaderOptions()), new Representer(new DumperOptions()),
-                    new DumperOptions(), new LoaderOptions()).load(text);
-        } catch (org.yaml.snakeyaml.error.MarkedYAMLException e) {
-            throw damaged(m, "not valid YAML at line " + (e.getProblemMark().getLine() + 1) + " (" + e.getProblem() + ")");
-        } catch (org.yaml.snakeyaml.error.YAMLException e) {
-            throw damaged(m, "not valid YAML (" + e.getMessage() + ")");
+            o = YamlNodes.load(m);
+        } catch (ScenarioException e) {
+            // Names the file, line and problem (not UTF-8, malformed, a recursive alias, a limit).
+            throw new InputException(e.getMessage() + "; narcosim writes this file and it was edited or damaged "
+                    + "since: restore it, or start the experiment again in a new directory");
         }
         if (!(o instanceof Map)) throw damaged(m, "not a YAML mapping of keys to values");
         @SuppressWarnings("unchecked")
