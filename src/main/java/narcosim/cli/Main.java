@@ -62,7 +62,18 @@ public final class Main implements Runnable {
             err.flush();
             return 2;
         }
-        return cl.execute(args);
+        try {
+            return cl.execute(args);
+        } catch (StackOverflowError | OutOfMemoryError e) {
+            // picocli hands only exceptions to the handler below; these end the command as clearly.
+            PrintWriter err = cl.getErr();
+            err.println("narcosim: internal error: " + (e instanceof OutOfMemoryError
+                    ? "out of memory (" + e.getMessage() + "); give the JVM more with JAVA_OPTS=-Xmx4g, and please report it"
+                    : "stack overflow; please report it with the command that caused it"));
+            if (System.getenv("NARCOSIM_DEBUG") != null) e.printStackTrace(err);
+            err.flush();
+            return 1;
+        }
     }
 
     public static CommandLine commandLine() {
