@@ -4,6 +4,8 @@ import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
+import narcosim.scenario.Field;
+import narcosim.scenario.Fields;
 import narcosim.scenario.Param;
 import narcosim.scenario.Params;
 import narcosim.util.Fmt;
@@ -15,7 +17,9 @@ import picocli.CommandLine.Option;
 @Command(name = "params", mixinStandardHelpOptions = true,
         description = {"List every model parameter: key, default, allowed values, unit and meaning. Set them in a "
             + "scenario file's section (e.g. 'military:' then 'targeting: intelligence'), in a strategy's doctrine, or "
-            + "with --set military.targeting=intelligence."})
+            + "with --set military.targeting=intelligence.",
+            "Then the fields of a scenario's nations, places, links and cartels (set them in the file's lists, or "
+            + "with --set nations.COL.corruption=0.5, --set links.tumaco>off_gorgona.capacity_kg_week=9000)."})
 public final class ParamsCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -24,15 +28,16 @@ public final class ParamsCommand implements Callable<Integer> {
     @Option(names = "--markdown", description = "Print a Markdown table (as in docs/ODD.md).")
     boolean markdown;
 
-    @Option(names = "--section", paramLabel = "NAME", description = "Only this section (e.g. military).")
+    @Option(names = "--section", paramLabel = "NAME", description = "Only this section (e.g. military, or nations, "
+            + "places, links, cartels for the fields of a scenario's lists).")
     String section;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        if (section != null && !Params.sections().contains(section)) {
+        if (section != null && !Params.sections().contains(section) && !Fields.SECTIONS.contains(section)) {
             throw new Main.UserError("no parameter section '" + section + "'; sections are "
-                    + String.join(", ", Params.sections()));
+                    + String.join(", ", Params.sections()) + ", and for a scenario's lists " + String.join(", ", Fields.SECTIONS));
         }
         if (markdown) out.println("| key | default | allowed | unit | meaning |\n|---|---|---|---|---|");
         String current = "";
@@ -58,7 +63,36 @@ public final class ParamsCommand implements Callable<Integer> {
                         p.description() + (p.unit().isEmpty() ? "" : " [" + p.unit() + "]"));
             }
         }
+        fields(out);
         out.flush();
         return 0;
+    }
+
+    /** The fields of the scenario's entities, from their one declaration ({@link Fields}). */
+    private void fields(PrintWriter out) {
+        boolean header = false;
+        for (String list : Fields.SECTIONS) {
+            if (section != null && !section.equals(list)) continue;
+            if (markdown) {
+                if (!header) {
+                    out.println();
+                    out.println("| field | default | allowed | unit | meaning |\n|---|---|---|---|---|");
+                    header = true;
+                }
+                for (Field<?> f : Fields.of(list)) {
+                    out.printf(Locale.ROOT, "| `%s[].%s` | %s | %s | %s | %s |%n", list, f.key(), f.defaultText(),
+                            f.allowedText(), f.kind() == Field.Kind.NUMBER ? f.unit() : "", f.description());
+                }
+            } else {
+                out.println();
+                out.println(list + " (fields of each item of the scenario's '" + list + "' list):");
+                for (Field<?> f : Fields.of(list)) {
+                    boolean computed = !f.defaultNote().isEmpty();
+                    out.printf(Locale.ROOT, "  %-32s %-10s %-22s %s%n", f.key(), computed ? "computed" : f.defaultText(),
+                            f.allowedText(), f.description() + (computed ? " (default: " + f.defaultNote() + ")" : "")
+                                    + (f.kind() == Field.Kind.NUMBER && !f.unit().isEmpty() ? " [" + f.unit() + "]" : ""));
+                }
+            }
+        }
     }
 }

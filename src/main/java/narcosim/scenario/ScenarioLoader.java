@@ -1,6 +1,5 @@
 package narcosim.scenario;
 
-import static narcosim.scenario.YamlNodes.keysOf;
 import static narcosim.scenario.YamlNodes.kindOf;
 import static narcosim.scenario.YamlNodes.line;
 import static narcosim.scenario.YamlNodes.scalar;
@@ -20,14 +19,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-import org.yaml.snakeyaml.DumperOptions;
-import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
-import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
-import org.yaml.snakeyaml.nodes.Tag;
 
 import narcosim.world.Geo;
 
@@ -42,7 +37,7 @@ public final class ScenarioLoader {
     private static final String SET_PREFIX = YamlNodes.SET_PREFIX;
     private static final String MIX_EXPECTED =
             "expected the military budget mix (boat, aircraft, ground, surveillance) to add up to 1, got ";
-    private static final List<String> TOP_KEYS = List.of("name", "description", "budget", "nations", "places",
+    static final List<String> TOP_KEYS = List.of("name", "description", "budget", "nations", "places",
             "links", "cartels", "strategies");
 
     private final String file;
@@ -75,117 +70,8 @@ public final class ScenarioLoader {
                             + (root == null ? "an empty file" : kindOf(root)));
         }
         Map<String, Object> late = new LinkedHashMap<>();
-        for (String s : sets) applySet(rootMap, s, late);
+        for (String s : sets) SetOverrides.apply(rootMap, s, late, y, TOP_KEYS);
         return build(rootMap, late);
-    }
-
-    // ------------------------------------------------------------------ --set
-
-    private void applySet(MappingNode root, String expr, Map<String, Object> late) throws ScenarioException {
-        int eq = expr.indexOf('=');
-        String where = SET_PREFIX + YamlNodes.visible(expr.length() > 200 ? expr.substring(0, 200) + "..." : expr);
-        if (eq <= 0) throw new ScenarioException(where, 0, "", "expected key.path=value");
-        String key = expr.substring(0, eq).trim();
-        String value = expr.substring(eq + 1);
-        // Read with the same checks as files: a recursive alias, a control character, a repeated key is one message.
-        Node valueNode = YamlNodes.readValue(where, YamlNodes.visible(key), value.isEmpty() ? "''" : value);
-        Mark mark = new Mark(where, 0, -1, 0, new int[0], 0);
-        valueNode = retag(valueNode, mark);
-        Param p = Params.get(key);
-        if (p != null) {
-            late.put(key, y.param(p, valueNode, key));
-            return;
-        }
-        if (key.contains(".") && Params.sections().contains(key.substring(0, key.indexOf('.')))) {
-            throw new ScenarioException(where, 0, key, "unknown parameter"
-                    + suggest(key, Params.all().stream().map(Param::key).toList()));
-        }
-        String[] segs = key.split("\\.");
-        Node cur = root;
-        String path = "";
-        int i = 0;
-        while (i < segs.length) {
-            if (cur instanceof MappingNode m) {
-                // Keys may contain dots themselves (doctrine: military.targeting): take the longest match.
-                int j = segs.length;
-                NodeTuple hit = null;
-                for (; j > i; j--) {
-                    String k = String.join(".", java.util.Arrays.copyOfRange(segs, i, j));
-                    hit = tuple(m, k);
-                    if (hit != null) break;
-                }
-                if (hit == null) {
-                    String k = String.join(".", java.util.Arrays.copyOfRange(segs, i, segs.length));
-                    if (i == segs.length - 1 || m == root) {
-                        // A new key: added so that validation reports it if it is not allowed.
-                        if (i != segs.length - 1) {
-                            List<String> top = new ArrayList<>(TOP_KEYS);
-                            top.addAll(Params.sections());
-                            throw new ScenarioException(where, 0, key, "no such key '" + segs[i] + "'"
-                                    + suggest(segs[i], top));
-                        }
-                        m.getValue().add(new NodeTuple(new ScalarNode(Tag.STR, k, mark, mark, DumperOptions.ScalarStyle.PLAIN), valueNode));
-                        return;
-                    }
-                    throw new ScenarioException(where, 0, key, "no key '" + segs[i] + "' under "
-                            + (path.isEmpty() ? "the top level" : path) + suggest(segs[i], keysOf(m)));
-                }
-                String k = String.join(".", java.util.Arrays.copyOfRange(segs, i, j));
-                path = path.isEmpty() ? k : path + "." + k;
-                i = j;
-                if (i == segs.length) {
-                    m.getValue().set(m.getValue().indexOf(hit), new NodeTuple(hit.getKeyNode(), valueNode));
-                    return;
-                }
-                cur = hit.getValueNode();
-            } else if (cur instanceof SequenceNode seq) {
-                String seg = segs[i];
-                Node item = null;
-                for (Node n : seq.getValue()) {
-                    if (n instanceof MappingNode im) {
-                        NodeTuple id = tuple(im, "id");
-                        String ident = id != null && id.getValueNode() instanceof ScalarNode sc ? sc.getValue() : null;
-                        NodeTuple from = tuple(im, "from");
-                        NodeTuple to = tuple(im, "to");
-                        if (seg.equals(ident) || (from != null && to != null
-                                && seg.equals(scalar(from.getValueNode()) + ">" + scalar(to.getValueNode())))) {
-                            item = n;
-                            break;
-                        }
-                    }
-                }
-                if (item == null && seg.matches("\\d+") && Integer.parseInt(seg) < seq.getValue().size()) {
-                    item = seq.getValue().get(Integer.parseInt(seg));
-                }
-                if (item == null) {
-                    throw new ScenarioException(where, 0, key, "no item '" + seg + "' in " + path
-                            + " (name an item by its id, by from>to for links, or by its position from 0)");
-                }
-                path = path + "." + seg;
-                i++;
-                if (i == segs.length) {
-                    seq.getValue().set(seq.getValue().indexOf(item), valueNode);
-                    return;
-                }
-                cur = item;
-            } else {
-                throw new ScenarioException(where, 0, key, path + " is a single value; it has no key '" + segs[i] + "'");
-            }
-        }
-    }
-
-    private static Node retag(Node n, Mark mark) {
-        if (n == null) return new ScalarNode(Tag.NULL, "", mark, mark, null);
-        if (n instanceof ScalarNode s) return new ScalarNode(s.getTag(), s.getValue(), mark, mark, s.getScalarStyle());
-        if (n instanceof SequenceNode s) {
-            List<Node> items = new ArrayList<>();
-            for (Node c : s.getValue()) items.add(retag(c, mark));
-            return new SequenceNode(s.getTag(), true, items, mark, mark, s.getFlowStyle());
-        }
-        MappingNode m = (MappingNode) n;
-        List<NodeTuple> t = new ArrayList<>();
-        for (NodeTuple c : m.getValue()) t.add(new NodeTuple(retag(c.getKeyNode(), mark), retag(c.getValueNode(), mark)));
-        return new MappingNode(m.getTag(), true, t, mark, mark, m.getFlowStyle());
     }
 
     // ------------------------------------------------------------------ building
@@ -248,21 +134,20 @@ public final class ScenarioLoader {
         for (int i = 0; i < seq.getValue().size(); i++) {
             String path = "nations[" + i + "]";
             MappingNode m = y.map(seq.getValue().get(i), path);
-            y.checkKeys(m, path, List.of("id", "name", "price_usd_kg", "legal_income_usd_week", "corruption",
-                    "transparency", "force_share", "military_can_arrest", "partner", "instability_hazard_per_year",
-                    "international"));
+            List<Field<Specs.Nation>> f = Fields.NATION;
+            y.checkKeys(m, path, Fields.keys(f));
             String id = id(m, path, ids);
             path = "nations." + id;
             Specs.Nation n = new Specs.Nation(id, y.str(m, path, "name", id),
-                    y.num(m, path, "price_usd_kg", null, 1, 1e7),
-                    y.num(m, path, "legal_income_usd_week", null, 0, 1e6),
-                    y.num(m, path, "corruption", 0.3, 0, 1),
-                    y.num(m, path, "transparency", 0.5, 0, 1),
-                    y.num(m, path, "force_share", 0.0, 0, 1),
-                    y.bool(m, path, "military_can_arrest", false),
-                    y.bool(m, path, "partner", true),
-                    y.num(m, path, "instability_hazard_per_year", 0.0, 0, 52),
-                    y.bool(m, path, "international", false), line(m));
+                    num(m, path, f, "price_usd_kg"),
+                    num(m, path, f, "legal_income_usd_week"),
+                    num(m, path, f, "corruption"),
+                    num(m, path, f, "transparency"),
+                    num(m, path, f, "force_share"),
+                    bool(m, path, f, "military_can_arrest"),
+                    bool(m, path, f, "partner"),
+                    num(m, path, f, "instability_hazard_per_year"),
+                    bool(m, path, f, "international"), line(m));
             shares += n.forceShare();
             out.add(n);
         }
@@ -280,13 +165,13 @@ public final class ScenarioLoader {
         for (int i = 0; i < seq.getValue().size(); i++) {
             String path = "places[" + i + "]";
             MappingNode m = y.map(seq.getValue().get(i), path);
-            y.checkKeys(m, path, List.of("id", "name", "lat", "lon", "kind", "nation", "population", "coca_ha",
-                    "region"));
+            List<Field<Specs.Place>> f = Fields.PLACE;
+            y.checkKeys(m, path, Fields.keys(f));
             String id = id(m, path, ids);
             path = "places." + id;
             Specs.PlaceKind kind = enumValue(m, path, "kind", Specs.PlaceKind.class);
             String nation = ref(m, path, "nation", nations.keySet(), "nation");
-            double coca = y.num(m, path, "coca_ha", 0.0, 0, 1e7);
+            double coca = num(m, path, f, "coca_ha");
             if (kind == Specs.PlaceKind.PRODUCTION && coca <= 0) {
                 throw y.err(m, path + ".coca_ha", "expected a production place to have coca_ha above 0");
             }
@@ -294,9 +179,9 @@ public final class ScenarioLoader {
                 throw y.err(tuple(m, "coca_ha").getValueNode(), path + ".coca_ha",
                         "only production places grow coca; this place is " + kind.yaml());
             }
-            out.add(new Specs.Place(id, y.str(m, path, "name", id), y.num(m, path, "lat", null, -90, 90),
-                    y.num(m, path, "lon", null, -180, 180), kind, nation, y.num(m, path, "population", 0.0, 0, 1e9), coca,
-                    y.str(m, path, "region", ""), line(m)));
+            out.add(new Specs.Place(id, y.str(m, path, "name", id), num(m, path, f, "lat"),
+                    num(m, path, f, "lon"), kind, nation, num(m, path, f, "population"), coca,
+                    y.str(m, path, "region", (String) Fields.get(f, "region").defaultValue()), line(m)));
         }
         if (out.stream().noneMatch(p -> p.kind() == Specs.PlaceKind.PRODUCTION)) {
             throw y.err(seq, "places", "expected at least one place of kind production");
@@ -315,8 +200,8 @@ public final class ScenarioLoader {
         for (int i = 0; i < seq.getValue().size(); i++) {
             String path = "links[" + i + "]";
             MappingNode m = y.map(seq.getValue().get(i), path);
-            y.checkKeys(m, path, List.of("from", "to", "mode", "length_km", "cost_usd_kg", "detectability",
-                    "capacity_kg_week"));
+            List<Field<Specs.Link>> f = Fields.LINK;
+            y.checkKeys(m, path, Fields.keys(f));
             String from = ref(m, path, "from", places.keySet(), "place");
             String to = ref(m, path, "to", places.keySet(), "place");
             path = "links." + from + ">" + to;
@@ -332,12 +217,12 @@ public final class ScenarioLoader {
                 case SEA -> 1.1;
                 case AIR -> 1.0;
             };
-            double length = y.num(m, path, "length_km", (double) Math.max(1, Math.round(
-                    Geo.greatCircleKm(a.lat(), a.lon(), b.lat(), b.lon()) * detour)), 0.001, 1e5);
+            double length = num(m, path, f, "length_km", (double) Math.max(1, Math.round(
+                    Geo.greatCircleKm(a.lat(), a.lon(), b.lat(), b.lon()) * detour)));
             double perKm = params.real("shipment.cost_" + mode.yaml() + "_usd_kg_km");
-            double cost = y.num(m, path, "cost_usd_kg", (double) Math.round(perKm * length), 0, 1e7);
-            out.add(new Specs.Link(from, to, mode, length, cost, y.num(m, path, "detectability", null, 0, 1),
-                    y.num(m, path, "capacity_kg_week", null, 0.001, 1e9), line(m)));
+            double cost = num(m, path, f, "cost_usd_kg", (double) Math.round(perKm * length));
+            out.add(new Specs.Link(from, to, mode, length, cost, num(m, path, f, "detectability"),
+                    num(m, path, f, "capacity_kg_week"), line(m)));
         }
         return out;
     }
@@ -376,7 +261,7 @@ public final class ScenarioLoader {
         for (int i = 0; i < seq.getValue().size(); i++) {
             String path = "cartels[" + i + "]";
             MappingNode m = y.map(seq.getValue().get(i), path);
-            y.checkKeys(m, path, List.of("id", "name", "capital_musd", "home"));
+            y.checkKeys(m, path, Fields.keys(Fields.CARTEL));
             String id = id(m, path, ids);
             path = "cartels." + id;
             SequenceNode homes = y.list(y.req(m, path, "home"), path + ".home");
@@ -393,7 +278,7 @@ public final class ScenarioLoader {
                 }
                 home.add(hid);
             }
-            out.add(new Specs.Cartel(id, y.str(m, path, "name", id), y.num(m, path, "capital_musd", null, 0, 1e6),
+            out.add(new Specs.Cartel(id, y.str(m, path, "name", id), num(m, path, Fields.CARTEL, "capital_musd"),
                     List.copyOf(home), line(m)));
         }
         return out;
@@ -487,6 +372,23 @@ public final class ScenarioLoader {
     }
 
     // ------------------------------------------------------------------ scenario-specific reads
+
+    /** A number field, with the default, range and unit of its declaration in {@link Fields}. */
+    private <T> double num(MappingNode m, String path, List<Field<T>> fields, String key) throws ScenarioException {
+        Field<T> f = Fields.get(fields, key);
+        return y.num(m, path, key, (Double) f.defaultValue(), f.min(), f.max());
+    }
+
+    /** A number field whose default is worked out from other fields (its declaration says how). */
+    private <T> double num(MappingNode m, String path, List<Field<T>> fields, String key, double computed)
+            throws ScenarioException {
+        Field<T> f = Fields.get(fields, key);
+        return y.num(m, path, key, computed, f.min(), f.max());
+    }
+
+    private <T> boolean bool(MappingNode m, String path, List<Field<T>> fields, String key) throws ScenarioException {
+        return y.bool(m, path, key, (Boolean) Fields.get(fields, key).defaultValue());
+    }
 
     private String id(MappingNode m, String path, Set<String> ids) throws ScenarioException {
         String id = y.str(m, path, "id", null);
