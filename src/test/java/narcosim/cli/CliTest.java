@@ -262,7 +262,13 @@ class CliTest {
         assertFalse(military.out().contains("police.vetting"));
         Result md = ok("params", "--markdown");
         assertTrue(md.out().startsWith("| key | default | allowed | unit | meaning |"), md.out());
-        assertEquals(Params.all().size() + 2, md.out().lines().count(), "header, rule and one row per parameter");
+        int fields = narcosim.scenario.Fields.SECTIONS.stream().mapToInt(s -> narcosim.scenario.Fields.of(s).size()).sum();
+        assertEquals(Params.all().size() + 2 + 1 + 2 + fields, md.out().lines().count(),
+                "header, rule and one row per parameter; a blank line, then header, rule and one row per entity field");
+        assertTrue(md.out().contains("| `links[].capacity_kg_week` | required | [0.001, 1000000000] | kg/week |"), md.out());
+        Result links = ok("params", "--section", "links");
+        assertTrue(links.out().contains("detectability"), links.out());
+        assertFalse(links.out().contains("military.targeting"), links.out());
         Result bad = cli("params", "--section", "militray");
         assertEquals(2, bad.code());
         assertTrue(bad.err().startsWith("narcosim: error: no parameter section 'militray'"), bad.err());
