@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 
 import narcosim.experiment.RunOutput;
 import narcosim.experiment.RunResult;
+import narcosim.model.NarcoModel;
 import narcosim.report.RouteFlows;
 import narcosim.scenario.RunConfig;
 import narcosim.scenario.Scenario;
@@ -80,10 +81,18 @@ public final class RunCommand implements Callable<Integer> {
             dir = out != null ? out : Path.of("results", sc.name() + "-" + id + "-s" + seed);
         }
         long t0 = System.nanoTime();
-        RouteFlows.Run run = RouteFlows.run(cfg);
-        RunResult r = run.result();
+        NarcoModel model = new NarcoModel(cfg);
+        model.runToEnd();
+        RunResult r = RunResult.of(model);
+        RouteFlows flows = RouteFlows.of(model, RouteFlows.title(cfg));
         double secs = (System.nanoTime() - t0) / 1e9;
-        RunOutput.write(dir, r, tmp -> run.flows().writeWithMap(tmp, ROUTE_MAP));
+        RunOutput.write(dir, r, tmp -> flows.writeWithMap(tmp, ROUTE_MAP));
+        String caps = model.capsNote();
+        if (!caps.isEmpty()) {
+            PrintWriter e = spec.commandLine().getErr();
+            e.println("narcosim: note: " + caps);
+            e.flush();
+        }
         PrintWriter o = spec.commandLine().getOut();
         if (quiet) {
             o.println(dir);
