@@ -7,7 +7,9 @@ import narcosim.world.Nation;
  * The wholesale market at the gateway. Price responds to smoothed supply with a constant demand
  * elasticity (Caulkins et al. 1993) and to traffickers' risk premium (NarcoLogic:
  * {@code RP_t = max((1-d) RP_{t-1} + d (r/r_base)^m, 1)}). Prices along the chain, and farm-gate
- * income, follow the market price with a partial pass-through.
+ * income, follow the market price with a partial pass-through. The risk premium and the price factor are
+ * each capped at {@code market.price_cap_factor} (ODD 7.14): a bound that NarcoLogic's r_base and m never
+ * reach, and that keeps the price finite where other values of them would make it explode.
  */
 public final class Market {
 
@@ -18,6 +20,7 @@ public final class Market {
     private final double riskExponent;
     private final double riskDelta;
     private final double passThrough;
+    private final double cap;
 
     private double supplyEma = Double.NaN;
     private double referenceSupply = Double.NaN;
@@ -25,6 +28,7 @@ public final class Market {
     private double riskPremium = 1;
     private double price;
     private double chainFactor = 1;
+    private boolean capped;
 
     public Market(double referencePrice, ParamValues p) {
         this.referencePrice = referencePrice;
@@ -34,6 +38,7 @@ public final class Market {
         this.riskExponent = p.real("market.risk_exponent");
         this.riskDelta = p.real("market.risk_delta");
         this.passThrough = p.real("market.price_pass_through");
+        this.cap = p.real("market.price_cap_factor");
         this.price = referencePrice;
     }
 
@@ -44,9 +49,10 @@ public final class Market {
             referenceSupply = supplyEma;
             calibrating = false;
         }
-        // NarcoLogic: RP_t = max((1 - delta) RP_{t-1} + delta (r / r_base)^m, 1)
-        riskPremium = Math.max((1 - riskDelta) * riskPremium + riskDelta * Math.pow(perceivedRisk / riskBase,
-                riskExponent), 1);
+        // NarcoLogic: RP_t = max((1 - delta) RP_{t-1} + delta (r / r_base)^m, 1), held at the price cap so that
+        // the premium too stays a finite number the price can follow.
+        riskPremium = Math.min(cap, Math.max((1 - riskDelta) * riskPremium + riskDelta * Math.pow(perceivedRisk / riskBase,
+                riskExponent), 1));
         double supplyFactor = 1;
         double ref = Double.isNaN(referenceSupply) ? supplyEma : referenceSupply;
         if (ref > 0 && supplyEma > 0) {
@@ -55,7 +61,9 @@ public final class Market {
         } else if (ref > 0) {
             supplyFactor = 4;
         }
-        double factor = Math.min(4.0, Math.max(0.25, supplyFactor)) * riskPremium;
+        double raw = Math.min(4.0, Math.max(0.25, supplyFactor)) * riskPremium;
+        double factor = Math.min(cap, raw);
+        capped = raw > cap || riskPremium >= cap;
         price = referencePrice * factor;
         chainFactor = Math.pow(factor, passThrough);
     }
@@ -71,6 +79,16 @@ public final class Market {
 
     public double price() {
         return price;
+    }
+
+    /** True if last week's price or risk premium was held at {@code market.price_cap_factor}. */
+    public boolean capped() {
+        return capped;
+    }
+
+    /** The most the price may reach, in US$/kg. */
+    public double priceCap() {
+        return referencePrice * cap;
     }
 
     public double riskPremium() {

@@ -8,6 +8,7 @@ import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 
+import narcosim.model.ModelStateException;
 import narcosim.scenario.ScenarioException;
 import narcosim.scenario.YamlNodes;
 import narcosim.util.InputException;
@@ -30,7 +31,8 @@ import picocli.CommandLine.Command;
             ValidateCommand.class, ParamsCommand.class, BenchCommand.class, ReportCommand.class, PatternsCommand.class,
             GuiCommand.class,
             CommandLine.HelpCommand.class},
-        footer = {"", "Exit codes: 0 done, 1 internal error, 2 bad input (scenario file, options).",
+        footer = {"", "Exit codes: 0 done, 1 internal error, 2 bad input (scenario file, options, or parameters that drove a run "
+                + "out of the model's valid state).",
             "Documentation: README.md, docs/ODD.md (the model), docs/VALIDATION.md, docs/teaching.md (the classroom), docs/PERFORMANCE.md."})
 public final class Main implements Runnable {
 
@@ -43,7 +45,16 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(execute(args));
+        int code;
+        try {
+            code = execute(args);
+        } catch (OutOfMemoryError e) {
+            // Runs are bounded by design (ODD 7.7); if memory still runs out, say so in one line.
+            System.err.println("narcosim: error: out of memory (" + e.getMessage() + "); give Java more with "
+                    + "JAVA_OPTS=-Xmx4g, or run fewer threads (--threads)");
+            code = 1;
+        }
+        System.exit(code);
     }
 
     /** Runs a command line and returns its exit code (tests call this). */
@@ -84,6 +95,12 @@ public final class Main implements Runnable {
             PrintWriter err = line.getErr();
             if (ex instanceof ScenarioException se) {
                 err.println("narcosim: error: " + se.getMessage());
+                err.flush();
+                return 2;
+            }
+            if (ex instanceof ModelStateException me) {
+                // Caused by the run's parameters (named in the message): bad input, not a crash.
+                err.println("narcosim: error: " + me.getMessage());
                 err.flush();
                 return 2;
             }

@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import narcosim.experiment.OutputPaths;
 import narcosim.experiment.RunOutput;
 import narcosim.experiment.RunResult;
+import narcosim.model.NarcoModel;
 import narcosim.report.RouteFlows;
 import narcosim.scenario.RunConfig;
 import narcosim.scenario.Scenario;
@@ -84,10 +85,18 @@ public final class RunCommand implements Callable<Integer> {
         // Before the run: a path that exists is never written into (nothing the user has is replaced).
         OutputPaths.checkNew(dir, out != null ? "--out" : "output directory");
         long t0 = System.nanoTime();
-        RouteFlows.Run run = RouteFlows.run(cfg);
-        RunResult r = run.result();
+        NarcoModel model = new NarcoModel(cfg);
+        model.runToEnd();
+        RunResult r = RunResult.of(model);
+        RouteFlows flows = RouteFlows.of(model, RouteFlows.title(cfg));
         double secs = (System.nanoTime() - t0) / 1e9;
-        RunOutput.write(dir, r, tmp -> run.flows().writeWithMap(tmp, ROUTE_MAP));
+        RunOutput.write(dir, r, tmp -> flows.writeWithMap(tmp, ROUTE_MAP));
+        String caps = model.capsNote();
+        if (!caps.isEmpty()) {
+            PrintWriter e = spec.commandLine().getErr();
+            e.println("narcosim: note: " + caps);
+            e.flush();
+        }
         PrintWriter o = spec.commandLine().getOut();
         if (quiet) {
             o.println(dir);

@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import narcosim.metrics.WeeklyCollector;
+import narcosim.model.ModelStateException;
 import narcosim.model.NarcoModel;
 import narcosim.util.Fmt;
 
@@ -171,10 +172,18 @@ public final class Runner {
         try {
             return new Done(spec, RunResult.run(plan.config(spec)), null);
         } catch (Exception | StackOverflowError e) {
-            String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + ": "
-                    + e.getMessage();
-            return new Done(spec, null, msg);
+            return new Done(spec, null, error(e));
         }
+    }
+
+    /**
+     * A failed run's error as recorded in failures.csv: a run that left the model's valid state gives its own
+     * message (the week, the quantity and the parameters set away from their defaults); anything else its
+     * class and message.
+     */
+    public static String error(Throwable e) {
+        if (e instanceof ModelStateException) return e.getMessage();
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + ": " + e.getMessage();
     }
 
     static List<String> row(Plan plan, RunSpec spec, RunResult r, List<String> outcomes) {

@@ -6,7 +6,10 @@ import java.util.Map;
 
 /**
  * A run's outcomes over the whole horizon and over its final year: flows are summed (name_total,
- * name_final_year), levels averaged (name_mean, name_final_year), and shares derived from flows.
+ * name_final_year), levels averaged (name_mean, name_final_year), and shares derived from flows:
+ * {@code seized_share} of the kg departed in the period, and {@code delivered_share} of the kg whose
+ * journey ended in the period (delivered, seized or lost), which cannot exceed 1 even when cargo that
+ * left before the period arrives in it.
  */
 public final class RunSummary {
 
@@ -34,13 +37,15 @@ public final class RunSummary {
             }
         }
         share(out, "seized_share", "seized_kg", "departed_kg");
-        share(out, "delivered_share", "delivered_kg", "departed_kg");
+        share(out, "delivered_share", "delivered_kg", "delivered_kg", "seized_kg", "lost_kg");
         return out;
     }
 
-    private static void share(Map<String, Double> out, String name, String num, String den) {
+    /** {@code name} = num / (sum of dens) over each period, 0 when the sum is 0. */
+    private static void share(Map<String, Double> out, String name, String num, String... dens) {
         for (String period : new String[] {"_total", "_final_year"}) {
-            double d = out.getOrDefault(den + period, 0.0);
+            double d = 0;
+            for (String den : dens) d += out.getOrDefault(den + period, 0.0);
             out.put(name + (period.equals("_total") ? "" : period), d == 0 ? 0 : out.get(num + period) / d);
         }
     }

@@ -17,6 +17,7 @@ import narcosim.policy.Poisson;
 import narcosim.scenario.ParamValues;
 import narcosim.scenario.RunConfig;
 import narcosim.scenario.Specs;
+import narcosim.util.Fmt;
 import narcosim.world.Link;
 import narcosim.world.Nation;
 import narcosim.world.Network;
@@ -50,6 +51,16 @@ public final class NarcoModel extends SimState {
     public static final int RESIDENTS = 4;
     public static final int METRICS = 5;
 
+    /**
+     * Most shipments that may be on their way at once (ODD 7.7). Each is an object, so this bounds the
+     * model's memory however much is produced; beyond it cartels keep the cargo in stock until shipments
+     * end. The shipped scenarios use under 600 at a time.
+     */
+    public static final int MAX_SHIPMENTS = 50_000;
+
+    /** Most resident agents a run may hold (about 25 bytes each): beyond it the run fails at the start. */
+    public static final long MAX_RESIDENT_AGENTS = 10_000_000;
+
     private final RunConfig config;
     private final ParamValues params;
     private Network network;
@@ -75,6 +86,11 @@ public final class NarcoModel extends SimState {
     private double[] lossProb;
     private double yieldKgHaWeek;
     private double planting;
+    /** Weeks in which a cap held a quantity (price or premium, coca area, shipments), burn-in included. */
+    private int priceCapWeeks;
+    private int areaCapWeeks;
+    private int shipmentCapWeeks;
+    private boolean shipmentCapHit;
 
     public NarcoModel(RunConfig config) {
         super(config.seed());
@@ -99,12 +115,24 @@ public final class NarcoModel extends SimState {
         producedTotal = deliveredTotal = seizedTotal = lostTotal = 0;
         riskKgThisWeek = kgThisWeek = riskLastWeek = 0;
         planting = 1;
+        priceCapWeeks = areaCapWeeks = shipmentCapWeeks = 0;
+        shipmentCapHit = false;
 
         ResidentRules rules = ResidentRules.of(params);
         communities = new Shuffled<>(c -> false);
         communityList.clear();
         double ppa = params.real("residents.people_per_agent");
         int minAgents = params.integer("residents.min_agents");
+        long totalAgents = 0;
+        for (Place p : network.places) {
+            if (p.spec.population() <= 0 || p.isMarket() || p.spec.kind() == Specs.PlaceKind.SEA) continue;
+            totalAgents += Math.max(minAgents, Math.round(p.spec.population() / ppa));
+        }
+        if (totalAgents > MAX_RESIDENT_AGENTS) {
+            throw ModelStateException.at("the places' populations at residents.people_per_agent = " + Fmt.num(ppa)
+                    + " and residents.min_agents = " + minAgents + " make " + totalAgents + " resident agents, more than "
+                    + "the " + MAX_RESIDENT_AGENTS + " a run can hold in memory", "at the start", config, null);
+        }
         for (Place p : network.places) {
             if (p.spec.population() <= 0 || p.isMarket() || p.spec.kind() == Specs.PlaceKind.SEA) continue;
             int agents = Math.max(minAgents, (int) Math.round(p.spec.population() / ppa));
@@ -131,12 +159,96 @@ public final class NarcoModel extends SimState {
         collector = new WeeklyCollector(network);
         events.register(collector);
 
-        schedule.scheduleRepeating(Schedule.EPOCH, WORLD, (Steppable) s -> worldPhase(), 1.0);
-        schedule.scheduleRepeating(Schedule.EPOCH, CARTELS, cartels, 1.0);
-        schedule.scheduleRepeating(Schedule.EPOCH, SHIPMENTS, shipments, 1.0);
-        schedule.scheduleRepeating(Schedule.EPOCH, CAMPAIGN, campaign, 1.0);
-        schedule.scheduleRepeating(Schedule.EPOCH, RESIDENTS, communities, 1.0);
-        schedule.scheduleRepeating(Schedule.EPOCH, METRICS, collector, 1.0);
+        // One steppable per phase (so MASON draws no random numbers to order them), each guarded: a run that
+        // leaves the valid state stops with a ModelStateException naming the week and the parameters.
+        schedule.scheduleRepeating(Schedule.EPOCH, WORLD, guarded(s -> worldPhase()), 1.0);
+        schedule.scheduleRepeating(Schedule.EPOCH, CARTELS, guarded(cartels), 1.0);
+        schedule.scheduleRepeating(Schedule.EPOCH, SHIPMENTS, guarded(shipments), 1.0);
+        schedule.scheduleRepeating(Schedule.EPOCH, CAMPAIGN, guarded(campaign), 1.0);
+        schedule.scheduleRepeating(Schedule.EPOCH, RESIDENTS, guarded(communities), 1.0);
+        schedule.scheduleRepeating(Schedule.EPOCH, METRICS, guarded(s -> {
+            checkState();
+            collector.step(s);
+        }), 1.0);
+    }
+
+    /** A phase that turns a failure inside it into a located ModelStateException. */
+    private Steppable guarded(Steppable phase) {
+        return s -> {
+            try {
+                phase.step(s);
+            } catch (ModelStateException e) {
+                throw e.located() ? e : located(e.problem(), e);
+            } catch (ArithmeticException e) {
+                throw located("a kilogram total overflowed 64-bit arithmetic (" + e.getMessage() + ")", e);
+            }
+        };
+    }
+
+    private ModelStateException located(String problem, Throwable cause) {
+        int w = week();
+        String when = w >= 0 ? "in campaign week " + w : "in burn-in week " + (burnIn + w) + " of " + burnIn;
+        return ModelStateException.at(problem, when, config, cause);
+    }
+
+    /**
+     * The state a week must end in: finite, non-negative quantities within their caps and mass conserved
+     * exactly. Anything else stops the run (ModelStateException) rather than writing wrong numbers.
+     */
+    private void checkState() {
+        double price = market.price();
+        if (!(price > 0 && price <= market.priceCap() * (1 + 1e-12))) {
+            throw new ModelStateException("the market price is " + ModelStateException.show(price)
+                    + " US$/kg (valid: above 0, at most " + ModelStateException.show(market.priceCap())
+                    + " = market.price_cap_factor x the reference price)");
+        }
+        double rp = market.riskPremium();
+        double phi = market.chainPriceFactor();
+        if (!(rp >= 1 && Double.isFinite(rp) && phi >= 0 && Double.isFinite(phi))) {
+            throw new ModelStateException("the risk premium is " + ModelStateException.show(rp)
+                    + " and the chain price factor " + ModelStateException.show(phi) + " (valid: finite, premium >= 1)");
+        }
+        if (!(planting >= 0 && Double.isFinite(planting))) {
+            throw new ModelStateException("the area per grower (planting) is " + ModelStateException.show(planting)
+                    + " (valid: finite, >= 0)");
+        }
+        boolean areaCapped = false;
+        for (Place p : network.places) {
+            double ha = p.cocaHa();
+            if (!(ha >= 0 && ha <= p.cocaCapHa())) {
+                throw new ModelStateException("the coca area at " + p.id() + " is " + ModelStateException.show(ha)
+                        + " ha (valid: from 0 to " + ModelStateException.show(p.cocaCapHa())
+                        + " = market.coca_area_cap_factor x its scenario area)");
+            }
+            areaCapped |= p.cocaCapped();
+            if (p.stockKg() < 0 || p.backlogKg() < 0) {
+                throw new ModelStateException("the stock at " + p.id() + " is " + p.stockKg() + " kg and the kg waiting "
+                        + "there or on their way " + p.backlogKg() + " (valid: >= 0)");
+            }
+        }
+        for (Cartel c : cartels.members()) {
+            if (c.stockKg() < 0 || !Double.isFinite(c.capitalUsd())) {
+                throw new ModelStateException("cartel " + c.id + " holds " + c.stockKg() + " kg and "
+                        + ModelStateException.show(c.capitalUsd()) + " US$ (valid: kg >= 0, capital finite)");
+            }
+        }
+        if (producedTotal < 0 || deliveredTotal < 0 || seizedTotal < 0 || lostTotal < 0) {
+            throw new ModelStateException("a kilogram total is negative (produced " + producedTotal + ", delivered "
+                    + deliveredTotal + ", seized " + seizedTotal + ", lost " + lostTotal + ")");
+        }
+        long imbalance = massImbalanceKg();
+        if (imbalance != 0) {
+            throw new ModelStateException("mass balance is off by " + imbalance + " kg (produced " + producedTotal
+                    + " must equal delivered + seized + lost + in transit + in stock)");
+        }
+        double trust = meanTrust();
+        if (!(trust >= 0 && trust <= 1)) {
+            throw new ModelStateException("mean trust is " + ModelStateException.show(trust) + " (valid: 0 to 1)");
+        }
+        if (market.capped()) priceCapWeeks++;
+        if (areaCapped) areaCapWeeks++;
+        if (shipmentCapHit) shipmentCapWeeks++;
+        shipmentCapHit = false;
     }
 
     /** Routes what happens at a place to the residents who live there. */
@@ -183,7 +295,7 @@ public final class NarcoModel extends SimState {
                 p.resprout(resprout);
                 p.growTowards(p.community() == null ? 0 : p.community().growers(), planting, replant);
                 long kg = p.harvest(yieldKgHaWeek);
-                producedTotal += kg;
+                producedTotal = ModelStateException.addKg(producedTotal, kg, "kg produced in the run");
                 if (kg > 0) events.emit(new Event.Produced(p.index, kg));
             }
         }
@@ -220,6 +332,13 @@ public final class NarcoModel extends SimState {
         shipments.add(s);
     }
 
+    /** True while fewer than {@link #MAX_SHIPMENTS} shipments are on their way; notes when the bound holds. */
+    public boolean roomForShipment() {
+        if (shipments.members().size() < MAX_SHIPMENTS) return true;
+        shipmentCapHit = true;
+        return false;
+    }
+
     public long nextShipmentId() {
         return shipmentIds++;
     }
@@ -235,7 +354,7 @@ public final class NarcoModel extends SimState {
         events.emit(new Event.Entered(c.index(), l.index, s.kg));
         if (random.nextDouble() < lossProb[l.mode.ordinal()]) {
             end(s, l, Shipment.Status.LOST);
-            lostTotal += s.kg;
+            lostTotal = ModelStateException.addKg(lostTotal, s.kg, "kg lost in the run");
             events.emit(new Event.Lost(c.index(), l.index, s.kg));
             return;
         }
@@ -262,8 +381,8 @@ public final class NarcoModel extends SimState {
             double revenue = s.kg * market.price();
             c.earned(revenue);
             end(s, l, Shipment.Status.DELIVERED);
-            deliveredThisWeek += s.kg;
-            deliveredTotal += s.kg;
+            deliveredThisWeek = ModelStateException.addKg(deliveredThisWeek, s.kg, "kg delivered this week");
+            deliveredTotal = ModelStateException.addKg(deliveredTotal, s.kg, "kg delivered in the run");
             events.emit(new Event.Delivered(c.index(), q.index, s.kg, revenue));
             return;
         }
@@ -279,7 +398,7 @@ public final class NarcoModel extends SimState {
 
     private void seize(Shipment s, Link l, Place where, Nation by, Event.Agency agency) {
         end(s, l, Shipment.Status.SEIZED);
-        seizedTotal += s.kg;
+        seizedTotal = ModelStateException.addKg(seizedTotal, s.kg, "kg seized in the run");
         s.cartel.seized(l, s.kg);
         by.signal(l.index, 1.0);
         events.emit(new Event.Seized(s.cartel.index(), l.index, where.index, by.index, agency, s.kg));
@@ -377,17 +496,25 @@ public final class NarcoModel extends SimState {
     }
 
     public double inTransitKg() {
+        return inTransitWholeKg();
+    }
+
+    private long inTransitWholeKg() {
         long kg = 0;
         for (Shipment s : shipments.members()) {
-            if (!s.done()) kg += s.kg;
+            if (!s.done()) kg = ModelStateException.addKg(kg, s.kg, "kg in transit");
         }
         return kg;
     }
 
     public double stockKg() {
+        return stockWholeKg();
+    }
+
+    private long stockWholeKg() {
         long kg = 0;
-        for (Place p : network.places) kg += p.stockKg();
-        for (Cartel c : cartels.members()) kg += c.stockKg();
+        for (Place p : network.places) kg = ModelStateException.addKg(kg, p.stockKg(), "kg in stock");
+        for (Cartel c : cartels.members()) kg = ModelStateException.addKg(kg, c.stockKg(), "kg in stock");
         return kg;
     }
 
@@ -396,7 +523,51 @@ public final class NarcoModel extends SimState {
      * every week's end, since shipments are whole kilograms that only change state.
      */
     public long massImbalanceKg() {
-        return producedTotal - deliveredTotal - seizedTotal - lostTotal - (long) inTransitKg() - (long) stockKg();
+        return Math.subtractExact(Math.subtractExact(Math.subtractExact(Math.subtractExact(Math.subtractExact(
+                producedTotal, deliveredTotal), seizedTotal), lostTotal), inTransitWholeKg()), stockWholeKg());
+    }
+
+    /** Kg produced since the start (burn-in included). */
+    public long producedTotalKg() {
+        return producedTotal;
+    }
+
+    /** Weeks in which the price or the risk premium was held at market.price_cap_factor (burn-in included). */
+    public int priceCapWeeks() {
+        return priceCapWeeks;
+    }
+
+    /** Weeks in which some production place's coca area was held at market.coca_area_cap_factor. */
+    public int areaCapWeeks() {
+        return areaCapWeeks;
+    }
+
+    /** Weeks in which cartels kept cargo in stock because {@link #MAX_SHIPMENTS} shipments were on their way. */
+    public int shipmentCapWeeks() {
+        return shipmentCapWeeks;
+    }
+
+    /**
+     * Which caps held quantities in this run and for how many weeks (burn-in included), as one sentence, or
+     * "" if none did. Numbers held at a cap are bounds, not the model's own dynamics.
+     */
+    public String capsNote() {
+        List<String> held = new ArrayList<>();
+        if (priceCapWeeks > 0) {
+            held.add("the price or risk premium at market.price_cap_factor (" + Fmt.num(params.real("market.price_cap_factor"))
+                    + " x the reference price) in " + priceCapWeeks + " weeks");
+        }
+        if (areaCapWeeks > 0) {
+            held.add("coca area at market.coca_area_cap_factor (" + Fmt.num(params.real("market.coca_area_cap_factor"))
+                    + " x a place's scenario area) in " + areaCapWeeks + " weeks");
+        }
+        if (shipmentCapWeeks > 0) {
+            held.add("shipments on their way at " + MAX_SHIPMENTS + " (the rest waited in stock) in " + shipmentCapWeeks
+                    + " weeks");
+        }
+        if (held.isEmpty()) return "";
+        return "caps held " + String.join("; ", held) + ": outcomes at a cap are bounds, not the model's dynamics. "
+                + ModelStateException.changedParameters(config);
     }
 
     public double meanTrust() {

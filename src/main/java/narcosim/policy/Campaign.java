@@ -11,6 +11,7 @@ import narcosim.agents.MilitaryUnit;
 import narcosim.agents.PoliceUnit;
 import narcosim.agents.Shipment;
 import narcosim.metrics.Event;
+import narcosim.model.ModelStateException;
 import narcosim.model.NarcoModel;
 import narcosim.scenario.ParamValues;
 import narcosim.scenario.Specs;
@@ -125,7 +126,8 @@ public final class Campaign implements Steppable {
         double[] policeWeights = policing.stream().mapToDouble(n -> n.spec.forceShare()).toArray();
         for (int t = 0; t < types.length; t++) {
             double cost = p.real("military.cost_" + mixKeys[t] + "_musd_year") * 1e6;
-            int count = (int) Math.floor(mil * p.real("military.mix_" + mixKeys[t]) / cost);
+            int count = units(mil * p.real("military.mix_" + mixKeys[t]) / cost,
+                    mixKeys[t] + " units at military.cost_" + mixKeys[t] + "_musd_year");
             // Only nations with a link this kind of unit may watch field it.
             MilitaryUnit.Type type = types[t];
             double[] w = new double[fielding.size()];
@@ -144,13 +146,14 @@ public final class Campaign implements Steppable {
         }
         double unitCost = p.real("police.cost_unit_musd_year") * 1e6 * (doctrine.vetting()
                 ? 1 + p.real("police.vetting_cost") : 1);
-        int policeUnits = (int) Math.floor(budgetUsdYear * shares.police() / unitCost);
+        int policeUnits = units(budgetUsdYear * shares.police() / unitCost, "police units at police.cost_unit_musd_year");
         policeSpendYear = policeUnits * unitCost;
         int[] perNation = Apportion.largestRemainder(policeUnits, policeWeights);
         for (int k = 0; k < policing.size(); k++) postPolice(policing.get(k), perNation[k]);
 
         double programmeCost = p.real("development.cost_programme_musd_year") * 1e6;
-        int programmes = (int) Math.floor(budgetUsdYear * shares.development() / programmeCost);
+        int programmes = units(budgetUsdYear * shares.development() / programmeCost,
+                "development programmes at development.cost_programme_musd_year");
         developmentSpendYear = placeProgrammes(programmes, p.integer("development.programmes_per_place"))
                 * programmeCost;
 
@@ -163,6 +166,22 @@ public final class Campaign implements Steppable {
             }
         }
         postStatic();
+    }
+
+    /**
+     * Most units (or programmes) of one kind a budget may buy: each is an object, so this bounds memory
+     * (ODD 7.21); the shipped scenarios buy a few hundred at most.
+     */
+    public static final int MAX_UNITS = 1_000_000;
+
+    /** Whole units a budget buys, or a model-state failure if that is more than {@link #MAX_UNITS}. */
+    private int units(double affordable, String what) {
+        double n = Math.floor(affordable);
+        if (!(n >= 0 && n <= MAX_UNITS)) {
+            throw new ModelStateException("the budget buys " + ModelStateException.show(n) + " " + what
+                    + " (valid: at most " + MAX_UNITS + " of a kind)");
+        }
+        return (int) n;
     }
 
     private void postPolice(Nation nation, int units) {

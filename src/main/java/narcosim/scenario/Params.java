@@ -115,17 +115,34 @@ public final class Params {
                 "Share of Andean production bound for the North American market; the rest (Europe, elsewhere) is not modelled.");
         real("cartel.wait_discount", 0.97, 0.5, 1, "1/week",
                 "Value kept per week a shipment expects to wait at a congested place (backlog over outgoing capacity).");
-        real("market.demand_elasticity", -0.7, -3, -0.05, "", "Price elasticity of demand at the market (-0.5 to -1).");
+        real("market.demand_elasticity", -0.7, -2.5, -0.2, "",
+                "Price elasticity of demand at the market (-0.5 to -1 in the brief; published estimates for cocaine span "
+                        + "-0.2 (participation) to -2.5: NRC 2001, Informing America's Policy on Illegal Drugs).");
         real("market.supply_smoothing", 0.15, 0.001, 1, "", "Weight of the latest week in the market's smoothed supply.");
-        real("market.risk_base", 0.43, 0.01, 1, "", "Reference perceived risk r_base of the risk premium (NarcoLogic).");
-        real("market.risk_exponent", 2, 0, 10, "", "Exponent m of the risk premium (NarcoLogic).");
+        real("market.risk_base", 0.43, 0.2, 1, "",
+                "Reference perceived risk r_base of the risk premium (NarcoLogic: 0.43; no published range: within about "
+                        + "a factor 2 of it, and above the prior risk of NarcoLogic's priors, 0.13, so that a market "
+                        + "without seizures pays no premium).");
+        real("market.risk_exponent", 2, 0, 4, "",
+                "Exponent m of the risk premium (NarcoLogic: 2; no published range: 0 switches the premium off, 4 is "
+                        + "twice NarcoLogic's value).");
         real("market.risk_delta", 0.36, 0, 1, "", "Adjustment rate delta of the risk premium (NarcoLogic).");
         real("market.price_pass_through", 0.5, 0, 1, "",
                 "Elasticity of prices along the chain (and farm-gate income) to the market price.");
-        real("market.planting_elasticity", 0.6, 0, 5, "",
-                "Elasticity of the coca area each grower tends to the farm-gate price (growers plant more when it pays).");
+        real("market.planting_elasticity", 0.6, 0, 1.2, "",
+                "Elasticity of the coca area each grower tends to the farm-gate price (growers plant more when it pays); "
+                        + "crop acreage elasticities are 0 to 0.8 in the short run and 0.3 to 1.2 in the long run "
+                        + "(Rao 1989, survey of agricultural supply response).");
         integer("market.planting_weeks", 52, 1, 520, "weeks",
                 "Time constant with which planting follows the farm-gate price (new bushes take about a year to yield).");
+        real("market.price_cap_factor", 25, 4, 100, "",
+                "Most the market price, and the risk premium, may reach as a multiple of the reference price (a bound, "
+                        + "not a behaviour; assumption): far above any US price since 1981 (ONDCP 2004) and above the "
+                        + "20 times that NarcoLogic's r_base and m can give (supply factor 4 x (0.97/0.43)^2).");
+        real("market.coca_area_cap_factor", 10, 2, 50, "",
+                "Most coca area a production place may reach as a multiple of its scenario area (a bound; assumption): "
+                        + "about twice Colombia's fastest decade of expansion, 48,000 ha in 2013 to 253,000 ha in 2023 "
+                        + "(UNODC coca surveys).");
 
         // ---- military
         choice("military.targeting", "static", List.of("static", "intelligence"),

@@ -35,6 +35,7 @@ public final class Network {
         Map<String, Place> placeById = new HashMap<>();
         for (Specs.Place s : sc.places()) {
             Place pl = new Place(places.size(), s, nationById.get(s.nation()));
+            pl.capCocaArea(p.real("market.coca_area_cap_factor"));
             places.add(pl);
             placeById.put(s.id(), pl);
         }

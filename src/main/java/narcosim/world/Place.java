@@ -1,6 +1,7 @@
 package narcosim.world;
 
 import narcosim.agents.Community;
+import narcosim.model.ModelStateException;
 import narcosim.scenario.Specs;
 
 /** A place of the geography at run time: its fixed description plus the state that changes. */
@@ -14,6 +15,9 @@ public final class Place {
 
     // Coca growing (production places only).
     private double cocaHa;
+    /** Most coca area the place may reach (market.coca_area_cap_factor times its scenario area). */
+    private double cocaCapHa = Double.POSITIVE_INFINITY;
+    private boolean cocaCapped;
     private double haPerGrower;
     private double productionRemainderKg;
     private double eradicatedThisWeekHa;
@@ -65,6 +69,21 @@ public final class Place {
         return cocaHa;
     }
 
+    /** Caps the coca area at {@code factor} times the scenario's area here (ODD 7.6). */
+    public void capCocaArea(double factor) {
+        cocaCapHa = spec.cocaHa() * factor;
+    }
+
+    /** Most coca area the place may reach. */
+    public double cocaCapHa() {
+        return cocaCapHa;
+    }
+
+    /** True if this week's growth was held at the cap. */
+    public boolean cocaCapped() {
+        return cocaCapped;
+    }
+
     public long stockKg() {
         return stockKg;
     }
@@ -100,6 +119,8 @@ public final class Place {
         double back = resproutingHa / weeks;
         resproutingHa -= back;
         cocaHa += back;
+        cocaCapped = cocaHa > cocaCapHa;
+        if (cocaCapped) cocaHa = cocaCapHa;
     }
 
     /**
@@ -111,6 +132,10 @@ public final class Place {
         double target = growers * haPerGrower * planting;
         cocaHa += (target - cocaHa) / replantWeeks;
         if (cocaHa < 0) cocaHa = 0;
+        if (cocaHa > cocaCapHa) {
+            cocaHa = cocaCapHa;
+            cocaCapped = true;
+        }
     }
 
     /** Hectares that eradicating {@code ha} here treats: no more than the standing area. */
@@ -130,9 +155,9 @@ public final class Place {
     /** Harvest of one week into the place's stock; whole kilograms only, the rest is carried over. */
     public long harvest(double kgPerHaWeek) {
         productionRemainderKg += cocaHa * kgPerHaWeek;
-        long kg = (long) Math.floor(productionRemainderKg);
+        long kg = ModelStateException.wholeKg(productionRemainderKg, "the week's harvest at ", spec.id());
         productionRemainderKg -= kg;
-        stockKg += kg;
+        stockKg = ModelStateException.addKg(stockKg, kg, "the stock at ", spec.id());
         return kg;
     }
 

@@ -40,11 +40,30 @@ class RunSummaryTest {
         assertEquals(5200, s.get("departed_kg_final_year"));
         assertEquals((8 + 59) * 52 / 2.0, s.get("seized_kg_final_year"));
         assertEquals(1000 + (8 + 59) / 2.0, s.get("price_usd_kg_final_year"), 1e-9);
-        // Shares of departed kg.
+        // Seized share of departed kg; delivered share of the kg whose journey ended (delivered, seized, lost).
         assertEquals(1770.0 / 6000, s.get("seized_share"), 1e-12);
-        assertEquals(3540.0 / 6000, s.get("delivered_share"), 1e-12);
+        assertEquals(3540.0 / (3540 + 1770), s.get("delivered_share"), 1e-12);
         assertEquals(1742.0 / 5200, s.get("seized_share_final_year"), 1e-12);
         assertTrue(!s.containsKey("price_usd_kg_total") && !s.containsKey("seized_kg_mean"));
+    }
+
+    @Test
+    void deliveredShareIsOfJourneysThatEndedAndNeverExceedsOne() {
+        List<WeeklyCollector.Column> cols = List.of(
+                new WeeklyCollector.Column("departed_kg", "kg", WeeklyCollector.Kind.FLOW, ""),
+                new WeeklyCollector.Column("seized_kg", "kg", WeeklyCollector.Kind.FLOW, ""),
+                new WeeklyCollector.Column("lost_kg", "kg", WeeklyCollector.Kind.FLOW, ""),
+                new WeeklyCollector.Column("delivered_kg", "kg", WeeklyCollector.Kind.FLOW, ""));
+        // Production collapsed: nothing departs in the campaign, but cargo sent in the burn-in still ends in it.
+        List<double[]> rows = new ArrayList<>();
+        for (int w = 0; w < 60; w++) rows.add(w < 5 ? new double[] {0, 100, 50, 850} : new double[] {0, 0, 0, 0});
+        Map<String, Double> s = RunSummary.of(cols, rows);
+        assertEquals(850.0 / 1000, s.get("delivered_share"), 1e-12, "of 1000 kg that ended: 850 delivered");
+        assertEquals(0, s.get("delivered_share_final_year"), "nothing ended in the final year");
+        // Of departed kg (the old definition), 4250 delivered against 10 departed would have been a share of 425.
+        rows.set(0, new double[] {10, 100, 50, 850});
+        s = RunSummary.of(cols, rows);
+        assertTrue(s.get("delivered_share") <= 1 && s.get("delivered_kg_total") / s.get("departed_kg_total") > 1);
     }
 
     @Test
