@@ -41,7 +41,7 @@ public final class RunOutput {
         try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
              CSVPrinter csv = new CSVPrinter(w, CSV)) {
             List<String> header = new ArrayList<>(List.of("week", "year"));
-            for (WeeklyCollector.Column c : r.columns()) header.add(c.name());
+            for (narcosim.metrics.Outcome c : r.columns()) header.add(c.name());
             csv.printRecord(header);
             for (int week = 0; week < r.rows().size(); week++) {
                 List<String> row = new ArrayList<>(header.size());

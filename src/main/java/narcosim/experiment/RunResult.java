@@ -11,7 +11,7 @@ import narcosim.scenario.RunConfig;
 import narcosim.util.Version;
 
 /** What one run produced: its weekly rows and its summary, with the configuration that made them. */
-public record RunResult(RunConfig config, List<WeeklyCollector.Column> columns, List<double[]> rows,
+public record RunResult(RunConfig config, List<narcosim.metrics.Outcome> columns, List<double[]> rows,
                         Map<String, Double> outcomes) {
 
     /** Runs a configuration headless to the end of its horizon. */

@@ -78,7 +78,7 @@ public final class Runner {
     public static List<String> weeklyNames(Plan plan) throws Exception {
         NarcoModel m = new NarcoModel(plan.config(plan.runs().get(0)));
         m.start();
-        return m.collector().columns().stream().map(WeeklyCollector.Column::name).toList();
+        return m.collector().columns().stream().map(narcosim.metrics.Outcome::name).toList();
     }
 
     public static Outcome execute(Plan plan, ExperimentDir dir, Shard shard, int threads, boolean timeseries,

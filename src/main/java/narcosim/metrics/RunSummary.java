@@ -6,29 +6,29 @@ import java.util.Map;
 
 /**
  * A run's outcomes over the whole horizon and over its final year: flows are summed (name_total,
- * name_final_year), levels averaged (name_mean, name_final_year), and shares derived from flows:
- * {@code seized_share} of the kg departed in the period, and {@code delivered_share} of the kg whose
- * journey ended in the period (delivered, seized or lost), which cannot exceed 1 even when cargo that
- * left before the period arrives in it.
+ * name_final_year), levels averaged (name_mean, name_final_year), and the shares of the catalogue
+ * ({@link Outcomes#SHARES}) derived from flows: {@code seized_share} of the kg departed in the period, and
+ * {@code delivered_share} of the kg whose journey ended in the period (delivered, seized or lost), which
+ * cannot exceed 1 even when cargo that left before the period arrives in it.
  */
 public final class RunSummary {
 
     private RunSummary() {
     }
 
-    public static Map<String, Double> of(List<WeeklyCollector.Column> columns, List<double[]> rows) {
+    public static Map<String, Double> of(List<Outcome> columns, List<double[]> rows) {
         Map<String, Double> out = new LinkedHashMap<>();
         int weeks = rows.size();
         int from = Math.max(0, weeks - 52);
         for (int c = 0; c < columns.size(); c++) {
-            WeeklyCollector.Column col = columns.get(c);
+            Outcome col = columns.get(c);
             double all = 0;
             double last = 0;
             for (int w = 0; w < weeks; w++) {
                 all += rows.get(w)[c];
                 if (w >= from) last += rows.get(w)[c];
             }
-            if (col.kind() == WeeklyCollector.Kind.FLOW) {
+            if (col.kind() == Outcome.Kind.FLOW) {
                 out.put(col.name() + "_total", all);
                 out.put(col.name() + "_final_year", last);
             } else {
@@ -36,8 +36,9 @@ public final class RunSummary {
                 out.put(col.name() + "_final_year", weeks == from ? 0 : last / (weeks - from));
             }
         }
-        share(out, "seized_share", "seized_kg", "departed_kg");
-        share(out, "delivered_share", "delivered_kg", "delivered_kg", "seized_kg", "lost_kg");
+        for (Outcomes.Share sh : Outcomes.SHARES) {
+            share(out, sh.outcome().name(), sh.numerator(), sh.denominators().toArray(new String[0]));
+        }
         return out;
     }
 

@@ -13,7 +13,7 @@ import org.apache.commons.csv.CSVPrinter;
 
 import narcosim.experiment.ExperimentDir;
 import narcosim.experiment.RunOutput;
-import narcosim.metrics.WeeklyCollector;
+import narcosim.metrics.LinkFlows;
 import narcosim.model.NarcoModel;
 import narcosim.scenario.RunConfig;
 import narcosim.world.Link;
@@ -46,16 +46,16 @@ public record RouteFlows(String title, List<PlaceRow> places, List<LinkRow> link
 
     /** The flows of a model that has run to its end. */
     public static RouteFlows of(NarcoModel m, String title) {
-        WeeklyCollector c = m.collector();
+        LinkFlows c = m.collector().links();
         List<PlaceRow> places = new ArrayList<>();
         for (Place p : m.network().places) {
             places.add(new PlaceRow(p.id(), p.spec.name(), p.spec.kind().yaml(), p.nation.id(), p.nation.spec.name(),
-                    p.nation.spec.international(), p.spec.lon(), p.spec.lat(), c.campaignSeizedKg(p)));
+                    p.nation.spec.international(), p.spec.lon(), p.spec.lat(), c.seizedKg(p)));
         }
         List<LinkRow> links = new ArrayList<>();
         for (Link l : m.network().links) {
-            links.add(new LinkRow(l.from.id(), l.to.id(), l.mode.yaml(), c.campaignCarriedKg(l), c.campaignArrivedKg(l),
-                    c.campaignSeizedKg(l), c.campaignLostKg(l)));
+            links.add(new LinkRow(l.from.id(), l.to.id(), l.mode.yaml(), c.carriedKg(l), c.arrivedKg(l),
+                    c.seizedKg(l), c.lostKg(l)));
         }
         return new RouteFlows(title, List.copyOf(places), List.copyOf(links));
     }

@@ -15,11 +15,11 @@ import narcosim.model.TestModels;
 /** A run's summary: flows summed, levels averaged, over the horizon and the final year; shares of flows. */
 class RunSummaryTest {
 
-    private static final List<WeeklyCollector.Column> COLUMNS = List.of(
-            new WeeklyCollector.Column("departed_kg", "kg", WeeklyCollector.Kind.FLOW, ""),
-            new WeeklyCollector.Column("seized_kg", "kg", WeeklyCollector.Kind.FLOW, ""),
-            new WeeklyCollector.Column("delivered_kg", "kg", WeeklyCollector.Kind.FLOW, ""),
-            new WeeklyCollector.Column("price_usd_kg", "US$/kg", WeeklyCollector.Kind.LEVEL, ""));
+    private static final List<narcosim.metrics.Outcome> COLUMNS = List.of(
+            new Outcome("departed_kg", Outcome.Kind.FLOW, "kg", "departed_kg", "", 1, "", Outcome.Change.RELATIVE),
+            new Outcome("seized_kg", Outcome.Kind.FLOW, "kg", "seized_kg", "", 1, "", Outcome.Change.RELATIVE),
+            new Outcome("delivered_kg", Outcome.Kind.FLOW, "kg", "delivered_kg", "", 1, "", Outcome.Change.RELATIVE),
+            new Outcome("price_usd_kg", Outcome.Kind.LEVEL, "US$/kg", "price_usd_kg", "", 1, "", Outcome.Change.RELATIVE));
 
     /** Week w: departed 100, seized w, delivered 2w, price 1000 + w. */
     private static List<double[]> rows(int weeks) {
@@ -49,11 +49,11 @@ class RunSummaryTest {
 
     @Test
     void deliveredShareIsOfJourneysThatEndedAndNeverExceedsOne() {
-        List<WeeklyCollector.Column> cols = List.of(
-                new WeeklyCollector.Column("departed_kg", "kg", WeeklyCollector.Kind.FLOW, ""),
-                new WeeklyCollector.Column("seized_kg", "kg", WeeklyCollector.Kind.FLOW, ""),
-                new WeeklyCollector.Column("lost_kg", "kg", WeeklyCollector.Kind.FLOW, ""),
-                new WeeklyCollector.Column("delivered_kg", "kg", WeeklyCollector.Kind.FLOW, ""));
+        List<narcosim.metrics.Outcome> cols = List.of(
+                new Outcome("departed_kg", Outcome.Kind.FLOW, "kg", "departed_kg", "", 1, "", Outcome.Change.RELATIVE),
+                new Outcome("seized_kg", Outcome.Kind.FLOW, "kg", "seized_kg", "", 1, "", Outcome.Change.RELATIVE),
+                new Outcome("lost_kg", Outcome.Kind.FLOW, "kg", "lost_kg", "", 1, "", Outcome.Change.RELATIVE),
+                new Outcome("delivered_kg", Outcome.Kind.FLOW, "kg", "delivered_kg", "", 1, "", Outcome.Change.RELATIVE));
         // Production collapsed: nothing departs in the campaign, but cargo sent in the burn-in still ends in it.
         List<double[]> rows = new ArrayList<>();
         for (int w = 0; w < 60; w++) rows.add(w < 5 ? new double[] {0, 100, 50, 850} : new double[] {0, 0, 0, 0});
@@ -96,10 +96,10 @@ class RunSummaryTest {
         List<double[]> rows = c.rows();
         assertEquals(52, rows.size(), "one row per campaign week");
         Map<String, Double> s = RunSummary.of(c.columns(), rows);
-        for (WeeklyCollector.Column col : c.columns()) {
+        for (narcosim.metrics.Outcome col : c.columns()) {
             int i = c.column(col.name());
             double sum = rows.stream().mapToDouble(r -> r[i]).sum();
-            if (col.kind() == WeeklyCollector.Kind.FLOW) {
+            if (col.kind() == narcosim.metrics.Outcome.Kind.FLOW) {
                 assertEquals(sum, s.get(col.name() + "_total"), 1e-6 * Math.max(1, Math.abs(sum)), col.name());
                 assertEquals(sum, s.get(col.name() + "_final_year"), 1e-6 * Math.max(1, Math.abs(sum)), col.name());
             } else {

@@ -80,7 +80,7 @@ class WeeklyCollectorTest {
         expected.put("partner_suspensions", 1.0);
         for (Map.Entry<String, Double> e : expected.entrySet()) {
             assertEquals(e.getValue(), value(c, row, e.getKey()), 1e-9, e.getKey());
-            assertEquals(WeeklyCollector.Kind.FLOW, c.columns().get(c.column(e.getKey())).kind(), e.getKey());
+            assertEquals(narcosim.metrics.Outcome.Kind.FLOW, c.columns().get(c.column(e.getKey())).kind(), e.getKey());
         }
         c.on(new Event.Produced(0, 1));
         c.step(m);
@@ -109,7 +109,7 @@ class WeeklyCollectorTest {
         assertEquals(m.meanNetworkPlaces(), value(c, row, "network_places"));
         assertEquals(1, value(c, row, "cartels"));
         for (String level : new String[] {"in_transit_kg", "price_usd_kg", "mean_trust", "coca_ha", "active_links"}) {
-            assertEquals(WeeklyCollector.Kind.LEVEL, c.columns().get(c.column(level)).kind(), level);
+            assertEquals(narcosim.metrics.Outcome.Kind.LEVEL, c.columns().get(c.column(level)).kind(), level);
         }
         assertThrows(IllegalArgumentException.class, () -> c.column("no_such_outcome"));
     }

@@ -250,7 +250,7 @@ class ParameterSpaceTest {
         double cap = m.config().params().real("market.price_cap_factor");
         double areaCap = 0;
         for (Place p : m.network().places) areaCap += p.isProduction() ? p.cocaCapHa() : 0;
-        List<WeeklyCollector.Column> cols = r.columns();
+        List<narcosim.metrics.Outcome> cols = r.columns();
         for (int w = 0; w < r.rows().size(); w++) {
             double[] row = r.rows().get(w);
             for (int c = 0; c < cols.size(); c++) {

@@ -1,0 +1,348 @@
+package narcosim.metrics;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import java.util.function.ToDoubleFunction;
+import java.util.function.ToIntFunction;
+
+import narcosim.metrics.Outcome.Change;
+import narcosim.metrics.Outcome.Kind;
+import narcosim.model.NarcoModel;
+import narcosim.world.Link;
+import narcosim.world.Nation;
+import narcosim.world.Network;
+
+/**
+ * The outcome catalogue: every outcome declared once, with its unit, kind, label, display scale and
+ * description, and for a weekly flow the event that feeds it (Mesa's named reporters). The collector, run
+ * summaries, the terminal tables, report.html, sweep and live charts and the manifest all read it; nothing
+ * guesses a unit from a name. Adding a flow outcome fed by an existing event is one entry in
+ * {@link #weekly}.
+ */
+public final class Outcomes {
+
+    private Outcomes() {
+    }
+
+    /** What adds a weekly flow up: events of one type, those that pass {@code when}, by {@code amount}. */
+    public record Feed<E extends Event>(Class<E> type, Predicate<E> when, ToDoubleFunction<E> amount) {
+    }
+
+    /** Reads a level at the week's end, from the model or from the collector's per-link sums. */
+    @FunctionalInterface
+    public interface Probe {
+        double read(NarcoModel model, LinkFlows links);
+    }
+
+    /**
+     * A weekly outcome: its declaration, and either the feed of a flow or the probe that reads a level at
+     * the week's end.
+     */
+    public record Weekly(Outcome outcome, Feed<?> feed, Probe probe) {
+    }
+
+    /**
+     * A family of weekly flows, one member per region: an event feeds the member {@code member} names
+     * (or none, for -1).
+     */
+    public record Family<E extends Event>(int first, int size, Class<E> type, ToIntFunction<E> member,
+                                          ToDoubleFunction<E> amount) {
+    }
+
+    // ------------------------------------------------------------------ declarations
+
+    private static final double T = 1e-3;
+    private static final double MILLION = 1e-6;
+
+    private static Outcome flow(String name, String unit, String label, String description, double scale,
+                                String shown) {
+        return new Outcome(name, Kind.FLOW, unit, label, description, scale, shown, Change.RELATIVE);
+    }
+
+    private static Outcome level(String name, String unit, String label, String description, double scale,
+                                 String shown, Change change) {
+        return new Outcome(name, Kind.LEVEL, unit, label, description, scale, shown, change);
+    }
+
+    private static <E extends Event> Weekly fed(Outcome o, Class<E> type, ToDoubleFunction<E> amount) {
+        return new Weekly(o, new Feed<>(type, e -> true, amount), null);
+    }
+
+    private static <E extends Event> Weekly fed(Outcome o, Class<E> type, Predicate<E> when, ToDoubleFunction<E> amount) {
+        return new Weekly(o, new Feed<>(type, when, amount), null);
+    }
+
+    private static Weekly probed(Outcome o, ToDoubleFunction<NarcoModel> probe) {
+        return new Weekly(o, null, (m, links) -> probe.applyAsDouble(m));
+    }
+
+    private static Weekly linkProbed(Outcome o, ToDoubleFunction<LinkFlows> probe) {
+        return new Weekly(o, null, (m, links) -> probe.applyAsDouble(links));
+    }
+
+    /**
+     * The weekly outcomes of a model on this network, in the order of timeseries.csv: the declared ones,
+     * the trust of each nation with residents after mean trust, and the flows into and through each region
+     * last (their feeds are the {@link #regionFamilies}). With no network, the declared ones alone.
+     */
+    public static List<Weekly> weekly(Network net) {
+        List<Weekly> w = new ArrayList<>();
+        w.add(fed(flow("produced_kg", "kg", "Cocaine produced", "Cocaine harvested in production places", T, "t"),
+                Event.Produced.class, Event.Produced::kg));
+        w.add(fed(flow("departed_kg", "kg", "Cocaine departed", "Kg leaving production places in shipments", T, "t"),
+                Event.Departed.class, Event.Departed::kg));
+        w.add(fed(flow("seized_kg", "kg", "Cocaine seized", "Kg seized, all agencies", T, "t"),
+                Event.Seized.class, Event.Seized::kg));
+        w.add(fed(flow("seized_military_kg", "kg", "Seized by the military", "Kg seized by military units", T, "t"),
+                Event.Seized.class, s -> s.by() == Event.Agency.MILITARY, Event.Seized::kg));
+        w.add(fed(flow("seized_police_kg", "kg", "Seized by police",
+                "Kg seized by police (campaign units and routine enforcement)", T, "t"),
+                Event.Seized.class, s -> s.by() != Event.Agency.MILITARY, Event.Seized::kg));
+        w.add(fed(flow("lost_kg", "kg", "Cocaine lost in transit", "Kg lost in transit (jettisoned, sunk, crashed)", T,
+                "t"), Event.Lost.class, Event.Lost::kg));
+        w.add(fed(flow("delivered_kg", "kg", "Cocaine delivered to market", "Kg reaching the market gateway", T, "t"),
+                Event.Delivered.class, Event.Delivered::kg));
+        w.add(probed(level("in_transit_kg", "kg", "Cocaine in transit",
+                "Kg in shipments on the way at the week's end", T, "t", Change.RELATIVE), NarcoModel::inTransitKg));
+        w.add(probed(level("stock_kg", "kg", "Cocaine in stock",
+                "Kg in stock at production places (unsold, or bought by cartels) at the week's end", T, "t",
+                Change.RELATIVE), NarcoModel::stockKg));
+        w.add(probed(level("price_usd_kg", "US$/kg", "Wholesale price", "Wholesale price at the market gateway", 1,
+                "US$/kg", Change.RELATIVE), m -> m.market().price()));
+        w.add(probed(level("risk_premium", "", "Risk premium", "Traffickers' risk premium on the price (NarcoLogic)",
+                1, "x", Change.ABSOLUTE), m -> m.market().riskPremium()));
+        w.add(fed(flow("cartel_revenue_usd", "US$", "Cartel revenue", "Cartels' revenue from deliveries", MILLION,
+                "US$M"), Event.Delivered.class, Event.Delivered::revenueUsd));
+        w.add(linkProbed(level("active_links", "links", "Active links", "Links that carried flow this week", 1, "links",
+                Change.RELATIVE), LinkFlows::activeLinks));
+        w.add(linkProbed(level("active_places", "places", "Active places", "Places that traffic passed through this week",
+                1, "places", Change.RELATIVE), LinkFlows::activePlaces));
+        w.add(probed(level("network_places", "places", "Places per cartel network",
+                "Mean number of places in a cartel's network", 1, "places", Change.RELATIVE),
+                NarcoModel::meanNetworkPlaces));
+        w.add(linkProbed(level("flow_entropy", "bits", "Dispersion of flow",
+                "Dispersion of flow over links (Shannon entropy of kg entering links)", 1, "bits", Change.ABSOLUTE),
+                LinkFlows::entropy));
+        w.add(fed(flow("violent_incidents", "incidents", "Violent incidents",
+                "Violent incidents (cartel rivalry and clashes with forces)", 1, ""), Event.Violence.class, v -> 1));
+        w.add(fed(flow("clashes", "incidents", "Clashes with forces", "Violent incidents between forces and traffickers",
+                1, ""), Event.Violence.class, Event.Violence::clash, v -> 1));
+        w.add(fed(flow("collateral_harm", "incidents", "Collateral harm", "Incidents in which forces harmed residents",
+                1, ""), Event.CollateralHarm.class, h -> 1));
+        w.add(probed(level("mean_trust", "0-1", "Trust in the state", "Mean trust of residents in the state (0-1)", 1,
+                "0-1", Change.ABSOLUTE), NarcoModel::meanTrust));
+        for (Nation n : net == null ? List.<Nation>of() : net.nations) {
+            if (net.places.stream().anyMatch(p -> p.nation == n && p.community() != null)) {
+                w.add(probed(nationTrust(n.id(), n.spec.name()), m -> m.meanTrust(n)));
+            }
+        }
+        w.add(probed(level("mean_fear", "0-1", "Fear of cartels", "Mean fear of cartels (0-1)", 1, "0-1",
+                Change.ABSOLUTE), NarcoModel::meanFear));
+        w.add(fed(flow("tips", "tips", "Tips to police", "Residents' reports to the police", 1, ""),
+                Event.Tips.class, Event.Tips::count));
+        w.add(fed(flow("recruits", "agents", "Recruits to trafficking",
+                "Resident agents who joined trafficking (each stands for residents.people_per_agent people)", 1,
+                "agents"), Event.Recruited.class, Event.Recruited::count));
+        w.add(probed(level("active_smugglers", "agents", "Smugglers", "Resident agents working for cartels", 1, "agents",
+                Change.RELATIVE), NarcoModel::smugglers));
+        w.add(probed(level("growers", "agents", "Coca growers", "Resident agents growing coca", 1, "agents",
+                Change.RELATIVE), NarcoModel::growers));
+        w.add(probed(level("coca_ha", "ha", "Coca area", "Coca area", 1, "ha", Change.RELATIVE), NarcoModel::cocaHa));
+        w.add(fed(flow("arrests", "arrests", "Arrests", "Arrests of smugglers, cartel members and leaders", 1, ""),
+                Event.Arrested.class, Event.Arrested::count));
+        w.add(fed(flow("leader_arrests", "arrests", "Arrests of leaders", "Arrests of cartel leaders", 1, ""),
+                Event.Arrested.class, a -> a.kind() == Event.ArrestKind.LEADER, Event.Arrested::count));
+        w.add(probed(level("corrupt_units", "units", "Corrupt police units", "Campaign police units working for cartels",
+                1, "units", Change.RELATIVE), m -> m.campaign().corruptUnits()));
+        w.add(fed(flow("corruption_seen", "events", "Corruption seen", "Times residents saw officials' corruption", 1,
+                ""), Event.CorruptionSeen.class, c -> 1));
+        w.add(fed(flow("bribes_usd", "US$", "Bribes", "Bribes paid by cartels", MILLION, "US$M"),
+                Event.Bribe.class, Event.Bribe::usd));
+        w.add(fed(flow("eradicated_ha", "ha", "Coca eradicated", "Coca area destroyed by eradication", 1, "ha"),
+                Event.Eradicated.class, Event.Eradicated::ha));
+        w.add(fed(flow("sprayed_ha", "ha", "Coca sprayed",
+                "Coca area treated by eradication (sprayed or pulled), destroyed or not", 1, "ha"),
+                Event.Eradicated.class, Event.Eradicated::sprayedHa));
+        w.add(fed(flow("spend_usd", "US$", "Campaign spend", "Campaign spending", MILLION, "US$M"),
+                Event.Spent.class, Event.Spent::usd));
+        w.add(probed(level("cartels", "cartels", "Cartels", "Trafficking organisations operating", 1, "cartels",
+                Change.RELATIVE), m -> m.cartelCount()));
+        w.add(fed(flow("cartel_splits", "splits", "Cartel splits", "Cartels splitting into rivals", 1, ""),
+                Event.CartelSplit.class, s -> 1));
+        w.add(fed(flow("partner_suspensions", "events", "Partner suspensions",
+                "Partners suspending or leaving cooperation", 1, ""), Event.PartnerSuspended.class, s -> 1));
+        w.add(probed(level("partners_active", "nations", "Partners cooperating", "Partner nations cooperating this week",
+                1, "nations", Change.RELATIVE), NarcoModel::partnersActive));
+        List<String> regions = net == null ? List.of() : net.regions();
+        for (String r : regions) w.add(new Weekly(regionFlow(tag(r), r), null, null));
+        for (String r : regions) w.add(new Weekly(regionThrough(tag(r), r), null, null));
+        return w;
+    }
+
+    private static Outcome nationTrust(String id, String name) {
+        return level("trust_" + id, "0-1", "Trust in the state, " + name, "Mean trust of residents in " + name, 1,
+                "0-1", Change.ABSOLUTE);
+    }
+
+    private static Outcome regionFlow(String tag, String region) {
+        return flow("flow_" + tag + "_kg", "kg", "Cocaine sent into " + region,
+                "Kg sent into region " + region + " from elsewhere (traffickers' routing)", T, "t");
+    }
+
+    private static Outcome regionThrough(String tag, String region) {
+        return flow("through_" + tag + "_kg", "kg", "Cocaine through " + region,
+                "Kg that came through region " + region + " (arrived outside it from inside)", T, "t");
+    }
+
+    /** A member of a family of weekly outcomes (a nation's trust, a region's flows) by its column name, or null. */
+    private static Outcome familyMember(String name) {
+        if (name.startsWith("trust_")) return nationTrust(name.substring(6), name.substring(6));
+        if (name.startsWith("flow_") && name.endsWith("_kg")) {
+            String tag = name.substring(5, name.length() - 3);
+            return regionFlow(tag, tag.replace('_', ' '));
+        }
+        if (name.startsWith("through_") && name.endsWith("_kg")) {
+            String tag = name.substring(8, name.length() - 3);
+            return regionThrough(tag, tag.replace('_', ' '));
+        }
+        return null;
+    }
+
+    /**
+     * The feeds of the region flows, which {@link #weekly} lists last: a kg entering a link that crosses into
+     * a region counts for that region ({@code flow_}), a kg arriving over a link that leaves one for the
+     * region it came through ({@code through_}); each kg once per crossing.
+     */
+    public static List<Family<?>> regionFamilies(Network net, int first) {
+        int regions = net.regions().size();
+        int[] into = new int[net.links.size()];
+        int[] outOf = new int[net.links.size()];
+        for (Link l : net.links) {
+            int to = net.region(l.to.index);
+            int from = net.region(l.from.index);
+            into[l.index] = to == from ? -1 : to;
+            outOf[l.index] = to == from ? -1 : from;
+        }
+        return List.of(new Family<>(first, regions, Event.Entered.class, e -> into[e.link()], Event.Entered::kg),
+                new Family<>(first + regions, regions, Event.Arrived.class, a -> outOf[a.link()], Event.Arrived::kg));
+    }
+
+    private static String tag(String region) {
+        return region.replaceAll("[^A-Za-z0-9]+", "_");
+    }
+
+    // ------------------------------------------------------------------ run measures
+
+    /** Shares of flows over a period: numerator over the sum of denominators (run summaries). */
+    public record Share(Outcome outcome, String numerator, List<String> denominators) {
+    }
+
+    public static final List<Share> SHARES = List.of(
+            new Share(new Outcome("seized_share", Kind.SHARE, "fraction", "Seized share of departed",
+                    "Kg seized over kg departed in the period", 100, "%", Change.ABSOLUTE), "seized_kg",
+                    List.of("departed_kg")),
+            new Share(new Outcome("delivered_share", Kind.SHARE, "fraction", "Delivered share of ended journeys",
+                    "Kg delivered over kg whose journey ended in the period (delivered, seized or lost); cannot exceed 1",
+                    100, "%", Change.ABSOLUTE), "delivered_kg", List.of("delivered_kg", "seized_kg", "lost_kg")));
+
+    /** Extra spend over the baseline per kg of delivered flow kept off the market (comparisons only). */
+    public static final Outcome COST_PER_KG_KEPT_OFF = new Outcome("cost_per_kg_kept_off_usd", Kind.SHARE, "US$/kg",
+            "Cost per kg kept off the market", "Extra spend over the baseline / kg less delivered than the baseline",
+            1, "US$/kg", Change.RELATIVE);
+
+    /** The statistics of a weekly outcome over a run, as summary.csv names them. */
+    public enum Period {
+        TOTAL("_total", ", whole campaign"), MEAN("_mean", ", campaign mean"), FINAL_YEAR("_final_year", ", final year");
+
+        public final String suffix;
+        public final String words;
+
+        Period(String suffix, String words) {
+            this.suffix = suffix;
+            this.words = words;
+        }
+    }
+
+    /**
+     * A run measure of summary.csv or runs.csv by its column name: a weekly outcome with a period suffix
+     * ({@code delivered_kg_total}, {@code price_usd_kg_final_year}), a share, or the cost per kg kept off.
+     * Null for a column the catalogue does not know.
+     */
+    public static Outcome measure(String column, List<Weekly> weekly) {
+        for (Share s : SHARES) {
+            if (column.equals(s.outcome().name())) return s.outcome();
+            if (column.equals(s.outcome().name() + Period.FINAL_YEAR.suffix)) {
+                return renamed(s.outcome(), column, Period.FINAL_YEAR);
+            }
+        }
+        if (column.equals(COST_PER_KG_KEPT_OFF.name())) return COST_PER_KG_KEPT_OFF;
+        for (Period p : Period.values()) {
+            if (!column.endsWith(p.suffix)) continue;
+            String base = column.substring(0, column.length() - p.suffix.length());
+            for (Weekly w : weekly) {
+                if (w.outcome().name().equals(base)) return renamed(w.outcome(), column, p);
+            }
+            Outcome member = familyMember(base);
+            if (member != null) return renamed(member, column, p);
+        }
+        return null;
+    }
+
+    private static Outcome renamed(Outcome o, String column, Period p) {
+        return new Outcome(column, o.kind(), o.unit(), o.label() + p.words, o.description(), o.displayScale(),
+                o.displayUnit(), o.change());
+    }
+
+    /** The measure of a run by its column name (any scenario), or null. */
+    public static Outcome measure(String column) {
+        return measure(column, DECLARED);
+    }
+
+    /** The declared weekly outcomes, without the members of families (a scenario's nations and regions). */
+    private static final List<Weekly> DECLARED = weekly(null);
+
+    /** A weekly outcome by its column name (any scenario), or null. */
+    public static Outcome weeklyOutcome(String name) {
+        for (Weekly w : DECLARED) {
+            if (w.outcome().name().equals(name)) return w.outcome();
+        }
+        return familyMember(name);
+    }
+
+    // ------------------------------------------------------------------ what each view shows
+
+    /**
+     * The headline measures of a comparison, in order: the terminal table after {@code compare} and the
+     * table of report.html show these, under the same names, units and change statistics.
+     */
+    public static final List<String> HEADLINE = List.of("delivered_kg_total", "seized_share", "price_usd_kg_final_year",
+            "violent_incidents_total", "collateral_harm_total", "mean_trust_final_year", "tips_total", "recruits_total",
+            "active_smugglers_final_year", "coca_ha_final_year", "spend_usd_total");
+
+    /** Final measures drawn as bars per strategy (charts/final-*.png). */
+    public static final List<String> FINAL_CHARTS = List.of("delivered_kg_total", "seized_kg_total",
+            "price_usd_kg_final_year", "mean_trust_final_year", "violent_incidents_total", "recruits_total");
+
+    /** Weekly outcomes drawn over time (charts/timeseries-*.png and the classroom window's live charts). */
+    public static final List<String> WEEKLY_CHARTS = List.of("delivered_kg", "seized_kg", "price_usd_kg", "mean_trust",
+            "violent_incidents", "recruits");
+
+    /** The rows of the table printed after {@code run}: whole run and final year. */
+    public static final List<String> RUN_TABLE = List.of("produced_kg", "departed_kg", "delivered_kg", "seized_kg",
+            "seized_military_kg", "seized_police_kg", "lost_kg", "price_usd_kg", "risk_premium", "active_links",
+            "flow_entropy", "violent_incidents", "collateral_harm", "mean_trust", "tips", "recruits", "active_smugglers",
+            "coca_ha", "arrests", "leader_arrests", "cartels", "spend_usd");
+
+    /** Units of the measures a plan records, for the manifest: name to "label (unit)". */
+    public static Map<String, String> describe(List<String> measures) {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (String c : measures) {
+            Outcome o = measure(c);
+            if (o != null) m.put(c, o.label() + " (" + (o.unit().isEmpty() ? "ratio" : o.unit()) + ")");
+        }
+        return m;
+    }
+}
