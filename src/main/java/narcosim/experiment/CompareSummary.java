@@ -1,5 +1,8 @@
 package narcosim.experiment;
 
+import narcosim.metrics.Outcome;
+import narcosim.metrics.Outcomes;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,24 +19,9 @@ import narcosim.util.Fmt;
 public final class CompareSummary {
 
     public static final double CONFIDENCE = 0.95;
-    public static final String COST_PER_KG = "cost_per_kg_kept_off_usd";
+    public static final String COST_PER_KG = Outcomes.COST_PER_KG_KEPT_OFF.name();
     public static final List<String> HEADER = List.of("strategy", "outcome", "n", "mean", "sd", "ci_low", "ci_high",
             "diff_vs_baseline", "diff_ci_low", "diff_ci_high", "change_pct", "change_ci_low_pct", "change_ci_high_pct");
-
-    /** Outcomes in the printed table: label, outcome, scale, unit. */
-    private static final String[][] TABLE = {
-        {"Delivered to market", "delivered_kg_total", "1e-3", "t"},
-        {"Seized share of departed", "seized_share", "100", "%"},
-        {"Wholesale price", "price_usd_kg_mean", "1", "US$/kg"},
-        {"Violent incidents", "violent_incidents_total", "1", ""},
-        {"Collateral harm", "collateral_harm_total", "1", ""},
-        {"Mean trust, final year", "mean_trust_final_year", "1", "0-1"},
-        {"Tips to police", "tips_total", "1", ""},
-        {"Recruits", "recruits_total", "1", "agents"},
-        {"Smugglers, final year", "active_smugglers_final_year", "1", "agents"},
-        {"Coca area, final year", "coca_ha_final_year", "1e-3", "kha"},
-        {"Campaign spend", "spend_usd_total", "1e-6", "US$M"},
-    };
 
     private final List<String> strategies;
     private final String baseline;
@@ -111,49 +99,60 @@ public final class CompareSummary {
         return base == 0 || !(base == base) ? "" : Fmt.cell(100 * v / base);
     }
 
-    /** The readable table printed after a comparison: one block per outcome, one line per strategy. */
+    /**
+     * The readable table printed after a comparison: one block per headline measure of the catalogue
+     * ({@link Outcomes#HEADLINE}, the same as report.html's table), one line per strategy; changes against
+     * the baseline as the catalogue states them (in % of the baseline, or as a difference for shares and
+     * 0-1 indices).
+     */
     public String table() {
         StringBuilder sb = new StringBuilder();
         int w = Math.max(14, strategies.stream().mapToInt(String::length).max().orElse(10) + 2);
         sb.append(String.format(Locale.ROOT, "%-" + w + "s %-30s %s%n", "", "mean [95% CI]",
                 baseline == null ? "" : "change vs " + baseline + " [95% CI]"));
-        for (String[] t : TABLE) {
-            if (!outcomes.contains(t[1])) continue;
-            double scale = Double.parseDouble(t[2]);
-            sb.append(t[0]).append(t[3].isEmpty() ? "" : " (" + t[3] + ")").append('\n');
+        for (String name : Outcomes.HEADLINE) {
+            if (!outcomes.contains(name)) continue;
+            Outcome o = Outcomes.measure(name);
+            sb.append(o.title()).append('\n');
             for (String s : strategies) {
-                Statistics.Estimate e = Statistics.estimate(values.get(s).get(t[1]), CONFIDENCE);
-                String est = num(e.mean() * scale) + " [" + num(e.low() * scale) + ", " + num(e.high() * scale) + "]";
+                Statistics.Estimate e = Statistics.estimate(values.get(s).get(name), CONFIDENCE);
+                String est = o.format(e.mean()) + " [" + o.format(e.low()) + ", " + o.format(e.high()) + "]";
                 String change = "";
                 if (baseline != null && !s.equals(baseline)) {
-                    double[] b = values.get(baseline).get(t[1]);
-                    Statistics.Estimate d = Statistics.estimate(Statistics.differences(values.get(s).get(t[1]), b),
+                    double[] b = values.get(baseline).get(name);
+                    Statistics.Estimate d = Statistics.estimate(Statistics.differences(values.get(s).get(name), b),
                             CONFIDENCE);
-                    double bm = Statistics.estimate(b, CONFIDENCE).mean();
-                    change = bm == 0 ? "n/a (baseline is 0)" : signed(100 * d.mean() / bm) + "% ["
-                            + signed(100 * d.low() / bm) + ", " + signed(100 * d.high() / bm) + "]";
+                    if (o.change() == Outcome.Change.ABSOLUTE) {
+                        String unit = o.displayUnit().equals("%") ? " pp" : o.displayUnit().matches("|0-1|x") ? ""
+                                : " " + o.displayUnit();
+                        change = signedNum(o.display(d.mean())) + unit + " [" + signedNum(o.display(d.low())) + ", "
+                                + signedNum(o.display(d.high())) + "]";
+                    } else {
+                        double bm = Statistics.estimate(b, CONFIDENCE).mean();
+                        change = bm == 0 ? "n/a (baseline is 0)" : signed(100 * d.mean() / bm) + "% ["
+                                + signed(100 * d.low() / bm) + ", " + signed(100 * d.high() / bm) + "]";
+                    }
                 }
                 sb.append(String.format(Locale.ROOT, "  %-" + (w - 2) + "s %-30s %s%n", s, est, change));
             }
         }
         if (baseline != null && outcomes.contains("spend_usd_total") && outcomes.contains("delivered_kg_total")) {
-            sb.append("Cost per kg kept off the market (US$; extra spend over the baseline / kg less delivered)\n");
+            Outcome c = Outcomes.COST_PER_KG_KEPT_OFF;
+            sb.append(c.title()).append("; ").append(c.description().toLowerCase(Locale.ROOT)).append('\n');
             for (String s : strategies) {
                 if (s.equals(baseline)) continue;
-                Statistics.Estimate c = costPerKg(s);
-                sb.append(String.format(Locale.ROOT, "  %-" + (w - 2) + "s %s%n", s, c.mean() == c.mean()
-                        ? num(c.mean()) + " [" + num(c.low()) + ", " + num(c.high()) + "]" : "none kept off"));
+                Statistics.Estimate e = costPerKg(s);
+                sb.append(String.format(Locale.ROOT, "  %-" + (w - 2) + "s %s%n", s, e.mean() == e.mean()
+                        ? c.format(e.mean()) + " [" + c.format(e.low()) + ", " + c.format(e.high()) + "]" : "none kept off"));
             }
         }
         return sb.toString();
     }
 
-    private static String num(double v) {
+    private static String signedNum(double v) {
         if (!(v == v)) return "n/a";
-        double a = Math.abs(v);
-        if (a >= 100) return String.format(Locale.ROOT, "%,.0f", v);
-        if (a >= 1) return String.format(Locale.ROOT, "%.1f", v);
-        return String.format(Locale.ROOT, "%.3f", v);
+        String n = Outcome.number(v);
+        return v > 0 ? "+" + n : n;
     }
 
     private static String signed(double v) {

@@ -131,6 +131,12 @@ public final class Experiments {
         m.put("seeds", "seed of a run = SplitMix64(base " + req.seed() + ", design point, replicate); "
                 + "the same replicate has the same seed under every strategy");
         m.put("shards", shard.count());
+        // What each recorded outcome is, and its unit, from the outcome catalogue.
+        try {
+            m.put("outcomes", narcosim.metrics.Outcomes.describe(plan.outcomeNames()));
+        } catch (ScenarioException e) {
+            throw new IllegalStateException("the plan's outcomes were listed before", e);
+        }
         m.put("started", Instant.now().toString());
         m.put("finished", null);
         return m;

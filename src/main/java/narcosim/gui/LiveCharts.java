@@ -9,6 +9,8 @@ import java.util.List;
 import javax.swing.JFrame;
 import javax.swing.JPanel;
 
+import narcosim.metrics.Outcome;
+import narcosim.metrics.Outcomes;
 import narcosim.metrics.WeeklyCollector;
 import narcosim.model.NarcoModel;
 import narcosim.report.ChartStyle;
@@ -42,13 +44,16 @@ public final class LiveCharts {
     record Chart(String title, String column, String axis, boolean flow) {
     }
 
-    static final List<Chart> CHARTS = List.of(
-            new Chart("Delivered to the market", "delivered_kg", "kg a week (4-week mean); dashed: expected without the campaign", true),
-            new Chart("Seized", "seized_kg", "kg a week (4-week mean)", true),
-            new Chart("Price at the market", "price_usd_kg", "US$ per kg", false),
-            new Chart("Trust in the state", "mean_trust", "residents' mean, 0 to 1", false),
-            new Chart("Violent incidents", "violent_incidents", "a week (4-week mean)", true),
-            new Chart("Recruits to trafficking", "recruits", "residents a week (4-week mean)", true));
+    /** The catalogue's weekly charts ({@link Outcomes#WEEKLY_CHARTS}), in the units the model keeps them in. */
+    static final List<Chart> CHARTS = Outcomes.WEEKLY_CHARTS.stream().map(LiveCharts::chart).toList();
+
+    private static Chart chart(String column) {
+        Outcome o = Outcomes.weeklyOutcome(column);
+        boolean flow = o.kind() == Outcome.Kind.FLOW;
+        String axis = flow ? o.unit() + " a week (" + SMOOTH_WEEKS + "-week mean)" : o.unit();
+        if (column.equals("delivered_kg")) axis += "; dashed: expected without the campaign";
+        return new Chart(o.label(), column, axis, flow);
+    }
 
     private final List<XYSeries> series = new ArrayList<>();
     private final XYSeries expected = new XYSeries("Expected without the campaign", false);

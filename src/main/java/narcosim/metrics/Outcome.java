@@ -45,13 +45,16 @@ public record Outcome(String name, Kind kind, String unit, String label, String 
         return number(display(stored));
     }
 
-    /** A number for people: thousands separated above 100, one decimal above 1, three below. */
+    /**
+     * A number for people, the same in the terminal and on the report's pages: about three significant
+     * digits, thousands grouped, whole numbers without decimals.
+     */
     public static String number(double v) {
         if (!(v == v)) return "n/a";
         double a = Math.abs(v);
-        if (a >= 100) return String.format(Locale.ROOT, "%,.0f", v);
-        if (a >= 1) return String.format(Locale.ROOT, "%.1f", v);
-        if (v == 0) return "0";
+        if (a >= 100 || v == Math.rint(v)) return String.format(Locale.ROOT, "%,.0f", v);
+        if (a >= 10) return String.format(Locale.ROOT, "%.1f", v);
+        if (a >= 1) return String.format(Locale.ROOT, "%.2f", v);
         return String.format(Locale.ROOT, "%.3f", v);
     }
 

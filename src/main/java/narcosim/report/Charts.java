@@ -53,8 +53,8 @@ public final class Charts {
             for (int w = 0; w < b.mean().length; w++) {
                 if (Double.isNaN(b.mean()[w])) continue;
                 // plotted at the middle of the period; every outcome drawn here is >= 0, so is its band
-                s.add((w + 0.5) * Results.WEEKS_PER_PERIOD / WEEKS_PER_YEAR, b.mean()[w], Math.max(0, b.low()[w]),
-                        b.high()[w]);
+                s.add((w + 0.5) * Results.WEEKS_PER_PERIOD / WEEKS_PER_YEAR, o.shown(b.mean()[w]),
+                        Math.max(0, o.shown(b.low()[w])), o.shown(b.high()[w]));
             }
             data.addSeries(s);
         }
@@ -88,7 +88,7 @@ public final class Charts {
             if (Double.isNaN(mean)) continue;
             // summary.csv's intervals are mean ± t·se, so half their width is the error bar
             double half = (r.summary(strategy, o.column(), "ci_high") - r.summary(strategy, o.column(), "ci_low")) / 2;
-            data.add(mean, Double.isNaN(half) ? 0 : half, "mean", strategy);
+            data.add(o.shown(mean), Double.isNaN(half) ? 0 : o.shown(half), "mean", strategy);
         }
         JFreeChart chart = ChartFactory.createBarChart(o.name(), "Strategy", o.axisLabel(), data,
                 PlotOrientation.VERTICAL, false, false, false);

@@ -27,15 +27,6 @@ public final class HtmlReport {
     public static final String FILE = "report.html";
 
     /** The outcomes of the comparison table and the findings, in reading order. */
-    static final List<Outcome> TABLE = List.of(
-            new Outcome("delivered_kg_total", "Cocaine delivered to market, whole campaign", "kg"),
-            new Outcome("seized_share", "Share of departed cocaine seized", "fraction"),
-            new Outcome("price_usd_kg_final_year", "Wholesale price, final year", "US$ per kg"),
-            new Outcome("mean_trust_final_year", "Residents' mean trust in the state, final year", "0 = none, 1 = full"),
-            new Outcome("violent_incidents_total", "Violent incidents, whole campaign", "incidents"),
-            new Outcome("recruits_total", "New cartel recruits, whole campaign", "people"),
-            new Outcome("spend_usd_total", "Campaign spend, whole campaign", "US$ million"));
-
     private static final String CSS = """
             body{font-family:Helvetica,Arial,sans-serif;max-width:1100px;margin:1.5em auto;padding:0 1em;color:#222;\
             line-height:1.45}
@@ -242,7 +233,7 @@ public final class HtmlReport {
                 + "change whose interval includes zero.</p>\n");
         h.append("<table>\n<tr><th>Outcome</th><th>Strategy</th><th>Mean [95% CI]</th>"
                 + "<th>Change vs baseline [95% CI]</th></tr>\n");
-        for (Outcome o : TABLE) {
+        for (Outcome o : Outcome.HEADLINE) {
             boolean first = true;
             for (String s : r.strategies()) {
                 double k = scale(o);
@@ -267,7 +258,7 @@ public final class HtmlReport {
     private static String change(Results r, String s, Outcome o) {
         if (s.equals(r.baseline())) return "<span class=\"muted\">baseline</span>";
         double c = r.summary(s, o.column(), "change_pct");
-        boolean scale = o.column().startsWith("mean_trust") || o.column().equals("seized_share");
+        boolean scale = o.change() == narcosim.metrics.Outcome.Change.ABSOLUTE;
         String text;
         double lo;
         double hi;
@@ -281,14 +272,15 @@ public final class HtmlReport {
             if (Double.isNaN(d)) return "";
             lo = r.summary(s, o.column(), "diff_ci_low") / k;
             hi = r.summary(s, o.column(), "diff_ci_high") / k;
-            text = signedNum(d) + " [" + signedNum(lo) + ", " + signedNum(hi) + "]";
+            text = signedNum(d) + (o.unit().equals("%") ? " pp" : "") + " [" + signedNum(lo) + ", " + signedNum(hi) + "]";
         }
         String out = esc(text);
         return lo <= 0 && hi >= 0 ? "<span class=\"ns\" title=\"interval includes zero\">" + out + " (n.s.)</span>" : out;
     }
 
+    /** Stored number / scale = shown number. */
     static double scale(Outcome o) {
-        return o.unit().equals("US$ million") ? 1e6 : 1;
+        return 1 / o.scale();
     }
 
     private static void charts(StringBuilder h, Results r) throws IOException {
@@ -409,17 +401,9 @@ public final class HtmlReport {
         return String.format(Locale.ROOT, "%.0f%%", share * 100);
     }
 
-    /** A readable number: thousands grouped, about three significant digits. */
+    /** A readable number ({@link narcosim.metrics.Outcome#number}, as in the terminal) with a typographic minus. */
     static String num(double v) {
-        if (Double.isNaN(v)) return "n/a";
-        double a = Math.abs(v);
-        String s;
-        if (a >= 100) s = String.format(Locale.ROOT, "%,.0f", v);
-        else if (a >= 10) s = String.format(Locale.ROOT, "%.1f", v);
-        else if (a >= 1) s = String.format(Locale.ROOT, "%.2f", v);
-        else if (a == 0) s = "0";
-        else s = String.format(Locale.ROOT, "%.3f", v);
-        return s.replace('-', '\u2212');
+        return narcosim.metrics.Outcome.number(v).replace('-', '\u2212');
     }
 
     private static String signedNum(double v) {

@@ -156,7 +156,7 @@ public final class SweepReport {
         if (lo == null) return null;
         double spreadX = spread(m, true);
         double spreadY = spread(m, false);
-        String unit = o.unit().equals("fraction") || o.unit().startsWith("0") ? "" : " " + o.unit();
+        String unit = o.unit().isEmpty() || o.unit().equals("0-1") ? "" : " " + o.unit();
         StringBuilder b = new StringBuilder(o.name() + " (" + strategy + ") ranges from " + num(m[lo[0]][lo[1]] / k) + unit
                 + " (" + where(g, lo) + ") to " + num(m[hi[0]][hi[1]] / k) + unit + " (" + where(g, hi) + ")");
         b.append("; across its range, ").append(g.fx().key()).append(" moves it by ").append(num(spreadX / k))

@@ -164,7 +164,7 @@ class CliTest {
         Result r = ok("run", BALLOON.toString(), "--years", "1", "--out", tmp.resolve("o").toString(), "--seed", "2");
         assertTrue(r.out().startsWith("narcosim run: classroom-balloon, strategy baseline (Baseline (no campaign)), "
                 + "seed 2, 1 years"), r.out());
-        assertTrue(r.out().contains("Delivered to market"), r.out());
+        assertTrue(r.out().contains("Cocaine delivered to market"), r.out());
         assertTrue(r.out().contains("Results: " + tmp.resolve("o")), r.out());
     }
 

@@ -103,7 +103,7 @@ class ChartsTest {
             String name = svg.getFileName().toString();
             String expected = name.equals("tradeoff.svg") ? "Trade-off"
                     : name.equals("timeseries-delivered_kg.svg") ? "Cocaine delivered to market over time"
-                    : name.equals("final-mean_trust_final_year.svg") ? "mean trust in the state, final year"
+                    : name.equals("final-mean_trust_final_year.svg") ? "Trust in the state, final year"
                     : name.startsWith("route-map-") ? "Trafficking routes and seizures" : "";
             assertTrue(text.contains(expected), name + " lacks its title '" + expected + "'");
             String raw = Files.readString(svg);
