@@ -28,7 +28,7 @@ import picocli.CommandLine.Command;
             "  narcosim patterns                  # does the model reproduce the literature?",
             "  narcosim gui                       # the classroom window"},
         subcommands = {RunCommand.class, CompareCommand.class, SweepCommand.class, MergeCommand.class,
-            ValidateCommand.class, ParamsCommand.class, BenchCommand.class, ReportCommand.class, PatternsCommand.class,
+            ValidateCommand.class, ParamsCommand.class, OutcomesCommand.class, BenchCommand.class, ReportCommand.class, PatternsCommand.class,
             GuiCommand.class,
             CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 done, 1 internal error, 2 bad input (scenario file, options, or parameters that drove a run "

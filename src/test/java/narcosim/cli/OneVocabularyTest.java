@@ -86,6 +86,16 @@ class OneVocabularyTest {
     }
 
     @Test
+    void outcomesListsTheCatalogue() {
+        InProcess.Result r = ok("outcomes");
+        for (Outcomes.Weekly w : Outcomes.weekly(null)) assertTrue(r.out().contains(w.outcome().name()), w.outcome().name());
+        for (Outcomes.Share s : Outcomes.SHARES) assertTrue(r.out().contains(s.outcome().name()), s.outcome().name());
+        InProcess.Result md = ok("outcomes", "--markdown");
+        assertEquals(2 + Outcomes.weekly(null).size() + 3 + Outcomes.SHARES.size() + 1, md.out().lines().count(),
+                "header, rule, one row per declared weekly outcome, three families, the shares and the cost per kg");
+    }
+
+    @Test
     void everyHeadlineChartAndRunTableEntryIsInTheCatalogue() {
         for (String name : Outcomes.HEADLINE) assertFalse(Outcomes.measure(name) == null, name);
         for (String name : Outcomes.FINAL_CHARTS) assertFalse(Outcomes.measure(name) == null, name);
