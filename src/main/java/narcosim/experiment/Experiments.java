@@ -128,7 +128,9 @@ public final class Experiments {
         if (req.kind() == Plan.Kind.SWEEP) m.put("sweep_sha256", sha256(req.file()));
         m.put("design", plan.description());
         m.put("runs", plan.runs().size());
-        m.put("seeds", "seed of a run = SplitMix64(base " + req.seed() + ", design point, replicate); "
+        m.put("seeds", plan.morris() != null ? "seed of a run = SplitMix64(base " + req.seed() + ", 0, replicate): "
+                + "the same replicate has the same seed at every design point and under every strategy (common random "
+                + "numbers for elementary effects)" : "seed of a run = SplitMix64(base " + req.seed() + ", design point, replicate); "
                 + "the same replicate has the same seed under every strategy");
         m.put("shards", shard.count());
         // What each recorded outcome is, and its unit, from the outcome catalogue.

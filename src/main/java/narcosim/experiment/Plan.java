@@ -34,6 +34,7 @@ public final class Plan {
     private final List<String> outcomes;
     private final Map<String, Object> description;
     private final narcosim.experiment.design.SaltelliDesign sobol;
+    private final narcosim.experiment.design.MorrisDesign morris;
     // Scenarios reloaded for design points that set scenario paths. Bounded: a point's runs come one after
     // another, and a 10,000-point sweep must not keep 10,000 scenarios in memory.
     private final Map<List<String>, Scenario> reloaded = new LinkedHashMap<>(16, 0.75f, true) {
@@ -46,6 +47,12 @@ public final class Plan {
     public Plan(Kind kind, String name, Path scenarioFile, List<String> baseSets, Scenario base, List<RunSpec> runs,
                 List<String> varied, List<String> outcomes, Map<String, Object> description,
                 narcosim.experiment.design.SaltelliDesign sobol) {
+        this(kind, name, scenarioFile, baseSets, base, runs, varied, outcomes, description, sobol, null);
+    }
+
+    public Plan(Kind kind, String name, Path scenarioFile, List<String> baseSets, Scenario base, List<RunSpec> runs,
+                List<String> varied, List<String> outcomes, Map<String, Object> description,
+                narcosim.experiment.design.SaltelliDesign sobol, narcosim.experiment.design.MorrisDesign morris) {
         this.kind = kind;
         this.name = name;
         this.scenarioFile = scenarioFile;
@@ -56,11 +63,34 @@ public final class Plan {
         this.outcomes = List.copyOf(outcomes);
         this.description = new LinkedHashMap<>(description);
         this.sobol = sobol;
+        this.morris = morris;
     }
 
     /** The Saltelli design of a Sobol sweep, whose points are design points 0..n(k+2)-1; else null. */
     public narcosim.experiment.design.SaltelliDesign sobol() {
         return sobol;
+    }
+
+    /** The Morris design of a screening sweep, whose points are its design points in order; else null. */
+    public narcosim.experiment.design.MorrisDesign morris() {
+        return morris;
+    }
+
+    /**
+     * Common random numbers across design points too: replicate r of every point and strategy has the same
+     * seed (that of point 0), for designs whose statistics are differences between points (Morris).
+     */
+    public static List<RunSpec> crossedCommon(List<Map<String, Object>> points, List<String> strategies,
+                                              int replicates, long baseSeed) {
+        List<RunSpec> out = new ArrayList<>();
+        for (int p = 0; p < points.size(); p++) {
+            for (String s : strategies) {
+                for (int r = 0; r < replicates; r++) {
+                    out.add(new RunSpec(out.size(), p, s, r, Seeds.derive(baseSeed, 0, r), points.get(p)));
+                }
+            }
+        }
+        return out;
     }
 
     /** Common random numbers: every strategy x replicate r, with the seed of replicate r. */

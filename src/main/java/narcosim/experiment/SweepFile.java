@@ -25,6 +25,8 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 
 import narcosim.experiment.design.Designs;
 import narcosim.experiment.design.Factor;
+import narcosim.experiment.design.MorrisDesign;
+import narcosim.experiment.design.Morris;
 import narcosim.experiment.design.SaltelliDesign;
 import narcosim.scenario.Param;
 import narcosim.scenario.Params;
@@ -43,7 +45,10 @@ import narcosim.util.Fmt;
 public final class SweepFile {
 
     /** The kinds of design. */
-    public enum DesignType { GRID, LHS, SOBOL }
+    public enum DesignType { GRID, LHS, SOBOL, MORRIS }
+
+    /** Default grid levels of a Morris design (Campolongo et al. 2007 suggest 4 with about 10 trajectories or more). */
+    public static final int MORRIS_LEVELS = 4;
 
     private static final List<String> KEYS = List.of("name", "description", "scenario", "strategies", "set",
             "replicates", "seed", "design", "parameters", "outcomes");
@@ -62,12 +67,13 @@ public final class SweepFile {
     private final long seed;
     private final DesignType type;
     private final int samples;
+    private final int levels;
     private final List<Factor> factors;
     private final List<String> outcomes;
     private final int outcomesLine;
 
     private SweepFile(Path file, String name, Path scenarioFile, List<String> sets, Scenario scenario,
-                      List<String> strategies, int replicates, long seed, DesignType type, int samples,
+                      List<String> strategies, int replicates, long seed, DesignType type, int samples, int levels,
                       List<Factor> factors, List<String> outcomes, int outcomesLine) {
         this.file = file;
         this.name = name;
@@ -79,6 +85,7 @@ public final class SweepFile {
         this.seed = seed;
         this.type = type;
         this.samples = samples;
+        this.levels = levels;
         this.factors = factors;
         this.outcomes = outcomes;
         this.outcomesLine = outcomesLine;
@@ -146,17 +153,40 @@ public final class SweepFile {
         int replicates = (int) y.whole(m, "", "replicates", 1L, 1, 100000);
         long seed = y.whole(m, "", "seed", 1L, 0, Long.MAX_VALUE);
         MappingNode design = y.map(y.req(m, "", "design"), "design");
-        y.checkKeys(design, "design", List.of("type", "samples"));
+        y.checkKeys(design, "design", List.of("type", "samples", "trajectories", "levels"));
         DesignType type;
         String typeText = y.str(design, "design", "type", null);
         try {
             type = DesignType.valueOf(typeText.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw y.err(tuple(design, "type").getValueNode(), "design.type",
-                    "expected grid, lhs or sobol, got '" + typeText + "'"
-                            + YamlNodes.suggest(typeText, List.of("grid", "lhs", "sobol")));
+                    "expected grid, lhs, sobol or morris, got '" + typeText + "'"
+                            + YamlNodes.suggest(typeText, List.of("grid", "lhs", "sobol", "morris")));
         }
-        int samples = type == DesignType.GRID ? 0 : (int) y.whole(design, "design", "samples", null, 1, 1_000_000);
+        int samples;
+        int gridLevels = 0;
+        if (type == DesignType.MORRIS) {
+            for (String k : List.of("samples")) {
+                if (tuple(design, k) != null) {
+                    throw y.err(tuple(design, k).getKeyNode(), "design." + k, "a Morris design takes trajectories and "
+                            + "levels, not samples");
+                }
+            }
+            samples = (int) y.whole(design, "design", "trajectories", 10L, 2, 100_000);
+            gridLevels = (int) y.whole(design, "design", "levels", (long) MORRIS_LEVELS, 2, 100);
+            if (gridLevels % 2 != 0) {
+                throw y.err(tuple(design, "levels").getValueNode(), "design.levels",
+                        "expected an even number of levels (the step is levels / (2 (levels - 1))), got " + gridLevels);
+            }
+        } else {
+            for (String k : List.of("trajectories", "levels")) {
+                if (tuple(design, k) != null) {
+                    throw y.err(tuple(design, k).getKeyNode(), "design." + k, k + " belongs to a Morris design "
+                            + "(type: morris), not " + typeText);
+                }
+            }
+            samples = type == DesignType.GRID ? 0 : (int) y.whole(design, "design", "samples", null, 1, 1_000_000);
+        }
         MappingNode params = y.map(y.req(m, "", "parameters"), "parameters");
         if (params.getValue().isEmpty()) throw y.err(params, "parameters", "expected at least one parameter");
         List<Factor> factors = new ArrayList<>();
@@ -221,7 +251,7 @@ public final class SweepFile {
         List<String> outcomes = distinct(y, m, "outcomes", "outcome");
         NodeTuple ot = tuple(m, "outcomes");
         int outcomesLine = ot == null ? 0 : line(ot.getValueNode());
-        return new SweepFile(file, name, scenarioFile, sets, sc, strategies, replicates, seed, type, samples,
+        return new SweepFile(file, name, scenarioFile, sets, sc, strategies, replicates, seed, type, samples, gridLevels,
                 List.copyOf(factors), outcomes, outcomesLine);
     }
 
@@ -259,17 +289,28 @@ public final class SweepFile {
     public Plan plan(long baseSeed, int reps) throws ScenarioException {
         List<Map<String, Object>> points;
         SaltelliDesign sobol = null;
+        MorrisDesign morris = null;
         Map<String, Object> description = new LinkedHashMap<>();
         description.put("type", type.name().toLowerCase(Locale.ROOT));
         switch (type) {
             case GRID -> points = Designs.fullFactorial(factors);
             case LHS -> points = Designs.latinHypercube(factors, samples, baseSeed);
+            case MORRIS -> {
+                morris = Morris.design(factors, samples, levels, samples * Morris.CANDIDATES_PER_TRAJECTORY, baseSeed);
+                points = morris.points();
+            }
             default -> {
                 sobol = Designs.saltelli(factors, samples);
                 points = sobol.points();
             }
         }
-        if (type != DesignType.GRID) description.put("samples", samples);
+        if (type == DesignType.MORRIS) {
+            description.put("trajectories", samples);
+            description.put("levels", levels);
+            description.put("candidates", samples * Morris.CANDIDATES_PER_TRAJECTORY);
+        } else if (type != DesignType.GRID) {
+            description.put("samples", samples);
+        }
         description.put("points", points.size());
         List<Object> fs = new ArrayList<>();
         for (Factor f : factors) {
@@ -287,9 +328,12 @@ public final class SweepFile {
         description.put("strategies", strategies);
         description.put("replicates", reps);
         description.put("outcomes", outcomes);
-        List<RunSpec> runs = Plan.crossed(points, strategies, reps, baseSeed);
+        // Morris: every point of a replicate gets the same seed (common random numbers), so that an elementary
+        // effect, the difference between two neighbouring points, is not swamped by the runs' own noise.
+        List<RunSpec> runs = morris != null ? Plan.crossedCommon(points, strategies, reps, baseSeed)
+                : Plan.crossed(points, strategies, reps, baseSeed);
         Plan plan = new Plan(Plan.Kind.SWEEP, name, scenarioFile, sets, scenario, runs,
-                factors.stream().map(Factor::key).toList(), outcomes, description, sobol);
+                factors.stream().map(Factor::key).toList(), outcomes, description, sobol, morris);
         if (!outcomes.isEmpty()) {
             List<String> known = plan.outcomeNames();
             for (String o : outcomes) {
