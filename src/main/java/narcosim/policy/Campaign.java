@@ -62,6 +62,19 @@ public final class Campaign implements Steppable {
         this.programmesAt = new int[net.places.size()];
         this.eradicationHaWeek = new double[net.places.size()];
         for (int i = 0; i < net.places.size(); i++) policeAt.add(new ArrayList<>());
+        model.events().register(this::hear);
+    }
+
+    /** Residents' tips and cartels' bribes reach the police at the place; tips also reach intelligence. */
+    private void hear(Event e) {
+        if (e instanceof Event.Tips t) {
+            Place at = net.places.get(t.place());
+            tips(at, t.count());
+            double strength = Math.min(0.5, t.count() / 10.0);
+            for (int l : net.out(at.index)) at.nation.signal(l, strength);
+        } else if (e instanceof Event.Bribe b) {
+            bribe(net.places.get(b.place()), b.usd());
+        }
     }
 
     public Doctrine doctrine() {
@@ -422,7 +435,7 @@ public final class Campaign implements Steppable {
                 if (arrests > 0) {
                     u.useEvidence(arrests);
                     for (int a = 0; a < arrests; a++) {
-                        if (random.nextDouble() < leaderShare) model.arrestLeader(at);
+                        if (random.nextDouble() < leaderShare) model.events().emit(new Event.LeaderTargeted(at.index));
                         else if (at.community() != null) at.community().requestArrests(1);
                     }
                 }
@@ -548,7 +561,7 @@ public final class Campaign implements Steppable {
     }
 
     /** Tips from residents become evidence for the honest units at the place (corrupt ones ignore them). */
-    public void tips(Place at, int count) {
+    private void tips(Place at, int count) {
         List<PoliceUnit> here = policeAt.get(at.index);
         int honest = 0;
         for (PoliceUnit u : here) {
@@ -562,7 +575,7 @@ public final class Campaign implements Steppable {
     }
 
     /** A bribe paid at a place goes to the campaign's police units there (if any). */
-    public void bribe(Place at, double usd) {
+    private void bribe(Place at, double usd) {
         List<PoliceUnit> here = policeAt.get(at.index);
         int active = 0;
         for (PoliceUnit u : here) {
