@@ -25,19 +25,25 @@ import narcosim.world.Place;
 final class MilitaryCommand {
 
     /** The military parameters, read once per run. */
-    record Rules(double detectBoat, double detectAircraft, double detectGround, double surveillanceBoost,
-                 double intelDetectionBoost, double interdictProb, double permissiveBonus, double noPursuitFactor,
-                 double collateralStrict, double collateralPermissive, double clashViolence, double intelUpdate,
-                 double intelPercentile, int reassignWeeks) {
+    record Rules(double detectBoat, double detectAircraft, double detectGround, double detectMax,
+                 double surveillanceBoost, double intelDetectionBoost, double interdictProb, double permissiveBonus,
+                 double noPursuitFactor, double collateralStrict, double collateralPermissive,
+                 double harmCapabilityFactor, double clashViolence, double contactSignal, double tipsPerSignal,
+                 double tipSignalMax, double intelUpdate, double intelPercentile, int reassignWeeks,
+                 int staticChokepoints, int staticUnitsPerChokepoint) {
 
         static Rules of(ParamValues p) {
             return new Rules(p.real("military.detect_boat"), p.real("military.detect_aircraft"),
-                    p.real("military.detect_ground"), p.real("military.surveillance_boost"),
-                    p.real("partnership.intel_detection_boost"), p.real("military.interdict_prob"),
-                    p.real("military.permissive_bonus"), p.real("military.no_pursuit_factor"),
-                    p.real("military.collateral_strict"), p.real("military.collateral_permissive"),
-                    p.real("military.clash_violence"), p.real("military.intel_update"),
-                    p.real("military.intel_percentile"), p.integer("military.reassign_weeks"));
+                    p.real("military.detect_ground"), p.real("military.detect_max"),
+                    p.real("military.surveillance_boost"), p.real("partnership.intel_detection_boost"),
+                    p.real("military.interdict_prob"), p.real("military.permissive_bonus"),
+                    p.real("military.no_pursuit_factor"), p.real("military.collateral_strict"),
+                    p.real("military.collateral_permissive"), p.real("military.harm_capability_factor"),
+                    p.real("military.clash_violence"), p.real("military.contact_signal"),
+                    p.real("military.tips_per_signal"), p.real("military.tip_signal_max"),
+                    p.real("military.intel_update"), p.real("military.intel_percentile"),
+                    p.integer("military.reassign_weeks"), p.integer("military.static_chokepoints"),
+                    p.integer("military.static_units_per_chokepoint"));
         }
 
         /** Chance that a unit of this type detects a shipment on its link (surveillance assets detect none). */
@@ -101,7 +107,8 @@ final class MilitaryCommand {
             if (allowed.isEmpty()) continue;
             int slot = u.nation.index * MilitaryUnit.Type.values().length + u.type.ordinal();
             // Spread over the best few chokepoints rather than piling every unit on one link.
-            int spread = Math.max(1, Math.min(allowed.size(), 3 + units.size() / 10));
+            int spread = Math.max(1, Math.min(allowed.size(),
+                    rules.staticChokepoints() + units.size() / rules.staticUnitsPerChokepoint()));
             u.moveTo(allowed.get(next[slot]++ % spread), net);
         }
     }
@@ -216,7 +223,7 @@ final class MilitaryCommand {
     private void hear(Event e) {
         if (!(e instanceof Event.Tips t)) return;
         Place at = net.places.get(t.place());
-        double strength = Math.min(0.5, t.count() / 10.0);
+        double strength = Math.min(rules.tipSignalMax(), t.count() / rules.tipsPerSignal());
         for (int l : net.out(at.index)) at.nation.signal(l, strength);
     }
 
@@ -239,11 +246,11 @@ final class MilitaryCommand {
             if (u.type == MilitaryUnit.Type.SURVEILLANCE) continue;
             double base = rules.detect(u.type);
             double intel = 1 + rules.intelDetectionBoost() * u.nation.intel(l.index);
-            double detect = Math.min(0.95, base * u.nation.capability() * surveillance * intel);
+            double detect = Math.min(rules.detectMax(), base * u.nation.capability() * surveillance * intel);
             if (random.nextDouble() >= detect) continue;
-            u.nation.signal(l.index, 0.7);
+            u.nation.signal(l.index, rules.contactSignal());
             if (populated != null) {
-                double harm = collateral() * (1 - 0.5 * u.nation.capability());
+                double harm = collateral() * (1 - rules.harmCapabilityFactor() * u.nation.capability());
                 if (random.nextDouble() < harm) events.emit(new Event.CollateralHarm(populated.index, u.nation.index));
                 if (random.nextDouble() < rules.clashViolence()) {
                     events.emit(new Event.Violence(populated.index, true));

@@ -22,14 +22,16 @@ final class Police {
     /** The police parameters, read once per run. */
     record Rules(double arrestRate, double arrestSaturation, double leaderShareTargeted, double leaderShareUntargeted,
                  double evidenceDecay, double evidencePerTip, double searchProb, double searchEvidenceGain,
-                 double corruptionRate, double bribeScaleUsd, double purgeRate, double vettingFactor) {
+                 double corruptionRate, double bribeScaleUsd, double purgeRate, double vettingFactor,
+                 double postingThroughputKg) {
 
         static Rules of(ParamValues p) {
             return new Rules(p.real("police.arrest_rate"), p.real("police.arrest_saturation"),
                     p.real("police.leader_share_targeted"), p.real("police.leader_share_untargeted"),
                     p.real("police.evidence_decay"), p.real("police.evidence_per_tip"), p.real("police.search_prob"),
                     p.real("police.search_evidence_gain"), p.real("police.corruption_rate"),
-                    p.real("police.bribe_scale_usd"), p.real("police.purge_rate"), p.real("police.vetting_factor"));
+                    p.real("police.bribe_scale_usd"), p.real("police.purge_rate"), p.real("police.vetting_factor"),
+                    p.real("police.posting_throughput_kg"));
         }
     }
 
@@ -58,7 +60,7 @@ final class Police {
         if (posts.isEmpty() || count == 0) return;
         // Where people live and where traffic passes (known after the burn-in).
         double[] w = posts.stream().mapToDouble(pl -> Math.sqrt(pl.spec.population())
-                * (1 + pl.throughputLastWeekKg() / 1000.0)).toArray();
+                * (1 + pl.throughputLastWeekKg() / rules.postingThroughputKg())).toArray();
         int[] n = Apportion.largestRemainder(count, w);
         for (int i = 0; i < posts.size(); i++) {
             for (int j = 0; j < n[i]; j++) {
