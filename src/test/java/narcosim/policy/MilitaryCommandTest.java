@@ -20,10 +20,7 @@ import narcosim.world.Link;
 class MilitaryCommandTest {
 
     private static NarcoModel crackdown(String... sets) {
-        String[] all = new String[sets.length + 1];
-        all[0] = "run.burn_in_weeks=4";
-        System.arraycopy(sets, 0, all, 1, sets.length);
-        return TestModels.started(TestModels.load(TestModels.BALLOON, all), "corridor-crackdown", 1);
+        return PolicyModels.started(TestModels.BALLOON, "corridor-crackdown", 4, sets);
     }
 
     /** Military seizures over half a year of a crackdown whose units see everything they may. */

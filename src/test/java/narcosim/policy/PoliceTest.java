@@ -23,10 +23,7 @@ class PoliceTest {
 
     /** The integrated strategy (vetted police among its parts) one week into the campaign. */
     private static NarcoModel integrated(String... sets) {
-        String[] all = new String[sets.length + 1];
-        all[0] = "run.burn_in_weeks=3";
-        System.arraycopy(sets, 0, all, 1, sets.length);
-        NarcoModel m = TestModels.started(TestModels.load(TestModels.BALLOON, all), "integrated", 1);
+        NarcoModel m = PolicyModels.started(TestModels.BALLOON, "integrated", 3, sets);
         TestModels.steps(m, 4);
         assertTrue(m.campaign().deployed());
         return m;
@@ -72,8 +69,8 @@ class PoliceTest {
 
     @Test
     void tipsTellTheNationThatTrafficLeavesThePlaceEvenBeforeTheCampaign() {
-        NarcoModel m = TestModels.started(TestModels.load(TestModels.BALLOON, "run.burn_in_weeks=10",
-                "military.tips_per_signal=4", "military.tip_signal_max=0.6"), "baseline", 1);
+        NarcoModel m = PolicyModels.started(TestModels.BALLOON, "baseline", 10, "military.tips_per_signal=4",
+                "military.tip_signal_max=0.6");
         TestModels.steps(m, 2);
         Place at = TestModels.place(m, "tumaco");
         Nation n = at.nation;
