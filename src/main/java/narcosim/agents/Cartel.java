@@ -331,7 +331,7 @@ public final class Cartel implements Steppable {
             double bribe = rules.bribeShare * margin * place.nation.spec.corruption();
             if (bribe <= 0) continue;
             capitalUsd -= bribe;
-            model.bribe(this, place, bribe);
+            model.events().emit(new Event.Bribe(index, place.index, bribe));
         }
     }
 

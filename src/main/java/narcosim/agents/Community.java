@@ -246,7 +246,7 @@ public final class Community implements Steppable {
         arrestsLastWeek = arrests;
         if (recruits > 0) model.events().emit(new Event.Recruited(place.index, recruits));
         if (arrests > 0) model.events().emit(new Event.Arrested(place.index, Event.ArrestKind.SMUGGLER, arrests));
-        if (reports > 0) model.deliverTips(place, reports);
+        if (reports > 0) model.events().emit(new Event.Tips(place.index, reports));
 
         harmEvents = 0;
         violenceEvents = 0;

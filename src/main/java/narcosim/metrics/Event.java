@@ -54,4 +54,10 @@ public sealed interface Event {
     record CartelSplit(int parent, int child) implements Event { }
 
     record PartnerSuspended(int nation, boolean forGood) implements Event { }
+
+    /**
+     * A police arrest at a place fell on cartel leadership: a cartel operating there with leaders loses one
+     * (the cartels' roster picks which), or, with no such cartel there, a smuggler is arrested instead.
+     */
+    record LeaderTargeted(int place) implements Event { }
 }

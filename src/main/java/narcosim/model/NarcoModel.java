@@ -155,6 +155,7 @@ public final class NarcoModel extends SimState {
         campaign = new Campaign(this, config.strategy().shares(), config.scenario().budgetMusdPerYear(), params);
 
         events.register(this::expose);
+        events.register(this::arrestLeader);
         // After the communities are settled: the collector adds a trust column per nation with residents.
         collector = new WeeklyCollector(network);
         events.register(collector);
@@ -404,21 +405,14 @@ public final class NarcoModel extends SimState {
         events.emit(new Event.Seized(s.cartel.index(), l.index, where.index, by.index, agency, s.kg));
     }
 
-    /** Tips reach the police at the place, and tell the nation that traffic leaves from there. */
-    public void deliverTips(Place at, int count) {
-        events.emit(new Event.Tips(at.index, count));
-        campaign.tips(at, count);
-        double strength = Math.min(0.5, count / 10.0);
-        for (int l : network.out(at.index)) at.nation.signal(l, strength);
-    }
-
-    public void bribe(Cartel c, Place at, double usd) {
-        events.emit(new Event.Bribe(c.index(), at.index, usd));
-        campaign.bribe(at, usd);
-    }
-
-    /** Police arrest a leader of a cartel operating at the place (a smuggler if no cartel with leaders is there). */
-    public void arrestLeader(Place at) {
+    /**
+     * An arrest that fell on cartel leadership (police emit {@link Event.LeaderTargeted}): a leader of a random
+     * cartel operating at the place, or a smuggler if no cartel with leaders is there. The model keeps the
+     * roster of cartels, so it takes in the splinter of a split.
+     */
+    private void arrestLeader(Event e) {
+        if (!(e instanceof Event.LeaderTargeted t)) return;
+        Place at = network.places.get(t.place());
         List<Cartel> here = new ArrayList<>();
         for (Cartel c : cartels.members()) {
             if (c.operatesAt(at.index) && c.leaders() > 0) here.add(c);

@@ -162,6 +162,9 @@ public final class Params {
         real("military.detect_boat", 0.15, 0, 1, "", "Chance that a patrol boat detects a shipment crossing its sea link.");
         real("military.detect_aircraft", 0.12, 0, 1, "", "Chance that an aircraft detects a shipment on its sea or air link.");
         real("military.detect_ground", 0.10, 0, 1, "", "Chance that a ground unit detects a shipment on its land link.");
+        real("military.detect_max", 0.95, 0, 1, "",
+                "Most chance that one unit detects a shipment on its link, however capable, watched and informed "
+                        + "(a cap; assumption: no patrol is certain to see a crossing).");
         real("military.surveillance_boost", 0.8, 0, 10, "", "Relative rise in detection on links watched by a surveillance asset.");
         real("military.interdict_prob", 0.5, 0, 1, "", "Chance that a detection ends in a seizure (high power per contact).");
         real("military.permissive_bonus", 0.15, 0, 1, "", "Relative rise in interdiction under permissive rules of engagement.");
@@ -169,14 +172,35 @@ public final class Params {
                 "Interdiction chance kept on a cross-border link when the next nation does not coordinate operations.");
         real("military.collateral_strict", 0.02, 0, 1, "", "Chance of collateral harm per contact in a populated place, strict rules.");
         real("military.collateral_permissive", 0.15, 0, 1, "", "Chance of collateral harm per contact, permissive rules (Bennett 2008).");
+        real("military.harm_capability_factor", 0.5, 0, 1, "",
+                "Share of collateral harm that fully trained forces avoid: harm chance x (1 - this x capability) "
+                        + "(Bennett 2008: accuracy matters more than effectiveness; the value is an assumption).");
         real("military.clash_violence", 0.1, 0, 1, "", "Chance that a contact in a populated place turns into a violent clash.");
         real("military.capability_initial", 0.6, 0.05, 1, "", "Initial capability (training) of forces; scales detection, lowers harm.");
         real("military.intel_update", 0.6, 0, 1, "", "Update weight of estimated link use p <- (1-u) p + u 1[signal] (NarcoLogic).");
+        real("military.contact_signal", 0.7, 0, 1, "",
+                "Signal of traffic a nation takes on a link from a detection by its units, against 1 for a seizure "
+                        + "(NarcoLogic's signal is 1 for an interdiction; a sighting without seizure counts less: assumption).");
+        real("military.tips_per_signal", 10, 1, 1000, "tips",
+                "Tips at a place that would give its nation a signal of 1 on each link leaving it: strength = tips / this, "
+                        + "at most military.tip_signal_max (assumption).");
+        real("military.tip_signal_max", 0.5, 0, 1, "",
+                "Strongest signal residents' tips give on a link, below a detection's: tips tell that traffic leaves "
+                        + "a place, not by which link (assumption).");
         real("military.intel_percentile", 0.75, 0, 1, "", "Percentile of estimated use above which links are targeted (NarcoLogic).");
         integer("military.reassign_weeks", 4, 1, 52, "weeks", "Weeks between intelligence-led reassignments.");
+        integer("military.static_chokepoints", 3, 1, 100, "links",
+                "Chokepoints over which a static doctrine spreads each nation's units of one type, plus one per "
+                        + "military.static_units_per_chokepoint units, so as not to pile every unit on one link (assumption).");
+        integer("military.static_units_per_chokepoint", 10, 1, 10000, "units",
+                "Military units fielded (all nations and types) per extra chokepoint in a static doctrine's spread "
+                        + "(assumption).");
 
         // ---- police (MADTOR; GLODERS)
         real("police.cost_unit_musd_year", 4, 0.01, 1e4, "US$M/year", "Cost of one police unit (about 50 officers with investigators).");
+        real("police.posting_throughput_kg", 1000, 1, 1e9, "kg/week",
+                "Weekly throughput at which a place draws twice the police its population alone would: posting weight "
+                        + "sqrt(population) x (1 + throughput / this) (assumption).");
         real("police.officers_per_unit", 50, 1, 10000, "officers", "Officers in one police unit (the C of Epstein's C/A).");
         real("police.background_officers_per_10k", 30, 0, 10000, "officers",
                 "Officers of ordinary local policing per 10,000 residents, campaign or not.");

@@ -227,9 +227,9 @@ class CartelTest {
         });
         Cartel parent = m.cartels().get(0);
         double capital = parent.capitalUsd();
-        m.arrestLeader(TestModels.place(m, "tumaco"));
+        m.events().emit(new Event.LeaderTargeted(TestModels.place(m, "tumaco").index));
         assertEquals(1, m.cartels().size());
-        m.arrestLeader(TestModels.place(m, "tumaco"));
+        m.events().emit(new Event.LeaderTargeted(TestModels.place(m, "tumaco").index));
         assertEquals(2, m.cartels().size(), "split");
         assertEquals(1, splits.size());
         Cartel child = m.cartels().get(1);

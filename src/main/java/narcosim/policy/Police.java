@@ -1,0 +1,194 @@
+package narcosim.policy;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import ec.util.MersenneTwisterFast;
+import narcosim.agents.PoliceUnit;
+import narcosim.metrics.Event;
+import narcosim.metrics.EventBus;
+import narcosim.scenario.ParamValues;
+import narcosim.world.Nation;
+import narcosim.world.Network;
+import narcosim.world.Place;
+
+/**
+ * The campaign's police (ODD 7.10): units posted where people live, the evidence residents' tips give
+ * them, their investigations and arrests, searches of passing shipments, and the bribes that corrupt
+ * them. Tips and bribes arrive as events; an arrest that falls on cartel leadership goes out as one.
+ */
+final class Police {
+
+    /** The police parameters, read once per run. */
+    record Rules(double arrestRate, double arrestSaturation, double leaderShareTargeted, double leaderShareUntargeted,
+                 double evidenceDecay, double evidencePerTip, double searchProb, double searchEvidenceGain,
+                 double corruptionRate, double bribeScaleUsd, double purgeRate, double vettingFactor,
+                 double postingThroughputKg) {
+
+        static Rules of(ParamValues p) {
+            return new Rules(p.real("police.arrest_rate"), p.real("police.arrest_saturation"),
+                    p.real("police.leader_share_targeted"), p.real("police.leader_share_untargeted"),
+                    p.real("police.evidence_decay"), p.real("police.evidence_per_tip"), p.real("police.search_prob"),
+                    p.real("police.search_evidence_gain"), p.real("police.corruption_rate"),
+                    p.real("police.bribe_scale_usd"), p.real("police.purge_rate"), p.real("police.vetting_factor"),
+                    p.real("police.posting_throughput_kg"));
+        }
+    }
+
+    private final Rules rules;
+    private final Doctrine doctrine;
+    private final Network net;
+    private final EventBus events;
+    private final List<PoliceUnit> units = new ArrayList<>();
+    private final List<List<PoliceUnit>> unitsAt = new ArrayList<>();
+
+    Police(Rules rules, Doctrine doctrine, Network net, EventBus events) {
+        this.rules = rules;
+        this.doctrine = doctrine;
+        this.net = net;
+        this.events = events;
+        for (int i = 0; i < net.places.size(); i++) unitsAt.add(new ArrayList<>());
+        events.register(this::hear);
+    }
+
+    // ------------------------------------------------------------------ posting
+
+    /** Posts a nation's units at its populated, non-market places. */
+    void post(Nation nation, int count) {
+        List<Place> posts = net.places.stream()
+                .filter(pl -> pl.nation == nation && pl.isPopulated() && !pl.isMarket()).toList();
+        if (posts.isEmpty() || count == 0) return;
+        // Where people live and where traffic passes (known after the burn-in).
+        double[] w = posts.stream().mapToDouble(pl -> Math.sqrt(pl.spec.population())
+                * (1 + pl.throughputLastWeekKg() / rules.postingThroughputKg())).toArray();
+        int[] n = Apportion.largestRemainder(count, w);
+        for (int i = 0; i < posts.size(); i++) {
+            for (int j = 0; j < n[i]; j++) {
+                PoliceUnit u = new PoliceUnit(units.size(), posts.get(i), doctrine.vetting());
+                units.add(u);
+                unitsAt.get(posts.get(i).index).add(u);
+            }
+        }
+    }
+
+    /** A withdrawing nation's units stand down. */
+    void standDown(Nation n) {
+        for (PoliceUnit u : units) {
+            if (u.place.nation == n) u.standDown();
+        }
+    }
+
+    void clear() {
+        units.clear();
+        for (List<PoliceUnit> here : unitsAt) here.clear();
+    }
+
+    // ------------------------------------------------------------------ the week
+
+    /**
+     * Investigations (arrests saturating in evidence, MADTOR), corruption and purges, and the honest
+     * presence residents see.
+     */
+    void work(MersenneTwisterFast random) {
+        double leaderShare = doctrine.leadershipTargeting() ? rules.leaderShareTargeted()
+                : rules.leaderShareUntargeted();
+        int[] honestAt = new int[net.places.size()];
+        for (PoliceUnit u : units) {
+            if (!u.active()) continue;
+            Place at = u.place;
+            if (u.honest()) {
+                // Diminishing returns to arrests (MADTOR): expected arrests saturate in evidence.
+                double e = u.evidence();
+                double expected = rules.arrestRate() * e / (1 + e / rules.arrestSaturation());
+                int arrests = Poisson.sample(expected, random);
+                if (arrests > 0) {
+                    u.useEvidence(arrests);
+                    for (int a = 0; a < arrests; a++) {
+                        if (random.nextDouble() < leaderShare) events.emit(new Event.LeaderTargeted(at.index));
+                        else if (at.community() != null) at.community().requestArrests(1);
+                    }
+                }
+            }
+            double turn = rules.corruptionRate() * at.nation.spec.corruption()
+                    * (1 - Math.exp(-u.bribesThisWeek() / rules.bribeScaleUsd()))
+                    * (u.vetted ? rules.vettingFactor() : 1);
+            u.closeWeek(turn, rules.purgeRate(), rules.evidenceDecay(), random);
+            if (u.corrupt() && random.nextDouble() < at.nation.spec.transparency()) {
+                events.emit(new Event.CorruptionSeen(at.index));
+            }
+            if (u.honest()) honestAt[at.index]++;
+        }
+        for (Place pl : net.places) {
+            if (pl.community() != null) pl.community().setHonestUnits(honestAt[pl.index]);
+        }
+    }
+
+    /** Honest units at a place search a passing shipment; returns true if they seize it. */
+    boolean search(Place at, MersenneTwisterFast random) {
+        List<PoliceUnit> here = unitsAt.get(at.index);
+        if (here.isEmpty()) return false;
+        for (PoliceUnit u : here) {
+            if (!u.honest()) continue;
+            double e = u.evidence();
+            if (random.nextDouble() < rules.searchProb()
+                    * (1 + rules.searchEvidenceGain() * e / (e + rules.arrestSaturation()))) {
+                if (at.community() != null) at.community().requestArrests(1);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void hear(Event e) {
+        if (e instanceof Event.Tips t) tips(t.place(), t.count());
+        else if (e instanceof Event.Bribe b) bribe(b.place(), b.usd());
+    }
+
+    /** Tips from residents become evidence for the honest units at the place (corrupt ones ignore them). */
+    private void tips(int place, int count) {
+        List<PoliceUnit> here = unitsAt.get(place);
+        int honest = 0;
+        for (PoliceUnit u : here) {
+            if (u.honest()) honest++;
+        }
+        if (honest == 0) return;
+        double e = count * rules.evidencePerTip() / honest;
+        for (PoliceUnit u : here) {
+            if (u.honest()) u.addEvidence(e);
+        }
+    }
+
+    /** A bribe paid at a place goes to the active units there (if any). */
+    private void bribe(int place, double usd) {
+        List<PoliceUnit> here = unitsAt.get(place);
+        int active = 0;
+        for (PoliceUnit u : here) {
+            if (u.active()) active++;
+        }
+        for (PoliceUnit u : here) {
+            if (u.active()) u.takeBribe(usd / active);
+        }
+    }
+
+    // ------------------------------------------------------------------ reading
+
+    List<PoliceUnit> units() {
+        return units;
+    }
+
+    int honestAt(Place at) {
+        int n = 0;
+        for (PoliceUnit u : unitsAt.get(at.index)) {
+            if (u.honest()) n++;
+        }
+        return n;
+    }
+
+    int corruptUnits() {
+        int n = 0;
+        for (PoliceUnit u : units) {
+            if (u.active() && u.corrupt()) n++;
+        }
+        return n;
+    }
+}

@@ -1,0 +1,136 @@
+package narcosim.policy;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+
+import narcosim.agents.Community;
+import narcosim.metrics.Event;
+import narcosim.metrics.EventBus;
+import narcosim.scenario.ParamValues;
+import narcosim.world.Network;
+import narcosim.world.Place;
+
+/**
+ * The campaign's programmes in places: development (alternative livelihoods, ODD 7.11), placed where the
+ * need is greatest and paying off after a lag, and forced eradication (ODD 7.12), spread over the
+ * production places by coca area.
+ */
+final class Programmes {
+
+    /** The development and eradication parameters, read once per run. */
+    record Rules(int lagWeeks, int rampWeeks, double incomeGain, double securityDependency, int perPlace,
+                 double eradicationCostUsdHa, double killFraction, int eradicationEndWeek) {
+
+        static Rules of(ParamValues p) {
+            return new Rules(p.integer("development.lag_weeks"), p.integer("development.ramp_weeks"),
+                    p.real("development.income_gain"), p.real("development.security_dependency"),
+                    p.integer("development.programmes_per_place"), p.real("eradication.cost_usd_ha"),
+                    p.real("eradication.kill_fraction"), p.integer("eradication.end_week"));
+        }
+    }
+
+    private final Rules rules;
+    private final Doctrine doctrine;
+    private final Network net;
+    private final EventBus events;
+    private final int[] programmesAt;
+    private final double[] eradicationHaWeek;
+
+    Programmes(Rules rules, Doctrine doctrine, Network net, EventBus events) {
+        this.rules = rules;
+        this.doctrine = doctrine;
+        this.net = net;
+        this.events = events;
+        this.programmesAt = new int[net.places.size()];
+        this.eradicationHaWeek = new double[net.places.size()];
+    }
+
+    // ------------------------------------------------------------------ placing
+
+    /**
+     * Places development programmes in populated, non-market places of partner nations, most need first,
+     * round-robin up to the most per place; returns how many found a place.
+     */
+    int place(int programmes) {
+        List<Place> eligible = new ArrayList<>(net.places.stream()
+                .filter(pl -> pl.isPopulated() && !pl.isMarket() && pl.nation.spec.partner()
+                        && !pl.nation.spec.international())
+                .toList());
+        // Most need first: the share of residents who grow coca or smuggle.
+        eligible.sort(Comparator.comparingDouble((Place pl) -> -need(pl.community()))
+                .thenComparingInt(pl -> pl.index));
+        int placed = 0;
+        for (int round = 0; round < rules.perPlace() && placed < programmes; round++) {
+            for (Place pl : eligible) {
+                if (placed == programmes) break;
+                programmesAt[pl.index]++;
+                placed++;
+            }
+        }
+        return placed;
+    }
+
+    private static double need(Community c) {
+        return (double) (c.growers() + c.smugglers()) / c.agents();
+    }
+
+    /** A yearly eradication budget becomes hectares a week, spread over production places by coca area. */
+    void fundEradication(double budgetYear) {
+        double haWeek = budgetYear / rules.eradicationCostUsdHa() / 52.0;
+        double total = net.places.stream().filter(Place::isProduction).mapToDouble(Place::cocaHa).sum();
+        for (Place pl : net.places) {
+            if (pl.isProduction() && total > 0) eradicationHaWeek[pl.index] = haWeek * pl.cocaHa() / total;
+        }
+    }
+
+    /** Withdraws every programme (residents lose the income gain) and the eradication teams. */
+    void clear() {
+        for (Place pl : net.places) {
+            if (programmesAt[pl.index] > 0 && pl.community() != null) pl.community().setDevelopment(0, 0);
+        }
+        Arrays.fill(programmesAt, 0);
+        Arrays.fill(eradicationHaWeek, 0);
+    }
+
+    // ------------------------------------------------------------------ the week
+
+    /** Development matures from the first harvest after the lag; a withdrawn nation's programmes stop. */
+    void develop(int weeksIn) {
+        double maturity = Math.min(1.0, Math.max(0.0, (double) (weeksIn - rules.lagWeeks()) / rules.rampWeeks()));
+        for (Place pl : net.places) {
+            int n = programmesAt[pl.index];
+            if (n == 0 || pl.community() == null) continue;
+            if (pl.nation.withdrawn()) n = 0;
+            // Alternative livelihoods pay off after the first harvest, and less where cartels rule by fear.
+            double g = rules.incomeGain() * Math.min(1.0, (double) n / rules.perPlace()) * maturity
+                    * (1 - rules.securityDependency() * pl.community().meanFear());
+            pl.community().setDevelopment(n, g);
+        }
+    }
+
+    /**
+     * Eradication, while the doctrine has it on and its end week (if any) has not come; returns whether it
+     * worked this week (and so spent its budget).
+     */
+    boolean eradicate(int week) {
+        int end = rules.eradicationEndWeek();
+        boolean on = doctrine.eradication() && !(end >= 0 && week >= end);
+        if (!on) return false;
+        for (Place pl : net.places) {
+            double ha = eradicationHaWeek[pl.index];
+            if (ha <= 0 || pl.nation.withdrawn()) continue;
+            double sprayed = pl.treatable(ha);
+            double destroyed = pl.eradicate(ha, rules.killFraction());
+            if (destroyed > 0) events.emit(new Event.Eradicated(pl.index, sprayed, destroyed));
+        }
+        return true;
+    }
+
+    // ------------------------------------------------------------------ reading
+
+    int at(Place pl) {
+        return programmesAt[pl.index];
+    }
+}
