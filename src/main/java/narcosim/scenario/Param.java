@@ -3,13 +3,45 @@ package narcosim.scenario;
 import java.util.List;
 
 /**
- * One model parameter, declared once: its key (section.name), type, default, range and a one-line
- * description with its source. The registry {@link Params} holds them all.
+ * One model parameter, declared once: its key (section.name), type, default, range, a one-line
+ * description with its source, what kind of parameter it is, a label for people and, for a policy lever,
+ * the headline outcomes it is meant to move. The registry {@link Params} holds them all.
+ *
+ * @param role a policy lever, an uncertain model parameter, or a setting of the run
+ * @param label a short name for people (the classroom window's controls, lever tables)
+ * @param moves for a lever: the headline measures (summary.csv columns) it is meant to move
  */
 public record Param(String key, Type type, Object defaultValue, double min, double max,
-                    List<String> choices, String unit, String description) {
+                    List<String> choices, String unit, String description, Role role, String label,
+                    List<String> moves) {
 
     public enum Type { REAL, INTEGER, BOOLEAN, CHOICE, NATION, REGION }
+
+    /** What a parameter is. */
+    public enum Role {
+        /** a choice a strategy makes (doctrine, rules, partnership terms): what screening measures */
+        LEVER,
+        /** an uncertain property of the world the model represents (calibration and sensitivity vary it) */
+        MODEL,
+        /** how the run is made (horizon, burn-in, agent grain) or a scripted event of the scenario */
+        SETTING
+    }
+
+    public Param {
+        choices = List.copyOf(choices);
+        moves = List.copyOf(moves);
+    }
+
+    /** A model parameter with no label of its own (its key serves). */
+    public Param(String key, Type type, Object defaultValue, double min, double max, List<String> choices,
+                 String unit, String description) {
+        this(key, type, defaultValue, min, max, choices, unit, description, Role.MODEL, key, List.of());
+    }
+
+    /** The same parameter with another role, label and lever outcomes. */
+    public Param as(Role newRole, String newLabel, List<String> newMoves) {
+        return new Param(key, type, defaultValue, min, max, choices, unit, description, newRole, newLabel, newMoves);
+    }
 
     private static final java.util.regex.Pattern DECIMAL =
             java.util.regex.Pattern.compile("\\s*[-+]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][-+]?[0-9]+)?\\s*");

@@ -35,6 +35,22 @@ public final class Params {
         if (ALL.put(p.key(), p) != null) throw new IllegalStateException("declared twice: " + p.key());
     }
 
+    /** Marks a declared parameter as a policy lever, with its label and the headline measures it should move. */
+    private static void lever(String key, String label, String... moves) {
+        Param p = ALL.get(key);
+        if (p == null) throw new IllegalStateException("no parameter " + key);
+        ALL.put(key, p.as(Param.Role.LEVER, label, List.of(moves)));
+    }
+
+    /** Marks declared parameters as settings of the run (not the world's properties, not levers). */
+    private static void settings(String... keys) {
+        for (String key : keys) {
+            Param p = ALL.get(key);
+            if (p == null) throw new IllegalStateException("no parameter " + key);
+            ALL.put(key, p.as(Param.Role.SETTING, p.label(), List.of()));
+        }
+    }
+
     static {
         // ---- run
         integer("run.years", 10, 1, 50, "years", "Campaign horizon reported in the outputs (one step = one week).");
@@ -259,6 +275,33 @@ public final class Params {
 
         // ---- violence
         real("violence.trust_effect", 1.0, 0, 10, "", "Weight of violence among negative contacts (the state fails to protect).");
+
+        // ---- what each parameter is: the levers a strategy sets (with the headline measures they are meant to
+        // move), the settings of a run; every other parameter is an uncertain property of the model's world.
+        String flow = "delivered_kg_total";
+        String seized = "seized_kg_total";
+        String price = "price_usd_kg_final_year";
+        String violence = "violent_incidents_total";
+        String harm = "collateral_harm_total";
+        String trust = "mean_trust_final_year";
+        String recruits = "recruits_total";
+        String coca = "coca_ha_final_year";
+        lever("military.targeting", "Intelligence-led targeting", flow, seized);
+        lever("military.rules_of_engagement", "Permissive rules of engagement", seized, harm, trust);
+        lever("military.focus_region", "Military focus region", flow, seized);
+        lever("military.mix_boat", "Share of military money for patrol boats", flow, seized);
+        lever("military.mix_aircraft", "Share of military money for aircraft", flow, seized);
+        lever("military.mix_ground", "Share of military money for ground units", flow, seized, harm);
+        lever("military.mix_surveillance", "Share of military money for surveillance", flow, seized);
+        lever("police.vetting", "Vetted police units", flow, price, trust);
+        lever("police.leadership_targeting", "Leadership targeting (kingpin strategy)", flow, price, violence);
+        lever("eradication.enabled", "Forced eradication", coca, trust, recruits);
+        lever("eradication.budget_share", "Share of military money for eradication", coca, trust);
+        lever("development.programmes_per_place", "Development programmes per community", recruits, coca, trust);
+        lever("partnership.intel_share", "Share of intelligence passed to partners", flow, seized);
+        lever("partnership.coordinated_operations", "Coordinated operations across borders", flow, seized);
+        settings("run.years", "run.burn_in_weeks", "residents.people_per_agent", "residents.min_agents",
+                "partnership.withdrawal_week", "partnership.withdrawal_nation", "eradication.end_week");
     }
 
     private Params() {
