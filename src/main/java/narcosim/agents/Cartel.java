@@ -7,9 +7,9 @@ import java.util.Deque;
 import java.util.List;
 
 import narcosim.metrics.Event;
-import narcosim.model.ModelStateException;
 import narcosim.model.NarcoModel;
 import narcosim.scenario.ParamValues;
+import narcosim.util.StateException;
 import narcosim.world.Link;
 import narcosim.world.Network;
 import narcosim.world.Place;
@@ -345,7 +345,7 @@ public final class Cartel implements Steppable {
             if (price > 0 && capitalUsd < want * price) want = (long) Math.max(0, capitalUsd / price);
             long got = home.takeStock(want);
             capitalUsd -= got * price;
-            stockAt[h] = ModelStateException.addKg(stockAt[h], got, "a cartel's stock at ", home.id());
+            stockAt[h] = StateException.addKg(stockAt[h], got, "a cartel's stock at ", home.id());
             if (value[h] == Double.NEGATIVE_INFINITY) continue; // no route at the moment: keep the stock
             // Shipments in the model are bounded (NarcoModel.MAX_SHIPMENTS): beyond it the cargo waits in stock.
             while (stockAt[h] > 0 && model.roomForShipment()) {
@@ -497,7 +497,7 @@ public final class Cartel implements Steppable {
 
     public long stockKg() {
         long s = 0;
-        for (long v : stockAt) s = ModelStateException.addKg(s, v, "a cartel's stock");
+        for (long v : stockAt) s = StateException.addKg(s, v, "a cartel's stock");
         return s;
     }
 

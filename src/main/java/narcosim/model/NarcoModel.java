@@ -18,6 +18,7 @@ import narcosim.scenario.ParamValues;
 import narcosim.scenario.RunConfig;
 import narcosim.scenario.Specs;
 import narcosim.util.Fmt;
+import narcosim.util.StateException;
 import narcosim.world.Link;
 import narcosim.world.Nation;
 import narcosim.world.Network;
@@ -179,6 +180,8 @@ public final class NarcoModel extends SimState {
                 phase.step(s);
             } catch (ModelStateException e) {
                 throw e.located() ? e : located(e.problem(), e);
+            } catch (StateException e) {
+                throw located(e.problem(), e);
             } catch (ArithmeticException e) {
                 throw located("a kilogram total overflowed 64-bit arithmetic (" + e.getMessage() + ")", e);
             }
@@ -295,7 +298,7 @@ public final class NarcoModel extends SimState {
                 p.resprout(resprout);
                 p.growTowards(p.community() == null ? 0 : p.community().growers(), planting, replant);
                 long kg = p.harvest(yieldKgHaWeek);
-                producedTotal = ModelStateException.addKg(producedTotal, kg, "kg produced in the run");
+                producedTotal = StateException.addKg(producedTotal, kg, "kg produced in the run");
                 if (kg > 0) events.emit(new Event.Produced(p.index, kg));
             }
         }
@@ -354,7 +357,7 @@ public final class NarcoModel extends SimState {
         events.emit(new Event.Entered(c.index(), l.index, s.kg));
         if (random.nextDouble() < lossProb[l.mode.ordinal()]) {
             end(s, l, Shipment.Status.LOST);
-            lostTotal = ModelStateException.addKg(lostTotal, s.kg, "kg lost in the run");
+            lostTotal = StateException.addKg(lostTotal, s.kg, "kg lost in the run");
             events.emit(new Event.Lost(c.index(), l.index, s.kg));
             return;
         }
@@ -381,8 +384,8 @@ public final class NarcoModel extends SimState {
             double revenue = s.kg * market.price();
             c.earned(revenue);
             end(s, l, Shipment.Status.DELIVERED);
-            deliveredThisWeek = ModelStateException.addKg(deliveredThisWeek, s.kg, "kg delivered this week");
-            deliveredTotal = ModelStateException.addKg(deliveredTotal, s.kg, "kg delivered in the run");
+            deliveredThisWeek = StateException.addKg(deliveredThisWeek, s.kg, "kg delivered this week");
+            deliveredTotal = StateException.addKg(deliveredTotal, s.kg, "kg delivered in the run");
             events.emit(new Event.Delivered(c.index(), q.index, s.kg, revenue));
             return;
         }
@@ -398,7 +401,7 @@ public final class NarcoModel extends SimState {
 
     private void seize(Shipment s, Link l, Place where, Nation by, Event.Agency agency) {
         end(s, l, Shipment.Status.SEIZED);
-        seizedTotal = ModelStateException.addKg(seizedTotal, s.kg, "kg seized in the run");
+        seizedTotal = StateException.addKg(seizedTotal, s.kg, "kg seized in the run");
         s.cartel.seized(l, s.kg);
         by.signal(l.index, 1.0);
         events.emit(new Event.Seized(s.cartel.index(), l.index, where.index, by.index, agency, s.kg));
@@ -502,7 +505,7 @@ public final class NarcoModel extends SimState {
     private long inTransitWholeKg() {
         long kg = 0;
         for (Shipment s : shipments.members()) {
-            if (!s.done()) kg = ModelStateException.addKg(kg, s.kg, "kg in transit");
+            if (!s.done()) kg = StateException.addKg(kg, s.kg, "kg in transit");
         }
         return kg;
     }
@@ -513,8 +516,8 @@ public final class NarcoModel extends SimState {
 
     private long stockWholeKg() {
         long kg = 0;
-        for (Place p : network.places) kg = ModelStateException.addKg(kg, p.stockKg(), "kg in stock");
-        for (Cartel c : cartels.members()) kg = ModelStateException.addKg(kg, c.stockKg(), "kg in stock");
+        for (Place p : network.places) kg = StateException.addKg(kg, p.stockKg(), "kg in stock");
+        for (Cartel c : cartels.members()) kg = StateException.addKg(kg, c.stockKg(), "kg in stock");
         return kg;
     }
 
