@@ -11,6 +11,7 @@ import narcosim.agents.ResidentRules;
 import narcosim.agents.Shipment;
 import narcosim.metrics.Event;
 import narcosim.metrics.EventBus;
+import narcosim.metrics.KgTotals;
 import narcosim.metrics.WeeklyCollector;
 import narcosim.policy.Campaign;
 import narcosim.policy.Poisson;
@@ -68,6 +69,7 @@ public final class NarcoModel extends SimState {
     private Market market;
     private Campaign campaign;
     private EventBus events;
+    private KgTotals totals;
     private WeeklyCollector collector;
     private Shuffled<Cartel> cartels;
     private Shuffled<Shipment> shipments;
@@ -75,15 +77,9 @@ public final class NarcoModel extends SimState {
     private final List<Community> communityList = new ArrayList<>();
     private int burnIn;
     private long shipmentIds;
-    private long deliveredThisWeek;
-    private long deliveredLastWeek;
     private double riskKgThisWeek;
     private double kgThisWeek;
     private double riskLastWeek;
-    private long producedTotal;
-    private long deliveredTotal;
-    private long seizedTotal;
-    private long lostTotal;
     private double[] lossProb;
     private double yieldKgHaWeek;
     private double planting;
@@ -105,6 +101,8 @@ public final class NarcoModel extends SimState {
         burnIn = params.integer("run.burn_in_weeks");
         network = new Network(config.scenario(), params, params.real("military.capability_initial"));
         events = new EventBus();
+        totals = new KgTotals();
+        events.register(totals);
         double marketPrice = network.places.stream().filter(Place::isMarket).findFirst().orElseThrow()
                 .nation.spec.priceUsdKg();
         market = new Market(marketPrice, params);
@@ -112,8 +110,6 @@ public final class NarcoModel extends SimState {
             params.real("shipment.loss_air")};
         yieldKgHaWeek = params.real("market.yield_kg_per_ha_year") * params.real("market.north_share") / 52.0;
         shipmentIds = 0;
-        deliveredThisWeek = deliveredLastWeek = 0;
-        producedTotal = deliveredTotal = seizedTotal = lostTotal = 0;
         riskKgThisWeek = kgThisWeek = riskLastWeek = 0;
         planting = 1;
         priceCapWeeks = areaCapWeeks = shipmentCapWeeks = 0;
@@ -235,13 +231,13 @@ public final class NarcoModel extends SimState {
                         + ModelStateException.show(c.capitalUsd()) + " US$ (valid: kg >= 0, capital finite)");
             }
         }
-        if (producedTotal < 0 || deliveredTotal < 0 || seizedTotal < 0 || lostTotal < 0) {
-            throw new ModelStateException("a kilogram total is negative (produced " + producedTotal + ", delivered "
-                    + deliveredTotal + ", seized " + seizedTotal + ", lost " + lostTotal + ")");
+        if (totals.producedKg() < 0 || totals.deliveredKg() < 0 || totals.seizedKg() < 0 || totals.lostKg() < 0) {
+            throw new ModelStateException("a kilogram total is negative (produced " + totals.producedKg() + ", delivered "
+                    + totals.deliveredKg() + ", seized " + totals.seizedKg() + ", lost " + totals.lostKg() + ")");
         }
         long imbalance = massImbalanceKg();
         if (imbalance != 0) {
-            throw new ModelStateException("mass balance is off by " + imbalance + " kg (produced " + producedTotal
+            throw new ModelStateException("mass balance is off by " + imbalance + " kg (produced " + totals.producedKg()
                     + " must equal delivered + seized + lost + in transit + in stock)");
         }
         double trust = meanTrust();
@@ -278,8 +274,8 @@ public final class NarcoModel extends SimState {
             market.calibrate();
             campaign.deploy();
         }
-        deliveredLastWeek = deliveredThisWeek;
-        deliveredThisWeek = 0;
+        long deliveredLastWeek = totals.deliveredThisWeekKg();
+        totals.newWeek();
         riskLastWeek = kgThisWeek > 0 ? riskKgThisWeek / kgThisWeek : riskLastWeek;
         riskKgThisWeek = 0;
         kgThisWeek = 0;
@@ -298,7 +294,6 @@ public final class NarcoModel extends SimState {
                 p.resprout(resprout);
                 p.growTowards(p.community() == null ? 0 : p.community().growers(), planting, replant);
                 long kg = p.harvest(yieldKgHaWeek);
-                producedTotal = StateException.addKg(producedTotal, kg, "kg produced in the run");
                 if (kg > 0) events.emit(new Event.Produced(p.index, kg));
             }
         }
@@ -357,7 +352,6 @@ public final class NarcoModel extends SimState {
         events.emit(new Event.Entered(c.index(), l.index, s.kg));
         if (random.nextDouble() < lossProb[l.mode.ordinal()]) {
             end(s, l, Shipment.Status.LOST);
-            lostTotal = StateException.addKg(lostTotal, s.kg, "kg lost in the run");
             events.emit(new Event.Lost(c.index(), l.index, s.kg));
             return;
         }
@@ -384,8 +378,6 @@ public final class NarcoModel extends SimState {
             double revenue = s.kg * market.price();
             c.earned(revenue);
             end(s, l, Shipment.Status.DELIVERED);
-            deliveredThisWeek = StateException.addKg(deliveredThisWeek, s.kg, "kg delivered this week");
-            deliveredTotal = StateException.addKg(deliveredTotal, s.kg, "kg delivered in the run");
             events.emit(new Event.Delivered(c.index(), q.index, s.kg, revenue));
             return;
         }
@@ -401,7 +393,6 @@ public final class NarcoModel extends SimState {
 
     private void seize(Shipment s, Link l, Place where, Nation by, Event.Agency agency) {
         end(s, l, Shipment.Status.SEIZED);
-        seizedTotal = StateException.addKg(seizedTotal, s.kg, "kg seized in the run");
         s.cartel.seized(l, s.kg);
         by.signal(l.index, 1.0);
         events.emit(new Event.Seized(s.cartel.index(), l.index, where.index, by.index, agency, s.kg));
@@ -527,12 +518,13 @@ public final class NarcoModel extends SimState {
      */
     public long massImbalanceKg() {
         return Math.subtractExact(Math.subtractExact(Math.subtractExact(Math.subtractExact(Math.subtractExact(
-                producedTotal, deliveredTotal), seizedTotal), lostTotal), inTransitWholeKg()), stockWholeKg());
+                totals.producedKg(), totals.deliveredKg()), totals.seizedKg()), totals.lostKg()), inTransitWholeKg()),
+                stockWholeKg());
     }
 
-    /** Kg produced since the start (burn-in included). */
-    public long producedTotalKg() {
-        return producedTotal;
+    /** The run's kilogram totals (produced, delivered, seized, lost), summed from the events. */
+    public KgTotals totals() {
+        return totals;
     }
 
     /** Weeks in which the price or the risk premium was held at market.price_cap_factor (burn-in included). */
