@@ -6,7 +6,6 @@ import java.util.List;
 import narcosim.agents.Cartel;
 import narcosim.agents.Community;
 import narcosim.agents.Market;
-import narcosim.agents.MilitaryUnit;
 import narcosim.agents.ResidentRules;
 import narcosim.agents.Shipment;
 import narcosim.metrics.Event;
@@ -34,7 +33,7 @@ import sim.engine.Steppable;
  * <ol start="0">
  * <li>world: campaign start, production, market price, rival cartels' contests;</li>
  * <li>cartels (in random order): risk, route values, expansion or consolidation, bribes, shipments;</li>
- * <li>shipments (in random order): move link by link, meet forces and police;</li>
+ * <li>shipments (in random order, {@link Transit}): move link by link, meet forces and police;</li>
  * <li>campaign: partners, intelligence and targeting, police work, development, eradication;</li>
  * <li>residents, community by community (in random order): trust, fear, occupation, reporting;</li>
  * <li>metrics: the collector closes the week.</li>
@@ -53,13 +52,6 @@ public final class NarcoModel extends SimState {
     public static final int RESIDENTS = 4;
     public static final int METRICS = 5;
 
-    /**
-     * Most shipments that may be on their way at once (ODD 7.7). Each is an object, so this bounds the
-     * model's memory however much is produced; beyond it cartels keep the cargo in stock until shipments
-     * end. The shipped scenarios use under 600 at a time.
-     */
-    public static final int MAX_SHIPMENTS = 50_000;
-
     /** Most resident agents a run may hold (about 25 bytes each): beyond it the run fails at the start. */
     public static final long MAX_RESIDENT_AGENTS = 10_000_000;
 
@@ -72,22 +64,15 @@ public final class NarcoModel extends SimState {
     private KgTotals totals;
     private WeeklyCollector collector;
     private Shuffled<Cartel> cartels;
-    private Shuffled<Shipment> shipments;
+    private Transit transit;
     private Shuffled<Community> communities;
     private final List<Community> communityList = new ArrayList<>();
     private int burnIn;
-    private long shipmentIds;
-    private double riskKgThisWeek;
-    private double kgThisWeek;
-    private double riskLastWeek;
-    private double[] lossProb;
     private double yieldKgHaWeek;
     private double planting;
-    /** Weeks in which a cap held a quantity (price or premium, coca area, shipments), burn-in included. */
+    /** Weeks in which a cap held a quantity (price or premium, coca area), burn-in included. */
     private int priceCapWeeks;
     private int areaCapWeeks;
-    private int shipmentCapWeeks;
-    private boolean shipmentCapHit;
 
     public NarcoModel(RunConfig config) {
         super(config.seed());
@@ -106,14 +91,9 @@ public final class NarcoModel extends SimState {
         double marketPrice = network.places.stream().filter(Place::isMarket).findFirst().orElseThrow()
                 .nation.spec.priceUsdKg();
         market = new Market(marketPrice, params);
-        lossProb = new double[] {params.real("shipment.loss_land"), params.real("shipment.loss_sea"),
-            params.real("shipment.loss_air")};
         yieldKgHaWeek = params.real("market.yield_kg_per_ha_year") * params.real("market.north_share") / 52.0;
-        shipmentIds = 0;
-        riskKgThisWeek = kgThisWeek = riskLastWeek = 0;
         planting = 1;
-        priceCapWeeks = areaCapWeeks = shipmentCapWeeks = 0;
-        shipmentCapHit = false;
+        priceCapWeeks = areaCapWeeks = 0;
 
         ResidentRules rules = ResidentRules.of(params);
         communities = new Shuffled<>(c -> false);
@@ -140,15 +120,15 @@ public final class NarcoModel extends SimState {
             communityList.add(c);
         }
 
+        transit = new Transit(this, params);
         cartels = new Shuffled<>(c -> false);
         Cartel.Rules cartelRules = Cartel.Rules.of(params);
         for (Specs.Cartel cs : config.scenario().cartels()) {
             int[] homes = cs.home().stream().mapToInt(h -> network.places.stream()
                     .filter(p -> p.id().equals(h)).findFirst().orElseThrow().index).toArray();
             cartels.add(new Cartel(cartels.members().size(), cs.id(), cs.name(), cs.capitalMusd() * 1e6, homes,
-                    network, cartelRules));
+                    network, cartelRules, transit));
         }
-        shipments = new Shuffled<>(Shipment::done);
         campaign = new Campaign(this, config.strategy().shares(), config.scenario().budgetMusdPerYear(), params);
 
         events.register(this::expose);
@@ -160,7 +140,7 @@ public final class NarcoModel extends SimState {
         // leaves the valid state stops with a ModelStateException naming the week and the parameters.
         schedule.scheduleRepeating(Schedule.EPOCH, WORLD, guarded(s -> worldPhase()), 1.0);
         schedule.scheduleRepeating(Schedule.EPOCH, CARTELS, guarded(cartels), 1.0);
-        schedule.scheduleRepeating(Schedule.EPOCH, SHIPMENTS, guarded(shipments), 1.0);
+        schedule.scheduleRepeating(Schedule.EPOCH, SHIPMENTS, guarded(transit), 1.0);
         schedule.scheduleRepeating(Schedule.EPOCH, CAMPAIGN, guarded(campaign), 1.0);
         schedule.scheduleRepeating(Schedule.EPOCH, RESIDENTS, guarded(communities), 1.0);
         schedule.scheduleRepeating(Schedule.EPOCH, METRICS, guarded(s -> {
@@ -246,8 +226,7 @@ public final class NarcoModel extends SimState {
         }
         if (market.capped()) priceCapWeeks++;
         if (areaCapped) areaCapWeeks++;
-        if (shipmentCapHit) shipmentCapWeeks++;
-        shipmentCapHit = false;
+        transit.closeWeek();
     }
 
     /** Routes what happens at a place to the residents who live there. */
@@ -276,9 +255,7 @@ public final class NarcoModel extends SimState {
         }
         long deliveredLastWeek = totals.deliveredThisWeekKg();
         totals.newWeek();
-        riskLastWeek = kgThisWeek > 0 ? riskKgThisWeek / kgThisWeek : riskLastWeek;
-        riskKgThisWeek = 0;
-        kgThisWeek = 0;
+        transit.newWeek();
         for (Link l : network.links) l.newWeek();
 
         int replant = params.integer("eradication.replant_weeks");
@@ -297,7 +274,7 @@ public final class NarcoModel extends SimState {
                 if (kg > 0) events.emit(new Event.Produced(p.index, kg));
             }
         }
-        market.update(deliveredLastWeek, riskLastWeek);
+        market.update(deliveredLastWeek, transit.riskLastWeek());
         contests();
     }
 
@@ -324,79 +301,6 @@ public final class NarcoModel extends SimState {
     }
 
     // ------------------------------------------------------------------ what agents call
-
-    public void launch(Shipment s) {
-        s.at().addPresent(s.kg);
-        shipments.add(s);
-    }
-
-    /** True while fewer than {@link #MAX_SHIPMENTS} shipments are on their way; notes when the bound holds. */
-    public boolean roomForShipment() {
-        if (shipments.members().size() < MAX_SHIPMENTS) return true;
-        shipmentCapHit = true;
-        return false;
-    }
-
-    public long nextShipmentId() {
-        return shipmentIds++;
-    }
-
-    /** A shipment starts across a link: transport cost, then loss, routine enforcement and forces. */
-    public void depart(Shipment s, Link l) {
-        Cartel c = s.cartel;
-        l.from.addPresent(-s.kg);
-        l.to.addIncoming(s.kg);
-        c.paid(s.kg * l.costUsdKg);
-        riskKgThisWeek += s.kg * c.perceivedRisk(l.index);
-        kgThisWeek += s.kg;
-        events.emit(new Event.Entered(c.index(), l.index, s.kg));
-        if (random.nextDouble() < lossProb[l.mode.ordinal()]) {
-            end(s, l, Shipment.Status.LOST);
-            events.emit(new Event.Lost(c.index(), l.index, s.kg));
-            return;
-        }
-        if (random.nextDouble() < l.detectability) {
-            Nation n = l.to.nation.spec.international() ? l.from.nation : l.to.nation;
-            seize(s, l, l.to, n, Event.Agency.POLICE);
-            return;
-        }
-        MilitaryUnit u = campaign.interdict(s, l, random);
-        if (u != null) seize(s, l, l.to, u.nation, Event.Agency.MILITARY);
-    }
-
-    /** A shipment reached the end of a link: handling, then the market, or police searches. */
-    public void arrive(Shipment s, Link l) {
-        Place q = l.to;
-        Cartel c = s.cartel;
-        q.addIncoming(-s.kg);
-        q.addPresent(s.kg);
-        q.addThroughput(s.kg);
-        events.emit(new Event.Arrived(c.index(), l.index, s.kg));
-        c.arrived(q, l.from, s.kg, this);
-        if (q.community() != null) c.paid(s.kg * q.community().handlingCostUsdKg(market.chainPriceFactor()));
-        if (q.isMarket()) {
-            double revenue = s.kg * market.price();
-            c.earned(revenue);
-            end(s, l, Shipment.Status.DELIVERED);
-            events.emit(new Event.Delivered(c.index(), q.index, s.kg, revenue));
-            return;
-        }
-        if (campaign.search(s, q, random)) seize(s, l, q, q.nation, Event.Agency.POLICE);
-    }
-
-    /** A shipment's journey ends: it no longer counts towards congestion where it was bound. */
-    private void end(Shipment s, Link l, Shipment.Status status) {
-        s.finish(status);
-        if (s.at() == l.to && s.on() == null) l.to.addPresent(-s.kg);
-        else l.to.addIncoming(-s.kg);
-    }
-
-    private void seize(Shipment s, Link l, Place where, Nation by, Event.Agency agency) {
-        end(s, l, Shipment.Status.SEIZED);
-        s.cartel.seized(l, s.kg);
-        by.signal(l.index, 1.0);
-        events.emit(new Event.Seized(s.cartel.index(), l.index, where.index, by.index, agency, s.kg));
-    }
 
     /** Tips reach the police at the place, and tell the nation that traffic leaves from there. */
     public void deliverTips(Place at, int count) {
@@ -481,8 +385,13 @@ public final class NarcoModel extends SimState {
         return cartels.members();
     }
 
+    /** Shipment movement and encounters (phase 2). */
+    public Transit transit() {
+        return transit;
+    }
+
     public List<Shipment> shipments() {
-        return shipments.members();
+        return transit.shipments();
     }
 
     public List<Community> communities() {
@@ -490,15 +399,7 @@ public final class NarcoModel extends SimState {
     }
 
     public double inTransitKg() {
-        return inTransitWholeKg();
-    }
-
-    private long inTransitWholeKg() {
-        long kg = 0;
-        for (Shipment s : shipments.members()) {
-            if (!s.done()) kg = StateException.addKg(kg, s.kg, "kg in transit");
-        }
-        return kg;
+        return transit.inTransitKg();
     }
 
     public double stockKg() {
@@ -518,7 +419,7 @@ public final class NarcoModel extends SimState {
      */
     public long massImbalanceKg() {
         return Math.subtractExact(Math.subtractExact(Math.subtractExact(Math.subtractExact(Math.subtractExact(
-                totals.producedKg(), totals.deliveredKg()), totals.seizedKg()), totals.lostKg()), inTransitWholeKg()),
+                totals.producedKg(), totals.deliveredKg()), totals.seizedKg()), totals.lostKg()), transit.inTransitKg()),
                 stockWholeKg());
     }
 
@@ -537,11 +438,6 @@ public final class NarcoModel extends SimState {
         return areaCapWeeks;
     }
 
-    /** Weeks in which cartels kept cargo in stock because {@link #MAX_SHIPMENTS} shipments were on their way. */
-    public int shipmentCapWeeks() {
-        return shipmentCapWeeks;
-    }
-
     /**
      * Which caps held quantities in this run and for how many weeks (burn-in included), as one sentence, or
      * "" if none did. Numbers held at a cap are bounds, not the model's own dynamics.
@@ -556,9 +452,9 @@ public final class NarcoModel extends SimState {
             held.add("coca area at market.coca_area_cap_factor (" + Fmt.num(params.real("market.coca_area_cap_factor"))
                     + " x a place's scenario area) in " + areaCapWeeks + " weeks");
         }
-        if (shipmentCapWeeks > 0) {
-            held.add("shipments on their way at " + MAX_SHIPMENTS + " (the rest waited in stock) in " + shipmentCapWeeks
-                    + " weeks");
+        if (transit.capWeeks() > 0) {
+            held.add("shipments on their way at " + Transit.MAX_SHIPMENTS + " (the rest waited in stock) in "
+                    + transit.capWeeks() + " weeks");
         }
         if (held.isEmpty()) return "";
         return "caps held " + String.join("; ", held) + ": outcomes at a cap are bounds, not the model's dynamics. "

@@ -116,11 +116,11 @@ class ModelStateTest {
         for (int w = 0; w < 52; w++) {
             m.schedule.step(m);
             most = Math.max(most, m.shipments().size());
-            assertTrue(m.shipments().size() <= NarcoModel.MAX_SHIPMENTS);
+            assertTrue(m.shipments().size() <= Transit.MAX_SHIPMENTS);
             assertEquals(0, m.massImbalanceKg());
         }
-        assertEquals(NarcoModel.MAX_SHIPMENTS, most, "the bound is reached here");
-        assertTrue(m.shipmentCapWeeks() > 0 && m.stockKg() > 0, "the rest waits in stock");
+        assertEquals(Transit.MAX_SHIPMENTS, most, "the bound is reached here");
+        assertTrue(m.transit().capWeeks() > 0 && m.stockKg() > 0, "the rest waits in stock");
         assertTrue(m.capsNote().contains("shipments on their way"), m.capsNote());
     }
 
