@@ -65,8 +65,7 @@ public final class NarcoModel extends SimState {
     private WeeklyCollector collector;
     private Shuffled<Cartel> cartels;
     private Transit transit;
-    private Shuffled<Community> communities;
-    private final List<Community> communityList = new ArrayList<>();
+    private Population population;
     private int burnIn;
     private double yieldKgHaWeek;
     private double planting;
@@ -95,30 +94,15 @@ public final class NarcoModel extends SimState {
         planting = 1;
         priceCapWeeks = areaCapWeeks = 0;
 
-        ResidentRules rules = ResidentRules.of(params);
-        communities = new Shuffled<>(c -> false);
-        communityList.clear();
         double ppa = params.real("residents.people_per_agent");
         int minAgents = params.integer("residents.min_agents");
-        long totalAgents = 0;
-        for (Place p : network.places) {
-            if (p.spec.population() <= 0 || p.isMarket() || p.spec.kind() == Specs.PlaceKind.SEA) continue;
-            totalAgents += Math.max(minAgents, Math.round(p.spec.population() / ppa));
-        }
+        long totalAgents = Population.agentsNeeded(network, ppa, minAgents);
         if (totalAgents > MAX_RESIDENT_AGENTS) {
             throw ModelStateException.at("the places' populations at residents.people_per_agent = " + Fmt.num(ppa)
                     + " and residents.min_agents = " + minAgents + " make " + totalAgents + " resident agents, more than "
                     + "the " + MAX_RESIDENT_AGENTS + " a run can hold in memory", "at the start", config, null);
         }
-        for (Place p : network.places) {
-            if (p.spec.population() <= 0 || p.isMarket() || p.spec.kind() == Specs.PlaceKind.SEA) continue;
-            int agents = Math.max(minAgents, (int) Math.round(p.spec.population() / ppa));
-            Community c = new Community(p, agents, rules, random);
-            p.settle(c);
-            if (p.isProduction()) p.calibrateGrowers(c.growers(), agents);
-            communities.add(c);
-            communityList.add(c);
-        }
+        population = new Population(network, ResidentRules.of(params), ppa, minAgents, random);
 
         transit = new Transit(this, params);
         cartels = new Shuffled<>(c -> false);
@@ -131,7 +115,7 @@ public final class NarcoModel extends SimState {
         }
         campaign = new Campaign(this, config.strategy().shares(), config.scenario().budgetMusdPerYear(), params);
 
-        events.register(this::expose);
+        events.register(population);
         // After the communities are settled: the collector adds a trust column per nation with residents.
         collector = new WeeklyCollector(network);
         events.register(collector);
@@ -142,7 +126,7 @@ public final class NarcoModel extends SimState {
         schedule.scheduleRepeating(Schedule.EPOCH, CARTELS, guarded(cartels), 1.0);
         schedule.scheduleRepeating(Schedule.EPOCH, SHIPMENTS, guarded(transit), 1.0);
         schedule.scheduleRepeating(Schedule.EPOCH, CAMPAIGN, guarded(campaign), 1.0);
-        schedule.scheduleRepeating(Schedule.EPOCH, RESIDENTS, guarded(communities), 1.0);
+        schedule.scheduleRepeating(Schedule.EPOCH, RESIDENTS, guarded(population), 1.0);
         schedule.scheduleRepeating(Schedule.EPOCH, METRICS, guarded(s -> {
             checkState();
             collector.step(s);
@@ -211,39 +195,26 @@ public final class NarcoModel extends SimState {
                         + ModelStateException.show(c.capitalUsd()) + " US$ (valid: kg >= 0, capital finite)");
             }
         }
-        if (totals.producedKg() < 0 || totals.deliveredKg() < 0 || totals.seizedKg() < 0 || totals.lostKg() < 0) {
-            throw new ModelStateException("a kilogram total is negative (produced " + totals.producedKg() + ", delivered "
-                    + totals.deliveredKg() + ", seized " + totals.seizedKg() + ", lost " + totals.lostKg() + ")");
+        long produced = totals.producedKg();
+        long delivered = totals.deliveredKg();
+        long seized = totals.seizedKg();
+        long lost = totals.lostKg();
+        if (produced < 0 || delivered < 0 || seized < 0 || lost < 0) {
+            throw new ModelStateException("a kilogram total is negative (produced " + produced + ", delivered "
+                    + delivered + ", seized " + seized + ", lost " + lost + ")");
         }
         long imbalance = massImbalanceKg();
         if (imbalance != 0) {
-            throw new ModelStateException("mass balance is off by " + imbalance + " kg (produced " + totals.producedKg()
+            throw new ModelStateException("mass balance is off by " + imbalance + " kg (produced " + produced
                     + " must equal delivered + seized + lost + in transit + in stock)");
         }
-        double trust = meanTrust();
+        double trust = population.meanTrust();
         if (!(trust >= 0 && trust <= 1)) {
             throw new ModelStateException("mean trust is " + ModelStateException.show(trust) + " (valid: 0 to 1)");
         }
         if (market.capped()) priceCapWeeks++;
         if (areaCapped) areaCapWeeks++;
         transit.closeWeek();
-    }
-
-    /** Routes what happens at a place to the residents who live there. */
-    private void expose(Event e) {
-        if (e instanceof Event.CollateralHarm h) {
-            community(h.place()).ifPresent(Community::noteHarm);
-        } else if (e instanceof Event.Violence v) {
-            community(v.place()).ifPresent(Community::noteViolence);
-        } else if (e instanceof Event.CorruptionSeen c) {
-            community(c.place()).ifPresent(Community::noteCorruptionSeen);
-        } else if (e instanceof Event.Eradicated x) {
-            community(x.place()).ifPresent(c -> c.noteEradicated(x.ha()));
-        }
-    }
-
-    private java.util.Optional<Community> community(int place) {
-        return java.util.Optional.ofNullable(network.places.get(place).community());
     }
 
     // ------------------------------------------------------------------ phase 0: the world
@@ -284,7 +255,7 @@ public final class NarcoModel extends SimState {
         double exit = params.real("cartel.contest_exit");
         List<Cartel> present = new ArrayList<>();
         for (Place p : network.places) {
-            if (p.community() == null) continue;
+            if (!p.isPopulated()) continue;
             present.clear();
             for (Cartel c : cartels.members()) {
                 if (c.operatesAt(p.index)) present.add(c);
@@ -394,12 +365,14 @@ public final class NarcoModel extends SimState {
         return transit.shipments();
     }
 
-    public List<Community> communities() {
-        return communityList;
+    /** The residents of every populated place (phase 4). */
+    public Population population() {
+        return population;
     }
 
-    public double inTransitKg() {
-        return transit.inTransitKg();
+    /** The communities in place order. */
+    public List<Community> communities() {
+        return population.communities();
     }
 
     public double stockKg() {
@@ -418,9 +391,9 @@ public final class NarcoModel extends SimState {
      * every week's end, since shipments are whole kilograms that only change state.
      */
     public long massImbalanceKg() {
-        return Math.subtractExact(Math.subtractExact(Math.subtractExact(Math.subtractExact(Math.subtractExact(
-                totals.producedKg(), totals.deliveredKg()), totals.seizedKg()), totals.lostKg()), transit.inTransitKg()),
-                stockWholeKg());
+        long ended = Math.subtractExact(Math.subtractExact(Math.subtractExact(
+                totals.producedKg(), totals.deliveredKg()), totals.seizedKg()), totals.lostKg());
+        return Math.subtractExact(Math.subtractExact(ended, transit.inTransitKg()), stockWholeKg());
     }
 
     /** The run's kilogram totals (produced, delivered, seized, lost), summed from the events. */
@@ -461,55 +434,7 @@ public final class NarcoModel extends SimState {
                 + ModelStateException.changedParameters(config);
     }
 
-    public double meanTrust() {
-        double t = 0;
-        long n = 0;
-        for (Community c : communityList) {
-            t += c.sumTrust();
-            n += c.agents();
-        }
-        return n == 0 ? 0 : t / n;
-    }
-
-    public double meanTrust(Nation nation) {
-        double t = 0;
-        long n = 0;
-        for (Community c : communityList) {
-            if (c.place.nation != nation) continue;
-            t += c.sumTrust();
-            n += c.agents();
-        }
-        return n == 0 ? 0 : t / n;
-    }
-
-    public double meanFear() {
-        double t = 0;
-        long n = 0;
-        for (Community c : communityList) {
-            t += c.meanFear() * c.agents();
-            n += c.agents();
-        }
-        return n == 0 ? 0 : t / n;
-    }
-
-    public double smugglers() {
-        long n = 0;
-        for (Community c : communityList) n += c.smugglers();
-        return n;
-    }
-
-    public double growers() {
-        long n = 0;
-        for (Community c : communityList) n += c.growers();
-        return n;
-    }
-
-    public double cocaHa() {
-        double ha = 0;
-        for (Place p : network.places) ha += p.cocaHa();
-        return ha;
-    }
-
+    /** Mean number of places in a cartel's network. */
     public double meanNetworkPlaces() {
         double sum = 0;
         int n = 0;
@@ -524,20 +449,48 @@ public final class NarcoModel extends SimState {
         return cartels.members().size();
     }
 
-    public double partnersActive() {
-        int w = week();
-        return network.nations.stream().filter(n -> !n.spec.international() && n.cooperates(w)).count();
-    }
-
     /** Area each grower tends relative to the start: follows the farm-gate price with a lag (ODD 7.6). */
     public double planting() {
         return planting;
     }
 
+    // Levels that live elsewhere: the weekly collector (and narcosim bench) read them through these until
+    // they read population(), network() and transit() themselves.
+
+    public double meanTrust() {
+        return population.meanTrust();
+    }
+
+    public double meanTrust(Nation nation) {
+        return population.meanTrust(nation);
+    }
+
+    public double meanFear() {
+        return population.meanFear();
+    }
+
+    public double smugglers() {
+        return population.smugglers();
+    }
+
+    public double growers() {
+        return population.growers();
+    }
+
     public long residents() {
-        long n = 0;
-        for (Community c : communityList) n += c.agents();
-        return n;
+        return population.agents();
+    }
+
+    public double cocaHa() {
+        return network.cocaHa();
+    }
+
+    public double partnersActive() {
+        return network.partnersCooperating(week());
+    }
+
+    public double inTransitKg() {
+        return transit.inTransitKg();
     }
 
     /** Runs the whole horizon (burn-in plus campaign years) headless. */

@@ -57,8 +57,9 @@ public final class Place {
         community = c;
     }
 
+    /** Whether residents live here: a place with people that is neither a market nor a sea lane. */
     public boolean isPopulated() {
-        return community != null;
+        return spec.population() > 0 && !isMarket() && spec.kind() != Specs.PlaceKind.SEA;
     }
 
     public String id() {
