@@ -58,7 +58,6 @@ public final class Shipment implements Steppable {
         Link next = cartel.chooseNext(at, kg, cameFrom, model);
         if (next == null || hops >= MAX_HOPS) return; // wait for room or a route
         hops++;
-        next.enter(kg);
         on = next;
         status = Status.MOVING;
         weeksLeft = next.travelWeeks;

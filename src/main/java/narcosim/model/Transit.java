@@ -87,10 +87,11 @@ public final class Transit implements Steppable, Shipping {
         model.events().emit(new Event.Departed(cartel.index(), origin.index, kg));
     }
 
-    /** A shipment starts across a link: transport cost, then loss, routine enforcement and forces. */
+    /** A shipment starts across a link: capacity used, transport cost, then loss, routine enforcement, forces. */
     @Override
     public void depart(Shipment s, Link l) {
         Cartel c = s.cartel;
+        l.enter(s.kg);
         l.from.addPresent(-s.kg);
         l.to.addIncoming(s.kg);
         c.paid(s.kg * l.costUsdKg);
