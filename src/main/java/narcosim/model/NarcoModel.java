@@ -35,11 +35,13 @@ import sim.engine.Steppable;
  * <li>cartels (in random order): risk, route values, expansion or consolidation, bribes, shipments;</li>
  * <li>shipments (in random order, {@link Transit}): move link by link, meet forces and police;</li>
  * <li>campaign: partners, intelligence and targeting, police work, development, eradication;</li>
- * <li>residents, community by community (in random order): trust, fear, occupation, reporting;</li>
+ * <li>residents, community by community (in random order, {@link Population}): trust, fear, occupation,
+ * reporting;</li>
  * <li>metrics: the collector closes the week.</li>
  * </ol>
- * All randomness comes from {@link #random}, so a seed reproduces a run. The first
- * {@code run.burn_in_weeks} weeks run without the campaign and are not reported.
+ * Running kilogram totals come from an observer of the events ({@link KgTotals}). All randomness comes
+ * from {@link #random}, so a seed reproduces a run. The first {@code run.burn_in_weeks} weeks run without
+ * the campaign and are not reported.
  */
 public final class NarcoModel extends SimState {
 
