@@ -7,9 +7,9 @@ import java.util.Deque;
 import java.util.List;
 
 import narcosim.metrics.Event;
-import narcosim.model.ModelStateException;
 import narcosim.model.NarcoModel;
 import narcosim.scenario.ParamValues;
+import narcosim.util.StateException;
 import narcosim.world.Link;
 import narcosim.world.Network;
 import narcosim.world.Place;
@@ -30,6 +30,7 @@ public final class Cartel implements Steppable {
     public final String id;
     public final String name;
     private final int index;
+    private final Shipping shipping;
     private int[] homes;
     private final BitSet places;
     private final Rules rules;
@@ -86,8 +87,10 @@ public final class Cartel implements Steppable {
         }
     }
 
-    public Cartel(int index, String id, String name, double capitalUsd, int[] homes, Network net, Rules rules) {
+    public Cartel(int index, String id, String name, double capitalUsd, int[] homes, Network net, Rules rules,
+                  Shipping shipping) {
         this.index = index;
+        this.shipping = shipping;
         this.id = id;
         this.name = name;
         this.capitalUsd = capitalUsd;
@@ -123,6 +126,7 @@ public final class Cartel implements Steppable {
     /** A splinter: half the capital and leaders, the same network and memory, some of the homes. */
     private Cartel(Cartel parent, int index, int[] homes) {
         this.index = index;
+        this.shipping = parent.shipping;
         this.id = parent.id + "-" + parent.splinters;
         this.name = parent.name + " splinter " + parent.splinters;
         this.capitalUsd = parent.capitalUsd / 2;
@@ -345,15 +349,14 @@ public final class Cartel implements Steppable {
             if (price > 0 && capitalUsd < want * price) want = (long) Math.max(0, capitalUsd / price);
             long got = home.takeStock(want);
             capitalUsd -= got * price;
-            stockAt[h] = ModelStateException.addKg(stockAt[h], got, "a cartel's stock at ", home.id());
+            stockAt[h] = StateException.addKg(stockAt[h], got, "a cartel's stock at ", home.id());
             if (value[h] == Double.NEGATIVE_INFINITY) continue; // no route at the moment: keep the stock
-            // Shipments in the model are bounded (NarcoModel.MAX_SHIPMENTS): beyond it the cargo waits in stock.
-            while (stockAt[h] > 0 && model.roomForShipment()) {
+            // Shipments on their way are bounded (ODD 7.7): beyond the bound the cargo waits in stock.
+            while (stockAt[h] > 0 && shipping.hasRoom()) {
                 long kg = Math.min(stockAt[h], rules.shipmentKg);
                 stockAt[h] -= kg;
                 departedThisWeek += kg;
-                model.launch(new Shipment(model.nextShipmentId(), this, kg, home));
-                model.events().emit(new Event.Departed(index, h, kg));
+                shipping.launch(this, kg, home);
             }
         }
     }
@@ -497,7 +500,7 @@ public final class Cartel implements Steppable {
 
     public long stockKg() {
         long s = 0;
-        for (long v : stockAt) s = ModelStateException.addKg(s, v, "a cartel's stock");
+        for (long v : stockAt) s = StateException.addKg(s, v, "a cartel's stock");
         return s;
     }
 

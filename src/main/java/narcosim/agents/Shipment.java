@@ -9,7 +9,8 @@ import sim.engine.Steppable;
 /**
  * A quantity of cocaine (whole kg, so that mass is conserved exactly) moved by smugglers link by link
  * from a production place to the market. At each place the cartel picks the next link; crossing a link
- * takes whole weeks, and on entering one the shipment may be lost or interdicted.
+ * takes whole weeks, and on entering one the shipment may be lost or interdicted: it reports entering and
+ * reaching the end of a link to the {@link Shipping} that launched it.
  */
 public final class Shipment implements Steppable {
 
@@ -24,6 +25,7 @@ public final class Shipment implements Steppable {
     public final long id;
     public final Cartel cartel;
     public final long kg;
+    private final Shipping shipping;
     private Place at;
     private Place cameFrom;
     private Link on;
@@ -31,11 +33,12 @@ public final class Shipment implements Steppable {
     private int hops;
     private Status status = Status.WAITING;
 
-    public Shipment(long id, Cartel cartel, long kg, Place origin) {
+    public Shipment(long id, Cartel cartel, long kg, Place origin, Shipping shipping) {
         this.id = id;
         this.cartel = cartel;
         this.kg = kg;
         this.at = origin;
+        this.shipping = shipping;
     }
 
     @Override
@@ -48,18 +51,17 @@ public final class Shipment implements Steppable {
             Link crossed = on;
             on = null;
             status = Status.WAITING;
-            model.arrive(this, crossed);
+            shipping.arrive(this, crossed);
             if (status != Status.WAITING) return;
         }
         if (status != Status.WAITING) return;
         Link next = cartel.chooseNext(at, kg, cameFrom, model);
         if (next == null || hops >= MAX_HOPS) return; // wait for room or a route
         hops++;
-        next.enter(kg);
         on = next;
         status = Status.MOVING;
         weeksLeft = next.travelWeeks;
-        model.depart(this, next);
+        shipping.depart(this, next);
     }
 
     /** Ends the shipment's journey. */

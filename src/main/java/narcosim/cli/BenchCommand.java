@@ -78,7 +78,7 @@ public final class BenchCommand implements Callable<Integer> {
         m.start();
         for (int i = 0; i < m.burnInWeeks() + 52; i++) m.schedule.step(m);
         List<Community> cs = m.communities();
-        long agents = m.residents();
+        long agents = m.population().agents();
         int reps = (int) Math.max(20, 100_000_000L / Math.max(1, agents));
         stepCommunities(m, cs, reps / 4);
         double[] rates = new double[5];
@@ -116,7 +116,7 @@ public final class BenchCommand implements Callable<Integer> {
             NarcoModel bigModel = new NarcoModel(big);
             bigModel.runToEnd();
             long after = usedHeap();
-            long n = bigModel.residents();
+            long n = bigModel.population().agents();
             out.printf(Locale.ROOT, "memory: %d residents, whole model after a %d-year run: %.1f MiB, %.0f bytes per "
                     + "resident (heap growth over an empty JVM state)%n", n, big.weeks() / 52,
                     (after - before) / 1048576.0, (after - before) / (double) n);

@@ -106,7 +106,7 @@ public final class Outcomes {
         w.add(fed(flow("delivered_kg", "kg", "Cocaine delivered to market", "Kg reaching the market gateway", T, "t"),
                 Event.Delivered.class, Event.Delivered::kg));
         w.add(probed(level("in_transit_kg", "kg", "Cocaine in transit",
-                "Kg in shipments on the way at the week's end", T, "t", Change.RELATIVE), NarcoModel::inTransitKg));
+                "Kg in shipments on the way at the week's end", T, "t", Change.RELATIVE), m -> m.transit().inTransitKg()));
         w.add(probed(level("stock_kg", "kg", "Cocaine in stock",
                 "Kg in stock at production places (unsold, or bought by cartels) at the week's end", T, "t",
                 Change.RELATIVE), NarcoModel::stockKg));
@@ -133,24 +133,24 @@ public final class Outcomes {
         w.add(fed(flow("collateral_harm", "incidents", "Collateral harm", "Incidents in which forces harmed residents",
                 1, ""), Event.CollateralHarm.class, h -> 1));
         w.add(probed(level("mean_trust", "0-1", "Trust in the state", "Mean trust of residents in the state (0-1)", 1,
-                "0-1", Change.ABSOLUTE), NarcoModel::meanTrust));
+                "0-1", Change.ABSOLUTE), m -> m.population().meanTrust()));
         for (Nation n : net == null ? List.<Nation>of() : net.nations) {
             if (net.places.stream().anyMatch(p -> p.nation == n && p.community() != null)) {
-                w.add(probed(nationTrust(n.id(), n.spec.name()), m -> m.meanTrust(n)));
+                w.add(probed(nationTrust(n.id(), n.spec.name()), m -> m.population().meanTrust(n)));
             }
         }
         w.add(probed(level("mean_fear", "0-1", "Fear of cartels", "Mean fear of cartels (0-1)", 1, "0-1",
-                Change.ABSOLUTE), NarcoModel::meanFear));
+                Change.ABSOLUTE), m -> m.population().meanFear()));
         w.add(fed(flow("tips", "tips", "Tips to police", "Residents' reports to the police", 1, ""),
                 Event.Tips.class, Event.Tips::count));
         w.add(fed(flow("recruits", "agents", "Recruits to trafficking",
                 "Resident agents who joined trafficking (each stands for residents.people_per_agent people)", 1,
                 "agents"), Event.Recruited.class, Event.Recruited::count));
         w.add(probed(level("active_smugglers", "agents", "Smugglers", "Resident agents working for cartels", 1, "agents",
-                Change.RELATIVE), NarcoModel::smugglers));
+                Change.RELATIVE), m -> m.population().smugglers()));
         w.add(probed(level("growers", "agents", "Coca growers", "Resident agents growing coca", 1, "agents",
-                Change.RELATIVE), NarcoModel::growers));
-        w.add(probed(level("coca_ha", "ha", "Coca area", "Coca area", 1, "ha", Change.RELATIVE), NarcoModel::cocaHa));
+                Change.RELATIVE), m -> m.population().growers()));
+        w.add(probed(level("coca_ha", "ha", "Coca area", "Coca area", 1, "ha", Change.RELATIVE), m -> m.network().cocaHa()));
         w.add(fed(flow("arrests", "arrests", "Arrests", "Arrests of smugglers, cartel members and leaders", 1, ""),
                 Event.Arrested.class, Event.Arrested::count));
         w.add(fed(flow("leader_arrests", "arrests", "Arrests of leaders", "Arrests of cartel leaders", 1, ""),
@@ -175,7 +175,7 @@ public final class Outcomes {
         w.add(fed(flow("partner_suspensions", "events", "Partner suspensions",
                 "Partners suspending or leaving cooperation", 1, ""), Event.PartnerSuspended.class, s -> 1));
         w.add(probed(level("partners_active", "nations", "Partners cooperating", "Partner nations cooperating this week",
-                1, "nations", Change.RELATIVE), NarcoModel::partnersActive));
+                1, "nations", Change.RELATIVE), m -> m.network().partnersCooperating(m.week())));
         List<String> regions = net == null ? List.of() : net.regions();
         for (String r : regions) w.add(new Weekly(regionFlow(tag(r), r), null, null));
         for (String r : regions) w.add(new Weekly(regionThrough(tag(r), r), null, null));

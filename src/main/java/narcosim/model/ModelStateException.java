@@ -2,7 +2,6 @@ package narcosim.model;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -10,6 +9,7 @@ import narcosim.scenario.ParamValues;
 import narcosim.scenario.Params;
 import narcosim.scenario.RunConfig;
 import narcosim.util.Fmt;
+import narcosim.util.StateException;
 
 /**
  * A run left the model's valid state: a quantity became non-finite or negative, a kilogram total
@@ -17,31 +17,25 @@ import narcosim.util.Fmt;
  * The declared parameter ranges and the caps (ODD 7.6, 7.7, 7.14) are meant to make this impossible;
  * when it happens anyway, the run stops there instead of writing numbers that are wrong. The message
  * names the week, the quantity and the parameters that were set away from their defaults in the run,
- * so the user knows what to change. The command line prints it as one line and exits with 2.
+ * so the user knows what to change. The command line prints it as one line and exits with 2. The
+ * checked kilogram arithmetic ({@link StateException#addKg}) throws the unlocated {@link StateException},
+ * which the model locates in the same way.
  */
-public final class ModelStateException extends RuntimeException {
+public final class ModelStateException extends StateException {
 
     private static final long serialVersionUID = 1L;
 
-    private final String problem;
     private final boolean located;
 
     /** What went wrong, in words (the quantity, its value, what a valid value is); the model adds when. */
     public ModelStateException(String problem) {
         super(problem);
-        this.problem = problem;
         this.located = false;
     }
 
     private ModelStateException(String problem, String message, Throwable cause) {
-        super(message, cause);
-        this.problem = problem;
+        super(problem, message, cause);
         this.located = true;
-    }
-
-    /** The quantity and what was wrong with it, without the week and the parameters. */
-    public String problem() {
-        return problem;
     }
 
     /** True once the model has added the week and the parameters to the message. */
@@ -86,42 +80,5 @@ public final class ModelStateException extends RuntimeException {
     private static boolean same(Object a, Object b) {
         if (a instanceof Number x && b instanceof Number y) return x.doubleValue() == y.doubleValue();
         return Objects.equals(a, b);
-    }
-
-    /** A value for a message: plain when moderate, in scientific notation when huge or tiny. */
-    public static String show(double v) {
-        if (Double.isFinite(v) && v != 0 && (Math.abs(v) >= 1e9 || Math.abs(v) < 1e-4)) {
-            return String.format(Locale.ROOT, "%.3e", v);
-        }
-        return Fmt.num(v);
-    }
-
-    // ------------------------------------------------------------------ checked arithmetic for kilograms
-
-    /** {@code a + b} for kilogram totals, or a model-state failure naming {@code what} if it overflows. */
-    public static long addKg(long a, long b, String what) {
-        return addKg(a, b, what, "");
-    }
-
-    /** As {@link #addKg(long, long, String)}, naming {@code what + where} (joined only on failure). */
-    public static long addKg(long a, long b, String what, String where) {
-        long r = a + b;
-        // Overflow iff both operands have the sign opposite to the result (Math.addExact's test).
-        if (((a ^ r) & (b ^ r)) < 0) {
-            throw new ModelStateException(what + where + " overflowed 64-bit arithmetic (" + a + " + " + b + " kg)");
-        }
-        return r;
-    }
-
-    /**
-     * Whole kilograms of a non-negative finite quantity below 2^62, or a model-state failure naming
-     * {@code what + where}.
-     */
-    public static long wholeKg(double kg, String what, String where) {
-        if (!(kg >= 0) || kg >= 0x1p62) {
-            throw new ModelStateException(what + where + " is " + show(kg) + " kg (valid: a finite number from 0 to "
-                    + show(0x1p62) + ")");
-        }
-        return (long) Math.floor(kg);
     }
 }

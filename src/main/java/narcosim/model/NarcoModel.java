@@ -6,11 +6,11 @@ import java.util.List;
 import narcosim.agents.Cartel;
 import narcosim.agents.Community;
 import narcosim.agents.Market;
-import narcosim.agents.MilitaryUnit;
 import narcosim.agents.ResidentRules;
 import narcosim.agents.Shipment;
 import narcosim.metrics.Event;
 import narcosim.metrics.EventBus;
+import narcosim.metrics.KgTotals;
 import narcosim.metrics.WeeklyCollector;
 import narcosim.policy.Campaign;
 import narcosim.policy.Poisson;
@@ -18,6 +18,7 @@ import narcosim.scenario.ParamValues;
 import narcosim.scenario.RunConfig;
 import narcosim.scenario.Specs;
 import narcosim.util.Fmt;
+import narcosim.util.StateException;
 import narcosim.world.Link;
 import narcosim.world.Nation;
 import narcosim.world.Network;
@@ -32,13 +33,15 @@ import sim.engine.Steppable;
  * <ol start="0">
  * <li>world: campaign start, production, market price, rival cartels' contests;</li>
  * <li>cartels (in random order): risk, route values, expansion or consolidation, bribes, shipments;</li>
- * <li>shipments (in random order): move link by link, meet forces and police;</li>
+ * <li>shipments (in random order, {@link Transit}): move link by link, meet forces and police;</li>
  * <li>campaign: partners, intelligence and targeting, police work, development, eradication;</li>
- * <li>residents, community by community (in random order): trust, fear, occupation, reporting;</li>
+ * <li>residents, community by community (in random order, {@link Population}): trust, fear, occupation,
+ * reporting;</li>
  * <li>metrics: the collector closes the week.</li>
  * </ol>
- * All randomness comes from {@link #random}, so a seed reproduces a run. The first
- * {@code run.burn_in_weeks} weeks run without the campaign and are not reported.
+ * Running kilogram totals come from an observer of the events ({@link KgTotals}). All randomness comes
+ * from {@link #random}, so a seed reproduces a run. The first {@code run.burn_in_weeks} weeks run without
+ * the campaign and are not reported.
  */
 public final class NarcoModel extends SimState {
 
@@ -51,13 +54,6 @@ public final class NarcoModel extends SimState {
     public static final int RESIDENTS = 4;
     public static final int METRICS = 5;
 
-    /**
-     * Most shipments that may be on their way at once (ODD 7.7). Each is an object, so this bounds the
-     * model's memory however much is produced; beyond it cartels keep the cargo in stock until shipments
-     * end. The shipped scenarios use under 600 at a time.
-     */
-    public static final int MAX_SHIPMENTS = 50_000;
-
     /** Most resident agents a run may hold (about 25 bytes each): beyond it the run fails at the start. */
     public static final long MAX_RESIDENT_AGENTS = 10_000_000;
 
@@ -67,30 +63,17 @@ public final class NarcoModel extends SimState {
     private Market market;
     private Campaign campaign;
     private EventBus events;
+    private KgTotals totals;
     private WeeklyCollector collector;
     private Shuffled<Cartel> cartels;
-    private Shuffled<Shipment> shipments;
-    private Shuffled<Community> communities;
-    private final List<Community> communityList = new ArrayList<>();
+    private Transit transit;
+    private Population population;
     private int burnIn;
-    private long shipmentIds;
-    private long deliveredThisWeek;
-    private long deliveredLastWeek;
-    private double riskKgThisWeek;
-    private double kgThisWeek;
-    private double riskLastWeek;
-    private long producedTotal;
-    private long deliveredTotal;
-    private long seizedTotal;
-    private long lostTotal;
-    private double[] lossProb;
     private double yieldKgHaWeek;
     private double planting;
-    /** Weeks in which a cap held a quantity (price or premium, coca area, shipments), burn-in included. */
+    /** Weeks in which a cap held a quantity (price or premium, coca area), burn-in included. */
     private int priceCapWeeks;
     private int areaCapWeeks;
-    private int shipmentCapWeeks;
-    private boolean shipmentCapHit;
 
     public NarcoModel(RunConfig config) {
         super(config.seed());
@@ -104,57 +87,37 @@ public final class NarcoModel extends SimState {
         burnIn = params.integer("run.burn_in_weeks");
         network = new Network(config.scenario(), params, params.real("military.capability_initial"));
         events = new EventBus();
+        totals = new KgTotals();
+        events.register(totals);
         double marketPrice = network.places.stream().filter(Place::isMarket).findFirst().orElseThrow()
                 .nation.spec.priceUsdKg();
         market = new Market(marketPrice, params);
-        lossProb = new double[] {params.real("shipment.loss_land"), params.real("shipment.loss_sea"),
-            params.real("shipment.loss_air")};
         yieldKgHaWeek = params.real("market.yield_kg_per_ha_year") * params.real("market.north_share") / 52.0;
-        shipmentIds = 0;
-        deliveredThisWeek = deliveredLastWeek = 0;
-        producedTotal = deliveredTotal = seizedTotal = lostTotal = 0;
-        riskKgThisWeek = kgThisWeek = riskLastWeek = 0;
         planting = 1;
-        priceCapWeeks = areaCapWeeks = shipmentCapWeeks = 0;
-        shipmentCapHit = false;
+        priceCapWeeks = areaCapWeeks = 0;
 
-        ResidentRules rules = ResidentRules.of(params);
-        communities = new Shuffled<>(c -> false);
-        communityList.clear();
         double ppa = params.real("residents.people_per_agent");
         int minAgents = params.integer("residents.min_agents");
-        long totalAgents = 0;
-        for (Place p : network.places) {
-            if (p.spec.population() <= 0 || p.isMarket() || p.spec.kind() == Specs.PlaceKind.SEA) continue;
-            totalAgents += Math.max(minAgents, Math.round(p.spec.population() / ppa));
-        }
+        long totalAgents = Population.agentsNeeded(network, ppa, minAgents);
         if (totalAgents > MAX_RESIDENT_AGENTS) {
             throw ModelStateException.at("the places' populations at residents.people_per_agent = " + Fmt.num(ppa)
                     + " and residents.min_agents = " + minAgents + " make " + totalAgents + " resident agents, more than "
                     + "the " + MAX_RESIDENT_AGENTS + " a run can hold in memory", "at the start", config, null);
         }
-        for (Place p : network.places) {
-            if (p.spec.population() <= 0 || p.isMarket() || p.spec.kind() == Specs.PlaceKind.SEA) continue;
-            int agents = Math.max(minAgents, (int) Math.round(p.spec.population() / ppa));
-            Community c = new Community(p, agents, rules, random);
-            p.settle(c);
-            if (p.isProduction()) p.calibrateGrowers(c.growers(), agents);
-            communities.add(c);
-            communityList.add(c);
-        }
+        population = new Population(network, ResidentRules.of(params), ppa, minAgents, random);
 
+        transit = new Transit(this, params);
         cartels = new Shuffled<>(c -> false);
         Cartel.Rules cartelRules = Cartel.Rules.of(params);
         for (Specs.Cartel cs : config.scenario().cartels()) {
             int[] homes = cs.home().stream().mapToInt(h -> network.places.stream()
                     .filter(p -> p.id().equals(h)).findFirst().orElseThrow().index).toArray();
             cartels.add(new Cartel(cartels.members().size(), cs.id(), cs.name(), cs.capitalMusd() * 1e6, homes,
-                    network, cartelRules));
+                    network, cartelRules, transit));
         }
-        shipments = new Shuffled<>(Shipment::done);
         campaign = new Campaign(this, config.strategy().shares(), config.scenario().budgetMusdPerYear(), params);
 
-        events.register(this::expose);
+        events.register(population);
         events.register(this::arrestLeader);
         // After the communities are settled: the collector adds a trust column per nation with residents.
         collector = new WeeklyCollector(network);
@@ -164,9 +127,9 @@ public final class NarcoModel extends SimState {
         // leaves the valid state stops with a ModelStateException naming the week and the parameters.
         schedule.scheduleRepeating(Schedule.EPOCH, WORLD, guarded(s -> worldPhase()), 1.0);
         schedule.scheduleRepeating(Schedule.EPOCH, CARTELS, guarded(cartels), 1.0);
-        schedule.scheduleRepeating(Schedule.EPOCH, SHIPMENTS, guarded(shipments), 1.0);
+        schedule.scheduleRepeating(Schedule.EPOCH, SHIPMENTS, guarded(transit), 1.0);
         schedule.scheduleRepeating(Schedule.EPOCH, CAMPAIGN, guarded(campaign), 1.0);
-        schedule.scheduleRepeating(Schedule.EPOCH, RESIDENTS, guarded(communities), 1.0);
+        schedule.scheduleRepeating(Schedule.EPOCH, RESIDENTS, guarded(population), 1.0);
         schedule.scheduleRepeating(Schedule.EPOCH, METRICS, guarded(s -> {
             checkState();
             collector.step(s);
@@ -180,6 +143,8 @@ public final class NarcoModel extends SimState {
                 phase.step(s);
             } catch (ModelStateException e) {
                 throw e.located() ? e : located(e.problem(), e);
+            } catch (StateException e) {
+                throw located(e.problem(), e);
             } catch (ArithmeticException e) {
                 throw located("a kilogram total overflowed 64-bit arithmetic (" + e.getMessage() + ")", e);
             }
@@ -233,40 +198,26 @@ public final class NarcoModel extends SimState {
                         + ModelStateException.show(c.capitalUsd()) + " US$ (valid: kg >= 0, capital finite)");
             }
         }
-        if (producedTotal < 0 || deliveredTotal < 0 || seizedTotal < 0 || lostTotal < 0) {
-            throw new ModelStateException("a kilogram total is negative (produced " + producedTotal + ", delivered "
-                    + deliveredTotal + ", seized " + seizedTotal + ", lost " + lostTotal + ")");
+        long produced = totals.producedKg();
+        long delivered = totals.deliveredKg();
+        long seized = totals.seizedKg();
+        long lost = totals.lostKg();
+        if (produced < 0 || delivered < 0 || seized < 0 || lost < 0) {
+            throw new ModelStateException("a kilogram total is negative (produced " + produced + ", delivered "
+                    + delivered + ", seized " + seized + ", lost " + lost + ")");
         }
         long imbalance = massImbalanceKg();
         if (imbalance != 0) {
-            throw new ModelStateException("mass balance is off by " + imbalance + " kg (produced " + producedTotal
+            throw new ModelStateException("mass balance is off by " + imbalance + " kg (produced " + produced
                     + " must equal delivered + seized + lost + in transit + in stock)");
         }
-        double trust = meanTrust();
+        double trust = population.meanTrust();
         if (!(trust >= 0 && trust <= 1)) {
             throw new ModelStateException("mean trust is " + ModelStateException.show(trust) + " (valid: 0 to 1)");
         }
         if (market.capped()) priceCapWeeks++;
         if (areaCapped) areaCapWeeks++;
-        if (shipmentCapHit) shipmentCapWeeks++;
-        shipmentCapHit = false;
-    }
-
-    /** Routes what happens at a place to the residents who live there. */
-    private void expose(Event e) {
-        if (e instanceof Event.CollateralHarm h) {
-            community(h.place()).ifPresent(Community::noteHarm);
-        } else if (e instanceof Event.Violence v) {
-            community(v.place()).ifPresent(Community::noteViolence);
-        } else if (e instanceof Event.CorruptionSeen c) {
-            community(c.place()).ifPresent(Community::noteCorruptionSeen);
-        } else if (e instanceof Event.Eradicated x) {
-            community(x.place()).ifPresent(c -> c.noteEradicated(x.ha()));
-        }
-    }
-
-    private java.util.Optional<Community> community(int place) {
-        return java.util.Optional.ofNullable(network.places.get(place).community());
+        transit.closeWeek();
     }
 
     // ------------------------------------------------------------------ phase 0: the world
@@ -276,11 +227,9 @@ public final class NarcoModel extends SimState {
             market.calibrate();
             campaign.deploy();
         }
-        deliveredLastWeek = deliveredThisWeek;
-        deliveredThisWeek = 0;
-        riskLastWeek = kgThisWeek > 0 ? riskKgThisWeek / kgThisWeek : riskLastWeek;
-        riskKgThisWeek = 0;
-        kgThisWeek = 0;
+        long deliveredLastWeek = totals.deliveredThisWeekKg();
+        totals.newWeek();
+        transit.newWeek();
         for (Link l : network.links) l.newWeek();
 
         int replant = params.integer("eradication.replant_weeks");
@@ -296,11 +245,10 @@ public final class NarcoModel extends SimState {
                 p.resprout(resprout);
                 p.growTowards(p.community() == null ? 0 : p.community().growers(), planting, replant);
                 long kg = p.harvest(yieldKgHaWeek);
-                producedTotal = ModelStateException.addKg(producedTotal, kg, "kg produced in the run");
                 if (kg > 0) events.emit(new Event.Produced(p.index, kg));
             }
         }
-        market.update(deliveredLastWeek, riskLastWeek);
+        market.update(deliveredLastWeek, transit.riskLastWeek());
         contests();
     }
 
@@ -310,7 +258,7 @@ public final class NarcoModel extends SimState {
         double exit = params.real("cartel.contest_exit");
         List<Cartel> present = new ArrayList<>();
         for (Place p : network.places) {
-            if (p.community() == null) continue;
+            if (!p.isPopulated()) continue;
             present.clear();
             for (Cartel c : cartels.members()) {
                 if (c.operatesAt(p.index)) present.add(c);
@@ -327,83 +275,6 @@ public final class NarcoModel extends SimState {
     }
 
     // ------------------------------------------------------------------ what agents call
-
-    public void launch(Shipment s) {
-        s.at().addPresent(s.kg);
-        shipments.add(s);
-    }
-
-    /** True while fewer than {@link #MAX_SHIPMENTS} shipments are on their way; notes when the bound holds. */
-    public boolean roomForShipment() {
-        if (shipments.members().size() < MAX_SHIPMENTS) return true;
-        shipmentCapHit = true;
-        return false;
-    }
-
-    public long nextShipmentId() {
-        return shipmentIds++;
-    }
-
-    /** A shipment starts across a link: transport cost, then loss, routine enforcement and forces. */
-    public void depart(Shipment s, Link l) {
-        Cartel c = s.cartel;
-        l.from.addPresent(-s.kg);
-        l.to.addIncoming(s.kg);
-        c.paid(s.kg * l.costUsdKg);
-        riskKgThisWeek += s.kg * c.perceivedRisk(l.index);
-        kgThisWeek += s.kg;
-        events.emit(new Event.Entered(c.index(), l.index, s.kg));
-        if (random.nextDouble() < lossProb[l.mode.ordinal()]) {
-            end(s, l, Shipment.Status.LOST);
-            lostTotal = ModelStateException.addKg(lostTotal, s.kg, "kg lost in the run");
-            events.emit(new Event.Lost(c.index(), l.index, s.kg));
-            return;
-        }
-        if (random.nextDouble() < l.detectability) {
-            Nation n = l.to.nation.spec.international() ? l.from.nation : l.to.nation;
-            seize(s, l, l.to, n, Event.Agency.POLICE);
-            return;
-        }
-        MilitaryUnit u = campaign.interdict(s, l, random);
-        if (u != null) seize(s, l, l.to, u.nation, Event.Agency.MILITARY);
-    }
-
-    /** A shipment reached the end of a link: handling, then the market, or police searches. */
-    public void arrive(Shipment s, Link l) {
-        Place q = l.to;
-        Cartel c = s.cartel;
-        q.addIncoming(-s.kg);
-        q.addPresent(s.kg);
-        q.addThroughput(s.kg);
-        events.emit(new Event.Arrived(c.index(), l.index, s.kg));
-        c.arrived(q, l.from, s.kg, this);
-        if (q.community() != null) c.paid(s.kg * q.community().handlingCostUsdKg(market.chainPriceFactor()));
-        if (q.isMarket()) {
-            double revenue = s.kg * market.price();
-            c.earned(revenue);
-            end(s, l, Shipment.Status.DELIVERED);
-            deliveredThisWeek = ModelStateException.addKg(deliveredThisWeek, s.kg, "kg delivered this week");
-            deliveredTotal = ModelStateException.addKg(deliveredTotal, s.kg, "kg delivered in the run");
-            events.emit(new Event.Delivered(c.index(), q.index, s.kg, revenue));
-            return;
-        }
-        if (campaign.search(s, q, random)) seize(s, l, q, q.nation, Event.Agency.POLICE);
-    }
-
-    /** A shipment's journey ends: it no longer counts towards congestion where it was bound. */
-    private void end(Shipment s, Link l, Shipment.Status status) {
-        s.finish(status);
-        if (s.at() == l.to && s.on() == null) l.to.addPresent(-s.kg);
-        else l.to.addIncoming(-s.kg);
-    }
-
-    private void seize(Shipment s, Link l, Place where, Nation by, Event.Agency agency) {
-        end(s, l, Shipment.Status.SEIZED);
-        seizedTotal = ModelStateException.addKg(seizedTotal, s.kg, "kg seized in the run");
-        s.cartel.seized(l, s.kg);
-        by.signal(l.index, 1.0);
-        events.emit(new Event.Seized(s.cartel.index(), l.index, where.index, by.index, agency, s.kg));
-    }
 
     /**
      * An arrest that fell on cartel leadership (police emit {@link Event.LeaderTargeted}): a leader of a random
@@ -481,24 +352,23 @@ public final class NarcoModel extends SimState {
         return cartels.members();
     }
 
+    /** Shipment movement and encounters (phase 2). */
+    public Transit transit() {
+        return transit;
+    }
+
     public List<Shipment> shipments() {
-        return shipments.members();
+        return transit.shipments();
     }
 
+    /** The residents of every populated place (phase 4). */
+    public Population population() {
+        return population;
+    }
+
+    /** The communities in place order. */
     public List<Community> communities() {
-        return communityList;
-    }
-
-    public double inTransitKg() {
-        return inTransitWholeKg();
-    }
-
-    private long inTransitWholeKg() {
-        long kg = 0;
-        for (Shipment s : shipments.members()) {
-            if (!s.done()) kg = ModelStateException.addKg(kg, s.kg, "kg in transit");
-        }
-        return kg;
+        return population.communities();
     }
 
     public double stockKg() {
@@ -507,8 +377,8 @@ public final class NarcoModel extends SimState {
 
     private long stockWholeKg() {
         long kg = 0;
-        for (Place p : network.places) kg = ModelStateException.addKg(kg, p.stockKg(), "kg in stock");
-        for (Cartel c : cartels.members()) kg = ModelStateException.addKg(kg, c.stockKg(), "kg in stock");
+        for (Place p : network.places) kg = StateException.addKg(kg, p.stockKg(), "kg in stock");
+        for (Cartel c : cartels.members()) kg = StateException.addKg(kg, c.stockKg(), "kg in stock");
         return kg;
     }
 
@@ -517,13 +387,14 @@ public final class NarcoModel extends SimState {
      * every week's end, since shipments are whole kilograms that only change state.
      */
     public long massImbalanceKg() {
-        return Math.subtractExact(Math.subtractExact(Math.subtractExact(Math.subtractExact(Math.subtractExact(
-                producedTotal, deliveredTotal), seizedTotal), lostTotal), inTransitWholeKg()), stockWholeKg());
+        long ended = Math.subtractExact(Math.subtractExact(Math.subtractExact(
+                totals.producedKg(), totals.deliveredKg()), totals.seizedKg()), totals.lostKg());
+        return Math.subtractExact(Math.subtractExact(ended, transit.inTransitKg()), stockWholeKg());
     }
 
-    /** Kg produced since the start (burn-in included). */
-    public long producedTotalKg() {
-        return producedTotal;
+    /** The run's kilogram totals (produced, delivered, seized, lost), summed from the events. */
+    public KgTotals totals() {
+        return totals;
     }
 
     /** Weeks in which the price or the risk premium was held at market.price_cap_factor (burn-in included). */
@@ -534,11 +405,6 @@ public final class NarcoModel extends SimState {
     /** Weeks in which some production place's coca area was held at market.coca_area_cap_factor. */
     public int areaCapWeeks() {
         return areaCapWeeks;
-    }
-
-    /** Weeks in which cartels kept cargo in stock because {@link #MAX_SHIPMENTS} shipments were on their way. */
-    public int shipmentCapWeeks() {
-        return shipmentCapWeeks;
     }
 
     /**
@@ -555,64 +421,16 @@ public final class NarcoModel extends SimState {
             held.add("coca area at market.coca_area_cap_factor (" + Fmt.num(params.real("market.coca_area_cap_factor"))
                     + " x a place's scenario area) in " + areaCapWeeks + " weeks");
         }
-        if (shipmentCapWeeks > 0) {
-            held.add("shipments on their way at " + MAX_SHIPMENTS + " (the rest waited in stock) in " + shipmentCapWeeks
-                    + " weeks");
+        if (transit.capWeeks() > 0) {
+            held.add("shipments on their way at " + Transit.MAX_SHIPMENTS + " (the rest waited in stock) in "
+                    + transit.capWeeks() + " weeks");
         }
         if (held.isEmpty()) return "";
         return "caps held " + String.join("; ", held) + ": outcomes at a cap are bounds, not the model's dynamics. "
                 + ModelStateException.changedParameters(config);
     }
 
-    public double meanTrust() {
-        double t = 0;
-        long n = 0;
-        for (Community c : communityList) {
-            t += c.sumTrust();
-            n += c.agents();
-        }
-        return n == 0 ? 0 : t / n;
-    }
-
-    public double meanTrust(Nation nation) {
-        double t = 0;
-        long n = 0;
-        for (Community c : communityList) {
-            if (c.place.nation != nation) continue;
-            t += c.sumTrust();
-            n += c.agents();
-        }
-        return n == 0 ? 0 : t / n;
-    }
-
-    public double meanFear() {
-        double t = 0;
-        long n = 0;
-        for (Community c : communityList) {
-            t += c.meanFear() * c.agents();
-            n += c.agents();
-        }
-        return n == 0 ? 0 : t / n;
-    }
-
-    public double smugglers() {
-        long n = 0;
-        for (Community c : communityList) n += c.smugglers();
-        return n;
-    }
-
-    public double growers() {
-        long n = 0;
-        for (Community c : communityList) n += c.growers();
-        return n;
-    }
-
-    public double cocaHa() {
-        double ha = 0;
-        for (Place p : network.places) ha += p.cocaHa();
-        return ha;
-    }
-
+    /** Mean number of places in a cartel's network. */
     public double meanNetworkPlaces() {
         double sum = 0;
         int n = 0;
@@ -627,20 +445,9 @@ public final class NarcoModel extends SimState {
         return cartels.members().size();
     }
 
-    public double partnersActive() {
-        int w = week();
-        return network.nations.stream().filter(n -> !n.spec.international() && n.cooperates(w)).count();
-    }
-
     /** Area each grower tends relative to the start: follows the farm-gate price with a lag (ODD 7.6). */
     public double planting() {
         return planting;
-    }
-
-    public long residents() {
-        long n = 0;
-        for (Community c : communityList) n += c.agents();
-        return n;
     }
 
     /** Runs the whole horizon (burn-in plus campaign years) headless. */

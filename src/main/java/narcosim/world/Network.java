@@ -127,6 +127,18 @@ public final class Network {
         return regionOfPlace[place];
     }
 
+    /** Coca area of every place, ha. */
+    public double cocaHa() {
+        double ha = 0;
+        for (Place p : places) ha += p.cocaHa();
+        return ha;
+    }
+
+    /** Partner nations (international waters aside) cooperating in the given campaign week. */
+    public long partnersCooperating(int week) {
+        return nations.stream().filter(n -> !n.spec.international() && n.cooperates(week)).count();
+    }
+
     /**
      * Whether every one of {@code from} reaches a market using only places in {@code allowed}
      * (a cartel's network stays connected when it consolidates).

@@ -1,8 +1,8 @@
 package narcosim.world;
 
 import narcosim.agents.Community;
-import narcosim.model.ModelStateException;
 import narcosim.scenario.Specs;
+import narcosim.util.StateException;
 
 /** A place of the geography at run time: its fixed description plus the state that changes. */
 public final class Place {
@@ -57,8 +57,9 @@ public final class Place {
         community = c;
     }
 
+    /** Whether residents live here: a place with people that is neither a market nor a sea lane. */
     public boolean isPopulated() {
-        return community != null;
+        return spec.population() > 0 && !isMarket() && spec.kind() != Specs.PlaceKind.SEA;
     }
 
     public String id() {
@@ -155,9 +156,9 @@ public final class Place {
     /** Harvest of one week into the place's stock; whole kilograms only, the rest is carried over. */
     public long harvest(double kgPerHaWeek) {
         productionRemainderKg += cocaHa * kgPerHaWeek;
-        long kg = ModelStateException.wholeKg(productionRemainderKg, "the week's harvest at ", spec.id());
+        long kg = StateException.wholeKg(productionRemainderKg, "the week's harvest at ", spec.id());
         productionRemainderKg -= kg;
-        stockKg = ModelStateException.addKg(stockKg, kg, "the stock at ", spec.id());
+        stockKg = StateException.addKg(stockKg, kg, "the stock at ", spec.id());
         return kg;
     }
 

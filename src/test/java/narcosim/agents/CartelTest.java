@@ -41,7 +41,7 @@ class CartelTest {
         double prior = 2 / (13 + 2 + 0.5);
         for (Link l : m.network().links) assertEquals(prior, c.perceivedRisk(l.index), 1e-15, "at the start");
         TestModels.steps(m, 20);
-        assertTrue(m.inTransitKg() > 0, "the cartel is shipping");
+        assertTrue(m.transit().inTransitKg() > 0, "the cartel is shipping");
         for (Link l : m.network().links) assertEquals(prior, c.perceivedRisk(l.index), 1e-15, "after 20 weeks");
     }
 

@@ -38,7 +38,7 @@ class CommunityTest {
             }
             assertTrue(c.meanTrust() >= 0 && c.meanTrust() <= 1);
         }
-        assertTrue(m.meanTrust() >= 0 && m.meanTrust() <= 1);
+        assertTrue(m.population().meanTrust() >= 0 && m.population().meanTrust() <= 1);
     }
 
     @Test
@@ -64,7 +64,8 @@ class CommunityTest {
             TestModels.steps(m, 1);
             assertTrustAndFearInUnitInterval(m);
         }
-        assertTrue(m.meanTrust() > 0.99, "every contact positive, full steps: " + m.meanTrust());
+        double trust = m.population().meanTrust();
+        assertTrue(trust > 0.99, "every contact positive, full steps: " + trust);
     }
 
     /** Change of mean trust at Guapi over 10 weeks: 0 nothing, 1 a harm incident a week, 2 one police unit. */

@@ -97,15 +97,15 @@ class WeeklyCollectorTest {
         WeeklyCollector c = new WeeklyCollector(m.network());
         c.step(m);
         double[] row = c.rows().get(0);
-        assertEquals(m.inTransitKg(), value(c, row, "in_transit_kg"));
+        assertEquals(m.transit().inTransitKg(), value(c, row, "in_transit_kg"));
         assertEquals(m.stockKg(), value(c, row, "stock_kg"));
         assertEquals(m.market().price(), value(c, row, "price_usd_kg"));
         assertEquals(m.market().riskPremium(), value(c, row, "risk_premium"));
-        assertEquals(m.meanTrust(), value(c, row, "mean_trust"));
-        assertEquals(m.meanTrust(TestModels.nation(m, "AAA")), value(c, row, "trust_AAA"));
-        assertEquals(m.smugglers(), value(c, row, "active_smugglers"));
-        assertEquals(m.growers(), value(c, row, "growers"));
-        assertEquals(m.cocaHa(), value(c, row, "coca_ha"));
+        assertEquals(m.population().meanTrust(), value(c, row, "mean_trust"));
+        assertEquals(m.population().meanTrust(TestModels.nation(m, "AAA")), value(c, row, "trust_AAA"));
+        assertEquals(m.population().smugglers(), value(c, row, "active_smugglers"));
+        assertEquals(m.population().growers(), value(c, row, "growers"));
+        assertEquals(m.network().cocaHa(), value(c, row, "coca_ha"));
         assertEquals(m.meanNetworkPlaces(), value(c, row, "network_places"));
         assertEquals(1, value(c, row, "cartels"));
         for (String level : new String[] {"in_transit_kg", "price_usd_kg", "mean_trust", "coca_ha", "active_links"}) {
@@ -168,9 +168,9 @@ class WeeklyCollectorTest {
             assertEquals(week[2], c.latest("seized_kg"), 1e-9);
             assertEquals(week[3], c.latest("spend_usd"), 1e-6);
             assertEquals(week[4], c.latest("tips"), 1e-9);
-            assertEquals(m.cocaHa(), c.latest("coca_ha"));
-            assertEquals(m.meanTrust(), c.latest("mean_trust"));
-            assertEquals(m.inTransitKg(), c.latest("in_transit_kg"));
+            assertEquals(m.network().cocaHa(), c.latest("coca_ha"));
+            assertEquals(m.population().meanTrust(), c.latest("mean_trust"));
+            assertEquals(m.transit().inTransitKg(), c.latest("in_transit_kg"));
         }
         assertEquals(38, c.rows().size());
         assertTrue(c.rows().stream().mapToDouble(r -> r[c.column("delivered_kg")]).sum() > 0);

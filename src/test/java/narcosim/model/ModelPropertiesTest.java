@@ -69,7 +69,7 @@ class ModelPropertiesTest {
             for (Cartel c : m.cartels()) assertTrue(c.stockKg() >= 0 && c.leaders() >= 0, "negative cartel stock");
             double price = m.market().price();
             assertTrue(price > 0 && Double.isFinite(price), "price " + price);
-            assertTrue(m.inTransitKg() >= 0, "negative transit");
+            assertTrue(m.transit().inTransitKg() >= 0, "negative transit");
         }
     }
 }

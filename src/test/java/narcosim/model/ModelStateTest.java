@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import narcosim.scenario.ScenarioException;
 import narcosim.scenario.ScenarioLoader;
+import narcosim.util.StateException;
 import narcosim.world.Place;
 
 /**
@@ -115,11 +116,11 @@ class ModelStateTest {
         for (int w = 0; w < 52; w++) {
             m.schedule.step(m);
             most = Math.max(most, m.shipments().size());
-            assertTrue(m.shipments().size() <= NarcoModel.MAX_SHIPMENTS);
+            assertTrue(m.shipments().size() <= Transit.MAX_SHIPMENTS);
             assertEquals(0, m.massImbalanceKg());
         }
-        assertEquals(NarcoModel.MAX_SHIPMENTS, most, "the bound is reached here");
-        assertTrue(m.shipmentCapWeeks() > 0 && m.stockKg() > 0, "the rest waits in stock");
+        assertEquals(Transit.MAX_SHIPMENTS, most, "the bound is reached here");
+        assertTrue(m.transit().capWeeks() > 0 && m.stockKg() > 0, "the rest waits in stock");
         assertTrue(m.capsNote().contains("shipments on their way"), m.capsNote());
     }
 
@@ -178,16 +179,17 @@ class ModelStateTest {
                 e.getMessage());
     }
 
+    /** The checked arithmetic throws the unlocated StateException; the model locates it (next test). */
     @Test
     void kilogramArithmeticIsChecked() throws Exception {
-        assertEquals(5, ModelStateException.addKg(2, 3, "x"));
-        ModelStateException over = assertThrows(ModelStateException.class,
-                () -> ModelStateException.addKg(Long.MAX_VALUE, 1, "kg produced", ""));
+        assertEquals(5, StateException.addKg(2, 3, "x"));
+        StateException over = assertThrows(StateException.class,
+                () -> StateException.addKg(Long.MAX_VALUE, 1, "kg produced", ""));
         assertTrue(over.problem().startsWith("kg produced overflowed 64-bit arithmetic"), over.problem());
-        assertFalse(over.located());
-        assertEquals(7, ModelStateException.wholeKg(7.9, "harvest", ""));
+        assertFalse(over instanceof ModelStateException, "not located yet");
+        assertEquals(7, StateException.wholeKg(7.9, "harvest", ""));
         for (double bad : new double[] {Double.NaN, Double.POSITIVE_INFINITY, -1, 1e30}) {
-            assertThrows(ModelStateException.class, () -> ModelStateException.wholeKg(bad, "harvest at ", "narino"));
+            assertThrows(StateException.class, () -> StateException.wholeKg(bad, "harvest at ", "narino"));
         }
     }
 
@@ -199,8 +201,8 @@ class ModelStateTest {
         // A harvest that cannot be whole kilograms in a long: the place names it, and since its carried-over
         // remainder is now broken, the next week's harvest fails too, located by the model.
         Place narino = TestModels.place(m, "narino");
-        ModelStateException raw = assertThrows(ModelStateException.class, () -> narino.harvest(Double.MAX_VALUE));
-        assertFalse(raw.located());
+        StateException raw = assertThrows(StateException.class, () -> narino.harvest(Double.MAX_VALUE));
+        assertFalse(raw instanceof ModelStateException, "not located yet");
         assertTrue(raw.problem().startsWith("the week's harvest at narino is "), raw.problem());
         ModelStateException e = assertThrows(ModelStateException.class, () -> m.schedule.step(m));
         ParameterSpaceTest.assertClear(e);

@@ -219,7 +219,7 @@ class ParameterSpaceTest {
             long total = (long) m.burnInWeeks() + cfg.weeks();
             while (m.schedule.getSteps() < total) {
                 m.schedule.step(m);
-                assertTrue(m.shipments().size() <= NarcoModel.MAX_SHIPMENTS, "shipments bounded");
+                assertTrue(m.shipments().size() <= Transit.MAX_SHIPMENTS, "shipments bounded");
             }
             m.finish();
         } catch (ModelStateException e) {
@@ -245,7 +245,7 @@ class ParameterSpaceTest {
     /** Every weekly outcome finite and non-negative, the capped ones within their caps, mass conserved. */
     static void assertSane(NarcoModel m) {
         assertEquals(0, m.massImbalanceKg(), "mass balance");
-        assertTrue(m.shipments().size() <= NarcoModel.MAX_SHIPMENTS, "shipments bounded: " + m.shipments().size());
+        assertTrue(m.shipments().size() <= Transit.MAX_SHIPMENTS, "shipments bounded: " + m.shipments().size());
         RunResult r = RunResult.of(m);
         double cap = m.config().params().real("market.price_cap_factor");
         double areaCap = 0;
