@@ -57,10 +57,7 @@ public final class ScenarioWriter {
         strategy.put("name", s.name());
         strategy.put("description", s.description());
         Map<String, Object> shares = new LinkedHashMap<>();
-        shares.put("military", s.shares().military());
-        shares.put("police", s.shares().police());
-        shares.put("development", s.shares().development());
-        shares.put("partnership", s.shares().partnership());
+        for (Field<Specs.Shares> f : Fields.SHARES) shares.put(f.key(), f.get().apply(s.shares()));
         strategy.put("shares", shares);
         root.put("strategies", List.of(strategy));
         for (String section : Params.sections()) {

@@ -1,21 +1,34 @@
 package narcosim.gui;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
 import narcosim.model.NarcoModel;
 import narcosim.policy.Campaign;
 import narcosim.policy.Doctrine;
+import narcosim.scenario.Field;
+import narcosim.scenario.Fields;
+import narcosim.scenario.Param;
+import narcosim.scenario.Params;
 import narcosim.scenario.Specs;
 import sim.util.Interval;
+import sim.util.Propertied;
+import sim.util.Properties;
 
 /**
- * What the class may change while the model runs, as bean properties for MASON's model inspector:
- * the strategy's budget shares (sliders, {@code dom} ranges) and doctrine switches (check boxes), plus
- * a few read-only facts. Moving one share re-scales the other three so the shares still add up to 1;
- * from the baseline (every share 0) the first share raised above 0 takes the whole budget (1), since
- * there is nothing to share it with. The campaign re-buys its forces and programmes with the new split
- * ({@link Campaign#reshare}). Before the run starts (and before the campaign's week 0) changes are
- * kept and applied when the campaign deploys.
+ * What the class may change while the model runs, for MASON's model inspector: the strategy's budget
+ * shares (sliders) and doctrine switches (check boxes), plus a few read-only facts. Labels, ranges and
+ * tooltips come from the scenario's field declarations ({@link Fields#SHARES}) and the parameter
+ * registry ({@link Params}: the levers' labels and descriptions), through {@link #properties()}: a
+ * teacher sees "Military share of budget", not a Java property name. Moving one share re-scales the
+ * other three so the shares still add up to 1; from the baseline (every share 0) the first share raised
+ * above 0 takes the whole budget (1), since there is nothing to share it with. The campaign re-buys its
+ * forces and programmes with the new split ({@link Campaign#reshare}). Before the run starts (and before
+ * the campaign's week 0) changes are kept and applied when the campaign deploys.
  */
-public final class Controls {
+public final class Controls implements Propertied {
 
     private final NarcoModel model;
     private Specs.Shares pendingShares;
@@ -99,9 +112,6 @@ public final class Controls {
         setShares(0, v);
     }
 
-    public Object domMilitaryShare() {
-        return new Interval(0.0, 1.0);
-    }
 
     /** Share of the budget for civilian police units (investigation, arrests, searches). */
     public double getPoliceShare() {
@@ -112,9 +122,6 @@ public final class Controls {
         setShares(1, v);
     }
 
-    public Object domPoliceShare() {
-        return new Interval(0.0, 1.0);
-    }
 
     /** Share of the budget for development programmes (alternative livelihoods). */
     public double getDevelopmentShare() {
@@ -125,9 +132,6 @@ public final class Controls {
         setShares(2, v);
     }
 
-    public Object domDevelopmentShare() {
-        return new Interval(0.0, 1.0);
-    }
 
     /** Share of the budget for partnership (training, intelligence sharing, coordinated operations). */
     public double getPartnershipShare() {
@@ -138,9 +142,6 @@ public final class Controls {
         setShares(3, v);
     }
 
-    public Object domPartnershipShare() {
-        return new Interval(0.0, 1.0);
-    }
 
     // ------------------------------------------------------------------ doctrine switches
 
@@ -195,5 +196,99 @@ public final class Controls {
     public void setLeadershipTargeting(boolean v) {
         if (running()) doctrine().setLeadershipTargeting(v);
         else pendingLeadershipTargeting = v;
+    }
+
+    // ------------------------------------------------------------------ what the inspector shows
+
+    /** One control: label, tooltip, type, how to read and (if it can be changed) set it, and its range. */
+    record Control(String label, String description, Class<?> type, Supplier<Object> get, Consumer<Object> set,
+                   Object domain) {
+    }
+
+    /** The controls in the order the inspector lists them: facts, the budget shares, the doctrine switches. */
+    List<Control> controls() {
+        List<Control> c = new ArrayList<>();
+        c.add(new Control("Strategy", "The strategy this run started with (its budget split and doctrine)",
+                String.class, this::getStrategy, null, null));
+        c.add(new Control("Campaign week", "Weeks since the campaign started; negative while the model settles "
+                + "before it (the burn-in)", int.class, this::getWeek, null, null));
+        c.add(new Control("Budget (US$ million a year)", "The campaign's yearly budget, shared among the four shares",
+                double.class, this::getBudgetMusdPerYear, null, null));
+        Supplier<?>[] gets = {this::getMilitaryShare, this::getPoliceShare, this::getDevelopmentShare,
+            this::getPartnershipShare};
+        for (int i = 0; i < Fields.SHARES.size(); i++) {
+            Field<Specs.Shares> f = Fields.SHARES.get(i);
+            int which = i;
+            c.add(new Control(f.label(), f.description() + ". Moving it re-scales the other shares so they still add "
+                    + "up to 1.", double.class, gets[i]::get, v -> setShares(which, ((Number) v).doubleValue()),
+                    new Interval(f.min(), f.max())));
+        }
+        c.add(lever("military.targeting", this::getIntelligenceLed, this::setIntelligenceLed));
+        c.add(lever("military.rules_of_engagement", this::getPermissive, this::setPermissive));
+        c.add(lever("eradication.enabled", this::getEradication, this::setEradication));
+        c.add(lever("police.leadership_targeting", this::getLeadershipTargeting, this::setLeadershipTargeting));
+        return c;
+    }
+
+    /** A doctrine switch: a lever of the registry, shown as a check box under its label. */
+    private static Control lever(String key, Supplier<Boolean> get, Consumer<Boolean> set) {
+        Param p = Params.get(key);
+        return new Control(p.label(), p.description(), boolean.class, get::get, v -> set.accept((Boolean) v), null);
+    }
+
+    @Override
+    public Properties properties() {
+        List<Control> list = controls();
+        return new Properties() {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            public boolean isVolatile() {
+                return false;
+            }
+
+            @Override
+            public int numProperties() {
+                return list.size();
+            }
+
+            @Override
+            public Object getValue(int index) {
+                return list.get(index).get().get();
+            }
+
+            @Override
+            public boolean isReadWrite(int index) {
+                return list.get(index).set() != null;
+            }
+
+            @Override
+            public String getName(int index) {
+                return list.get(index).label();
+            }
+
+            @Override
+            public String getDescription(int index) {
+                return list.get(index).description();
+            }
+
+            @Override
+            public Object getDomain(int index) {
+                return list.get(index).domain();
+            }
+
+            @Override
+            @SuppressWarnings("rawtypes")
+            public Class getType(int index) {
+                return list.get(index).type();
+            }
+
+            @Override
+            protected Object _setValue(int index, Object value) {
+                if (!isReadWrite(index)) return getValue(index);
+                list.get(index).set().accept(value);
+                return getValue(index);
+            }
+        };
     }
 }

@@ -21,9 +21,17 @@ import narcosim.util.Fmt;
  * @param omitWhenDefault the scenario writer leaves the field out where it has its default
  * @param description what the field means, in a sentence
  * @param get reads the field's value from the loaded entity
+ * @param label a short name for people (the classroom window's controls)
  */
 public record Field<T>(String key, Kind kind, Object defaultValue, double min, double max, String unit,
-                       String defaultNote, boolean omitWhenDefault, String description, Function<T, Object> get) {
+                       String defaultNote, boolean omitWhenDefault, String description, Function<T, Object> get,
+                       String label) {
+
+    /** A field whose key serves as its label. */
+    public Field(String key, Kind kind, Object defaultValue, double min, double max, String unit, String defaultNote,
+                 boolean omitWhenDefault, String description, Function<T, Object> get) {
+        this(key, kind, defaultValue, min, max, unit, defaultNote, omitWhenDefault, description, get, key);
+    }
 
     /** What a field holds. */
     public enum Kind { ID, TEXT, NUMBER, BOOLEAN, CHOICE, REFERENCE, LIST }

@@ -104,6 +104,28 @@ public final class Fields {
             of("home", Field.Kind.LIST, "production place ids", "Production places the cartel starts from",
                     Specs.Cartel::home));
 
+    private static Field<Specs.Shares> share(String key, String label, String description,
+                                             Function<Specs.Shares, Object> get) {
+        return new Field<>(key, Field.Kind.NUMBER, 0.0, 0, 1, "share", "", false, description, get, label);
+    }
+
+    /**
+     * The budget shares of a strategy ({@code strategies[].shares}): they add up to 1, or are all 0 for a
+     * baseline with no campaign.
+     */
+    public static final List<Field<Specs.Shares>> SHARES = List.of(
+            share("military", "Military share of budget",
+                    "Share of the budget for military interdiction (boats, aircraft, ground units, surveillance)",
+                    Specs.Shares::military),
+            share("police", "Police share of budget",
+                    "Share of the budget for civilian police units (investigations, arrests, searches)",
+                    Specs.Shares::police),
+            share("development", "Development share of budget",
+                    "Share of the budget for development programmes (alternative livelihoods)", Specs.Shares::development),
+            share("partnership", "Partnership share of budget",
+                    "Share of the budget for partnership (training, intelligence sharing, coordinated operations)",
+                    Specs.Shares::partnership));
+
     /** The YAML keys of an entity's fields, in declaration order. */
     public static List<String> keys(List<? extends Field<?>> fields) {
         return fields.stream().map(Field::key).toList();

@@ -298,10 +298,11 @@ public final class ScenarioLoader {
             String id = id(m, path, ids);
             path = "strategies." + id;
             MappingNode sh = y.map(y.req(m, path, "shares"), path + ".shares");
-            y.checkKeys(sh, path + ".shares", List.of("military", "police", "development", "partnership"));
-            Specs.Shares shares = new Specs.Shares(y.num(sh, path + ".shares", "military", 0.0, 0, 1),
-                    y.num(sh, path + ".shares", "police", 0.0, 0, 1), y.num(sh, path + ".shares", "development", 0.0, 0, 1),
-                    y.num(sh, path + ".shares", "partnership", 0.0, 0, 1));
+            List<Field<Specs.Shares>> sf = Fields.SHARES;
+            y.checkKeys(sh, path + ".shares", Fields.keys(sf));
+            Specs.Shares shares = new Specs.Shares(num(sh, path + ".shares", sf, "military"),
+                    num(sh, path + ".shares", sf, "police"), num(sh, path + ".shares", sf, "development"),
+                    num(sh, path + ".shares", sf, "partnership"));
             if (shares.sum() > 1 + 1e-9) {
                 throw y.err(sh, path + ".shares", "over budget: the shares add up to " + round(shares.sum())
                         + ", more than the whole budget (1)");

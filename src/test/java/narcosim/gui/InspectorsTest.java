@@ -28,27 +28,37 @@ class InspectorsTest {
                 SameModelTest.config("classroom-hearts-and-minds.yaml", "heavy-handed", 1, "run.years=1")));
         SimpleProperties p = new SimpleProperties(gui.getSimulationInspectedObject());
         Map<String, Integer> at = byName(p);
-        for (String share : new String[] {"MilitaryShare", "PoliceShare", "DevelopmentShare", "PartnershipShare"}) {
+        for (String share : new String[] {"Military share of budget", "Police share of budget",
+            "Development share of budget", "Partnership share of budget"}) {
             int i = at.get(share);
             assertTrue(p.isReadWrite(i), share);
             Interval d = (Interval) p.getDomain(i);
             assertEquals(0.0, d.getMin().doubleValue());
             assertEquals(1.0, d.getMax().doubleValue());
+            assertTrue(p.getDescription(i).startsWith("Share of the budget for"), "a tooltip: " + p.getDescription(i));
         }
-        for (String flag : new String[] {"IntelligenceLed", "Permissive", "Eradication", "LeadershipTargeting"}) {
-            int i = at.get(flag);
-            assertTrue(p.isReadWrite(i), flag);
-            assertEquals(boolean.class, p.getType(i), flag);
+        for (String key : new String[] {"military.targeting", "military.rules_of_engagement", "eradication.enabled",
+            "police.leadership_targeting"}) {
+            narcosim.scenario.Param lever = narcosim.scenario.Params.get(key);
+            int i = at.get(lever.label());
+            assertTrue(p.isReadWrite(i), key);
+            assertEquals(boolean.class, p.getType(i), key);
+            assertEquals(lever.description(), p.getDescription(i), "the registry's description is the tooltip");
         }
-        assertEquals(0.9, (Double) p.getValue(at.get("MilitaryShare")), 1e-12);
-        assertEquals(Boolean.TRUE, p.getValue(at.get("Permissive")));
-        assertFalse(p.isReadWrite(at.get("Week")));
+        assertEquals(0.9, (Double) p.getValue(at.get("Military share of budget")), 1e-12);
+        assertEquals(Boolean.TRUE, p.getValue(at.get("Permissive rules of engagement")));
+        assertFalse(p.isReadWrite(at.get("Campaign week")));
 
         // Changed before the run starts, a switch is applied when it starts.
-        p.setValue(at.get("Permissive"), Boolean.FALSE);
+        p.setValue(at.get("Permissive rules of engagement"), Boolean.FALSE);
         gui.start();
         assertFalse(gui.model().campaign().doctrine().permissive());
-        assertEquals(Boolean.FALSE, p.getValue(at.get("Permissive")));
+        assertEquals(Boolean.FALSE, p.getValue(at.get("Permissive rules of engagement")));
+        // A share moved while running: the others keep their proportions and all add up to 1.
+        p.setValue(at.get("Police share of budget"), 0.5);
+        var s = gui.model().campaign().shares();
+        assertEquals(0.5, s.police(), 1e-12);
+        assertEquals(1.0, s.military() + s.police() + s.development() + s.partnership(), 1e-9);
     }
 
     @Test
