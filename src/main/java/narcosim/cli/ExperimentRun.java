@@ -107,6 +107,8 @@ final class ExperimentRun {
         }
         out.println("Results: " + dirPath + " (runs.csv, summary.csv"
                 + (Files.exists(dirPath.resolve("sensitivity.csv")) ? ", sensitivity.csv" : "")
+                + (Files.exists(dirPath.resolve(narcosim.experiment.SweepSummary.SCREENING)) ? ", "
+                        + narcosim.experiment.SweepSummary.SCREENING : "")
                 + (req.timeseries() ? ", " + ExperimentDir.TIMESERIES : "") + ", manifest.yaml)");
         out.flush();
         return 0;

@@ -12,8 +12,9 @@ import narcosim.util.Fmt;
 
 /**
  * A sweep's summaries: per design point, strategy and outcome of interest the mean over replicates
- * with its 95% interval (summary.csv), and for Sobol designs first- and total-order indices with
- * bootstrap intervals per strategy and outcome (sensitivity.csv).
+ * with its 95% interval (summary.csv); for Sobol designs first- and total-order indices with
+ * bootstrap intervals per strategy and outcome (sensitivity.csv); for Morris designs mu*, mu and sigma of
+ * the elementary effects with bootstrap intervals (screening.csv).
  */
 public final class SweepSummary {
 
@@ -65,6 +66,7 @@ public final class SweepSummary {
             }
         }
         Experiments.writeTable(dir.resolve("summary.csv"), header, rows);
+        if (plan.morris() != null) writeScreening(dir, plan, strategies, outcomes, byStrategy, points);
         if (plan.sobol() == null) return;
         List<List<String>> sens = new ArrayList<>();
         for (String s : strategies) {
@@ -85,5 +87,54 @@ public final class SweepSummary {
         Experiments.writeTable(dir.resolve("sensitivity.csv"), List.of("strategy", "outcome", "parameter", "first_order",
                 "first_order_ci_low", "first_order_ci_high", "total_order", "total_order_ci_low", "total_order_ci_high"),
                 sens);
+    }
+
+    /** The file of a Morris design's elementary-effects statistics. */
+    public static final String SCREENING = "screening.csv";
+
+    public static final List<String> SCREENING_HEADER = List.of("strategy", "outcome", "parameter", "trajectories",
+            "levels", "delta", "mu_star", "mu_star_ci_low", "mu_star_ci_high", "mu", "mu_ci_low", "mu_ci_high", "sigma",
+            "sigma_ci_low", "sigma_ci_high", "mu_star_noise", "above_noise");
+
+    /**
+     * screening.csv: per strategy, outcome and parameter, Morris's mu*, mu and sigma of the elementary effects
+     * of the replicate means (in the outcome's unit per whole range of the parameter), with bootstrap
+     * intervals over trajectories.
+     */
+    private static void writeScreening(Path dir, Plan plan, List<String> strategies, List<String> outcomes,
+                                       Map<String, List<List<double[]>>> byStrategy, int points)
+            throws java.io.IOException {
+        narcosim.experiment.design.MorrisDesign d = plan.morris();
+        List<List<String>> out = new ArrayList<>();
+        for (String s : strategies) {
+            for (int o = 0; o < outcomes.size(); o++) {
+                double[] y = new double[points];
+                for (int p = 0; p < points; p++) {
+                    double[] v = byStrategy.get(s).get(p).get(o);
+                    double sum = 0;
+                    for (double x : v) sum += x;
+                    y[p] = sum / v.length;
+                }
+                int reps = byStrategy.get(s).get(0).get(o).length;
+                double[][] perReplicate = new double[reps][points];
+                for (int p = 0; p < points; p++) {
+                    double[] v = byStrategy.get(s).get(p).get(o);
+                    for (int r = 0; r < reps; r++) perReplicate[r][p] = v[r];
+                }
+                double[] floor = narcosim.experiment.design.Morris.noiseFloor(d, perReplicate);
+                List<narcosim.experiment.design.Morris.Index> ixs = narcosim.experiment.design.Morris.indices(d, y,
+                        RESAMPLES, CompareSummary.CONFIDENCE, 20261122L);
+                for (int i = 0; i < ixs.size(); i++) {
+                    narcosim.experiment.design.Morris.Index ix = ixs.get(i);
+                    String above = Double.isNaN(floor[i]) ? "" : Boolean.toString(ix.muStarLow() > floor[i]);
+                    out.add(List.of(s, outcomes.get(o), ix.factor(), Integer.toString(d.trajectories()),
+                            Integer.toString(d.levels()), Fmt.num(d.delta()), Fmt.cell(ix.muStar()),
+                            Fmt.cell(ix.muStarLow()), Fmt.cell(ix.muStarHigh()), Fmt.cell(ix.mu()), Fmt.cell(ix.muLow()),
+                            Fmt.cell(ix.muHigh()), Fmt.cell(ix.sigma()), Fmt.cell(ix.sigmaLow()), Fmt.cell(ix.sigmaHigh()),
+                            Fmt.cell(floor[i]), above));
+                }
+            }
+        }
+        Experiments.writeTable(dir.resolve(SCREENING), SCREENING_HEADER, out);
     }
 }

@@ -72,6 +72,7 @@ public final class SweepCharts {
                 }
             }
         }
+        files.addAll(ScreeningCharts.write(r.dir(), out));
         return new Report.Built(files, notes);
     }
 

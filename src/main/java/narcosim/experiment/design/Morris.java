@@ -214,6 +214,36 @@ public final class Morris {
         return out;
     }
 
+    /**
+     * The noise floor of mu* per factor when the outputs are means of replicates: the elementary effects are
+     * worked out replicate by replicate ({@code y[replicate][point]}), their spread across replicates gives
+     * the standard error se of the mean effect from the runs' own randomness, and a factor that does nothing
+     * systematic would show mu* of about E|N(0, se)| = se sqrt(2 / pi). A factor whose mu* interval lies above
+     * its floor moves the outcome by more than the runs' noise. NaN with fewer than 2 replicates.
+     */
+    public static double[] noiseFloor(MorrisDesign d, double[][] y) {
+        int reps = y.length;
+        double[] floor = new double[d.k()];
+        if (reps < 2) {
+            Arrays.fill(floor, Double.NaN);
+            return floor;
+        }
+        double[][][] ee = new double[reps][][];
+        for (int r = 0; r < reps; r++) ee[r] = effects(d, y[r]);
+        double[] e = new double[reps];
+        for (int i = 0; i < d.k(); i++) {
+            double pooled = 0;
+            for (int t = 0; t < d.trajectories(); t++) {
+                for (int r = 0; r < reps; r++) e[r] = ee[r][i][t];
+                double sd = sigma(e);
+                pooled += sd * sd;
+            }
+            double se = Math.sqrt(pooled / d.trajectories() / reps);
+            floor[i] = se * Math.sqrt(2 / Math.PI);
+        }
+        return floor;
+    }
+
     static double mu(double[] e) {
         double s = 0;
         for (double v : e) s += v;

@@ -151,4 +151,28 @@ class MorrisTest {
         assertThrows(IllegalArgumentException.class, () -> Morris.design(THREE, 4, 3, 10, 1));
         assertThrows(IllegalArgumentException.class, () -> Morris.design(THREE, 4, 4, 3, 1));
     }
+
+    @Test
+    void noiseFloorIsTheMeanAbsoluteEffectOfPureNoise() {
+        List<Factor> f = List.of(Factor.range("x", 0, 1, false), Factor.range("z", 0, 1, false));
+        MorrisDesign d = Morris.design(f, 400, 4, 800, 3);
+        MersenneTwister rng = new MersenneTwister(5);
+        int reps = 4;
+        double[][] y = new double[reps][d.unit().length];
+        for (double[] row : y) {
+            for (int p = 0; p < row.length; p++) row[p] = 2 * d.unit()[p][0] + rng.nextGaussian();
+        }
+        double[] mean = new double[d.unit().length];
+        for (int p = 0; p < mean.length; p++) {
+            for (double[] row : y) mean[p] += row[p] / reps;
+        }
+        double[] floor = Morris.noiseFloor(d, y);
+        // An effect's noise: two independent points' means (sd 1/2 each) over delta 2/3: sd = sqrt(1/2) / (2/3).
+        double se = Math.sqrt(0.5) / (2.0 / 3);
+        assertEquals(se * Math.sqrt(2 / Math.PI), floor[1], 0.08 * se, "the floor from the replicates' spread");
+        List<Morris.Index> ix = Morris.indices(d, mean, 200, 0.95, 1);
+        assertEquals(floor[1], ix.get(1).muStar(), 0.1 * se, "z does nothing: its mu* is the noise floor");
+        assertTrue(ix.get(0).muStarLow() > floor[0], "x's effect (2) stands above the noise");
+        assertTrue(Double.isNaN(Morris.noiseFloor(d, new double[][] {mean})[0]), "one replicate: no floor");
+    }
 }
