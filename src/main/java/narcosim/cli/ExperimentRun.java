@@ -100,12 +100,21 @@ final class ExperimentRun {
                     plan.config(plan.runs().get(0)).weeks() / 52);
             out.print(cs.table());
             out.println(ReportCommand.chartsOf(dirPath));
+        } else if (plan.kind() == Plan.Kind.LEVERS) {
+            narcosim.experiment.LeverSummary ls = new narcosim.experiment.LeverSummary(plan,
+                    ExperimentDir.records(dirPath.resolve(ExperimentDir.RUNS)));
+            out.printf("narcosim levers: %s, strategy %s, %s variants x %d replicates (common random numbers), %d-year "
+                    + "runs%n", plan.base().name(), plan.description().get("strategy"), plan.description().get("points"),
+                    plan.description().get("replicates"), plan.config(plan.runs().get(0)).weeks() / 52);
+            out.print(ls.table());
+            out.println(ReportCommand.chartsOf(dirPath));
         } else {
             out.printf("narcosim sweep: %s, %d runs (%s design, %s points)%n", plan.name(), plan.runs().size(),
                     plan.description().get("type"), plan.description().get("points"));
             out.println(ReportCommand.chartsOf(dirPath));
         }
-        out.println("Results: " + dirPath + " (runs.csv, summary.csv"
+        out.println("Results: " + dirPath + " (runs.csv, " + (plan.kind() == Plan.Kind.LEVERS
+                ? narcosim.experiment.LeverSummary.FILE : "summary.csv")
                 + (Files.exists(dirPath.resolve("sensitivity.csv")) ? ", sensitivity.csv" : "")
                 + (Files.exists(dirPath.resolve(narcosim.experiment.SweepSummary.SCREENING)) ? ", "
                         + narcosim.experiment.SweepSummary.SCREENING : "")

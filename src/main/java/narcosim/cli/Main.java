@@ -27,7 +27,7 @@ import picocli.CommandLine.Command;
             "  narcosim run scenarios/central-america.yaml --strategy integrated --seed 7",
             "  narcosim patterns                  # does the model reproduce the literature?",
             "  narcosim gui                       # the classroom window"},
-        subcommands = {RunCommand.class, CompareCommand.class, SweepCommand.class, MergeCommand.class,
+        subcommands = {RunCommand.class, CompareCommand.class, LeversCommand.class, SweepCommand.class, MergeCommand.class,
             ValidateCommand.class, ParamsCommand.class, OutcomesCommand.class, BenchCommand.class, ReportCommand.class, PatternsCommand.class,
             GuiCommand.class,
             CommandLine.HelpCommand.class},

@@ -122,6 +122,7 @@ public final class ReportCommand implements Callable<Integer> {
 
     private static Path htmlReport(Results r) throws Exception {
         try {
+            if ("levers".equals(r.kind())) return narcosim.report.LeverReport.write(r);
             return r.isCompare() ? HtmlReport.write(r) : SweepReport.write(r);
         } catch (Results.IncompleteResults e) {
             throw new Main.UserError(e.getMessage());

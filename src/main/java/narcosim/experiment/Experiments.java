@@ -69,6 +69,7 @@ public final class Experiments {
     /** Builds the plan a request describes. */
     public static Plan plan(Request req) throws ScenarioException {
         if (req.kind() == Plan.Kind.COMPARE) return comparePlan(req);
+        if (req.kind() == Plan.Kind.LEVERS) return Levers.plan(req);
         return SweepFile.load(req.file(), req.sets()).plan(req.seed(), req.replicates());
     }
 
@@ -212,6 +213,9 @@ public final class Experiments {
             CompareSummary cs = new CompareSummary(records, strategies, outcomes,
                     (String) plan.description().get("baseline"), (Integer) plan.description().get("replicates"));
             writeTable(dir.path().resolve("summary.csv"), CompareSummary.HEADER, cs.rows());
+        } else if (plan.kind() == Plan.Kind.LEVERS) {
+            LeverSummary ls = new LeverSummary(plan, records);
+            writeTable(dir.path().resolve(LeverSummary.FILE), LeverSummary.HEADER, ls.rows());
         } else {
             SweepSummary.write(dir.path(), plan, records);
         }

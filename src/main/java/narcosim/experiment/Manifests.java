@@ -16,8 +16,8 @@ final class Manifests {
     static void check(Map<String, Object> m, Path file) {
         Map<?, ?> request = map(m, "request", file);
         Object kind = request.get("kind");
-        if (!"compare".equals(kind) && !"sweep".equals(kind)) {
-            throw bad(file, "request.kind", "compare or sweep", kind);
+        if (!"compare".equals(kind) && !"sweep".equals(kind) && !"levers".equals(kind)) {
+            throw bad(file, "request.kind", "compare, sweep or levers", kind);
         }
         text(request, "request.file", file);
         list(request, "request.sets", file, false);

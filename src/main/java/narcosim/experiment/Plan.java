@@ -22,7 +22,7 @@ import narcosim.scenario.ScenarioLoader;
 public final class Plan {
 
     /** What kind of experiment made the plan. */
-    public enum Kind { COMPARE, SWEEP }
+    public enum Kind { COMPARE, SWEEP, LEVERS }
 
     private final Kind kind;
     private final String name;
@@ -112,6 +112,7 @@ public final class Plan {
         List<String> sets = new ArrayList<>();
         Map<String, Object> params = new LinkedHashMap<>();
         for (Map.Entry<String, Object> e : run.values().entrySet()) {
+            if (e.getKey().equals(Levers.LEVER)) continue; // names the variant; sets nothing
             if (Params.has(e.getKey())) params.put(e.getKey(), e.getValue());
             else sets.add(e.getKey() + "=" + e.getValue());
         }

@@ -38,6 +38,7 @@ public final class Report {
         List<Path> files = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         Path out = r.dir().resolve(CHARTS);
+        if ("levers".equals(r.kind())) return LeverReport.charts(r, out);
         if (!r.isCompare()) {
             return SweepCharts.write(r, out);
         }

@@ -64,7 +64,9 @@ public final class Results {
             throw new IncompleteResults(dir + " is incomplete: " + ExperimentDir.MANIFEST
                     + " has no 'finished' time (interrupted run? resume it or run narcosim merge " + dir + ")");
         }
-        for (String f : List.of(ExperimentDir.RUNS, SUMMARY)) {
+        Object kindOf = manifest.get("design") instanceof Map<?, ?> dm ? dm.get("type") : null;
+        for (String f : List.of(ExperimentDir.RUNS, "levers".equals(kindOf) ? narcosim.experiment.LeverSummary.FILE
+                : SUMMARY)) {
             if (!Files.isRegularFile(dir.resolve(f))) {
                 throw new IncompleteResults(dir + " is incomplete: no " + f);
             }
