@@ -10,10 +10,12 @@ import java.util.List;
  * @param role a policy lever, an uncertain model parameter, or a setting of the run
  * @param label a short name for people (the classroom window's controls, lever tables)
  * @param moves for a lever: the headline measures (summary.csv columns) it is meant to move
+ * @param actsIn for a conditional lever, "scenario-file:strategy" where it acts (the lever test checks it
+ *        there); "" for a lever that acts in the default scenario
  */
 public record Param(String key, Type type, Object defaultValue, double min, double max,
                     List<String> choices, String unit, String description, Role role, String label,
-                    List<String> moves) {
+                    List<String> moves, String actsIn) {
 
     public enum Type { REAL, INTEGER, BOOLEAN, CHOICE, NATION, REGION }
 
@@ -35,12 +37,18 @@ public record Param(String key, Type type, Object defaultValue, double min, doub
     /** A model parameter with no label of its own (its key serves). */
     public Param(String key, Type type, Object defaultValue, double min, double max, List<String> choices,
                  String unit, String description) {
-        this(key, type, defaultValue, min, max, choices, unit, description, Role.MODEL, key, List.of());
+        this(key, type, defaultValue, min, max, choices, unit, description, Role.MODEL, key, List.of(), "");
     }
 
     /** The same parameter with another role, label and lever outcomes. */
     public Param as(Role newRole, String newLabel, List<String> newMoves) {
-        return new Param(key, type, defaultValue, min, max, choices, unit, description, newRole, newLabel, newMoves);
+        return new Param(key, type, defaultValue, min, max, choices, unit, description, newRole, newLabel, newMoves,
+                actsIn);
+    }
+
+    /** The same lever, acting only in the named scenario file and strategy ("file:strategy"). */
+    public Param conditional(String where) {
+        return new Param(key, type, defaultValue, min, max, choices, unit, description, role, label, moves, where);
     }
 
     private static final java.util.regex.Pattern DECIMAL =

@@ -42,6 +42,14 @@ public final class Params {
         ALL.put(key, p.as(Param.Role.LEVER, label, List.of(moves)));
     }
 
+    /**
+     * Marks a lever as conditional: it acts only where a strategy sets it up (names the shipped scenario file and
+     * strategy where it does, and what it needs there).
+     */
+    private static void conditional(String key, String where) {
+        ALL.put(key, ALL.get(key).conditional(where));
+    }
+
     /** Marks declared parameters as settings of the run (not the world's properties, not levers). */
     private static void settings(String... keys) {
         for (String key : keys) {
@@ -300,6 +308,9 @@ public final class Params {
         lever("development.programmes_per_place", "Development programmes per community", recruits, coca, trust);
         lever("partnership.intel_share", "Share of intelligence passed to partners", flow, seized);
         lever("partnership.coordinated_operations", "Coordinated operations across borders", flow, seized);
+        // The focus region is a lever only where a strategy focuses its military on a region (the default
+        // scenario's strategies do not); the classroom corridor crackdown does.
+        conditional("military.focus_region", "classroom-balloon.yaml:corridor-crackdown");
         settings("run.years", "run.burn_in_weeks", "residents.people_per_agent", "residents.min_agents",
                 "partnership.withdrawal_week", "partnership.withdrawal_nation", "eradication.end_week");
     }
