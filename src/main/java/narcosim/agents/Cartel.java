@@ -203,7 +203,7 @@ public final class Cartel implements Steppable {
         double factor = model.market().chainPriceFactor();
         for (Place q : net.places) {
             keep[q.index] = waitFactor(net, q);
-            handle[q.index] = handling(q, factor);
+            handle[q.index] = handling(model, q, factor);
         }
         bellman(net, price, value, true);
         if (full) bellman(net, price, valueFull, false);
@@ -239,8 +239,9 @@ public final class Cartel implements Steppable {
         return w <= 0 ? 1 : Math.pow(rules.waitDiscount, w);
     }
 
-    private static double handling(Place q, double factor) {
-        return q.community() == null ? 0 : q.community().handlingCostUsdKg(factor);
+    private static double handling(NarcoModel model, Place q, double factor) {
+        Community residents = model.population().at(q);
+        return residents == null ? 0 : residents.handlingCostUsdKg(factor);
     }
 
     /** Losses above tolerance: expand; otherwise consolidate (NarcoLogic). */
@@ -381,7 +382,7 @@ public final class Cartel implements Steppable {
                 continue;
             }
             u[i] = (1 - risk[l.index]) * value[l.to.index] * waitFactor(net, l.to) - l.costUsdKg
-                    - handling(l.to, factor);
+                    - handling(model, l.to, factor);
             best = Math.max(best, u[i]);
         }
         if (best == Double.NEGATIVE_INFINITY) return null;

@@ -40,8 +40,9 @@ public final class PlaceView {
         return (long) place.spec.population();
     }
 
-    private Community community() {
-        return place.community();
+    /** The residents of the place, or null if nobody lives there. */
+    Community community() {
+        return model.population().at(place);
     }
 
     public int getResidentAgents() {

@@ -119,7 +119,7 @@ public final class NarcoModel extends SimState {
 
         events.register(population);
         events.register(this::arrestLeader);
-        // After the communities are settled: the collector adds a trust column per nation with residents.
+        // The collector adds a trust column per nation with residents (populated places).
         collector = new WeeklyCollector(network);
         events.register(collector);
 
@@ -243,7 +243,8 @@ public final class NarcoModel extends SimState {
             p.closeWeek();
             if (p.isProduction()) {
                 p.resprout(resprout);
-                p.growTowards(p.community() == null ? 0 : p.community().growers(), planting, replant);
+                Community growing = population.at(p);
+                p.growTowards(growing == null ? 0 : growing.growers(), planting, replant);
                 long kg = p.harvest(yieldKgHaWeek);
                 if (kg > 0) events.emit(new Event.Produced(p.index, kg));
             }
@@ -289,7 +290,8 @@ public final class NarcoModel extends SimState {
             if (c.operatesAt(at.index) && c.leaders() > 0) here.add(c);
         }
         if (here.isEmpty()) {
-            if (at.community() != null) at.community().requestArrests(1);
+            Community residents = population.at(at);
+            if (residents != null) residents.requestArrests(1);
             return;
         }
         Cartel c = here.get(random.nextInt(here.size()));

@@ -7,9 +7,11 @@ import java.util.List;
 import java.util.function.IntSupplier;
 
 import ec.util.MersenneTwisterFast;
+import narcosim.agents.Community;
 import narcosim.agents.MilitaryUnit;
 import narcosim.metrics.Event;
 import narcosim.metrics.EventBus;
+import narcosim.model.Population;
 import narcosim.scenario.ParamValues;
 import narcosim.world.Link;
 import narcosim.world.Nation;
@@ -62,17 +64,19 @@ final class MilitaryCommand {
     private final Partnership partnership;
     private final Police police;
     private final Network net;
+    private final Population population;
     private final IntSupplier week;
     private final EventBus events;
     private final List<MilitaryUnit> units = new ArrayList<>();
 
     MilitaryCommand(Rules rules, Doctrine doctrine, Partnership partnership, Police police, Network net,
-                    IntSupplier week, EventBus events) {
+                    Population population, IntSupplier week, EventBus events) {
         this.rules = rules;
         this.doctrine = doctrine;
         this.partnership = partnership;
         this.police = police;
         this.net = net;
+        this.population = population;
         this.week = week;
         this.events = events;
         events.register(this::hear);
@@ -239,7 +243,7 @@ final class MilitaryCommand {
     MilitaryUnit interdict(Link l, MersenneTwisterFast random) {
         if (l.units().isEmpty()) return null;
         double surveillance = l.surveillance() > 0 ? 1 + rules.surveillanceBoost() : 1;
-        Place populated = l.to.community() != null ? l.to : (l.from.community() != null ? l.from : null);
+        Place populated = population.at(l.to) != null ? l.to : (population.at(l.from) != null ? l.from : null);
         List<MilitaryUnit> here = l.units();
         for (int i = 0; i < here.size(); i++) {
             MilitaryUnit u = here.get(i);
@@ -279,8 +283,9 @@ final class MilitaryCommand {
 
     /** The crew is arrested by the military where the law allows, else handed over to police if present. */
     private void handOver(Nation n, Place where) {
-        if (where.community() == null) return;
-        if (n.spec.militaryCanArrest() || police.honestAt(where) > 0) where.community().requestArrests(1);
+        Community residents = population.at(where);
+        if (residents == null) return;
+        if (n.spec.militaryCanArrest() || police.honestAt(where) > 0) residents.requestArrests(1);
     }
 
     // ------------------------------------------------------------------ reading

@@ -1,6 +1,5 @@
 package narcosim.world;
 
-import narcosim.agents.Community;
 import narcosim.scenario.Specs;
 import narcosim.util.StateException;
 
@@ -10,8 +9,6 @@ public final class Place {
     public final int index;
     public final Specs.Place spec;
     public final Nation nation;
-    /** Residents living here; null for sea lanes, markets and other unpopulated places. */
-    private Community community;
 
     // Coca growing (production places only).
     private double cocaHa;
@@ -47,14 +44,6 @@ public final class Place {
 
     public boolean isProduction() {
         return spec.kind() == Specs.PlaceKind.PRODUCTION;
-    }
-
-    public Community community() {
-        return community;
-    }
-
-    public void settle(Community c) {
-        community = c;
     }
 
     /** Whether residents live here: a place with people that is neither a market nor a sea lane. */
