@@ -5,6 +5,7 @@ import java.util.List;
 import ec.util.MersenneTwisterFast;
 import narcosim.agents.MilitaryUnit;
 import narcosim.agents.PoliceUnit;
+import narcosim.agents.Posts;
 import narcosim.agents.Shipment;
 import narcosim.metrics.EventBus;
 import narcosim.model.NarcoModel;
@@ -138,6 +139,11 @@ public final class Campaign implements Steppable {
 
     public List<MilitaryUnit> military() {
         return military.units();
+    }
+
+    /** Which military units are posted on each link, in posting order. */
+    public Posts posts() {
+        return military.posts();
     }
 
     public List<PoliceUnit> police() {

@@ -9,6 +9,7 @@ import java.util.function.IntSupplier;
 import ec.util.MersenneTwisterFast;
 import narcosim.agents.Community;
 import narcosim.agents.MilitaryUnit;
+import narcosim.agents.Posts;
 import narcosim.metrics.Event;
 import narcosim.metrics.EventBus;
 import narcosim.model.Population;
@@ -68,6 +69,7 @@ final class MilitaryCommand {
     private final IntSupplier week;
     private final EventBus events;
     private final List<MilitaryUnit> units = new ArrayList<>();
+    private final Posts posts;
 
     MilitaryCommand(Rules rules, Doctrine doctrine, Partnership partnership, Police police, Network net,
                     Population population, IntSupplier week, EventBus events) {
@@ -76,6 +78,7 @@ final class MilitaryCommand {
         this.partnership = partnership;
         this.police = police;
         this.net = net;
+        this.posts = new Posts(net);
         this.population = population;
         this.week = week;
         this.events = events;
@@ -113,7 +116,7 @@ final class MilitaryCommand {
             // Spread over the best few chokepoints rather than piling every unit on one link.
             int spread = Math.max(1, Math.min(allowed.size(),
                     rules.staticChokepoints() + units.size() / rules.staticUnitsPerChokepoint()));
-            u.moveTo(allowed.get(next[slot]++ % spread), net);
+            posts.move(u, allowed.get(next[slot]++ % spread));
         }
     }
 
@@ -131,12 +134,12 @@ final class MilitaryCommand {
     /** A withdrawing nation's units go off duty. */
     void standDown(Nation n) {
         for (MilitaryUnit u : units) {
-            if (u.nation == n) u.moveTo(null, net);
+            if (u.nation == n) posts.move(u, null);
         }
     }
 
     void clear() {
-        for (MilitaryUnit u : units) u.moveTo(null, net);
+        for (MilitaryUnit u : units) posts.move(u, null);
         units.clear();
     }
 
@@ -196,7 +199,7 @@ final class MilitaryCommand {
             busy.sort(Comparator.comparingDouble((Link l) -> -n.intel(l.index)).thenComparingInt(l -> l.index));
             targets.addAll(busy);
             if (targets.isEmpty()) continue;
-            for (int i = 0; i < ofType.size(); i++) ofType.get(i).moveTo(targets.get(i % targets.size()), net);
+            for (int i = 0; i < ofType.size(); i++) posts.move(ofType.get(i), targets.get(i % targets.size()));
         }
     }
 
@@ -219,7 +222,7 @@ final class MilitaryCommand {
                     best = l;
                 }
             }
-            u.moveTo(best, net);
+            posts.move(u, best);
         }
     }
 
@@ -241,10 +244,10 @@ final class MilitaryCommand {
      * unit, or null.
      */
     MilitaryUnit interdict(Link l, MersenneTwisterFast random) {
-        if (l.units().isEmpty()) return null;
-        double surveillance = l.surveillance() > 0 ? 1 + rules.surveillanceBoost() : 1;
+        List<MilitaryUnit> here = posts.on(l);
+        if (here.isEmpty()) return null;
+        double surveillance = posts.surveillance(l) > 0 ? 1 + rules.surveillanceBoost() : 1;
         Place populated = population.at(l.to) != null ? l.to : (population.at(l.from) != null ? l.from : null);
-        List<MilitaryUnit> here = l.units();
         for (int i = 0; i < here.size(); i++) {
             MilitaryUnit u = here.get(i);
             if (u.type == MilitaryUnit.Type.SURVEILLANCE) continue;
@@ -292,5 +295,9 @@ final class MilitaryCommand {
 
     List<MilitaryUnit> units() {
         return units;
+    }
+
+    Posts posts() {
+        return posts;
     }
 }
