@@ -82,7 +82,7 @@ public final class Place {
         return throughputLastWeekKg;
     }
 
-    /** Hectares eradicated over roughly the last quarter (an exponentially weighted 13-week sum). */
+    /** Hectares eradicated over about the last {@code eradication.memory_weeks} weeks (an exponentially weighted sum). */
     public double eradicatedRecentHa() {
         return eradicatedRecentHa;
     }
@@ -181,11 +181,11 @@ public final class Place {
         throughputKg += kg;
     }
 
-    /** Closes the week's books on throughput and eradication. */
-    public void closeWeek() {
+    /** Closes the week's books on throughput and eradication, remembering eradication over about {@code memoryWeeks}. */
+    public void closeWeek(int memoryWeeks) {
         throughputLastWeekKg = throughputKg;
         throughputKg = 0;
-        eradicatedRecentHa = eradicatedRecentHa * 12.0 / 13.0 + eradicatedThisWeekHa;
+        eradicatedRecentHa = eradicatedRecentHa * (memoryWeeks - 1.0) / memoryWeeks + eradicatedThisWeekHa;
         eradicatedThisWeekHa = 0;
     }
 
