@@ -63,7 +63,7 @@ public final class Cartel implements Steppable {
     public record Rules(double alpha, double beta, double w, int memory, double lossTolerance, int expansionMax,
                         int reviewWeeks, double bribeShare, double temperature, int shipmentKg, int leaders,
                         int replacementWeeks, int splitLosses, int splitWindow, double splitProbability,
-                        double waitDiscount) {
+                        double waitDiscount, double splitShare, double blockedValueShare) {
 
         public static Rules of(ParamValues p) {
             return new Rules(p.real("cartel.risk_alpha"), p.real("cartel.risk_beta"), p.real("cartel.risk_w"),
@@ -72,7 +72,8 @@ public final class Cartel implements Steppable {
                     p.real("cartel.bribe_share"), p.real("cartel.route_temperature"), p.integer("cartel.shipment_kg"),
                     p.integer("cartel.leaders"), p.integer("cartel.leader_replacement_weeks"),
                     p.integer("cartel.split_leader_losses"), p.integer("cartel.split_window_weeks"),
-                    p.real("cartel.split_probability"), p.real("cartel.wait_discount"));
+                    p.real("cartel.split_probability"), p.real("cartel.wait_discount"), p.real("cartel.split_share"),
+                    p.real("cartel.blocked_value_share"));
         }
 
         /** Perceived risk with no seizures in memory: alpha / (sum w^t + alpha + beta). */
@@ -123,13 +124,13 @@ public final class Cartel implements Steppable {
         }
     }
 
-    /** A splinter: half the capital and leaders, the same network and memory, some of the homes. */
+    /** A splinter: its share of the capital and leaders, the same network and memory, some of the homes. */
     private Cartel(Cartel parent, int index, int[] homes) {
         this.index = index;
         this.shipping = parent.shipping;
         this.id = parent.id + "-" + parent.splinters;
         this.name = parent.name + " splinter " + parent.splinters;
-        this.capitalUsd = parent.capitalUsd / 2;
+        this.capitalUsd = parent.capitalUsd * parent.rules.splitShare;
         this.homes = homes;
         this.rules = parent.rules;
         this.places = (BitSet) parent.places.clone();
@@ -145,7 +146,7 @@ public final class Cartel implements Steppable {
         this.marginAt = new double[parent.marginAt.length];
         this.kgAt = new long[parent.kgAt.length];
         this.kgWindow = new long[parent.kgWindow.length];
-        this.leaders = Math.max(1, parent.leaders / 2);
+        this.leaders = Math.max(1, (int) (parent.leaders * parent.rules.splitShare));
     }
 
     // ------------------------------------------------------------------ the week
@@ -203,7 +204,7 @@ public final class Cartel implements Steppable {
         double factor = model.market().chainPriceFactor();
         for (Place q : net.places) {
             keep[q.index] = waitFactor(net, q);
-            handle[q.index] = handling(q, factor);
+            handle[q.index] = handling(model, q, factor);
         }
         bellman(net, price, value, true);
         if (full) bellman(net, price, valueFull, false);
@@ -239,8 +240,9 @@ public final class Cartel implements Steppable {
         return w <= 0 ? 1 : Math.pow(rules.waitDiscount, w);
     }
 
-    private static double handling(Place q, double factor) {
-        return q.community() == null ? 0 : q.community().handlingCostUsdKg(factor);
+    private static double handling(NarcoModel model, Place q, double factor) {
+        Community residents = model.population().at(q);
+        return residents == null ? 0 : residents.handlingCostUsdKg(factor);
     }
 
     /** Losses above tolerance: expand; otherwise consolidate (NarcoLogic). */
@@ -252,11 +254,11 @@ public final class Cartel implements Steppable {
             seized += seizedHistory[t];
         }
         double losses = departed == 0 ? 0 : (double) seized / departed;
-        // Also expand when our network has no route or is so congested that it is worth less than half of
-        // what the wider network offers.
+        // Also expand when our network has no route or is so congested that it is worth less than a share
+        // (half) of what the wider network offers.
         boolean blocked = false;
         for (int h : homes) {
-            if (value[h] < 0.5 * valueFull[h]) blocked = true;
+            if (value[h] < rules.blockedValueShare * valueFull[h]) blocked = true;
         }
         if (losses > rules.lossTolerance || blocked) {
             expand(model);
@@ -381,7 +383,7 @@ public final class Cartel implements Steppable {
                 continue;
             }
             u[i] = (1 - risk[l.index]) * value[l.to.index] * waitFactor(net, l.to) - l.costUsdKg
-                    - handling(l.to, factor);
+                    - handling(model, l.to, factor);
             best = Math.max(best, u[i]);
         }
         if (best == Double.NEGATIVE_INFINITY) return null;
@@ -445,7 +447,7 @@ public final class Cartel implements Steppable {
         return false;
     }
 
-    /** Splits off a rival with half the capital and leaders, sharing the network (so every place is contested). */
+    /** Splits off a rival with its share of the capital and leaders, sharing the network (so every place is contested). */
     public Cartel splitOff(int newIndex) {
         splinters++;
         int[] childHomes;
@@ -462,7 +464,7 @@ public final class Cartel implements Steppable {
             keep = homes;
         }
         Cartel child = new Cartel(this, newIndex, childHomes);
-        capitalUsd /= 2;
+        capitalUsd *= 1 - rules.splitShare;
         leaders = Math.max(1, leaders - child.leaders);
         homes = keep;
         return child;

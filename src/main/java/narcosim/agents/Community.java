@@ -107,7 +107,8 @@ public final class Community implements Steppable {
     public void step(SimState state) {
         NarcoModel model = (NarcoModel) state;
         MersenneTwisterFast random = model.random;
-        throughputEma = 0.7 * throughputEma + 0.3 * place.throughputLastWeekKg();
+        double smoothing = rules.throughputSmoothing();
+        throughputEma = (1 - smoothing) * throughputEma + smoothing * place.throughputLastWeekKg();
 
         double reach = Math.min(1.0, rules.eventReachAgents() / n);
         double harmReach = Math.min(1.0, rules.harmReachAgents() / n);
@@ -139,12 +140,17 @@ public final class Community implements Steppable {
         float coca = (float) cocaIncome(priceFactor);
         float devMult = (float) (1 + developmentGain);
 
-        double activity = Math.min(1.0, 3.0 * smugglers / n + throughputEma / (throughputEma + 2000.0));
+        double activity = Math.min(1.0, rules.activitySmugglerWeight() * smugglers / n
+                + throughputEma / (throughputEma + rules.activityHalfKg()));
         float pWitness = (float) Math.min(1.0, rules.witnessRate() * activity);
         float salience = (float) normSalience;
         float threshold = (float) rules.threshold();
         float quit = (float) (rules.threshold() - rules.quitMargin());
         float decide = (float) rules.decisionRate();
+        float driveTrust = (float) rules.driveTrustWeight();
+        float driveCalm = (float) (1 - rules.driveTrustWeight());
+        float reportDrive = (float) rules.reportDriveWeight();
+        float reportNorm = (float) (1 - rules.reportDriveWeight());
 
         int recruits = 0;
         int arrests = 0;
@@ -227,9 +233,9 @@ public final class Community implements Steppable {
             }
             if (occupation[i] != SMUGGLER && uWitness < pWitness) {
                 witnesses++;
-                // GLODERS: P(report) = (0.2 IG + 0.8 S)^2, IG from trust and (1 - fear).
-                float ig = 0.5f * l + 0.5f * (1 - f);
-                float pr = 0.2f * ig + 0.8f * salience;
+                // GLODERS: P(report) = (w IG + (1 - w) S)^2, w = 0.2; IG from trust and (1 - fear).
+                float ig = driveTrust * l + driveCalm * (1 - f);
+                float pr = reportDrive * ig + reportNorm * salience;
                 if (random.nextFloat() < pr * pr) reports++;
             }
         }
@@ -237,9 +243,10 @@ public final class Community implements Steppable {
         sumFear = fearSum;
 
         // Norm salience follows the reporting residents see and the state's normative signal (GLODERS).
-        double statesSignal = (sumTrust / n) * (honestUnits > 0 ? 1.0 : 0.5);
+        double statesSignal = (sumTrust / n) * (honestUnits > 0 ? 1.0 : rules.signalWithoutPolice());
         double observed = witnesses > 0 ? (double) reports / witnesses : normSalience;
-        normSalience += rules.normSalienceRate() * (0.5 * observed + 0.5 * statesSignal - normSalience);
+        double seen = rules.salienceObservedWeight();
+        normSalience += rules.normSalienceRate() * (seen * observed + (1 - seen) * statesSignal - normSalience);
 
         recruitsLastWeek = recruits;
         tipsLastWeek = reports;
@@ -379,10 +386,11 @@ public final class Community implements Steppable {
 
     /**
      * Cost per kg of moving drugs through this place: smugglers' wages, higher where residents will not
-     * join (up to four times when nobody does).
+     * join (up to residents.handling_shortage_cap times when nobody does).
      */
     public double handlingCostUsdKg(double priceFactor) {
-        double shortage = Math.min(4.0, Math.max(1.0, (double) smugglerDemand() / Math.max(1, smugglers)));
+        double shortage = Math.min(rules.handlingShortageCap(),
+                Math.max(1.0, (double) smugglerDemand() / Math.max(1, smugglers)));
         return rules.traffickingWage() * priceFactor * rules.peoplePerAgent() / rules.kgPerSmuggler() * shortage;
     }
 

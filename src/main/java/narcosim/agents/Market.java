@@ -7,7 +7,8 @@ import narcosim.world.Nation;
  * The wholesale market at the gateway. Price responds to smoothed supply with a constant demand
  * elasticity (Caulkins et al. 1993) and to traffickers' risk premium (NarcoLogic:
  * {@code RP_t = max((1-d) RP_{t-1} + d (r/r_base)^m, 1)}). Prices along the chain, and farm-gate
- * income, follow the market price with a partial pass-through. The risk premium and the price factor are
+ * income, follow the market price with a partial pass-through. The supply factor is held between
+ * 1/c and c ({@code market.supply_factor_cap}). The risk premium and the price factor are
  * each capped at {@code market.price_cap_factor} (ODD 7.14): a bound that NarcoLogic's r_base and m never
  * reach, and that keeps the price finite where other values of them would make it explode.
  */
@@ -16,6 +17,7 @@ public final class Market {
     private final double referencePrice;
     private final double elasticity;
     private final double smoothing;
+    private final double supplyCap;
     private final double riskBase;
     private final double riskExponent;
     private final double riskDelta;
@@ -34,6 +36,7 @@ public final class Market {
         this.referencePrice = referencePrice;
         this.elasticity = p.real("market.demand_elasticity");
         this.smoothing = p.real("market.supply_smoothing");
+        this.supplyCap = p.real("market.supply_factor_cap");
         this.riskBase = p.real("market.risk_base");
         this.riskExponent = p.real("market.risk_exponent");
         this.riskDelta = p.real("market.risk_delta");
@@ -59,9 +62,9 @@ public final class Market {
             // Constant-elasticity demand: Q/Q_ref = (P/P_ref)^e  =>  P = P_ref (Q/Q_ref)^(1/e)
             supplyFactor = Math.pow(supplyEma / ref, 1 / elasticity);
         } else if (ref > 0) {
-            supplyFactor = 4;
+            supplyFactor = supplyCap;
         }
-        double raw = Math.min(4.0, Math.max(0.25, supplyFactor)) * riskPremium;
+        double raw = Math.min(supplyCap, Math.max(1 / supplyCap, supplyFactor)) * riskPremium;
         double factor = Math.min(cap, raw);
         capped = raw > cap || riskPremium >= cap;
         price = referencePrice * factor;

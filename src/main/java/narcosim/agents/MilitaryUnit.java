@@ -4,7 +4,7 @@ import narcosim.scenario.Specs;
 import narcosim.world.Link;
 import narcosim.world.Nation;
 
-/** A military asset of one nation, posted on a link. */
+/** A military asset of one nation, posted on a link ({@link Posts} keeps who stands where). */
 public final class MilitaryUnit {
 
     /** What kind of asset it is; each watches links of certain modes. */
@@ -36,27 +36,9 @@ public final class MilitaryUnit {
         return post;
     }
 
-    /** Moves the unit to a link (or off duty with null), keeping the links' lists in step. */
-    public void moveTo(Link link, narcosim.world.Network net) {
-        if (post != null) {
-            post.unpost(this);
-            if (type == Type.SURVEILLANCE) watch(post, net, -1);
-        }
+    /** Only {@link Posts#move} posts a unit, so that the links' lists stay in step. */
+    void postOn(Link link) {
         post = link;
-        if (link != null) {
-            link.post(this);
-            if (type == Type.SURVEILLANCE) watch(link, net, +1);
-        }
-    }
-
-    /** A surveillance asset watches its link and the links that touch either end. */
-    private static void watch(Link link, narcosim.world.Network net, int delta) {
-        java.util.Set<Link> seen = new java.util.LinkedHashSet<>();
-        for (int p : new int[] {link.from.index, link.to.index}) {
-            for (int l : net.out(p)) seen.add(net.links.get(l));
-            for (int l : net.in(p)) seen.add(net.links.get(l));
-        }
-        for (Link l : seen) l.addSurveillance(delta);
     }
 
     @Override

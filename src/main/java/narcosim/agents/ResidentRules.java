@@ -11,7 +11,10 @@ public record ResidentRules(double peoplePerAgent, double epsteinK, double thres
                             double traffickingWage, double cocaIncomeRatio, double incomeSpread, int sentenceWeeks,
                             double kgPerSmuggler, double backgroundOfficersPer10k, double officersPerUnit,
                             double presenceContact, double developmentContact, double violenceTrustWeight,
-                            double stateContact, double harmGrievance) {
+                            double stateContact, double harmGrievance, double throughputSmoothing,
+                            double handlingShortageCap, double activitySmugglerWeight, double activityHalfKg,
+                            double reportDriveWeight, double driveTrustWeight, double salienceObservedWeight,
+                            double signalWithoutPolice) {
 
     public static ResidentRules of(ParamValues p) {
         double pos = p.real("residents.positive_step");
@@ -27,6 +30,10 @@ public record ResidentRules(double peoplePerAgent, double epsteinK, double thres
                 p.real("cartel.kg_per_smuggler_week"), p.real("police.background_officers_per_10k"),
                 p.real("police.officers_per_unit"), p.real("police.presence_contact"),
                 p.real("development.visibility_contact"), p.real("violence.trust_effect"),
-                p.real("residents.state_contact"), p.real("residents.harm_grievance"));
+                p.real("residents.state_contact"), p.real("residents.harm_grievance"),
+                p.real("residents.throughput_smoothing"), p.real("residents.handling_shortage_cap"),
+                p.real("residents.activity_smuggler_weight"), p.real("residents.activity_half_kg"),
+                p.real("residents.report_drive_weight"), p.real("residents.drive_trust_weight"),
+                p.real("residents.salience_observed_weight"), p.real("residents.signal_without_police"));
     }
 }

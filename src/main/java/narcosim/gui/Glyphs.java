@@ -82,15 +82,16 @@ final class Glyphs {
 
         @Override
         public void draw(Object object, Graphics2D g, DrawInfo2D info) {
-            Place p = ((PlaceView) object).place();
+            PlaceView v = (PlaceView) object;
+            Place p = v.place();
             double d = placeSize(p);
             double x = info.draw.x, y = info.draw.y;
             if (p.isMarket()) {
                 paint(g, square(x, y, d), Palette.MARKET, Color.WHITE);
-            } else if (p.community() == null) {
+            } else if (v.community() == null) {
                 paint(g, circle(x, y, d), Palette.UNPOPULATED, null);
             } else {
-                paint(g, circle(x, y, d), Palette.trust(p.community().meanTrust()), Color.DARK_GRAY);
+                paint(g, circle(x, y, d), Palette.trust(v.community().meanTrust()), Color.DARK_GRAY);
                 if (p.isProduction()) {
                     g.setColor(Palette.PRODUCTION);
                     g.setStroke(new BasicStroke(2.5f));

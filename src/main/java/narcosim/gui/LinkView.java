@@ -67,7 +67,7 @@ public final class LinkView {
     }
 
     public int getMilitaryUnits() {
-        return link.units().size();
+        return model.campaign().posts().on(link).size();
     }
 
     @Override

@@ -2,6 +2,7 @@ package narcosim.gui;
 
 import narcosim.agents.Community;
 import narcosim.agents.PoliceUnit;
+import narcosim.agents.Posts;
 import narcosim.model.NarcoModel;
 import narcosim.world.Place;
 
@@ -40,8 +41,9 @@ public final class PlaceView {
         return (long) place.spec.population();
     }
 
-    private Community community() {
-        return place.community();
+    /** The residents of the place, or null if nobody lives there. */
+    Community community() {
+        return model.population().at(place);
     }
 
     public int getResidentAgents() {
@@ -122,9 +124,10 @@ public final class PlaceView {
 
     /** Military units posted on the links into and out of the place. */
     public int getMilitaryUnitsOnLinks() {
+        Posts posts = model.campaign().posts();
         int n = 0;
-        for (int l : model.network().in(place.index)) n += model.network().links.get(l).units().size();
-        for (int l : model.network().out(place.index)) n += model.network().links.get(l).units().size();
+        for (int l : model.network().in(place.index)) n += posts.on(model.network().links.get(l)).size();
+        for (int l : model.network().out(place.index)) n += posts.on(model.network().links.get(l)).size();
         return n;
     }
 

@@ -135,7 +135,7 @@ public final class Outcomes {
         w.add(probed(level("mean_trust", "0-1", "Trust in the state", "Mean trust of residents in the state (0-1)", 1,
                 "0-1", Change.ABSOLUTE), m -> m.population().meanTrust()));
         for (Nation n : net == null ? List.<Nation>of() : net.nations) {
-            if (net.places.stream().anyMatch(p -> p.nation == n && p.community() != null)) {
+            if (net.places.stream().anyMatch(p -> p.nation == n && p.isPopulated())) {
                 w.add(probed(nationTrust(n.id(), n.spec.name()), m -> m.population().meanTrust(n)));
             }
         }

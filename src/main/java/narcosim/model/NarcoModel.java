@@ -57,6 +57,19 @@ public final class NarcoModel extends SimState {
     /** Most resident agents a run may hold (about 25 bytes each): beyond it the run fails at the start. */
     public static final long MAX_RESIDENT_AGENTS = 10_000_000;
 
+    /** The parameters of the world phase (production, planting, rival contests), read once per run. */
+    record WorldRules(double yieldKgHaWeek, int replantWeeks, int resproutWeeks, int eradicationMemoryWeeks,
+                      double plantingElasticity, int plantingWeeks, double contestViolence, double contestExit) {
+
+        static WorldRules of(ParamValues p) {
+            return new WorldRules(p.real("market.yield_kg_per_ha_year") * p.real("market.north_share") / 52.0,
+                    p.integer("eradication.replant_weeks"), p.integer("eradication.resprout_weeks"),
+                    p.integer("eradication.memory_weeks"), p.real("market.planting_elasticity"),
+                    p.integer("market.planting_weeks"), p.real("cartel.contest_violence"),
+                    p.real("cartel.contest_exit"));
+        }
+    }
+
     private final RunConfig config;
     private final ParamValues params;
     private Network network;
@@ -69,7 +82,7 @@ public final class NarcoModel extends SimState {
     private Transit transit;
     private Population population;
     private int burnIn;
-    private double yieldKgHaWeek;
+    private WorldRules world;
     private double planting;
     /** Weeks in which a cap held a quantity (price or premium, coca area), burn-in included. */
     private int priceCapWeeks;
@@ -92,7 +105,7 @@ public final class NarcoModel extends SimState {
         double marketPrice = network.places.stream().filter(Place::isMarket).findFirst().orElseThrow()
                 .nation.spec.priceUsdKg();
         market = new Market(marketPrice, params);
-        yieldKgHaWeek = params.real("market.yield_kg_per_ha_year") * params.real("market.north_share") / 52.0;
+        world = WorldRules.of(params);
         planting = 1;
         priceCapWeeks = areaCapWeeks = 0;
 
@@ -119,7 +132,7 @@ public final class NarcoModel extends SimState {
 
         events.register(population);
         events.register(this::arrestLeader);
-        // After the communities are settled: the collector adds a trust column per nation with residents.
+        // The collector adds a trust column per nation with residents (populated places).
         collector = new WeeklyCollector(network);
         events.register(collector);
 
@@ -232,19 +245,18 @@ public final class NarcoModel extends SimState {
         transit.newWeek();
         for (Link l : network.links) l.newWeek();
 
-        int replant = params.integer("eradication.replant_weeks");
-        int resprout = params.integer("eradication.resprout_weeks");
         if (stepsSoFar() > burnIn) {
             // Supply response: growers plant more per head when the farm-gate price is up, with a lag.
-            double target = Math.pow(market.chainPriceFactor(), params.real("market.planting_elasticity"));
-            planting += (target - planting) / params.integer("market.planting_weeks");
+            double target = Math.pow(market.chainPriceFactor(), world.plantingElasticity());
+            planting += (target - planting) / world.plantingWeeks();
         }
         for (Place p : network.places) {
-            p.closeWeek();
+            p.closeWeek(world.eradicationMemoryWeeks());
             if (p.isProduction()) {
-                p.resprout(resprout);
-                p.growTowards(p.community() == null ? 0 : p.community().growers(), planting, replant);
-                long kg = p.harvest(yieldKgHaWeek);
+                p.resprout(world.resproutWeeks());
+                Community growing = population.at(p);
+                p.growTowards(growing == null ? 0 : growing.growers(), planting, world.replantWeeks());
+                long kg = p.harvest(world.yieldKgHaWeek());
                 if (kg > 0) events.emit(new Event.Produced(p.index, kg));
             }
         }
@@ -254,8 +266,8 @@ public final class NarcoModel extends SimState {
 
     /** Places shared by rival cartels see violence; the weaker one may leave (Dell 2015). */
     private void contests() {
-        double rate = params.real("cartel.contest_violence");
-        double exit = params.real("cartel.contest_exit");
+        double rate = world.contestViolence();
+        double exit = world.contestExit();
         List<Cartel> present = new ArrayList<>();
         for (Place p : network.places) {
             if (!p.isPopulated()) continue;
@@ -289,7 +301,8 @@ public final class NarcoModel extends SimState {
             if (c.operatesAt(at.index) && c.leaders() > 0) here.add(c);
         }
         if (here.isEmpty()) {
-            if (at.community() != null) at.community().requestArrests(1);
+            Community residents = population.at(at);
+            if (residents != null) residents.requestArrests(1);
             return;
         }
         Cartel c = here.get(random.nextInt(here.size()));

@@ -25,10 +25,11 @@ public final class Population implements Steppable, EventBus.Observer {
 
     private static final long serialVersionUID = 1L;
 
-    private final Network network;
     private final Shuffled<Community> shuffled = new Shuffled<>(c -> false);
     /** The same communities in place order, so that sums over them are the same whatever this week's order. */
     private final List<Community> inPlaceOrder = new ArrayList<>();
+    /** The community of each place, by place index; null where nobody lives. */
+    private final Community[] byPlace;
 
     /** Resident agents the populated places need: population / people per agent, at least {@code minAgents}. */
     static long agentsNeeded(Network network, double peoplePerAgent, int minAgents) {
@@ -42,12 +43,12 @@ public final class Population implements Steppable, EventBus.Observer {
     /** Settles a community at every populated place, drawing its residents' attributes from {@code random}. */
     Population(Network network, ResidentRules rules, double peoplePerAgent, int minAgents,
                MersenneTwisterFast random) {
-        this.network = network;
+        this.byPlace = new Community[network.places.size()];
         for (Place p : network.places) {
             if (!p.isPopulated()) continue;
             int agents = Math.max(minAgents, (int) Math.round(p.spec.population() / peoplePerAgent));
             Community c = new Community(p, agents, rules, random);
-            p.settle(c);
+            byPlace[p.index] = c;
             if (p.isProduction()) p.calibrateGrowers(c.growers(), agents);
             shuffled.add(c);
             inPlaceOrder.add(c);
@@ -79,10 +80,15 @@ public final class Population implements Steppable, EventBus.Observer {
     }
 
     private Community at(int place) {
-        return network.places.get(place).community();
+        return byPlace[place];
     }
 
     // ------------------------------------------------------------------ reading
+
+    /** The residents of a place, or null if nobody lives there (sea lanes, markets, empty places). */
+    public Community at(Place place) {
+        return byPlace[place.index];
+    }
 
     /** The communities in place order. */
     public List<Community> communities() {

@@ -3,6 +3,7 @@ package narcosim.model;
 import java.util.List;
 
 import narcosim.agents.Cartel;
+import narcosim.agents.Community;
 import narcosim.agents.MilitaryUnit;
 import narcosim.agents.Shipment;
 import narcosim.agents.Shipping;
@@ -122,7 +123,8 @@ public final class Transit implements Steppable, Shipping {
         q.addThroughput(s.kg);
         model.events().emit(new Event.Arrived(c.index(), l.index, s.kg));
         c.arrived(q, l.from, s.kg, model);
-        if (q.community() != null) c.paid(s.kg * q.community().handlingCostUsdKg(model.market().chainPriceFactor()));
+        Community residents = model.population().at(q);
+        if (residents != null) c.paid(s.kg * residents.handlingCostUsdKg(model.market().chainPriceFactor()));
         if (q.isMarket()) {
             double revenue = s.kg * model.market().price();
             c.earned(revenue);

@@ -5,9 +5,11 @@ import java.util.List;
 import ec.util.MersenneTwisterFast;
 import narcosim.agents.MilitaryUnit;
 import narcosim.agents.PoliceUnit;
+import narcosim.agents.Posts;
 import narcosim.agents.Shipment;
 import narcosim.metrics.EventBus;
 import narcosim.model.NarcoModel;
+import narcosim.model.Population;
 import narcosim.scenario.ParamValues;
 import narcosim.scenario.Specs;
 import narcosim.world.Link;
@@ -43,14 +45,15 @@ public final class Campaign implements Steppable {
         this.model = model;
         this.shares = shares;
         Network net = model.network();
+        Population population = model.population();
         EventBus events = model.events();
         this.doctrine = new Doctrine(params);
         this.partnership = new Partnership(Partnership.Rules.of(params), net, model::week, events);
         // The police hear residents' tips before the military's intelligence does.
-        this.police = new Police(Police.Rules.of(params), doctrine, net, events);
+        this.police = new Police(Police.Rules.of(params), doctrine, net, population, events);
         this.military = new MilitaryCommand(MilitaryCommand.Rules.of(params), doctrine, partnership, police, net,
-                model::week, events);
-        this.programmes = new Programmes(Programmes.Rules.of(params), doctrine, net, events);
+                population, model::week, events);
+        this.programmes = new Programmes(Programmes.Rules.of(params), doctrine, net, population, events);
         this.procurement = new Procurement(Procurement.Rules.of(params), budgetMusdYear * 1e6, doctrine, partnership,
                 military, police, programmes, net, events);
     }
@@ -136,6 +139,11 @@ public final class Campaign implements Steppable {
 
     public List<MilitaryUnit> military() {
         return military.units();
+    }
+
+    /** Which military units are posted on each link, in posting order. */
+    public Posts posts() {
+        return military.posts();
     }
 
     public List<PoliceUnit> police() {

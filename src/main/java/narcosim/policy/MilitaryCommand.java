@@ -7,9 +7,12 @@ import java.util.List;
 import java.util.function.IntSupplier;
 
 import ec.util.MersenneTwisterFast;
+import narcosim.agents.Community;
 import narcosim.agents.MilitaryUnit;
+import narcosim.agents.Posts;
 import narcosim.metrics.Event;
 import narcosim.metrics.EventBus;
+import narcosim.model.Population;
 import narcosim.scenario.ParamValues;
 import narcosim.world.Link;
 import narcosim.world.Nation;
@@ -62,17 +65,21 @@ final class MilitaryCommand {
     private final Partnership partnership;
     private final Police police;
     private final Network net;
+    private final Population population;
     private final IntSupplier week;
     private final EventBus events;
     private final List<MilitaryUnit> units = new ArrayList<>();
+    private final Posts posts;
 
     MilitaryCommand(Rules rules, Doctrine doctrine, Partnership partnership, Police police, Network net,
-                    IntSupplier week, EventBus events) {
+                    Population population, IntSupplier week, EventBus events) {
         this.rules = rules;
         this.doctrine = doctrine;
         this.partnership = partnership;
         this.police = police;
         this.net = net;
+        this.posts = new Posts(net);
+        this.population = population;
         this.week = week;
         this.events = events;
         events.register(this::hear);
@@ -109,7 +116,7 @@ final class MilitaryCommand {
             // Spread over the best few chokepoints rather than piling every unit on one link.
             int spread = Math.max(1, Math.min(allowed.size(),
                     rules.staticChokepoints() + units.size() / rules.staticUnitsPerChokepoint()));
-            u.moveTo(allowed.get(next[slot]++ % spread), net);
+            posts.move(u, allowed.get(next[slot]++ % spread));
         }
     }
 
@@ -127,12 +134,12 @@ final class MilitaryCommand {
     /** A withdrawing nation's units go off duty. */
     void standDown(Nation n) {
         for (MilitaryUnit u : units) {
-            if (u.nation == n) u.moveTo(null, net);
+            if (u.nation == n) posts.move(u, null);
         }
     }
 
     void clear() {
-        for (MilitaryUnit u : units) u.moveTo(null, net);
+        for (MilitaryUnit u : units) posts.move(u, null);
         units.clear();
     }
 
@@ -192,7 +199,7 @@ final class MilitaryCommand {
             busy.sort(Comparator.comparingDouble((Link l) -> -n.intel(l.index)).thenComparingInt(l -> l.index));
             targets.addAll(busy);
             if (targets.isEmpty()) continue;
-            for (int i = 0; i < ofType.size(); i++) ofType.get(i).moveTo(targets.get(i % targets.size()), net);
+            for (int i = 0; i < ofType.size(); i++) posts.move(ofType.get(i), targets.get(i % targets.size()));
         }
     }
 
@@ -215,7 +222,7 @@ final class MilitaryCommand {
                     best = l;
                 }
             }
-            u.moveTo(best, net);
+            posts.move(u, best);
         }
     }
 
@@ -237,10 +244,10 @@ final class MilitaryCommand {
      * unit, or null.
      */
     MilitaryUnit interdict(Link l, MersenneTwisterFast random) {
-        if (l.units().isEmpty()) return null;
-        double surveillance = l.surveillance() > 0 ? 1 + rules.surveillanceBoost() : 1;
-        Place populated = l.to.community() != null ? l.to : (l.from.community() != null ? l.from : null);
-        List<MilitaryUnit> here = l.units();
+        List<MilitaryUnit> here = posts.on(l);
+        if (here.isEmpty()) return null;
+        double surveillance = posts.surveillance(l) > 0 ? 1 + rules.surveillanceBoost() : 1;
+        Place populated = population.at(l.to) != null ? l.to : (population.at(l.from) != null ? l.from : null);
         for (int i = 0; i < here.size(); i++) {
             MilitaryUnit u = here.get(i);
             if (u.type == MilitaryUnit.Type.SURVEILLANCE) continue;
@@ -279,13 +286,18 @@ final class MilitaryCommand {
 
     /** The crew is arrested by the military where the law allows, else handed over to police if present. */
     private void handOver(Nation n, Place where) {
-        if (where.community() == null) return;
-        if (n.spec.militaryCanArrest() || police.honestAt(where) > 0) where.community().requestArrests(1);
+        Community residents = population.at(where);
+        if (residents == null) return;
+        if (n.spec.militaryCanArrest() || police.honestAt(where) > 0) residents.requestArrests(1);
     }
 
     // ------------------------------------------------------------------ reading
 
     List<MilitaryUnit> units() {
         return units;
+    }
+
+    Posts posts() {
+        return posts;
     }
 }

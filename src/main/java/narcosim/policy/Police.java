@@ -4,9 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 import ec.util.MersenneTwisterFast;
+import narcosim.agents.Community;
 import narcosim.agents.PoliceUnit;
 import narcosim.metrics.Event;
 import narcosim.metrics.EventBus;
+import narcosim.model.Population;
 import narcosim.scenario.ParamValues;
 import narcosim.world.Nation;
 import narcosim.world.Network;
@@ -38,14 +40,16 @@ final class Police {
     private final Rules rules;
     private final Doctrine doctrine;
     private final Network net;
+    private final Population population;
     private final EventBus events;
     private final List<PoliceUnit> units = new ArrayList<>();
     private final List<List<PoliceUnit>> unitsAt = new ArrayList<>();
 
-    Police(Rules rules, Doctrine doctrine, Network net, EventBus events) {
+    Police(Rules rules, Doctrine doctrine, Network net, Population population, EventBus events) {
         this.rules = rules;
         this.doctrine = doctrine;
         this.net = net;
+        this.population = population;
         this.events = events;
         for (int i = 0; i < net.places.size(); i++) unitsAt.add(new ArrayList<>());
         events.register(this::hear);
@@ -105,7 +109,7 @@ final class Police {
                     u.useEvidence(arrests);
                     for (int a = 0; a < arrests; a++) {
                         if (random.nextDouble() < leaderShare) events.emit(new Event.LeaderTargeted(at.index));
-                        else if (at.community() != null) at.community().requestArrests(1);
+                        else arrestSmuggler(at);
                     }
                 }
             }
@@ -118,9 +122,13 @@ final class Police {
             }
             if (u.honest()) honestAt[at.index]++;
         }
-        for (Place pl : net.places) {
-            if (pl.community() != null) pl.community().setHonestUnits(honestAt[pl.index]);
-        }
+        for (Community c : population.communities()) c.setHonestUnits(honestAt[c.place.index]);
+    }
+
+    /** An arrest that falls on a smuggler among the place's residents, if anyone lives there. */
+    private void arrestSmuggler(Place at) {
+        Community residents = population.at(at);
+        if (residents != null) residents.requestArrests(1);
     }
 
     /** Honest units at a place search a passing shipment; returns true if they seize it. */
@@ -132,7 +140,7 @@ final class Police {
             double e = u.evidence();
             if (random.nextDouble() < rules.searchProb()
                     * (1 + rules.searchEvidenceGain() * e / (e + rules.arrestSaturation()))) {
-                if (at.community() != null) at.community().requestArrests(1);
+                arrestSmuggler(at);
                 return true;
             }
         }

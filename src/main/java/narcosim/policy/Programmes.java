@@ -8,6 +8,7 @@ import java.util.List;
 import narcosim.agents.Community;
 import narcosim.metrics.Event;
 import narcosim.metrics.EventBus;
+import narcosim.model.Population;
 import narcosim.scenario.ParamValues;
 import narcosim.world.Network;
 import narcosim.world.Place;
@@ -34,14 +35,16 @@ final class Programmes {
     private final Rules rules;
     private final Doctrine doctrine;
     private final Network net;
+    private final Population population;
     private final EventBus events;
     private final int[] programmesAt;
     private final double[] eradicationHaWeek;
 
-    Programmes(Rules rules, Doctrine doctrine, Network net, EventBus events) {
+    Programmes(Rules rules, Doctrine doctrine, Network net, Population population, EventBus events) {
         this.rules = rules;
         this.doctrine = doctrine;
         this.net = net;
+        this.population = population;
         this.events = events;
         this.programmesAt = new int[net.places.size()];
         this.eradicationHaWeek = new double[net.places.size()];
@@ -59,7 +62,7 @@ final class Programmes {
                         && !pl.nation.spec.international())
                 .toList());
         // Most need first: the share of residents who grow coca or smuggle.
-        eligible.sort(Comparator.comparingDouble((Place pl) -> -need(pl.community()))
+        eligible.sort(Comparator.comparingDouble((Place pl) -> -need(population.at(pl)))
                 .thenComparingInt(pl -> pl.index));
         int placed = 0;
         for (int round = 0; round < rules.perPlace() && placed < programmes; round++) {
@@ -87,8 +90,8 @@ final class Programmes {
 
     /** Withdraws every programme (residents lose the income gain) and the eradication teams. */
     void clear() {
-        for (Place pl : net.places) {
-            if (programmesAt[pl.index] > 0 && pl.community() != null) pl.community().setDevelopment(0, 0);
+        for (Community c : population.communities()) {
+            if (programmesAt[c.place.index] > 0) c.setDevelopment(0, 0);
         }
         Arrays.fill(programmesAt, 0);
         Arrays.fill(eradicationHaWeek, 0);
@@ -99,14 +102,14 @@ final class Programmes {
     /** Development matures from the first harvest after the lag; a withdrawn nation's programmes stop. */
     void develop(int weeksIn) {
         double maturity = Math.min(1.0, Math.max(0.0, (double) (weeksIn - rules.lagWeeks()) / rules.rampWeeks()));
-        for (Place pl : net.places) {
-            int n = programmesAt[pl.index];
-            if (n == 0 || pl.community() == null) continue;
-            if (pl.nation.withdrawn()) n = 0;
+        for (Community c : population.communities()) {
+            int n = programmesAt[c.place.index];
+            if (n == 0) continue;
+            if (c.place.nation.withdrawn()) n = 0;
             // Alternative livelihoods pay off after the first harvest, and less where cartels rule by fear.
             double g = rules.incomeGain() * Math.min(1.0, (double) n / rules.perPlace()) * maturity
-                    * (1 - rules.securityDependency() * pl.community().meanFear());
-            pl.community().setDevelopment(n, g);
+                    * (1 - rules.securityDependency() * c.meanFear());
+            c.setDevelopment(n, g);
         }
     }
 

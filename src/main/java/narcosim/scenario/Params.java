@@ -98,6 +98,31 @@ public final class Params {
                 "Weekly income from growing coca as a multiple of the nation's legal rural income, at the reference price.");
         real("residents.income_spread", 0.5, 0, 0.95, "", "Spread (half-width, relative) of individual legal income.");
         integer("residents.sentence_weeks", 104, 1, 2080, "weeks", "Weeks an arrested smuggler spends in prison.");
+        real("residents.throughput_smoothing", 0.3, 0.01, 1, "",
+                "Weight of the latest week in a place's smoothed throughput, which sets the smugglers its traffic calls "
+                        + "for and the activity residents witness (about a month of memory; assumption).");
+        real("residents.handling_shortage_cap", 4, 1, 100, "",
+                "Most the handling cost per kg at a place rises, as a multiple of the smugglers' wages, where fewer "
+                        + "residents smuggle than its traffic calls for (assumption).");
+        real("residents.activity_smuggler_weight", 3, 0, 100, "",
+                "Trafficking activity residents witness rises by this times the share of them who smuggle: activity = "
+                        + "min(1, this x smugglers / residents + T / (T + residents.activity_half_kg)), T the smoothed "
+                        + "throughput; full activity when a third smuggle (assumption).");
+        real("residents.activity_half_kg", 2000, 1, 1e9, "kg/week",
+                "Smoothed weekly throughput at which the traffic through a place makes half of full activity for "
+                        + "witnessing (assumption).");
+        real("residents.report_drive_weight", 0.2, 0, 1, "",
+                "Weight of the individual drive IG in the chance that a witness reports, (this x IG + (1 - this) x S)^2, "
+                        + "the rest going to norm salience S (GLODERS: 0.2).");
+        real("residents.drive_trust_weight", 0.5, 0, 1, "",
+                "Weight of trust in the state in the individual drive IG to report; the rest is freedom from fear "
+                        + "(assumption).");
+        real("residents.salience_observed_weight", 0.5, 0, 1, "",
+                "Weight of the observed share of witnesses who report in what norm salience moves towards; the rest "
+                        + "is the state's signal (assumption).");
+        real("residents.signal_without_police", 0.5, 0, 1, "",
+                "Share of the state's normative signal (residents' mean trust) that they see where no honest campaign "
+                        + "police unit is present (assumption).");
 
         // ---- cartels (NarcoLogic: Magliocca et al. 2019)
         real("cartel.risk_alpha", 2, 0, 100, "", "Prior alpha of perceived risk r = (sum w^t e + a)/(sum w^t + a + b) (NarcoLogic).");
@@ -118,6 +143,12 @@ public final class Params {
         integer("cartel.split_leader_losses", 2, 1, 100, "", "Leaders lost within the split window that can split a cartel (Dell 2015).");
         integer("cartel.split_window_weeks", 26, 1, 520, "weeks", "Window over which leader losses are counted.");
         real("cartel.split_probability", 0.5, 0, 1, "", "Chance that enough leader losses split the cartel into two rivals.");
+        real("cartel.split_share", 0.5, 0.05, 0.95, "",
+                "Share of the capital, and of the leaders (at least one), that a splinter takes from its parent; the "
+                        + "homes are shared out alternately (Dell 2015 describes splits, not their shares: assumption).");
+        real("cartel.blocked_value_share", 0.5, 0, 1, "",
+                "A cartel also expands when, from some home, its own network is worth less than this share of what the "
+                        + "whole map offers (no route, or one so congested or risky; assumption).");
         real("cartel.contest_violence", 0.4, 0, 100, "incidents/week",
                 "Expected violent incidents per week in a place contested by two cartels, per rival.");
         real("cartel.contest_exit", 0.03, 0, 1, "1/week", "Weekly chance the weaker cartel leaves a contested place.");
@@ -143,6 +174,9 @@ public final class Params {
                 "Price elasticity of demand at the market (-0.5 to -1 in the brief; published estimates for cocaine span "
                         + "-0.2 (participation) to -2.5: NRC 2001, Informing America's Policy on Illegal Drugs).");
         real("market.supply_smoothing", 0.15, 0.001, 1, "", "Weight of the latest week in the market's smoothed supply.");
+        real("market.supply_factor_cap", 4, 1, 100, "",
+                "The supply factor of the price, (smoothed supply / reference supply)^(1/elasticity), is held between "
+                        + "1/this and this, and is this when nothing is delivered (a bound; assumption).");
         real("market.risk_base", 0.43, 0.2, 1, "",
                 "Reference perceived risk r_base of the risk premium (NarcoLogic: 0.43; no published range: within about "
                         + "a factor 2 of it, and above the prior risk of NarcoLogic's priors, 0.13, so that a market "
@@ -162,7 +196,7 @@ public final class Params {
         real("market.price_cap_factor", 25, 4, 100, "",
                 "Most the market price, and the risk premium, may reach as a multiple of the reference price (a bound, "
                         + "not a behaviour; assumption): far above any US price since 1981 (ONDCP 2004) and above the "
-                        + "20 times that NarcoLogic's r_base and m can give (supply factor 4 x (0.97/0.43)^2).");
+                        + "20 times that NarcoLogic's r_base and m can give (market.supply_factor_cap 4 x (0.97/0.43)^2).");
         real("market.coca_area_cap_factor", 10, 2, 50, "",
                 "Most coca area a production place may reach as a multiple of its scenario area (a bound; assumption): "
                         + "about twice Colombia's fastest decade of expansion, 48,000 ha in 2013 to 253,000 ha in 2023 "
@@ -265,6 +299,10 @@ public final class Params {
         integer("eradication.replant_weeks", 20, 1, 520, "weeks", "Time constant of replanting after eradication (quick reversal).");
         integer("eradication.resprout_weeks", 8, 1, 520, "weeks",
                 "Time constant in which destroyed bushes that growers pruned come back, besides replanting; calibrated towards Colombia's record.");
+        integer("eradication.memory_weeks", 13, 1, 520, "weeks",
+                "Weeks over which growers remember eradication at their place: the eradication risk in their growing "
+                        + "decision is the area eradicated over about this many weeks (a sum with weekly weight "
+                        + "1 - 1/this) over the coca area (about a quarter; assumption).");
         integer("eradication.end_week", -1, -1, 2600, "week",
                 "Campaign week from which eradication stops and its budget is no longer spent (-1: never).");
 

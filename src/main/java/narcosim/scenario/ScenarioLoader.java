@@ -24,7 +24,7 @@ import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
-import narcosim.world.Geo;
+import narcosim.util.Geo;
 
 /**
  * Reads a scenario file into a validated {@link Scenario}. It works on SnakeYAML's node tree so that

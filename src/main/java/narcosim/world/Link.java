@@ -1,12 +1,8 @@
 package narcosim.world;
 
-import java.util.ArrayList;
-import java.util.List;
-
-import narcosim.agents.MilitaryUnit;
 import narcosim.scenario.Specs;
 
-/** A directed link at run time: fixed attributes, the units posted on it, and this week's load. */
+/** A directed link at run time: fixed attributes and this week's load. */
 public final class Link {
 
     public final int index;
@@ -23,8 +19,6 @@ public final class Link {
     /** True when it joins places of two different nations (international waters excluded). */
     public final boolean crossBorder;
 
-    private final List<MilitaryUnit> units = new ArrayList<>();
-    private int surveillance;
     private long usedKg;
     private long enteredKg;
 
@@ -61,26 +55,6 @@ public final class Link {
 
     public long enteredKg() {
         return enteredKg;
-    }
-
-    public List<MilitaryUnit> units() {
-        return units;
-    }
-
-    public int surveillance() {
-        return surveillance;
-    }
-
-    public void post(MilitaryUnit u) {
-        units.add(u);
-    }
-
-    public void unpost(MilitaryUnit u) {
-        units.remove(u);
-    }
-
-    public void addSurveillance(int delta) {
-        surveillance += delta;
     }
 
     /** Whether a nation's forces may act here: its own territory, international waters, or a host's consent. */

@@ -1,6 +1,5 @@
 package narcosim.world;
 
-import narcosim.agents.Community;
 import narcosim.scenario.Specs;
 import narcosim.util.StateException;
 
@@ -10,8 +9,6 @@ public final class Place {
     public final int index;
     public final Specs.Place spec;
     public final Nation nation;
-    /** Residents living here; null for sea lanes, markets and other unpopulated places. */
-    private Community community;
 
     // Coca growing (production places only).
     private double cocaHa;
@@ -47,14 +44,6 @@ public final class Place {
 
     public boolean isProduction() {
         return spec.kind() == Specs.PlaceKind.PRODUCTION;
-    }
-
-    public Community community() {
-        return community;
-    }
-
-    public void settle(Community c) {
-        community = c;
     }
 
     /** Whether residents live here: a place with people that is neither a market nor a sea lane. */
@@ -93,7 +82,7 @@ public final class Place {
         return throughputLastWeekKg;
     }
 
-    /** Hectares eradicated over roughly the last quarter (an exponentially weighted 13-week sum). */
+    /** Hectares eradicated over about the last {@code eradication.memory_weeks} weeks (an exponentially weighted sum). */
     public double eradicatedRecentHa() {
         return eradicatedRecentHa;
     }
@@ -192,11 +181,11 @@ public final class Place {
         throughputKg += kg;
     }
 
-    /** Closes the week's books on throughput and eradication. */
-    public void closeWeek() {
+    /** Closes the week's books on throughput and eradication, remembering eradication over about {@code memoryWeeks}. */
+    public void closeWeek(int memoryWeeks) {
         throughputLastWeekKg = throughputKg;
         throughputKg = 0;
-        eradicatedRecentHa = eradicatedRecentHa * 12.0 / 13.0 + eradicatedThisWeekHa;
+        eradicatedRecentHa = eradicatedRecentHa * (memoryWeeks - 1.0) / memoryWeeks + eradicatedThisWeekHa;
         eradicatedThisWeekHa = 0;
     }
 

@@ -99,7 +99,7 @@ class GuiXvfbTest {
         }
         Set<Integer> placePaint = new HashSet<>();
         for (PlaceView v : headless.map().placeViews()) {
-            if (v.place().community() != null) placePaint.add(Palette.trust(v.getMeanTrust()).getRGB() & 0xFFFFFF);
+            if (v.community() != null) placePaint.add(Palette.trust(v.getMeanTrust()).getRGB() & 0xFFFFFF);
         }
         // The map sits at the top left (Classroom lays the windows out) below its tool bar; its legend is below it.
         int routes = 0, places = 0, cocaRing = 0, black = 0, land = 0;

@@ -77,7 +77,7 @@ class InspectorsTest {
             assertTrue(at.containsKey(name), name + " in " + at.keySet());
             assertFalse(p.isReadWrite(at.get(name)), name + " is read-only");
         }
-        assertEquals(guapi.place().community().meanTrust(), (Double) p.getValue(at.get("MeanTrust")));
+        assertEquals(guapi.community().meanTrust(), (Double) p.getValue(at.get("MeanTrust")));
         assertTrue((Integer) p.getValue(at.get("PoliceUnits")) > 0, "hearts and minds posts police in Guapi");
     }
 

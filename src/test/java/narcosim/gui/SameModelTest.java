@@ -99,7 +99,7 @@ class SameModelTest {
         assertTrue(gui.model().campaign().military().size() < militaryBefore, "fewer military units");
         // Re-apportioned cleanly: every posted unit is on its link's list and no withdrawn one is.
         long posted = gui.model().campaign().military().stream().filter(u -> u.post() != null).count();
-        long onLinks = gui.model().network().links.stream().mapToLong(l -> l.units().size()).sum();
+        long onLinks = gui.model().network().links.stream().mapToLong(l -> gui.model().campaign().posts().on(l).size()).sum();
         assertEquals(posted, onLinks);
         assertTrue(gui.model().campaign().spendPerYear() <= cfg.scenario().budgetMusdPerYear() * 1e6 + 1e-6);
         c.setPermissive(true);

@@ -21,11 +21,11 @@ class PopulationTest {
         int populated = 0;
         for (Place p : m.network().places) {
             if (p.isPopulated()) {
-                assertNotNull(p.community(), p.id());
-                assertEquals(p, p.community().place);
+                assertNotNull(m.population().at(p), p.id());
+                assertEquals(p, m.population().at(p).place);
                 populated++;
             } else {
-                assertNull(p.community(), p.id());
+                assertNull(m.population().at(p), p.id());
             }
         }
         assertEquals(populated, m.population().communities().size());

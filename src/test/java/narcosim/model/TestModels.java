@@ -93,7 +93,7 @@ public final class TestModels {
     }
 
     public static Community community(NarcoModel m, String placeId) {
-        Community c = place(m, placeId).community();
+        Community c = m.population().at(place(m, placeId));
         if (c == null) throw new AssertionError("nobody lives at " + placeId);
         return c;
     }

@@ -146,7 +146,7 @@ class CampaignBudgetTest {
         assertTrue(c.police().isEmpty());
         assertEquals(0, c.partnershipLevel());
         for (Place pl : m.network().places) assertEquals(0, c.programmesAt(pl));
-        assertTrue(m.network().links.stream().allMatch(l -> l.units().isEmpty()));
+        assertTrue(m.network().links.stream().allMatch(l -> m.campaign().posts().on(l).isEmpty()));
     }
 
     @Test

@@ -54,7 +54,7 @@ class EradicationTest {
         for (int w = 0; w < 8 + STOP + 3 * replant; w++) {
             double sprouting = zone.resproutingHa();
             double area = zone.cocaHa() + sprouting / resprout;
-            int growers = zone.community().growers();
+            int growers = m.population().at(zone).growers();
             destroyed[0] = 0;
             TestModels.steps(m, 1);
             // The world phase first lets a share of the destroyed bushes resprout, then grows the area towards

@@ -26,7 +26,7 @@ class HandOverTest {
         m.events().register(e -> {
             if (e instanceof Event.Seized s && s.by() == Event.Agency.MILITARY) {
                 var l = m.network().links.get(s.link());
-                if (l.from.community() != null || l.to.community() != null) out[0]++;
+                if (m.population().at(l.from) != null || m.population().at(l.to) != null) out[0]++;
             } else if (e instanceof Event.Arrested a) {
                 out[1] += a.count();
             }

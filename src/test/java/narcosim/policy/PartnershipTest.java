@@ -33,7 +33,7 @@ class PartnershipTest {
     private static void assertOffDuty(NarcoModel m, Nation pan) {
         for (MilitaryUnit u : unitsOf(m, pan)) assertNull(u.post(), u + " still posted");
         for (Link l : m.network().links) {
-            assertTrue(l.units().stream().noneMatch(u -> u.nation == pan), "a Panamanian unit on " + l);
+            assertTrue(m.campaign().posts().on(l).stream().noneMatch(u -> u.nation == pan), "a Panamanian unit on " + l);
             assertFalse(m.campaign().mayAct(pan, l), "Panama may no longer act on " + l);
         }
     }

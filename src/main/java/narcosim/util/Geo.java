@@ -1,4 +1,4 @@
-package narcosim.world;
+package narcosim.util;
 
 /** Great-circle distances on a spherical Earth. */
 public final class Geo {

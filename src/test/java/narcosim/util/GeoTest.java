@@ -1,4 +1,4 @@
-package narcosim.world;
+package narcosim.util;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
