@@ -28,6 +28,11 @@ public final class ParamsCommand implements Callable<Integer> {
     @Option(names = "--markdown", description = "Print a Markdown table (as in docs/ODD.md).")
     boolean markdown;
 
+    @Option(names = "--role", paramLabel = "ROLE", description = "Only parameters of this role: lever (what a strategy "
+            + "chooses; narcosim levers moves them), model (uncertain properties of the world; sweeps and calibration "
+            + "vary them) or setting (run length, agent grain, scripted events).")
+    String role;
+
     @Option(names = "--section", paramLabel = "NAME", description = "Only this section (e.g. military, or nations, "
             + "places, links, cartels for the fields of a scenario's lists).")
     String section;
@@ -39,10 +44,25 @@ public final class ParamsCommand implements Callable<Integer> {
             throw new Main.UserError("no parameter section '" + section + "'; sections are "
                     + String.join(", ", Params.sections()) + ", and for a scenario's lists " + String.join(", ", Fields.SECTIONS));
         }
-        if (markdown) out.println("| key | default | allowed | unit | meaning |\n|---|---|---|---|---|");
+        Param.Role only = null;
+        if (role != null) {
+            try {
+                only = Param.Role.valueOf(role.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new Main.UserError("--role: expected lever, model or setting, got '" + role + "'");
+            }
+        }
+        if (markdown) out.println("| key | default | allowed | unit | role | meaning |\n|---|---|---|---|---|---|");
         String current = "";
         for (Param p : Params.all()) {
             if (section != null && !p.section().equals(section)) continue;
+            if (only != null && p.role() != only) continue;
+            String tag = switch (p.role()) {
+                case LEVER -> "lever" + (p.moves().isEmpty() ? "" : " (moves " + String.join(", ", p.moves()) + ")")
+                        + (p.actsIn().isEmpty() ? "" : "; conditional: acts in " + p.actsIn());
+                case SETTING -> "setting";
+                case MODEL -> "model";
+            };
             String allowed = switch (p.type()) {
                 case REAL, INTEGER -> "[" + Fmt.num(p.min()) + ", " + Fmt.num(p.max()) + "]";
                 case BOOLEAN -> "true/false";
@@ -51,8 +71,8 @@ public final class ParamsCommand implements Callable<Integer> {
                 case REGION -> "region tag or none";
             };
             if (markdown) {
-                out.printf(Locale.ROOT, "| `%s` | %s | %s | %s | %s |%n", p.key(), Fmt.any(p.defaultValue()), allowed,
-                        p.unit(), p.description());
+                out.printf(Locale.ROOT, "| `%s` | %s | %s | %s | %s | %s |%n", p.key(), Fmt.any(p.defaultValue()), allowed,
+                        p.unit(), tag, p.description());
             } else {
                 if (!p.section().equals(current)) {
                     current = p.section();
@@ -60,10 +80,11 @@ public final class ParamsCommand implements Callable<Integer> {
                     out.println(current + ":");
                 }
                 out.printf(Locale.ROOT, "  %-32s %-10s %-22s %s%n", p.key(), Fmt.any(p.defaultValue()), allowed,
-                        p.description() + (p.unit().isEmpty() ? "" : " [" + p.unit() + "]"));
+                        p.description() + (p.unit().isEmpty() ? "" : " [" + p.unit() + "]")
+                                + (p.role() == Param.Role.MODEL ? "" : " {" + tag + "}"));
             }
         }
-        fields(out);
+        if (only == null) fields(out);
         out.flush();
         return 0;
     }

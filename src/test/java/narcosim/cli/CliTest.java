@@ -261,11 +261,17 @@ class CliTest {
         assertTrue(military.out().contains("military.targeting"));
         assertFalse(military.out().contains("police.vetting"));
         Result md = ok("params", "--markdown");
-        assertTrue(md.out().startsWith("| key | default | allowed | unit | meaning |"), md.out());
+        assertTrue(md.out().startsWith("| key | default | allowed | unit | role | meaning |"), md.out());
         int fields = narcosim.scenario.Fields.SECTIONS.stream().mapToInt(s -> narcosim.scenario.Fields.of(s).size()).sum();
         assertEquals(Params.all().size() + 2 + 1 + 2 + fields, md.out().lines().count(),
                 "header, rule and one row per parameter; a blank line, then header, rule and one row per entity field");
         assertTrue(md.out().contains("| `links[].capacity_kg_week` | required | [0.001, 1000000000] | kg/week |"), md.out());
+        Result levers = ok("params", "--role", "lever");
+        for (Param p : Params.all()) {
+            assertEquals(p.role() == Param.Role.LEVER, levers.out().contains("  " + p.key() + " "), p.key());
+        }
+        assertTrue(levers.out().contains("{lever (moves delivered_kg_total, seized_kg_total)}"), levers.out());
+        assertEquals(2, cli("params", "--role", "knob").code());
         Result links = ok("params", "--section", "links");
         assertTrue(links.out().contains("detectability"), links.out());
         assertFalse(links.out().contains("military.targeting"), links.out());
