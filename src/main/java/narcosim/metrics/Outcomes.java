@@ -10,7 +10,6 @@ import java.util.function.ToIntFunction;
 
 import narcosim.metrics.Outcome.Change;
 import narcosim.metrics.Outcome.Kind;
-import narcosim.model.NarcoModel;
 import narcosim.world.Link;
 import narcosim.world.Nation;
 import narcosim.world.Network;
@@ -34,7 +33,7 @@ public final class Outcomes {
     /** Reads a level at the week's end, from the model or from the collector's per-link sums. */
     @FunctionalInterface
     public interface Probe {
-        double read(NarcoModel model, LinkFlows links);
+        double read(ModelState model, LinkFlows links);
     }
 
     /**
@@ -75,7 +74,7 @@ public final class Outcomes {
         return new Weekly(o, new Feed<>(type, when, amount), null);
     }
 
-    private static Weekly probed(Outcome o, ToDoubleFunction<NarcoModel> probe) {
+    private static Weekly probed(Outcome o, ToDoubleFunction<ModelState> probe) {
         return new Weekly(o, null, (m, links) -> probe.applyAsDouble(m));
     }
 
@@ -106,14 +105,14 @@ public final class Outcomes {
         w.add(fed(flow("delivered_kg", "kg", "Cocaine delivered to market", "Kg reaching the market gateway", T, "t"),
                 Event.Delivered.class, Event.Delivered::kg));
         w.add(probed(level("in_transit_kg", "kg", "Cocaine in transit",
-                "Kg in shipments on the way at the week's end", T, "t", Change.RELATIVE), m -> m.transit().inTransitKg()));
+                "Kg in shipments on the way at the week's end", T, "t", Change.RELATIVE), ModelState::inTransitKg));
         w.add(probed(level("stock_kg", "kg", "Cocaine in stock",
                 "Kg in stock at production places (unsold, or bought by cartels) at the week's end", T, "t",
-                Change.RELATIVE), NarcoModel::stockKg));
+                Change.RELATIVE), ModelState::stockKg));
         w.add(probed(level("price_usd_kg", "US$/kg", "Wholesale price", "Wholesale price at the market gateway", 1,
-                "US$/kg", Change.RELATIVE), m -> m.market().price()));
+                "US$/kg", Change.RELATIVE), ModelState::price));
         w.add(probed(level("risk_premium", "", "Risk premium", "Traffickers' risk premium on the price (NarcoLogic)",
-                1, "x", Change.ABSOLUTE), m -> m.market().riskPremium()));
+                1, "x", Change.ABSOLUTE), ModelState::riskPremium));
         w.add(fed(flow("cartel_revenue_usd", "US$", "Cartel revenue", "Cartels' revenue from deliveries", MILLION,
                 "US$M"), Event.Delivered.class, Event.Delivered::revenueUsd));
         w.add(linkProbed(level("active_links", "links", "Active links", "Links that carried flow this week", 1, "links",
@@ -122,7 +121,7 @@ public final class Outcomes {
                 1, "places", Change.RELATIVE), LinkFlows::activePlaces));
         w.add(probed(level("network_places", "places", "Places per cartel network",
                 "Mean number of places in a cartel's network", 1, "places", Change.RELATIVE),
-                NarcoModel::meanNetworkPlaces));
+                ModelState::meanNetworkPlaces));
         w.add(linkProbed(level("flow_entropy", "bits", "Dispersion of flow",
                 "Dispersion of flow over links (Shannon entropy of kg entering links)", 1, "bits", Change.ABSOLUTE),
                 LinkFlows::entropy));
@@ -133,30 +132,30 @@ public final class Outcomes {
         w.add(fed(flow("collateral_harm", "incidents", "Collateral harm", "Incidents in which forces harmed residents",
                 1, ""), Event.CollateralHarm.class, h -> 1));
         w.add(probed(level("mean_trust", "0-1", "Trust in the state", "Mean trust of residents in the state (0-1)", 1,
-                "0-1", Change.ABSOLUTE), m -> m.population().meanTrust()));
+                "0-1", Change.ABSOLUTE), ModelState::meanTrust));
         for (Nation n : net == null ? List.<Nation>of() : net.nations) {
             if (net.places.stream().anyMatch(p -> p.nation == n && p.isPopulated())) {
-                w.add(probed(nationTrust(n.id(), n.spec.name()), m -> m.population().meanTrust(n)));
+                w.add(probed(nationTrust(n.id(), n.spec.name()), m -> m.meanTrust(n)));
             }
         }
         w.add(probed(level("mean_fear", "0-1", "Fear of cartels", "Mean fear of cartels (0-1)", 1, "0-1",
-                Change.ABSOLUTE), m -> m.population().meanFear()));
+                Change.ABSOLUTE), ModelState::meanFear));
         w.add(fed(flow("tips", "tips", "Tips to police", "Residents' reports to the police", 1, ""),
                 Event.Tips.class, Event.Tips::count));
         w.add(fed(flow("recruits", "agents", "Recruits to trafficking",
                 "Resident agents who joined trafficking (each stands for residents.people_per_agent people)", 1,
                 "agents"), Event.Recruited.class, Event.Recruited::count));
         w.add(probed(level("active_smugglers", "agents", "Smugglers", "Resident agents working for cartels", 1, "agents",
-                Change.RELATIVE), m -> m.population().smugglers()));
+                Change.RELATIVE), ModelState::smugglers));
         w.add(probed(level("growers", "agents", "Coca growers", "Resident agents growing coca", 1, "agents",
-                Change.RELATIVE), m -> m.population().growers()));
-        w.add(probed(level("coca_ha", "ha", "Coca area", "Coca area", 1, "ha", Change.RELATIVE), m -> m.network().cocaHa()));
+                Change.RELATIVE), ModelState::growers));
+        w.add(probed(level("coca_ha", "ha", "Coca area", "Coca area", 1, "ha", Change.RELATIVE), ModelState::cocaHa));
         w.add(fed(flow("arrests", "arrests", "Arrests", "Arrests of smugglers, cartel members and leaders", 1, ""),
                 Event.Arrested.class, Event.Arrested::count));
         w.add(fed(flow("leader_arrests", "arrests", "Arrests of leaders", "Arrests of cartel leaders", 1, ""),
                 Event.Arrested.class, a -> a.kind() == Event.ArrestKind.LEADER, Event.Arrested::count));
         w.add(probed(level("corrupt_units", "units", "Corrupt police units", "Campaign police units working for cartels",
-                1, "units", Change.RELATIVE), m -> m.campaign().corruptUnits()));
+                1, "units", Change.RELATIVE), ModelState::corruptUnits));
         w.add(fed(flow("corruption_seen", "events", "Corruption seen", "Times residents saw officials' corruption", 1,
                 ""), Event.CorruptionSeen.class, c -> 1));
         w.add(fed(flow("bribes_usd", "US$", "Bribes", "Bribes paid by cartels", MILLION, "US$M"),
@@ -169,13 +168,13 @@ public final class Outcomes {
         w.add(fed(flow("spend_usd", "US$", "Campaign spend", "Campaign spending", MILLION, "US$M"),
                 Event.Spent.class, Event.Spent::usd));
         w.add(probed(level("cartels", "cartels", "Cartels", "Trafficking organisations operating", 1, "cartels",
-                Change.RELATIVE), m -> m.cartelCount()));
+                Change.RELATIVE), ModelState::cartels));
         w.add(fed(flow("cartel_splits", "splits", "Cartel splits", "Cartels splitting into rivals", 1, ""),
                 Event.CartelSplit.class, s -> 1));
         w.add(fed(flow("partner_suspensions", "events", "Partner suspensions",
                 "Partners suspending or leaving cooperation", 1, ""), Event.PartnerSuspended.class, s -> 1));
         w.add(probed(level("partners_active", "nations", "Partners cooperating", "Partner nations cooperating this week",
-                1, "nations", Change.RELATIVE), m -> m.network().partnersCooperating(m.week())));
+                1, "nations", Change.RELATIVE), ModelState::partnersCooperating));
         List<String> regions = net == null ? List.of() : net.regions();
         for (String r : regions) w.add(new Weekly(regionFlow(tag(r), r), null, null));
         for (String r : regions) w.add(new Weekly(regionThrough(tag(r), r), null, null));

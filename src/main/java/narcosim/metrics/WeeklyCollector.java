@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import narcosim.model.NarcoModel;
 import narcosim.world.Link;
 import narcosim.world.Network;
 import sim.engine.SimState;
@@ -36,8 +35,10 @@ public final class WeeklyCollector implements EventBus.Observer, Steppable {
     private final LinkFlows links;
     private double[] week;
     private double[] latest;
+    private final ModelState state;
 
-    public WeeklyCollector(Network net) {
+    public WeeklyCollector(Network net, ModelState state) {
+        this.state = state;
         this.links = new LinkFlows(net);
         Map<Class<?>, List<Feeder>> byType = new HashMap<>();
         List<Outcomes.Weekly> weekly = Outcomes.weekly(net);
@@ -92,11 +93,11 @@ public final class WeeklyCollector implements EventBus.Observer, Steppable {
     /** Closes the week: reads the levels, keeps the row if the campaign period has begun, starts afresh. */
     @Override
     public void step(SimState state) {
-        NarcoModel m = (NarcoModel) state;
-        for (int i = 0; i < probes.size(); i++) week[probeColumns.get(i)] = probes.get(i).read(m, links);
+        for (int i = 0; i < probes.size(); i++) week[probeColumns.get(i)] = probes.get(i).read(this.state, links);
         // Burn-in weeks are not reported: the campaign sums start afresh.
-        if (m.week() >= 0) rows.add(week);
-        links.closeWeek(m.week() >= 0);
+        boolean campaign = this.state.week() >= 0;
+        if (campaign) rows.add(week);
+        links.closeWeek(campaign);
         latest = week;
         week = new double[columns.size()];
     }

@@ -1,5 +1,7 @@
 package narcosim.model;
 
+import narcosim.agents.Population;
+import narcosim.util.Shuffled;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -78,6 +80,7 @@ public final class NarcoModel extends SimState {
     private EventBus events;
     private KgTotals totals;
     private WeeklyCollector collector;
+    private Readings readings;
     private Shuffled<Cartel> cartels;
     private Transit transit;
     private Population population;
@@ -133,7 +136,8 @@ public final class NarcoModel extends SimState {
         events.register(population);
         events.register(this::arrestLeader);
         // The collector adds a trust column per nation with residents (populated places).
-        collector = new WeeklyCollector(network);
+        readings = new Readings(this);
+        collector = new WeeklyCollector(network, readings);
         events.register(collector);
 
         // One steppable per phase (so MASON draws no random numbers to order them), each guarded: a run that
@@ -361,6 +365,11 @@ public final class NarcoModel extends SimState {
         return collector;
     }
 
+    /** The levels the collector reads at the week's end. */
+    public narcosim.metrics.ModelState state() {
+        return readings;
+    }
+
     public List<Cartel> cartels() {
         return cartels.members();
     }
@@ -441,21 +450,6 @@ public final class NarcoModel extends SimState {
         if (held.isEmpty()) return "";
         return "caps held " + String.join("; ", held) + ": outcomes at a cap are bounds, not the model's dynamics. "
                 + ModelStateException.changedParameters(config);
-    }
-
-    /** Mean number of places in a cartel's network. */
-    public double meanNetworkPlaces() {
-        double sum = 0;
-        int n = 0;
-        for (Cartel c : cartels.members()) {
-            sum += c.placeCount();
-            n++;
-        }
-        return n == 0 ? 0 : sum / n;
-    }
-
-    public double cartelCount() {
-        return cartels.members().size();
     }
 
     /** Area each grower tends relative to the start: follows the farm-gate price with a lag (ODD 7.6). */

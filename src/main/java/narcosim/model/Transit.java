@@ -1,5 +1,6 @@
 package narcosim.model;
 
+import narcosim.util.Shuffled;
 import java.util.List;
 
 import narcosim.agents.Cartel;

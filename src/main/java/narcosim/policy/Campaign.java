@@ -9,7 +9,7 @@ import narcosim.agents.Posts;
 import narcosim.agents.Shipment;
 import narcosim.metrics.EventBus;
 import narcosim.model.NarcoModel;
-import narcosim.model.Population;
+import narcosim.agents.Population;
 import narcosim.scenario.ParamValues;
 import narcosim.scenario.Specs;
 import narcosim.world.Link;

@@ -12,7 +12,7 @@ import narcosim.agents.MilitaryUnit;
 import narcosim.agents.Posts;
 import narcosim.metrics.Event;
 import narcosim.metrics.EventBus;
-import narcosim.model.Population;
+import narcosim.agents.Population;
 import narcosim.scenario.ParamValues;
 import narcosim.world.Link;
 import narcosim.world.Nation;

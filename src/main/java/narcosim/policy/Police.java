@@ -8,7 +8,7 @@ import narcosim.agents.Community;
 import narcosim.agents.PoliceUnit;
 import narcosim.metrics.Event;
 import narcosim.metrics.EventBus;
-import narcosim.model.Population;
+import narcosim.agents.Population;
 import narcosim.scenario.ParamValues;
 import narcosim.world.Nation;
 import narcosim.world.Network;

@@ -5,7 +5,7 @@ import java.util.List;
 import narcosim.agents.MilitaryUnit;
 import narcosim.metrics.Event;
 import narcosim.metrics.EventBus;
-import narcosim.model.ModelStateException;
+import narcosim.util.StateException;
 import narcosim.scenario.ParamValues;
 import narcosim.scenario.Specs;
 import narcosim.world.Nation;
@@ -135,7 +135,7 @@ final class Procurement {
     private static int units(double affordable, String what) {
         double n = Math.floor(affordable);
         if (!(n >= 0 && n <= MAX_UNITS)) {
-            throw new ModelStateException("the budget buys " + ModelStateException.show(n) + " " + what
+            throw new StateException("the budget buys " + StateException.show(n) + " " + what
                     + " (valid: at most " + MAX_UNITS + " of a kind)");
         }
         return (int) n;

@@ -8,7 +8,7 @@ import java.util.List;
 import narcosim.agents.Community;
 import narcosim.metrics.Event;
 import narcosim.metrics.EventBus;
-import narcosim.model.Population;
+import narcosim.agents.Population;
 import narcosim.scenario.ParamValues;
 import narcosim.world.Network;
 import narcosim.world.Place;

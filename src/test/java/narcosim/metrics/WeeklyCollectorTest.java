@@ -30,7 +30,7 @@ class WeeklyCollectorTest {
     @Test
     void flowsAreSummedOverTheWeeksEventsAndStartAfreshEachWeek() {
         NarcoModel m = model();
-        WeeklyCollector c = new WeeklyCollector(m.network());
+        WeeklyCollector c = new WeeklyCollector(m.network(), m.state());
         c.on(new Event.Produced(0, 10));
         c.on(new Event.Produced(0, 5));
         c.on(new Event.Departed(0, 0, 12));
@@ -94,7 +94,7 @@ class WeeklyCollectorTest {
     void levelsAreReadFromTheModelAtTheWeeksEnd() {
         NarcoModel m = model();
         TestModels.steps(m, 15);
-        WeeklyCollector c = new WeeklyCollector(m.network());
+        WeeklyCollector c = new WeeklyCollector(m.network(), m.state());
         c.step(m);
         double[] row = c.rows().get(0);
         assertEquals(m.transit().inTransitKg(), value(c, row, "in_transit_kg"));
@@ -106,7 +106,7 @@ class WeeklyCollectorTest {
         assertEquals(m.population().smugglers(), value(c, row, "active_smugglers"));
         assertEquals(m.population().growers(), value(c, row, "growers"));
         assertEquals(m.network().cocaHa(), value(c, row, "coca_ha"));
-        assertEquals(m.meanNetworkPlaces(), value(c, row, "network_places"));
+        assertEquals(m.state().meanNetworkPlaces(), value(c, row, "network_places"));
         assertEquals(1, value(c, row, "cartels"));
         for (String level : new String[] {"in_transit_kg", "price_usd_kg", "mean_trust", "coca_ha", "active_links"}) {
             assertEquals(narcosim.metrics.Outcome.Kind.LEVEL, c.columns().get(c.column(level)).kind(), level);
@@ -117,7 +117,7 @@ class WeeklyCollectorTest {
     @Test
     void linkFlowsGiveActiveLinksPlacesEntropyAndRegionalFlows() {
         NarcoModel m = model();
-        WeeklyCollector c = new WeeklyCollector(m.network());
+        WeeklyCollector c = new WeeklyCollector(m.network(), m.state());
         Link farmPort = TestModels.link(m, "farm", "port");
         Link portSea = TestModels.link(m, "port", "open_sea");
         c.on(new Event.Entered(0, farmPort.index, 300));

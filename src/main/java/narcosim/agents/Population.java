@@ -1,12 +1,11 @@
-package narcosim.model;
+package narcosim.agents;
 
+import narcosim.util.Shuffled;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
 import ec.util.MersenneTwisterFast;
-import narcosim.agents.Community;
-import narcosim.agents.ResidentRules;
 import narcosim.metrics.Event;
 import narcosim.metrics.EventBus;
 import narcosim.world.Nation;
@@ -32,7 +31,7 @@ public final class Population implements Steppable, EventBus.Observer {
     private final Community[] byPlace;
 
     /** Resident agents the populated places need: population / people per agent, at least {@code minAgents}. */
-    static long agentsNeeded(Network network, double peoplePerAgent, int minAgents) {
+    public static long agentsNeeded(Network network, double peoplePerAgent, int minAgents) {
         long n = 0;
         for (Place p : network.places) {
             if (p.isPopulated()) n += Math.max(minAgents, Math.round(p.spec.population() / peoplePerAgent));
@@ -41,7 +40,7 @@ public final class Population implements Steppable, EventBus.Observer {
     }
 
     /** Settles a community at every populated place, drawing its residents' attributes from {@code random}. */
-    Population(Network network, ResidentRules rules, double peoplePerAgent, int minAgents,
+    public Population(Network network, ResidentRules rules, double peoplePerAgent, int minAgents,
                MersenneTwisterFast random) {
         this.byPlace = new Community[network.places.size()];
         for (Place p : network.places) {

@@ -1,4 +1,4 @@
-package narcosim.model;
+package narcosim.agents;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -7,7 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
-import narcosim.agents.Community;
+import narcosim.model.NarcoModel;
+import narcosim.model.TestModels;
 import narcosim.metrics.Event;
 import narcosim.world.Nation;
 import narcosim.world.Place;

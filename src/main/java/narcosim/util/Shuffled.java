@@ -1,4 +1,4 @@
-package narcosim.model;
+package narcosim.util;
 
 import java.util.ArrayList;
 import java.util.List;

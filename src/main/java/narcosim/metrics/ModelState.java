@@ -1,0 +1,41 @@
+package narcosim.metrics;
+
+import narcosim.world.Nation;
+
+/**
+ * What the collector reads from the model at the end of a week for the levels of the outcome catalogue:
+ * a narrow, read-only view, so that metrics depend on no model class (the model builds the view).
+ */
+public interface ModelState {
+
+    /** Campaign week (negative during the burn-in). */
+    int week();
+
+    double inTransitKg();
+
+    double stockKg();
+
+    double price();
+
+    double riskPremium();
+
+    double meanNetworkPlaces();
+
+    double meanTrust();
+
+    double meanTrust(Nation nation);
+
+    double meanFear();
+
+    double smugglers();
+
+    double growers();
+
+    double cocaHa();
+
+    double corruptUnits();
+
+    double cartels();
+
+    double partnersCooperating();
+}

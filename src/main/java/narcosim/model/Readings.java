@@ -1,0 +1,97 @@
+package narcosim.model;
+
+import narcosim.agents.Cartel;
+import narcosim.metrics.ModelState;
+import narcosim.world.Nation;
+
+/** The model's levels as the collector reads them at the week's end ({@link ModelState}), from where they live. */
+final class Readings implements ModelState {
+
+    private final NarcoModel m;
+
+    Readings(NarcoModel m) {
+        this.m = m;
+    }
+
+    @Override
+    public int week() {
+        return m.week();
+    }
+
+    @Override
+    public double inTransitKg() {
+        return m.transit().inTransitKg();
+    }
+
+    @Override
+    public double stockKg() {
+        return m.stockKg();
+    }
+
+    @Override
+    public double price() {
+        return m.market().price();
+    }
+
+    @Override
+    public double riskPremium() {
+        return m.market().riskPremium();
+    }
+
+    /** Mean number of places in a cartel's network. */
+    @Override
+    public double meanNetworkPlaces() {
+        double sum = 0;
+        int n = 0;
+        for (Cartel c : m.cartels()) {
+            sum += c.placeCount();
+            n++;
+        }
+        return n == 0 ? 0 : sum / n;
+    }
+
+    @Override
+    public double meanTrust() {
+        return m.population().meanTrust();
+    }
+
+    @Override
+    public double meanTrust(Nation nation) {
+        return m.population().meanTrust(nation);
+    }
+
+    @Override
+    public double meanFear() {
+        return m.population().meanFear();
+    }
+
+    @Override
+    public double smugglers() {
+        return m.population().smugglers();
+    }
+
+    @Override
+    public double growers() {
+        return m.population().growers();
+    }
+
+    @Override
+    public double cocaHa() {
+        return m.network().cocaHa();
+    }
+
+    @Override
+    public double corruptUnits() {
+        return m.campaign().corruptUnits();
+    }
+
+    @Override
+    public double cartels() {
+        return m.cartels().size();
+    }
+
+    @Override
+    public double partnersCooperating() {
+        return m.network().partnersCooperating(m.week());
+    }
+}
