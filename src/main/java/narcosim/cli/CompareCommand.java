@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import narcosim.experiment.Experiments;
 import narcosim.experiment.Plan;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -34,17 +33,12 @@ public final class CompareCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "SCENARIO", description = "Scenario file (YAML).")
     Path scenario;
 
-    @Option(names = {"-r", "--replicates"}, paramLabel = "R", defaultValue = "10",
-            description = "Replicates per strategy (default: ${DEFAULT-VALUE}).")
-    int replicates;
+    @CommandLine.Mixin
+    ReplicateOptions reps = new ReplicateOptions();
 
     @Option(names = "--strategies", paramLabel = "ID,ID", split = ",",
             description = "Strategies to compare (default: all of the scenario's).")
     List<String> strategies = new ArrayList<>();
-
-    @Option(names = "--seed", paramLabel = "N", defaultValue = "1",
-            description = "Base seed; replicate r's seed derives from it (default: ${DEFAULT-VALUE}).")
-    long seed;
 
     @CommandLine.Mixin
     ScenarioOptions scenarioOptions = new ScenarioOptions();
@@ -54,9 +48,7 @@ public final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Experiments.Request req = new Experiments.Request(Plan.Kind.COMPARE, scenario, scenarioOptions.sets(),
-                strategies.isEmpty() ? null : strategies, replicates, seed, options.timeseries);
-        Plan plan = Experiments.plan(req);
-        return ExperimentRun.execute(plan, req, options, spec.commandLine().getOut(), spec.commandLine().getErr());
+        return ExperimentRun.request(Plan.Kind.COMPARE, scenario, scenarioOptions, strategies.isEmpty() ? null
+                : strategies, reps.replicates, reps.seed, options, spec);
     }
 }

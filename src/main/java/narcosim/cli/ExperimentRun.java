@@ -20,6 +20,14 @@ final class ExperimentRun {
     private ExperimentRun() {
     }
 
+    /** Builds the request and plan of an experiment command and runs it (compare, levers, sweep). */
+    static int request(Plan.Kind kind, Path file, ScenarioOptions scenario, List<String> strategies, int replicates,
+                       long seed, ExperimentOptions opts, picocli.CommandLine.Model.CommandSpec spec) throws Exception {
+        Experiments.Request req = new Experiments.Request(kind, file, scenario.sets(), strategies, replicates, seed,
+                opts.timeseries);
+        return execute(Experiments.plan(req), req, opts, spec.commandLine().getOut(), spec.commandLine().getErr());
+    }
+
     static int execute(Plan plan, Experiments.Request req, ExperimentOptions opts, PrintWriter out, PrintWriter err)
             throws Exception {
         Shard shard = shard(opts);

@@ -4,8 +4,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import narcosim.experiment.Experiments;
-import narcosim.experiment.Levers;
 import narcosim.experiment.Plan;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -50,13 +48,9 @@ public final class LeversCommand implements Callable<Integer> {
             description = "The strategy whose levers are moved (a campaign strategy).")
     String strategy;
 
-    @Option(names = {"-r", "--replicates"}, paramLabel = "R", defaultValue = "10",
-            description = "Replicates per variant (default: ${DEFAULT-VALUE}).")
-    int replicates;
+    @CommandLine.Mixin
+    ReplicateOptions reps = new ReplicateOptions();
 
-    @Option(names = "--seed", paramLabel = "N", defaultValue = "1",
-            description = "Base seed; replicate r's seed derives from it (default: ${DEFAULT-VALUE}).")
-    long seed;
 
     @CommandLine.Mixin
     ScenarioOptions scenarioOptions = new ScenarioOptions();
@@ -66,9 +60,7 @@ public final class LeversCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Experiments.Request req = new Experiments.Request(Plan.Kind.LEVERS, scenario, scenarioOptions.sets(),
-                List.of(strategy), replicates, seed, options.timeseries);
-        Plan plan = Levers.plan(req);
-        return ExperimentRun.execute(plan, req, options, spec.commandLine().getOut(), spec.commandLine().getErr());
+        return ExperimentRun.request(Plan.Kind.LEVERS, scenario, scenarioOptions, List.of(strategy), reps.replicates, reps.seed,
+                options, spec);
     }
 }

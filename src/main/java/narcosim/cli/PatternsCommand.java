@@ -60,18 +60,14 @@ public final class PatternsCommand implements Callable<Integer> {
             description = "Scenario file to run the patterns on (default: each pattern's shipped scenario).")
     Path scenario;
 
-    @Option(names = {"-r", "--replicates"}, paramLabel = "R", defaultValue = "10",
-            description = "Replicates per arm (default: ${DEFAULT-VALUE}).")
-    int replicates;
+    @CommandLine.Mixin
+    ReplicateOptions reps = new ReplicateOptions();
 
     @Option(names = "--only", paramLabel = "ID,ID", split = ",",
             description = "Run only these patterns: balloon, seizure-share, price, trust, development, eradication, "
                 + "partnership, leadership.")
     List<String> only = new ArrayList<>();
 
-    @Option(names = "--seed", paramLabel = "N", defaultValue = "1",
-            description = "Base seed; replicate r's seed derives from it (default: ${DEFAULT-VALUE}).")
-    long seed;
 
     @Option(names = "--sensitivity", paramLabel = "N", defaultValue = "0",
             description = "Also run every pattern at N points of a Latin hypercube of uncertain parameters (default: off).")
@@ -99,7 +95,7 @@ public final class PatternsCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter o = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (replicates < 2) throw new Main.UserError("--replicates: need at least 2 for an interval, got " + replicates);
+        if (reps.replicates < 2) throw new Main.UserError("--replicates: need at least 2 for an interval, got " + reps.replicates);
         if (sensitivity < 0) throw new Main.UserError("--sensitivity: expected 0 or more points, got " + sensitivity);
         if (sensitivityReplicates < 1) {
             throw new Main.UserError("--sensitivity-replicates: expected 1 or more, got " + sensitivityReplicates);
@@ -126,17 +122,17 @@ public final class PatternsCommand implements Callable<Integer> {
         // Before the runs: a path that exists is never written into (nothing the user has is replaced).
         OutputPaths.checkNew(dir, out != null ? "--out" : "output directory");
         List<String> sets = scenarioOptions.sets();
-        List<PatternExperiment.Trial> trials = PatternExperiment.trials(patterns, scenario, sets, replicates);
-        List<PatternExperiment.Outcome> outcomes = PatternExperiment.run(trials, seed, nThreads,
+        List<PatternExperiment.Trial> trials = PatternExperiment.trials(patterns, scenario, sets, reps.replicates);
+        List<PatternExperiment.Outcome> outcomes = PatternExperiment.run(trials, reps.seed, nThreads,
                 ConsoleProgress.create("patterns", err, quiet));
         Magnitudes magnitudes = Magnitudes.of(outcomes);
         Sensitivity.Result sens = null;
         if (sensitivity > 0) {
-            sens = Sensitivity.run(patterns, scenario, sets, sensitivity, sensitivityReplicates, seed, nThreads,
+            sens = Sensitivity.run(patterns, scenario, sets, sensitivity, sensitivityReplicates, reps.seed, nThreads,
                     ConsoleProgress.create("sensitivity", err, quiet));
         }
         PatternText.print(o, outcomes, magnitudes, sens);
-        PatternFiles.write(dir, outcomes, magnitudes, sens, seed);
+        PatternFiles.write(dir, outcomes, magnitudes, sens, reps.seed);
         o.println();
         o.println("Results: " + dir);
         o.flush();

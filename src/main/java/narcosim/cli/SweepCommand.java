@@ -3,7 +3,6 @@ package narcosim.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-import narcosim.experiment.Experiments;
 import narcosim.experiment.Plan;
 import narcosim.experiment.SweepFile;
 import picocli.CommandLine;
@@ -51,9 +50,7 @@ public final class SweepCommand implements Callable<Integer> {
         SweepFile sweep = SweepFile.load(file, scenarioOptions.sets());
         int reps = replicates != null ? replicates : sweep.replicates();
         if (reps < 1) throw new Main.UserError("--replicates: expected at least 1, got " + reps);
-        Experiments.Request req = new Experiments.Request(Plan.Kind.SWEEP, file, scenarioOptions.sets(), null, reps,
-                seed != null ? seed : sweep.seed(), options.timeseries);
-        Plan plan = Experiments.plan(req);
-        return ExperimentRun.execute(plan, req, options, spec.commandLine().getOut(), spec.commandLine().getErr());
+        return ExperimentRun.request(Plan.Kind.SWEEP, file, scenarioOptions, null, reps, seed != null ? seed : sweep.seed(),
+                options, spec);
     }
 }

@@ -71,13 +71,7 @@ public final class SweepSummary {
         List<List<String>> sens = new ArrayList<>();
         for (String s : strategies) {
             for (int o = 0; o < outcomes.size(); o++) {
-                double[] y = new double[points];
-                for (int p = 0; p < points; p++) {
-                    double[] v = byStrategy.get(s).get(p).get(o);
-                    double sum = 0;
-                    for (double x : v) sum += x;
-                    y[p] = sum / v.length;
-                }
+                double[] y = pointMeans(byStrategy.get(s), o, points);
                 for (SobolIndex ix : Sobol.indices(plan.sobol(), y, RESAMPLES, CompareSummary.CONFIDENCE, 20261122L)) {
                     sens.add(List.of(s, outcomes.get(o), ix.factor(), Fmt.cell(ix.first()), Fmt.cell(ix.firstLow()),
                             Fmt.cell(ix.firstHigh()), Fmt.cell(ix.total()), Fmt.cell(ix.totalLow()), Fmt.cell(ix.totalHigh())));
@@ -108,13 +102,7 @@ public final class SweepSummary {
         List<List<String>> out = new ArrayList<>();
         for (String s : strategies) {
             for (int o = 0; o < outcomes.size(); o++) {
-                double[] y = new double[points];
-                for (int p = 0; p < points; p++) {
-                    double[] v = byStrategy.get(s).get(p).get(o);
-                    double sum = 0;
-                    for (double x : v) sum += x;
-                    y[p] = sum / v.length;
-                }
+                double[] y = pointMeans(byStrategy.get(s), o, points);
                 int reps = byStrategy.get(s).get(0).get(o).length;
                 double[][] perReplicate = new double[reps][points];
                 for (int p = 0; p < points; p++) {
@@ -136,5 +124,17 @@ public final class SweepSummary {
             }
         }
         Experiments.writeTable(dir.resolve(SCREENING), SCREENING_HEADER, out);
+    }
+
+    /** The mean over replicates of outcome {@code o} at every design point (the input of Sobol and Morris). */
+    private static double[] pointMeans(List<List<double[]>> perPoint, int o, int points) {
+        double[] y = new double[points];
+        for (int p = 0; p < points; p++) {
+            double[] v = perPoint.get(p).get(o);
+            double sum = 0;
+            for (double x : v) sum += x;
+            y[p] = sum / v.length;
+        }
+        return y;
     }
 }
