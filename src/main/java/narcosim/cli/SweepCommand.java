@@ -14,15 +14,24 @@ import picocli.CommandLine.Parameters;
 @Command(name = "sweep", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Run a parameter sweep: a sweep file names a base scenario, strategies, parameters with ranges "
             + "or levels, a design (grid: full factorial; lhs: Latin hypercube with N points; sobol: Saltelli design "
-            + "with N base samples), replicates and outcomes of interest.", "",
+            + "with N base samples; morris: elementary-effects screening with T trajectories on a grid of L levels), "
+            + "replicates and outcomes of interest.", "",
             "Writes results/<name>-<timestamp>/ with runs.csv (one row per run: every varied parameter, strategy, "
             + "replicate, seed and outcome), summary.csv (per design point, strategy and outcome: mean and 95%% "
             + "interval), sensitivity.csv for Sobol designs (first- and total-order indices with bootstrap "
-            + "intervals), manifest.yaml, charts/ (heat maps, Sobol bars) and report.html. Every run's seed derives from (design point, replicate), so "
-            + "'narcosim run SCENARIO --from DIR --run ID' repeats any run alone. Resumable and shardable."},
+            + "intervals), screening.csv for Morris designs (mu*, mu, sigma with bootstrap intervals and the runs' "
+            + "noise floor of mu*), manifest.yaml, charts/ (heat maps, Sobol bars, mu*-sigma charts) and report.html. "
+            + "Every run's seed derives from (design point, replicate) (Morris: from the replicate alone, the same "
+            + "at every point), so 'narcosim run SCENARIO --from DIR --run ID' repeats any run alone. Resumable and "
+            + "shardable.", "",
+            "Reading a Morris chart: each parameter sits at (mu*, sigma). Right: moving it across its range moves the "
+            + "outcome more (mu*, the mean absolute elementary effect, in the outcome's unit). Up: that effect "
+            + "changes with the other parameters (non-linear, or an interaction). Grey: mu*'s interval does not clear "
+            + "the noise the runs themselves make, estimated from the replicates."},
         footer = {"", "Examples:",
             "  narcosim sweep scenarios/sweeps/interdiction-vs-development.yaml --threads 2",
             "  narcosim sweep scenarios/sweeps/sobol-core.yaml --resume results/sobol-core-20261122-101500",
+            "  narcosim sweep scenarios/sweeps/morris-core.yaml           # which levers and parameters matter?",
             "  sbatch --array=0-63 scripts/slurm/sweep.sbatch scenarios/sweeps/sobol-core.yaml   # then: narcosim merge DIR"})
 public final class SweepCommand implements Callable<Integer> {
 
