@@ -165,23 +165,38 @@ public final class LeverReport {
                         + "An effect is the mean paired difference with its 95% interval; changes are in % of the "
                         + "strategy's mean, trust as a difference on its 0-1 scale. A lever whose intervals all include "
                         + "0 moved nothing these replicates can tell from noise.</p>\n");
-        h.append("<h2 id=\"moves\">What moves</h2>\n<table>\n<tr><th>Lever and change</th><th>Outcome</th>"
-                + "<th>Change [95% CI]</th></tr>\n");
-        int shown = 0;
-        for (Row x : rows) {
-            if (!x.moves()) continue;
-            boolean abs = absolute(x.outcome());
-            Outcome o = Outcome.of(x.outcome());
-            String text = abs ? signed(o.shown(x.effect())) + " [" + signed(o.shown(x.low())) + ", "
-                    + signed(o.shown(x.high())) + "]" : String.format(Locale.ROOT, "%+.1f%% [%+.1f%%, %+.1f%%]", x.pct(),
-                    x.pctLow(), x.pctHigh());
-            h.append("<tr><td>").append(HtmlReport.esc(x.name())).append("</td><td>").append(HtmlReport.esc(o.name()))
-                    .append("</td><td class=\"num\">").append(HtmlReport.esc(text.replace('-', '\u2212')))
-                    .append("</td></tr>\n");
-            shown++;
+        h.append("<h2 id=\"moves\">What moves</h2>\n");
+        List<String> outcomes = rows.stream().map(Row::outcome).distinct().toList();
+        Map<String, Map<String, Row>> byLever = new LinkedHashMap<>();
+        for (Row x : rows) byLever.computeIfAbsent(x.id(), k -> new LinkedHashMap<>()).put(x.outcome(), x);
+        h.append("<p>One row per lever moved, one column per outcome: the change against the strategy as it is. "
+                + "<b>Bold</b>: its 95% interval excludes 0 (the interval is shown when you point at a cell, and in "
+                + "levers.csv); grey: it includes 0.</p>\n<div style=\"overflow-x:auto\"><table>\n<tr><th>Lever moved</th>");
+        for (String out : outcomes) h.append("<th>").append(HtmlReport.esc(Outcome.of(out).name())).append("</th>");
+        h.append("</tr>\n");
+        for (Map<String, Row> cells : byLever.values()) {
+            Row first = cells.values().iterator().next();
+            h.append("<tr><td title=\"").append(HtmlReport.esc(first.change())).append("\">")
+                    .append(HtmlReport.esc(first.shortName())).append("</td>");
+            for (String out : outcomes) {
+                Row x = cells.get(out);
+                if (x == null || Double.isNaN(x.effect())) {
+                    h.append("<td class=\"num ns\">n/a</td>");
+                    continue;
+                }
+                boolean abs = absolute(out);
+                Outcome o = Outcome.of(out);
+                String value = abs ? signed(o.shown(x.effect())) : String.format(Locale.ROOT, "%+.1f%%", x.pct());
+                String ci = abs ? "[" + signed(o.shown(x.low())) + ", " + signed(o.shown(x.high())) + "]"
+                        : String.format(Locale.ROOT, "[%+.1f%%, %+.1f%%]", x.pctLow(), x.pctHigh());
+                h.append("<td class=\"num").append(x.moves() ? "" : " ns").append("\" title=\"95% interval ")
+                        .append(HtmlReport.esc(ci.replace('-', '\u2212'))).append("\">")
+                        .append(x.moves() ? "<b>" : "").append(HtmlReport.esc(value.replace('-', '\u2212')))
+                        .append(x.moves() ? "</b>" : "").append("</td>");
+            }
+            h.append("</tr>\n");
         }
-        h.append("</table>\n");
-        if (shown == 0) h.append("<p class=\"ns\">No lever moved any outcome beyond the replicates' noise.</p>\n");
+        h.append("</table></div>\n");
         Map<String, Boolean> anyByLever = new LinkedHashMap<>();
         for (Row x : rows) anyByLever.merge(x.name(), x.moves(), Boolean::logicalOr);
         List<String> still = anyByLever.entrySet().stream().filter(e -> !e.getValue()).map(Map.Entry::getKey).toList();
@@ -195,7 +210,6 @@ public final class LeverReport {
         }
         h.append("<h2 id=\"charts\">Charts</h2>\n");
         Path charts = r.dir().resolve(Report.CHARTS);
-        List<String> outcomes = rows.stream().map(Row::outcome).distinct().toList();
         for (String out : outcomes) {
             HtmlReport.figure(h, charts.resolve(chartName(out) + ".png"), Outcome.of(out).name()
                     + ": each lever's change with its 95% interval, largest first.");
