@@ -127,7 +127,7 @@ public final class YamlNodes {
         }
     }
 
-    /** The text with characters YAML does not allow shown as \\uXXXX (for echoing user input in messages). */
+    /** The text with characters YAML does not allow shown as \\u escapes of four hex digits (for echoing user input in messages). */
     public static String visible(String s) {
         StringBuilder sb = new StringBuilder(s.length());
         s.codePoints().forEach(c -> {
