@@ -117,8 +117,10 @@ final class Programmes {
             double share = Math.min(1.0, (double) n / rules.perPlace());
             // Alternative livelihoods pay off after the first harvest, and less where cartels rule by fear.
             double g = rules.incomeGain() * share * maturity * (1 - rules.securityDependency() * c.meanFear());
-            // Residents meet the state through the services once they are in use (and through consultation).
-            double contact = share * (rules.consultationContact() + rules.servicesContact() * services);
+            // Residents meet the state through each programme's services once they are in use (and through
+            // consultation): per programme, as the contact was before it waited for the services, so that only
+            // its timing changed, not its size at full effect.
+            double contact = n * (rules.consultationContact() + rules.servicesContact() * services);
             c.setDevelopment(n, g, contact);
         }
     }

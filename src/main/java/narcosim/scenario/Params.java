@@ -291,7 +291,7 @@ public final class Params {
         integer("development.services_lag_weeks", 52, 0, 156, "weeks",
                 "Lag before a programme's roads, schools and services are in use (assumption: about a year to build them).");
         real("development.services_contact", 0.02, 0, 1, "",
-                "Weekly chance of a positive contact for residents of a community with its full programmes' services in use.");
+                "Weekly chance of a positive contact per programme whose services are in use (0.02 per programme, as the contact it replaced).");
         real("development.consultation_contact", 0, 0, 1, "",
                 "Weekly chance of a positive contact from consultation and visible works, from week 1 (no source sizes it; 0 = off).");
         integer("development.programmes_per_place", 3, 1, 100, "", "Most programmes in one community.");

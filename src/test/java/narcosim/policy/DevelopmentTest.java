@@ -61,7 +61,7 @@ class DevelopmentTest {
                 assertEquals(expected, c.developmentGain(), 1e-12, c.place.id() + " week " + week);
                 assertEquals(n, c.programmes());
                 double services = Math.min(1.0, Math.max(0.0, (double) (week - servicesLag) / ramp));
-                assertEquals(contact * Math.min(1.0, (double) n / perPlace) * services, c.developmentContact(),
+                assertEquals(contact * n * services, c.developmentContact(),
                         1e-12, c.place.id() + " contact week " + week);
             }
         }
