@@ -73,27 +73,10 @@ class PatternsTest {
         assertHolds("trust");
     }
 
-    /**
-     * Pattern 5 (Borrero &amp; Parada 2022): development cuts cultivation and recruitment after about two years.
-     * A known failure since development's trust contact follows the services it delivers (issue 13, item 5;
-     * docs/VALIDATION.md): the lag holds (no cut in years 1-2, smugglers fall later), but the years 5-10
-     * cuts in coca area and growers fall short of their criteria. Those two checks must still fail; when
-     * they hold again, go back to {@code assertHolds("development")}.
-     */
+    /** Pattern 5 (Borrero &amp; Parada 2022): development cuts cultivation and recruitment after about two years. */
     @Test
     void developmentWorksWithALag() {
-        PatternExperiment.Outcome o = of("development");
-        assertNull(o.skipped(), "development was skipped");
-        List<String> knownFailures = List.of("cut in coca area, years 5-10", "cut in growers, years 5-10");
-        for (var c : o.checks()) {
-            if (knownFailures.contains(c.name())) {
-                assertTrue(!c.holds(), c.name() + " now holds (" + c.effect() + "): pattern 5 is no longer a known "
-                        + "failure; restore assertHolds(\"development\") and update docs/VALIDATION.md");
-            } else {
-                assertTrue(c.holds(), c.name() + ": " + c.effect() + "; " + c.criterion());
-            }
-        }
-        assertEquals(5, o.checks().size());
+        assertHolds("development");
     }
 
     /** Pattern 6 (Mejia): eradication cuts little per hectare sprayed, the cut reverses, trust falls. */
