@@ -61,6 +61,7 @@ public final class Community implements Steppable {
     private int honestUnits;
     private int programmes;
     private double developmentGain;
+    private double developmentContact;
 
     // Last week's results.
     private int recruitsLastWeek;
@@ -117,7 +118,7 @@ public final class Community implements Steppable {
         float pNeg = pHarm + (1 - pHarm) * (float) (1 - Math.pow(1 - reach, otherEvents));
         float grievance = (float) rules.harmGrievance();
         float pPos = (float) Math.min(1.0, rules.stateContact() + rules.presenceContact() * honestUnits
-                + rules.developmentContact() * programmes);
+                + developmentContact);
         double pViolence = 1 - Math.pow(1 - reach, violenceEvents);
         float negStep = (float) rules.negativeStep();
         float posStep = (float) rules.positiveStep();
@@ -320,9 +321,15 @@ public final class Community implements Steppable {
         honestUnits = units;
     }
 
-    public void setDevelopment(int programmeCount, double incomeGain) {
+    /**
+     * The community's development programmes this week: how many run here, the relative rise of legal
+     * income they deliver and the weekly chance of a positive contact their services (and consultation,
+     * if any) give a resident (ODD 7.11).
+     */
+    public void setDevelopment(int programmeCount, double incomeGain, double contactChance) {
         programmes = programmeCount;
         developmentGain = incomeGain;
+        developmentContact = contactChance;
     }
 
     // ------------------------------------------------------------------ reading
@@ -365,6 +372,11 @@ public final class Community implements Steppable {
 
     public double developmentGain() {
         return developmentGain;
+    }
+
+    /** Weekly chance of a positive contact from the programmes here (services in use, consultation). */
+    public double developmentContact() {
+        return developmentContact;
     }
 
     public int recruitsLastWeek() {

@@ -22,12 +22,15 @@ final class Programmes {
 
     /** The development and eradication parameters, read once per run. */
     record Rules(int lagWeeks, int rampWeeks, double incomeGain, double securityDependency, int perPlace,
+                 int servicesLagWeeks, double servicesContact, double consultationContact,
                  double eradicationCostUsdHa, double killFraction, int eradicationEndWeek) {
 
         static Rules of(ParamValues p) {
             return new Rules(p.integer("development.lag_weeks"), p.integer("development.ramp_weeks"),
                     p.real("development.income_gain"), p.real("development.security_dependency"),
-                    p.integer("development.programmes_per_place"), p.real("eradication.cost_usd_ha"),
+                    p.integer("development.programmes_per_place"), p.integer("development.services_lag_weeks"),
+                    p.real("development.services_contact"), p.real("development.consultation_contact"),
+                    p.real("eradication.cost_usd_ha"),
                     p.real("eradication.kill_fraction"), p.integer("eradication.end_week"));
         }
     }
@@ -91,7 +94,7 @@ final class Programmes {
     /** Withdraws every programme (residents lose the income gain) and the eradication teams. */
     void clear() {
         for (Community c : population.communities()) {
-            if (programmesAt[c.place.index] > 0) c.setDevelopment(0, 0);
+            if (programmesAt[c.place.index] > 0) c.setDevelopment(0, 0, 0);
         }
         Arrays.fill(programmesAt, 0);
         Arrays.fill(eradicationHaWeek, 0);
@@ -99,18 +102,32 @@ final class Programmes {
 
     // ------------------------------------------------------------------ the week
 
-    /** Development matures from the first harvest after the lag; a withdrawn nation's programmes stop. */
+    /**
+     * Development acts through what it has delivered: income from the first harvest after the lag, and
+     * services (roads, schools) in use after their own lag, both with the ramp; consultation, if set, from
+     * week 1. A withdrawn nation's programmes stop.
+     */
     void develop(int weeksIn) {
-        double maturity = Math.min(1.0, Math.max(0.0, (double) (weeksIn - rules.lagWeeks()) / rules.rampWeeks()));
+        double maturity = maturity(weeksIn, rules.lagWeeks());
+        double services = maturity(weeksIn, rules.servicesLagWeeks());
         for (Community c : population.communities()) {
             int n = programmesAt[c.place.index];
             if (n == 0) continue;
             if (c.place.nation.withdrawn()) n = 0;
+            double share = Math.min(1.0, (double) n / rules.perPlace());
             // Alternative livelihoods pay off after the first harvest, and less where cartels rule by fear.
-            double g = rules.incomeGain() * Math.min(1.0, (double) n / rules.perPlace()) * maturity
-                    * (1 - rules.securityDependency() * c.meanFear());
-            c.setDevelopment(n, g);
+            double g = rules.incomeGain() * share * maturity * (1 - rules.securityDependency() * c.meanFear());
+            // Residents meet the state through each programme's services once they are in use (and through
+            // consultation): per programme, as the contact was before it waited for the services, so that only
+            // its timing changed, not its size at full effect.
+            double contact = n * (rules.consultationContact() + rules.servicesContact() * services);
+            c.setDevelopment(n, g, contact);
         }
+    }
+
+    /** Share of full effect w weeks into the campaign for an effect that starts after a lag: 0, a ramp, 1. */
+    private double maturity(int weeksIn, int lagWeeks) {
+        return Math.min(1.0, Math.max(0.0, (double) (weeksIn - lagWeeks) / rules.rampWeeks()));
     }
 
     /**

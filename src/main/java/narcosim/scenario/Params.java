@@ -288,7 +288,12 @@ public final class Params {
         real("development.income_gain", 0.6, 0, 10, "", "Relative rise of legal income in a community at full effect.");
         real("development.security_dependency", 0.6, 0, 1, "",
                 "Share of the income gain lost where residents fear cartels (development works best with security).");
-        real("development.visibility_contact", 0.02, 0, 1, "", "Weekly chance of a positive contact for residents of a programme community.");
+        integer("development.services_lag_weeks", 52, 0, 156, "weeks",
+                "Lag before a programme's roads, schools and services are in use (assumption: about a year to build them).");
+        real("development.services_contact", 0.02, 0, 1, "",
+                "Weekly chance of a positive contact per programme whose services are in use (0.02 per programme, as the contact it replaced).");
+        real("development.consultation_contact", 0, 0, 1, "",
+                "Weekly chance of a positive contact from consultation and visible works, from week 1 (no source sizes it; 0 = off).");
         integer("development.programmes_per_place", 3, 1, 100, "", "Most programmes in one community.");
 
         // ---- eradication (Mejia; Colombia's spraying record)

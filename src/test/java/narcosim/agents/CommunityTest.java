@@ -172,8 +172,8 @@ class CommunityTest {
             for (boolean developed : new boolean[] {false, true}) {
                 NarcoModel m = hearts(seed);
                 Community zone = TestModels.community(m, "argelia");
-                // No programmes (so no extra positive contacts): the income effect alone.
-                if (developed) zone.setDevelopment(0, 1.0);
+                // No contact chance from the programmes: the income effect alone.
+                if (developed) zone.setDevelopment(0, 1.0, 0);
                 TestModels.steps(m, 40);
                 assertEquals(developed ? 1.0 : 0.0, zone.developmentGain());
                 int involved = zone.smugglers() + zone.growers();
