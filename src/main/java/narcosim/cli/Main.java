@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
             "Start with:",
             "  narcosim compare scenarios/central-america.yaml --replicates 30   # strategies at equal budget",
             "  narcosim run scenarios/central-america.yaml --strategy integrated --seed 7",
+            "  narcosim levers scenarios/central-america.yaml --strategy integrated   # which levers matter?",
             "  narcosim patterns                  # does the model reproduce the literature?",
             "  narcosim gui                       # the classroom window"},
         subcommands = {RunCommand.class, CompareCommand.class, LeversCommand.class, SweepCommand.class, MergeCommand.class,
