@@ -125,8 +125,8 @@ public final class CompareSummary {
                     if (o.change() == Outcome.Change.ABSOLUTE) {
                         String unit = o.displayUnit().equals("%") ? " pp" : o.displayUnit().matches("|0-1|x") ? ""
                                 : " " + o.displayUnit();
-                        change = signedNum(o.display(d.mean())) + unit + " [" + signedNum(o.display(d.low())) + ", "
-                                + signedNum(o.display(d.high())) + "]";
+                        change = Outcome.signedNumber(o.display(d.mean())) + unit + " [" + Outcome.signedNumber(o.display(d.low())) + ", "
+                                + Outcome.signedNumber(o.display(d.high())) + "]";
                     } else {
                         double bm = Statistics.estimate(b, CONFIDENCE).mean();
                         change = bm == 0 ? "n/a (baseline is 0)" : signed(100 * d.mean() / bm) + "% ["
@@ -147,12 +147,6 @@ public final class CompareSummary {
             }
         }
         return sb.toString();
-    }
-
-    private static String signedNum(double v) {
-        if (!(v == v)) return "n/a";
-        String n = Outcome.number(v);
-        return v > 0 ? "+" + n : n;
     }
 
     private static String signed(double v) {

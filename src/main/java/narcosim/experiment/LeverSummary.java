@@ -196,8 +196,7 @@ public final class LeverSummary {
         Outcome o = e.outcome().equals(COST) ? Outcomes.COST_PER_KG_KEPT_OFF : Outcomes.measure(e.outcome());
         String star = e.moves() ? "*" : " ";
         if (o.change() == Outcome.Change.ABSOLUTE) {
-            String n = Outcome.number(o.display(e.effect()));
-            return (e.effect() > 0 ? "+" : "") + n + star;
+            return Outcome.signedNumber(o.display(e.effect())) + star;
         }
         if (Double.isNaN(e.pct())) return "n/a ";
         return String.format(Locale.ROOT, "%+.0f%%", e.pct()) + star;

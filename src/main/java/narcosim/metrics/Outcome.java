@@ -58,6 +58,12 @@ public record Outcome(String name, Kind kind, String unit, String label, String 
         return String.format(Locale.ROOT, "%.3f", v);
     }
 
+    /** {@link #number} with a sign: "+" before a positive number. */
+    public static String signedNumber(double v) {
+        String n = number(v);
+        return v > 0 ? "+" + n : n;
+    }
+
     @Override
     public String toString() {
         return name + " [" + unit + ", " + kind.name().toLowerCase(Locale.ROOT) + ", shown x" + Fmt.num(displayScale)

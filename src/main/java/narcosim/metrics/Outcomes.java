@@ -270,7 +270,7 @@ public final class Outcomes {
      * ({@code delivered_kg_total}, {@code price_usd_kg_final_year}), a share, or the cost per kg kept off.
      * Null for a column the catalogue does not know.
      */
-    public static Outcome measure(String column, List<Weekly> weekly) {
+    private static Outcome measure(String column, List<Weekly> weekly) {
         for (Share s : SHARES) {
             if (column.equals(s.outcome().name())) return s.outcome();
             if (column.equals(s.outcome().name() + Period.FINAL_YEAR.suffix)) {

@@ -407,8 +407,7 @@ public final class HtmlReport {
     }
 
     private static String signedNum(double v) {
-        String s = num(v);
-        return v > 0 ? "+" + s : s;
+        return narcosim.metrics.Outcome.signedNumber(v).replace('-', '\u2212');
     }
 
     private static String signed(double v, int decimals) {

@@ -186,8 +186,8 @@ public final class LeverReport {
                 }
                 boolean abs = absolute(out);
                 Outcome o = Outcome.of(out);
-                String value = abs ? signed(o.shown(x.effect())) : String.format(Locale.ROOT, "%+.1f%%", x.pct());
-                String ci = abs ? "[" + signed(o.shown(x.low())) + ", " + signed(o.shown(x.high())) + "]"
+                String value = abs ? narcosim.metrics.Outcome.signedNumber(o.shown(x.effect())) : String.format(Locale.ROOT, "%+.1f%%", x.pct());
+                String ci = abs ? "[" + narcosim.metrics.Outcome.signedNumber(o.shown(x.low())) + ", " + narcosim.metrics.Outcome.signedNumber(o.shown(x.high())) + "]"
                         : String.format(Locale.ROOT, "[%+.1f%%, %+.1f%%]", x.pctLow(), x.pctHigh());
                 h.append("<td class=\"num").append(x.moves() ? "" : " ns").append("\" title=\"95% interval ")
                         .append(HtmlReport.esc(ci.replace('-', '\u2212'))).append("\">")
@@ -222,10 +222,5 @@ public final class LeverReport {
         HtmlReport.row(h, "Runs", String.valueOf(manifest.get("runs")));
         h.append("</table>\n</body>\n</html>\n");
         return h.toString();
-    }
-
-    private static String signed(double v) {
-        String n = narcosim.metrics.Outcome.number(v);
-        return v > 0 ? "+" + n : n;
     }
 }

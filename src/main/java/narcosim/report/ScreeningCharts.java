@@ -60,16 +60,13 @@ final class ScreeningCharts {
 
     /** Writes one mu*-sigma chart per strategy and outcome. */
     static List<Path> write(Path dir, Path out) throws IOException {
-        List<Row> rows = read(dir);
+        Map<List<String>, List<Row>> byChart = new java.util.LinkedHashMap<>();
+        for (Row r : read(dir)) byChart.computeIfAbsent(List.of(r.strategy(), r.outcome()), k -> new ArrayList<>()).add(r);
         List<Path> files = new ArrayList<>();
-        List<String> done = new ArrayList<>();
-        for (Row r : rows) {
-            String key = r.strategy() + "\u0000" + r.outcome();
-            if (done.contains(key)) continue;
-            done.add(key);
-            List<Row> these = rows.stream().filter(x -> x.strategy().equals(r.strategy()) && x.outcome().equals(r.outcome()))
-                    .toList();
-            files.addAll(ChartFiles.write(chart(r.strategy(), r.outcome(), these), out, name(r.strategy(), r.outcome())));
+        for (Map.Entry<List<String>, List<Row>> e : byChart.entrySet()) {
+            String strategy = e.getKey().get(0);
+            String outcome = e.getKey().get(1);
+            files.addAll(ChartFiles.write(chart(strategy, outcome, e.getValue()), out, name(strategy, outcome)));
         }
         return files;
     }
