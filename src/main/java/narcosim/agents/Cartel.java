@@ -45,6 +45,9 @@ public final class Cartel implements Steppable {
     private final double[] handle;
     private final long[] departedHistory;
     private final long[] seizedHistory;
+    /** Per link: kg we sent into it and kg of ours seized or lost on it, both fading with our memory. */
+    private final double[] enteredKg;
+    private final double[] lossKg;
     private final long[] stockAt;
     private final double[] marginAt;
     private final long[] kgAt;
@@ -57,6 +60,8 @@ public final class Cartel implements Steppable {
     private int leaders;
     private long departedThisWeek;
     private long seizedThisWeek;
+    private long lostThisWeek;
+    private final long[] lostHistory;
     private int splinters;
 
     /** The cartels' parameters, read once per run. */
@@ -79,6 +84,11 @@ public final class Cartel implements Steppable {
         /** Perceived risk with no seizures in memory: alpha / (sum w^t + alpha + beta). */
         double priorRisk() {
             return alpha / (weightSum() + alpha + beta);
+        }
+
+        /** Weekly weight kept by past kilograms in the loss estimates: 1 - 1/memory. */
+        double fade() {
+            return 1 - 1.0 / memory;
         }
 
         double weightSum() {
@@ -108,6 +118,9 @@ public final class Cartel implements Steppable {
         this.handle = new double[np];
         this.departedHistory = new long[rules.memory];
         this.seizedHistory = new long[rules.memory];
+        this.lostHistory = new long[rules.memory];
+        this.enteredKg = new double[nl];
+        this.lossKg = new double[nl];
         this.stockAt = new long[np];
         this.marginAt = new double[np];
         this.kgAt = new long[np];
@@ -142,6 +155,9 @@ public final class Cartel implements Steppable {
         this.handle = parent.handle.clone();
         this.departedHistory = parent.departedHistory.clone();
         this.seizedHistory = parent.seizedHistory.clone();
+        this.lostHistory = parent.lostHistory.clone();
+        this.enteredKg = parent.enteredKg.clone();
+        this.lossKg = parent.lossKg.clone();
         this.stockAt = new long[parent.stockAt.length];
         this.marginAt = new double[parent.marginAt.length];
         this.kgAt = new long[parent.kgAt.length];
@@ -184,13 +200,19 @@ public final class Cartel implements Steppable {
             }
             risk[l] = (s + rules.alpha) / denom;
             seizureBits[l] = (bits << 1) & mask;
+            // Experience fades over the same memory (a kg sent m weeks ago weighs (1 - 1/m)^weeks).
+            enteredKg[l] *= rules.fade();
+            lossKg[l] *= rules.fade();
         }
         System.arraycopy(departedHistory, 0, departedHistory, 1, departedHistory.length - 1);
         System.arraycopy(seizedHistory, 0, seizedHistory, 1, seizedHistory.length - 1);
+        System.arraycopy(lostHistory, 0, lostHistory, 1, lostHistory.length - 1);
         departedHistory[0] = departedThisWeek;
         seizedHistory[0] = seizedThisWeek;
+        lostHistory[0] = lostThisWeek;
         departedThisWeek = 0;
         seizedThisWeek = 0;
+        lostThisWeek = 0;
     }
 
     /**
@@ -201,10 +223,9 @@ public final class Cartel implements Steppable {
     private void computeValues(NarcoModel model, boolean full) {
         Network net = model.network();
         double price = model.market().price();
-        double factor = model.market().chainPriceFactor();
         for (Place q : net.places) {
             keep[q.index] = waitFactor(net, q);
-            handle[q.index] = handling(model, q, factor);
+            handle[q.index] = handling(model, q);
         }
         bellman(net, price, value, true);
         if (full) bellman(net, price, valueFull, false);
@@ -240,9 +261,9 @@ public final class Cartel implements Steppable {
         return w <= 0 ? 1 : Math.pow(rules.waitDiscount, w);
     }
 
-    private static double handling(NarcoModel model, Place q, double factor) {
+    private static double handling(NarcoModel model, Place q) {
         Community residents = model.population().at(q);
-        return residents == null ? 0 : residents.handlingCostUsdKg(factor);
+        return residents == null ? 0 : residents.handlingCostUsdKg();
     }
 
     /** Losses above tolerance: expand; otherwise consolidate (NarcoLogic). */
@@ -341,13 +362,28 @@ public final class Cartel implements Steppable {
         }
     }
 
+    /**
+     * Buys at the homes and sends shipments. Once the market's reference point is known a cartel plans to
+     * land its homes' share of what the market will take, sending 1/(1 - l) kg for each kg it means to land,
+     * l its loss share of the last weeks (it replaces what it expects to lose: Reuter &amp; Kleiman 1986);
+     * what it does not buy stays in the growers' stock. In the burn-in it buys what is harvested.
+     */
     private void buyAndDispatch(NarcoModel model) {
         Network net = model.network();
+        double wanted = model.market().wanted();
+        double loss = expectedLoss();
         for (int h : homes) {
             Place home = net.places.get(h);
-            int sharing = model.cartelsWithHome(h);
-            long want = home.stockKg() / Math.max(1, sharing);
-            double price = model.market().priceIn(home.nation);
+            int sharing = Math.max(1, model.cartelsWithHome(h));
+            long want;
+            if (Double.isNaN(wanted)) {
+                want = home.stockKg() / sharing;
+            } else {
+                double plan = wanted * model.harvestShare(h) / sharing / (1 - loss);
+                want = Math.max(0, Math.round(plan) - stockAt[h]);
+            }
+            model.noteWanted(h, want);
+            double price = model.sourcePrice(home);
             if (price > 0 && capitalUsd < want * price) want = (long) Math.max(0, capitalUsd / price);
             long got = home.takeStock(want);
             capitalUsd -= got * price;
@@ -363,6 +399,27 @@ public final class Cartel implements Steppable {
         }
     }
 
+    /** Share of what we sent in the last weeks (our memory) that was seized or lost, at most 0.9. */
+    public double expectedLoss() {
+        long departed = 0;
+        long ended = 0;
+        for (int t = 0; t < departedHistory.length; t++) {
+            departed += departedHistory[t];
+            ended += seizedHistory[t] + lostHistory[t];
+        }
+        return departed == 0 ? 0 : Math.min(UnitCost.MAX_LOSS_SHARE, (double) ended / departed);
+    }
+
+    /**
+     * The loss share we expect on a link: our kilograms seized or lost there over those we sent, fading
+     * with our memory, shrunk toward {@code prior} (the link's known routine risks) by one shipment's worth
+     * of prior experience; with no recent experience of the link, the prior.
+     */
+    public double expectedLoss(Link l, double prior) {
+        double k = rules.shipmentKg;
+        return (lossKg[l.index] + prior * k) / (enteredKg[l.index] + k);
+    }
+
     // ------------------------------------------------------------------ what shipments ask and report
 
     /**
@@ -371,7 +428,6 @@ public final class Cartel implements Steppable {
      */
     public Link chooseNext(Place at, long kg, Place cameFrom, NarcoModel model) {
         Network net = model.network();
-        double factor = model.market().chainPriceFactor();
         int[] out = net.out(at.index);
         double[] u = new double[out.length];
         double best = Double.NEGATIVE_INFINITY;
@@ -383,7 +439,7 @@ public final class Cartel implements Steppable {
                 continue;
             }
             u[i] = (1 - risk[l.index]) * value[l.to.index] * waitFactor(net, l.to) - l.costUsdKg
-                    - handling(model, l.to, factor);
+                    - handling(model, l.to);
             best = Math.max(best, u[i]);
         }
         if (best == Double.NEGATIVE_INFINITY) return null;
@@ -414,15 +470,27 @@ public final class Cartel implements Steppable {
 
     /** A shipment of ours arrived at a place: gross margin there is the price difference along the link. */
     public void arrived(Place at, Place from, long kg, NarcoModel model) {
-        double margin = model.market().priceIn(at.nation) - model.market().priceIn(from.nation);
+        double margin = model.market().chainPrice(at.nation) - model.market().chainPrice(from.nation);
         if (margin > 0 && !at.isMarket()) marginAt[at.index] += margin * kg;
         kgAt[at.index] += kg;
         kgWindow[at.index] += kg;
     }
 
+    /** A shipment of ours entered a link. */
+    public void entered(Link link, long kg) {
+        enteredKg[link.index] += kg;
+    }
+
     public void seized(Link link, long kg) {
         seizureBits[link.index] |= 1L;
         seizedThisWeek += kg;
+        lossKg[link.index] += kg;
+    }
+
+    /** A shipment of ours was lost on a link (jettisoned, sunk, crashed). */
+    public void lost(Link link, long kg) {
+        lostThisWeek += kg;
+        lossKg[link.index] += kg;
     }
 
     /**

@@ -51,6 +51,8 @@ public final class Community implements Steppable {
     private double throughputEma;
     private double sumTrust;
     private double sumFear;
+    /** Crews' risk compensation as a share of the wage, from last week's arrest risk and fear (ODD 7.18). */
+    private double riskPay;
 
     // Inputs gathered during the week, consumed by step().
     private int harmEvents;
@@ -134,11 +136,14 @@ public final class Community implements Steppable {
         float arrestRisk = (float) (1 - Math.exp(-rules.epsteinK() * officers / active));
         float pArrest = smugglers > 0 ? Math.min(1f, (float) pendingArrests / smugglers) : 0f;
 
-        double priceFactor = model.market().chainPriceFactor();
+        // Crews are paid for the risks they bear (Reuter & Kleiman 1986; Reuter, MacCoun & Murphy 1990):
+        // w = w0 (1 + a_P P_arrest + a_F fear), P_arrest Epstein's arrest risk here, fear the residents' mean.
+        riskPay = rules.wageArrestWeight() * arrestRisk + rules.wageFearWeight() * (sumFear / n);
         int demand = (int) Math.ceil(throughputEma / rules.kgPerSmuggler());
         // The wage on offer falls when more residents smuggle than the traffic needs: a labour market.
-        float wage = (float) (rules.traffickingWage() * priceFactor * Math.min(1.0, demand / (smugglers + 1.0)));
-        float coca = (float) cocaIncome(priceFactor);
+        float wage = (float) (rules.traffickingWage() * (1 + riskPay) * Math.min(1.0, demand / (smugglers + 1.0)));
+        // Growers' income follows what buyers want of their harvest (the farm-gate factor, ODD 7.6).
+        float coca = (float) cocaIncome(model.sourceFactor(place));
         float devMult = (float) (1 + developmentGain);
 
         double activity = Math.min(1.0, rules.activitySmugglerWeight() * smugglers / n
@@ -397,13 +402,31 @@ public final class Community implements Steppable {
     }
 
     /**
-     * Cost per kg of moving drugs through this place: smugglers' wages, higher where residents will not
-     * join (up to residents.handling_shortage_cap times when nobody does).
+     * Cost per kg of moving drugs through this place: crews' wages and their risk compensation
+     * ({@link #wageCostUsdKg()} + {@link #riskCostUsdKg()}).
      */
-    public double handlingCostUsdKg(double priceFactor) {
+    public double handlingCostUsdKg() {
+        return wageCostUsdKg() * (1 + riskPay);
+    }
+
+    /**
+     * Crews' base wages per kg: w0 x people per agent / kg per agent, higher where residents will not join
+     * (up to residents.handling_shortage_cap times when nobody does).
+     */
+    public double wageCostUsdKg() {
         double shortage = Math.min(rules.handlingShortageCap(),
                 Math.max(1.0, (double) smugglerDemand() / Math.max(1, smugglers)));
-        return rules.traffickingWage() * priceFactor * rules.peoplePerAgent() / rules.kgPerSmuggler() * shortage;
+        return rules.traffickingWage() * rules.peoplePerAgent() / rules.kgPerSmuggler() * shortage;
+    }
+
+    /** Crews' compensation for the risks of arrest and violence here, per kg: the base wages x riskPay. */
+    public double riskCostUsdKg() {
+        return wageCostUsdKg() * riskPay;
+    }
+
+    /** Crews' risk pay as a share of their base wage (a_P P_arrest + a_F fear, last week). */
+    public double riskPay() {
+        return riskPay;
     }
 
     public Occupation occupation(int i) {

@@ -1,90 +1,216 @@
 package narcosim.agents;
 
+import java.util.Arrays;
+
 import narcosim.scenario.ParamValues;
+import narcosim.util.StateException;
 import narcosim.world.Nation;
 
 /**
- * The wholesale market at the gateway. Price responds to smoothed supply with a constant demand
- * elasticity (Caulkins et al. 1993) and to traffickers' risk premium (NarcoLogic:
- * {@code RP_t = max((1-d) RP_{t-1} + d (r/r_base)^m, 1)}). Prices along the chain, and farm-gate
- * income, follow the market price with a partial pass-through. The supply factor is held between
- * 1/c and c ({@code market.supply_factor_cap}). The risk premium and the price factor are
- * each capped at {@code market.price_cap_factor} (ODD 7.14): a bound that NarcoLogic's r_base and m never
- * reach, and that keeps the price finite where other values of them would make it explode.
+ * The wholesale market at the gateway, and the prices along the chain, formed by costs (Reuter &amp;
+ * Kleiman 1986; Caulkins &amp; Reuter 2010). Each kilogram carries what it has cost ({@link UnitCost});
+ * the price of cocaine in a nation is the smoothed value of the kilograms arriving there, and the
+ * gateway's supply price is the smoothed value of the kilograms delivered. The gateway price is that
+ * supply price C times a short-run scarcity factor, the inverse demand at the supply on offer over it:
+ * {@code P = P_ref (S/Q_ref)^(1/e)} with S the smoothed deliveries plus the market's stock over
+ * {@code market.stock_weeks}, held within C/c and C c (c = {@code market.supply_factor_cap}).
+ * Consumption is what demand takes at that price, {@code D(P) = Q_ref (P/P_ref)^e} (constant elasticity
+ * around the reference point, Caulkins et al. 1993); kilograms delivered and not yet consumed are the
+ * market's stock. The reference point is the scenario's gateway price P_ref and the smoothed deliveries
+ * of the burn-in Q_ref; the traffickers' margin per kg and km is fixed then so that the supply price meets
+ * the reference price ({@link #calibrate()}): before the campaign the market is in equilibrium at P_ref.
  */
 public final class Market {
 
     private final double referencePrice;
     private final double elasticity;
     private final double smoothing;
-    private final double supplyCap;
-    private final double riskBase;
-    private final double riskExponent;
-    private final double riskDelta;
-    private final double passThrough;
+    private final double scarcityCap;
     private final double cap;
+    private final double stockWeeks;
 
+    /** Smoothed parts of the delivered kilograms' cost ({@link UnitCost#addTo} order); NaN before any. */
+    private final double[] parts = new double[UnitCost.SUMS];
+    private final double[] weekParts = new double[UnitCost.SUMS];
+    private long weekKg;
+    private boolean partsKnown;
+    /** Per nation: smoothed value of the kilograms arriving there, and this week's kg-weighted sums. */
+    private final double[] chain;
+    private final double[] chainWeekUsd;
+    private final long[] chainWeekKg;
+
+    /** Sums over the calibration window (the burn-in's second half): kg-weighted parts, kg, weeks. */
+    private final double[] windowParts = new double[UnitCost.SUMS];
+    private long windowKg;
+    private int windowWeeks;
+    private boolean windowOpen;
+    private double marginPerKm;
     private double supplyEma = Double.NaN;
     private double referenceSupply = Double.NaN;
+    private boolean calibrated;
     private boolean calibrating;
-    private double riskPremium = 1;
+    private double supplyPrice;
+    private double scarcity = 1;
     private double price;
-    private double chainFactor = 1;
     private boolean capped;
+    private long stockKg;
+    private long deliveredThisWeek;
+    private long consumedLastWeek;
+    private double demandLastWeek;
 
-    public Market(double referencePrice, ParamValues p) {
+    public Market(double referencePrice, int nations, ParamValues p) {
         this.referencePrice = referencePrice;
         this.elasticity = p.real("market.demand_elasticity");
         this.smoothing = p.real("market.supply_smoothing");
-        this.supplyCap = p.real("market.supply_factor_cap");
-        this.riskBase = p.real("market.risk_base");
-        this.riskExponent = p.real("market.risk_exponent");
-        this.riskDelta = p.real("market.risk_delta");
-        this.passThrough = p.real("market.price_pass_through");
+        this.scarcityCap = p.real("market.supply_factor_cap");
         this.cap = p.real("market.price_cap_factor");
+        this.stockWeeks = p.real("market.stock_weeks");
         this.price = referencePrice;
+        this.supplyPrice = referencePrice;
+        this.chain = new double[nations];
+        Arrays.fill(chain, Double.NaN);
+        this.chainWeekUsd = new double[nations];
+        this.chainWeekKg = new long[nations];
     }
 
-    /** Weekly update from last week's deliveries and traffickers' flow-weighted perceived risk. */
-    public void update(long deliveredKg, double perceivedRisk) {
-        supplyEma = Double.isNaN(supplyEma) ? deliveredKg : (1 - smoothing) * supplyEma + smoothing * deliveredKg;
-        if (calibrating && supplyEma > 0) {
-            referenceSupply = supplyEma;
+    // ------------------------------------------------------------------ during the week
+
+    /** Kilograms arrived in a nation (not at the gateway), worth {@code cost} each. */
+    public void arrived(Nation nation, long kg, UnitCost cost) {
+        chainWeekUsd[nation.index] += kg * cost.value(marginPerKm);
+        chainWeekKg[nation.index] += kg;
+    }
+
+    /** Kilograms delivered to the gateway, worth {@code cost} each; they join the market's stock. */
+    public void delivered(Nation nation, long kg, UnitCost cost) {
+        arrived(nation, kg, cost);
+        cost.addTo(weekParts, kg);
+        weekKg += kg;
+        if (windowOpen) {
+            cost.addTo(windowParts, kg);
+            windowKg += kg;
+        }
+        deliveredThisWeek += kg;
+        stockKg = StateException.addKg(stockKg, kg, "the market's stock");
+    }
+
+    // ------------------------------------------------------------------ the weekly update
+
+    /**
+     * Weekly update at the start of a week, from last week's deliveries: smoothed costs, the supply price,
+     * the gateway price and last week's consumption.
+     */
+    public void update() {
+        long delivered = deliveredThisWeek;
+        deliveredThisWeek = 0;
+        if (windowOpen) windowWeeks++;
+        // Smoothed cost parts of the delivered kilograms (exponential smoothing, as the supply).
+        if (weekKg > 0) {
+            for (int i = 0; i < parts.length; i++) {
+                double mean = weekParts[i] / weekKg;
+                parts[i] = partsKnown ? (1 - smoothing) * parts[i] + smoothing * mean : mean;
+                weekParts[i] = 0;
+            }
+            partsKnown = true;
+            weekKg = 0;
+        }
+        for (int n = 0; n < chain.length; n++) {
+            if (chainWeekKg[n] > 0) {
+                double mean = chainWeekUsd[n] / chainWeekKg[n];
+                chain[n] = Double.isNaN(chain[n]) ? mean : (1 - smoothing) * chain[n] + smoothing * mean;
+            }
+            chainWeekUsd[n] = 0;
+            chainWeekKg[n] = 0;
+        }
+        supplyEma = Double.isNaN(supplyEma) ? delivered : (1 - smoothing) * supplyEma + smoothing * delivered;
+        if (calibrating && supplyEma > 0 && partsKnown) {
+            fix();
             calibrating = false;
         }
-        // NarcoLogic: RP_t = max((1 - delta) RP_{t-1} + delta (r / r_base)^m, 1), held at the price cap so that
-        // the premium too stays a finite number the price can follow.
-        riskPremium = Math.min(cap, Math.max((1 - riskDelta) * riskPremium + riskDelta * Math.pow(perceivedRisk / riskBase,
-                riskExponent), 1));
-        double supplyFactor = 1;
-        double ref = Double.isNaN(referenceSupply) ? supplyEma : referenceSupply;
-        if (ref > 0 && supplyEma > 0) {
-            // Constant-elasticity demand: Q/Q_ref = (P/P_ref)^e  =>  P = P_ref (Q/Q_ref)^(1/e)
-            supplyFactor = Math.pow(supplyEma / ref, 1 / elasticity);
-        } else if (ref > 0) {
-            supplyFactor = supplyCap;
+        if (!calibrated) {
+            // Before the reference point is known (the burn-in) the market pays the reference price and takes
+            // whatever arrives.
+            supplyPrice = partsKnown ? cost() : referencePrice;
+            price = referencePrice;
+            scarcity = 1;
+            capped = false;
+            consumedLastWeek = stockKg;
+            demandLastWeek = stockKg;
+            stockKg = 0;
+            return;
         }
-        double raw = Math.min(supplyCap, Math.max(1 / supplyCap, supplyFactor)) * riskPremium;
-        double factor = Math.min(cap, raw);
-        capped = raw > cap || riskPremium >= cap;
-        price = referencePrice * factor;
-        chainFactor = Math.pow(factor, passThrough);
+        supplyPrice = cost();
+        // Supply on offer: the smoothed deliveries plus the stock left from before last week's deliveries, run
+        // down over market.stock_weeks (last week's deliveries are in the smoothed supply already).
+        double offered = supplyEma + (stockKg - delivered) / stockWeeks;
+        // Inverse demand at the supply on offer: P = P_ref (S/Q_ref)^(1/e), a factor on the supply price held
+        // within [1/c, c]: above 1 in a shortage (a rent), below 1 in a glut (stock sold off below cost).
+        double clearing = offered > 0 ? referencePrice * Math.pow(offered / referenceSupply, 1 / elasticity)
+                : Double.POSITIVE_INFINITY;
+        scarcity = Math.min(scarcityCap, Math.max(1 / scarcityCap, clearing / supplyPrice));
+        double raw = supplyPrice * scarcity;
+        price = Math.min(raw, cap * referencePrice);
+        capped = raw > cap * referencePrice;
+        demandLastWeek = demand(price);
+        long take = (long) Math.min(stockKg, Math.floor(demandLastWeek));
+        consumedLastWeek = take;
+        stockKg -= take;
+    }
+
+    private double cost() {
+        double c = 0;
+        for (int i = 0; i < 5; i++) c += parts[i];
+        return c + marginPerKm * (parts[5] + parts[6]);
+    }
+
+    /** Kilograms a week demand takes at a price: Q_ref (P/P_ref)^e. */
+    public double demand(double priceUsdKg) {
+        return referenceSupply * Math.pow(priceUsdKg / referencePrice, elasticity);
     }
 
     /**
-     * Fixes the reference supply at the smoothed deliveries of the burn-in (the pre-campaign market), or,
-     * if nothing has been delivered yet, at the first smoothed deliveries to come.
+     * Fixes the reference point at the end of the burn-in: the reference supply at the smoothed deliveries,
+     * and the margin per kg and km at what makes the delivered kilograms' value meet the reference price.
+     * If nothing has been delivered yet, at the first deliveries to come.
      */
     public void calibrate() {
-        if (!Double.isNaN(supplyEma) && supplyEma > 0) referenceSupply = supplyEma;
+        if (!Double.isNaN(supplyEma) && supplyEma > 0 && partsKnown) fix();
         else calibrating = true;
     }
+
+    /**
+     * Opens the calibration window: the reference point is fixed from the mean deliveries and costs from
+     * now until {@link #calibrate()} (weekly deliveries are lumpy; a mean over months is not).
+     */
+    public void openCalibrationWindow() {
+        windowOpen = true;
+    }
+
+    private void fix() {
+        double[] mean = parts;
+        if (windowOpen && windowKg > 0 && windowWeeks > 0) {
+            referenceSupply = (double) windowKg / windowWeeks;
+            mean = new double[UnitCost.SUMS];
+            for (int i = 0; i < mean.length; i++) mean[i] = windowParts[i] / windowKg;
+        } else {
+            referenceSupply = supplyEma;
+        }
+        windowOpen = false;
+        double costs = 0;
+        for (int i = 0; i < 5; i++) costs += mean[i];
+        double km = mean[5] + mean[6];
+        marginPerKm = km > 0 ? Math.max(0, (referencePrice - costs) / km) : 0;
+        calibrated = true;
+        supplyPrice = cost();
+    }
+
+    // ------------------------------------------------------------------ reading
 
     public double price() {
         return price;
     }
 
-    /** True if last week's price or risk premium was held at {@code market.price_cap_factor}. */
+    /** True if last week's price was held at {@code market.price_cap_factor}. */
     public boolean capped() {
         return capped;
     }
@@ -94,21 +220,77 @@ public final class Market {
         return referencePrice * cap;
     }
 
-    public double riskPremium() {
-        return riskPremium;
-    }
-
     public double referencePrice() {
         return referencePrice;
     }
 
-    /** Relative change of prices along the chain (and of farm-gate income) against the reference. */
-    public double chainPriceFactor() {
-        return chainFactor;
+    /** Traffickers' margin, US$ per kg and km (0 before the end of the burn-in). */
+    public double marginPerKm() {
+        return marginPerKm;
     }
 
-    /** Wholesale price in a nation now. */
-    public double priceIn(Nation n) {
-        return n.spec.priceUsdKg() * chainFactor;
+    /** Whether the reference point is fixed (the burn-in is over). */
+    public boolean calibrated() {
+        return calibrated;
+    }
+
+    /**
+     * Kilograms a week traffickers plan to land: what demand takes at the supply price (the price without
+     * scarcity: a shortage is a rent they move to capture, so supply catches up; a glut is sold off through
+     * the price); NaN before the reference point is known.
+     */
+    public double wanted() {
+        if (!calibrated) return Double.NaN;
+        return demand(supplyPrice);
+    }
+
+    /**
+     * Share of the price that is compensation for risk (loss replacement and crews' risk pay): price over
+     * price without them, 1 with none. Replaces NarcoLogic's risk premium (ODD 7.14).
+     */
+    public double riskPremium() {
+        double risk = part(UnitCost.Part.LOSS_REPLACEMENT) + part(UnitCost.Part.CREW_RISK);
+        double rest = price - risk;
+        return rest > 0 && risk > 0 ? price / rest : 1;
+    }
+
+    /** A part of the gateway price, US$/kg; the parts add up to the price (0 before any delivery). */
+    public double part(UnitCost.Part part) {
+        if (!partsKnown) return part == UnitCost.Part.SCARCITY ? price : 0;
+        double f = price / (supplyPrice * scarcity); // below 1 only when the price is capped
+        return switch (part) {
+            case SOURCE -> parts[0] * f;
+            case TRANSPORT -> parts[1] * f;
+            case CREW_WAGES -> parts[2] * f;
+            case CREW_RISK -> parts[3] * f;
+            case LOSS_REPLACEMENT -> (parts[4] + marginPerKm * parts[6]) * f;
+            case MARGIN -> marginPerKm * parts[5] * f;
+            case SCARCITY -> supplyPrice * (scarcity - 1) * f;
+        };
+    }
+
+    /** Price of cocaine in a nation: the smoothed value of the kilograms arriving there; NaN if none yet. */
+    public double chainPrice(Nation n) {
+        return chain[n.index];
+    }
+
+    /** Kilograms consumed last week. */
+    public long consumedLastWeekKg() {
+        return consumedLastWeek;
+    }
+
+    /** What demand took at last week's price, kg (consumption is this or the stock, whichever is less). */
+    public double demandLastWeekKg() {
+        return demandLastWeek;
+    }
+
+    /** Delivered kilograms not yet consumed. */
+    public long stockKg() {
+        return stockKg;
+    }
+
+    /** The short-run scarcity factor on the supply price (1 when supply meets demand). */
+    public double scarcity() {
+        return scarcity;
     }
 }

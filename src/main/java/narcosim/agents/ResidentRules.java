@@ -14,7 +14,7 @@ public record ResidentRules(double peoplePerAgent, double epsteinK, double thres
                             double stateContact, double harmGrievance, double throughputSmoothing,
                             double handlingShortageCap, double activitySmugglerWeight, double activityHalfKg,
                             double reportDriveWeight, double driveTrustWeight, double salienceObservedWeight,
-                            double signalWithoutPolice) {
+                            double signalWithoutPolice, double wageArrestWeight, double wageFearWeight) {
 
     public static ResidentRules of(ParamValues p) {
         double pos = p.real("residents.positive_step");
@@ -34,6 +34,7 @@ public record ResidentRules(double peoplePerAgent, double epsteinK, double thres
                 p.real("residents.throughput_smoothing"), p.real("residents.handling_shortage_cap"),
                 p.real("residents.activity_smuggler_weight"), p.real("residents.activity_half_kg"),
                 p.real("residents.report_drive_weight"), p.real("residents.drive_trust_weight"),
-                p.real("residents.salience_observed_weight"), p.real("residents.signal_without_police"));
+                p.real("residents.salience_observed_weight"), p.real("residents.signal_without_police"),
+                p.real("residents.wage_arrest_weight"), p.real("residents.wage_fear_weight"));
     }
 }

@@ -25,6 +25,8 @@ public final class Shipment implements Steppable {
     public final long id;
     public final Cartel cartel;
     public final long kg;
+    /** What each kg has cost so far, by part (the price chain, ODD 7.14). */
+    public final UnitCost cost;
     private final Shipping shipping;
     private Place at;
     private Place cameFrom;
@@ -33,10 +35,11 @@ public final class Shipment implements Steppable {
     private int hops;
     private Status status = Status.WAITING;
 
-    public Shipment(long id, Cartel cartel, long kg, Place origin, Shipping shipping) {
+    public Shipment(long id, Cartel cartel, long kg, Place origin, UnitCost cost, Shipping shipping) {
         this.id = id;
         this.cartel = cartel;
         this.kg = kg;
+        this.cost = cost;
         this.at = origin;
         this.shipping = shipping;
     }

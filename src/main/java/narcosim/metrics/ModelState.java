@@ -19,6 +19,21 @@ public interface ModelState {
 
     double riskPremium();
 
+    /** A part of the gateway price, US$/kg, by its column name's part (source, transport, ..., scarcity). */
+    double pricePart(String part);
+
+    /** Price of cocaine in a nation (smoothed value of the kilograms arriving there), NaN before any. */
+    double chainPrice(Nation nation);
+
+    /** Kilograms consumed at the market this week. */
+    double consumedKg();
+
+    /** Delivered kilograms not yet consumed. */
+    double marketStockKg();
+
+    /** Farm-gate factor (what buyers want of the harvest), mean over production places weighted by harvest. */
+    double sourceFactor();
+
     double meanNetworkPlaces();
 
     double meanTrust();

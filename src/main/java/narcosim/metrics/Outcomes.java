@@ -111,8 +111,24 @@ public final class Outcomes {
                 Change.RELATIVE), ModelState::stockKg));
         w.add(probed(level("price_usd_kg", "US$/kg", "Wholesale price", "Wholesale price at the market gateway", 1,
                 "US$/kg", Change.RELATIVE), ModelState::price));
-        w.add(probed(level("risk_premium", "", "Risk premium", "Traffickers' risk premium on the price (NarcoLogic)",
-                1, "x", Change.ABSOLUTE), ModelState::riskPremium));
+        w.add(probed(level("risk_premium", "", "Risk premium",
+                "Price over the price without compensation for risk (loss replacement, crews' risk pay)", 1, "x",
+                Change.ABSOLUTE), ModelState::riskPremium));
+        for (String[] part : PRICE_PARTS) {
+            w.add(probed(pricePart(part[0], part[1]), m -> m.pricePart(part[0])));
+        }
+        w.add(probed(flow("consumed_kg", "kg", "Cocaine consumed", "Kg consumed at the market (what demand takes at "
+                + "the price, from what was delivered)", T, "t"), ModelState::consumedKg));
+        w.add(probed(level("market_stock_kg", "kg", "Market stock", "Delivered kg not yet consumed at the week's end", T,
+                "t", Change.RELATIVE), ModelState::marketStockKg));
+        w.add(probed(level("source_factor", "", "Farm-gate factor",
+                "What cartels want of the harvest over the harvest (farm-gate price and growers' income factor)", 1,
+                "x", Change.ABSOLUTE), ModelState::sourceFactor));
+        for (Nation n : net == null ? List.<Nation>of() : net.nations) {
+            if (!n.spec.international() && net.places.stream().anyMatch(p -> p.nation == n && !p.isMarket())) {
+                w.add(probed(chainPrice(n.id(), n.spec.name()), m -> m.chainPrice(n)));
+            }
+        }
         w.add(fed(flow("cartel_revenue_usd", "US$", "Cartel revenue", "Cartels' revenue from deliveries", MILLION,
                 "US$M"), Event.Delivered.class, Event.Delivered::revenueUsd));
         w.add(linkProbed(level("active_links", "links", "Active links", "Links that carried flow this week", 1, "links",
@@ -181,6 +197,25 @@ public final class Outcomes {
         return w;
     }
 
+    /** The parts of the gateway price (column part, label), in the order they add up to the price. */
+    public static final List<String[]> PRICE_PARTS = List.of(new String[] {"source", "Price at the source"},
+            new String[] {"transport", "Transport"}, new String[] {"crew_wages", "Crews' wages"},
+            new String[] {"crew_risk", "Crews' risk compensation"},
+            new String[] {"loss_replacement", "Replacing loads lost"}, new String[] {"margin", "Traffickers' margin"},
+            new String[] {"scarcity", "Scarcity (short supply)"});
+
+    private static Outcome pricePart(String part, String label) {
+        return level("price_" + part + "_usd_kg", "US$/kg", "Price part: " + label,
+                "Part of the gateway price: " + label.toLowerCase(java.util.Locale.ROOT)
+                        + " (the parts add up to the price)", 1, "US$/kg", Change.ABSOLUTE);
+    }
+
+    private static Outcome chainPrice(String id, String name) {
+        return level("chain_price_" + id + "_usd_kg", "US$/kg", "Price of cocaine, " + name,
+                "Price of cocaine in " + name + ": the smoothed value of the kg arriving there (costs and margin so far)",
+                1, "US$/kg", Change.RELATIVE);
+    }
+
     private static Outcome nationTrust(String id, String name) {
         return level("trust_" + id, "0-1", "Trust in the state, " + name, "Mean trust of residents in " + name, 1,
                 "0-1", Change.ABSOLUTE);
@@ -199,6 +234,10 @@ public final class Outcomes {
     /** A member of a family of weekly outcomes (a nation's trust, a region's flows) by its column name, or null. */
     private static Outcome familyMember(String name) {
         if (name.startsWith("trust_")) return nationTrust(name.substring(6), name.substring(6));
+        if (name.startsWith("chain_price_") && name.endsWith("_usd_kg")) {
+            String id = name.substring(12, name.length() - 7);
+            return chainPrice(id, id);
+        }
         if (name.startsWith("flow_") && name.endsWith("_kg")) {
             String tag = name.substring(5, name.length() - 3);
             return regionFlow(tag, tag.replace('_', ' '));

@@ -6,7 +6,8 @@ import java.util.Map;
 
 /**
  * A run's outcomes over the whole horizon and over its final year: flows are summed (name_total,
- * name_final_year), levels averaged (name_mean, name_final_year), and the shares of the catalogue
+ * name_final_year), levels averaged over the weeks they have a value (name_mean, name_final_year; NaN, an
+ * empty cell, if none), and the shares of the catalogue
  * ({@link Outcomes#SHARES}) derived from flows: {@code seized_share} of the kg departed in the period, and
  * {@code delivered_share} of the kg whose journey ended in the period (delivered, seized or lost), which
  * cannot exceed 1 even when cargo that left before the period arrives in it.
@@ -24,16 +25,25 @@ public final class RunSummary {
             Outcome col = columns.get(c);
             double all = 0;
             double last = 0;
+            int known = 0;
+            int knownLast = 0;
             for (int w = 0; w < weeks; w++) {
-                all += rows.get(w)[c];
-                if (w >= from) last += rows.get(w)[c];
+                double v = rows.get(w)[c];
+                // A level with no value yet (a nation's chain price before cocaine first reaches it) is left out.
+                if (Double.isNaN(v) && col.kind() != Outcome.Kind.FLOW) continue;
+                all += v;
+                known++;
+                if (w >= from) {
+                    last += v;
+                    knownLast++;
+                }
             }
             if (col.kind() == Outcome.Kind.FLOW) {
                 out.put(col.name() + "_total", all);
                 out.put(col.name() + "_final_year", last);
             } else {
-                out.put(col.name() + "_mean", weeks == 0 ? 0 : all / weeks);
-                out.put(col.name() + "_final_year", weeks == from ? 0 : last / (weeks - from));
+                out.put(col.name() + "_mean", weeks == 0 ? 0 : known == 0 ? Double.NaN : all / known);
+                out.put(col.name() + "_final_year", weeks == from ? 0 : knownLast == 0 ? Double.NaN : last / knownLast);
             }
         }
         for (Outcomes.Share sh : Outcomes.SHARES) {

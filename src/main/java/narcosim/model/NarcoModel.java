@@ -86,7 +86,19 @@ public final class NarcoModel extends SimState {
     private Population population;
     private int burnIn;
     private WorldRules world;
-    private double planting;
+    /** Per place: area per grower against the start (follows the farm-gate factor, ODD 7.6). */
+    private double[] planting;
+    /** Per production place: smoothed harvest and smoothed kg cartels wanted to buy, and the farm-gate factor. */
+    private double[] harvestEma;
+    private double[] wantedEma;
+    private long[] wantedWeek;
+    private double[] sourceFactor;
+    private double[] offered;
+    private double offeredTotal;
+    private double sourceSmoothing;
+    private double sourceCap;
+    private double stockWeeks;
+    private long consumedKg;
     /** Weeks in which a cap held a quantity (price or premium, coca area), burn-in included. */
     private int priceCapWeeks;
     private int areaCapWeeks;
@@ -107,9 +119,22 @@ public final class NarcoModel extends SimState {
         events.register(totals);
         double marketPrice = network.places.stream().filter(Place::isMarket).findFirst().orElseThrow()
                 .nation.spec.priceUsdKg();
-        market = new Market(marketPrice, params);
+        market = new Market(marketPrice, network.nations.size(), params);
         world = WorldRules.of(params);
-        planting = 1;
+        int np = network.places.size();
+        planting = new double[np];
+        java.util.Arrays.fill(planting, 1);
+        harvestEma = new double[np];
+        wantedEma = new double[np];
+        wantedWeek = new long[np];
+        sourceFactor = new double[np];
+        java.util.Arrays.fill(sourceFactor, 1);
+        offered = new double[np];
+        offeredTotal = 0;
+        sourceSmoothing = params.real("market.supply_smoothing");
+        sourceCap = params.real("market.supply_factor_cap");
+        stockWeeks = params.real("market.stock_weeks");
+        consumedKg = 0;
         priceCapWeeks = areaCapWeeks = 0;
 
         double ppa = params.real("residents.people_per_agent");
@@ -186,14 +211,22 @@ public final class NarcoModel extends SimState {
                     + " = market.price_cap_factor x the reference price)");
         }
         double rp = market.riskPremium();
-        double phi = market.chainPriceFactor();
-        if (!(rp >= 1 && Double.isFinite(rp) && phi >= 0 && Double.isFinite(phi))) {
-            throw new ModelStateException("the risk premium is " + ModelStateException.show(rp)
-                    + " and the chain price factor " + ModelStateException.show(phi) + " (valid: finite, premium >= 1)");
+        if (!(rp >= 1 && Double.isFinite(rp))) {
+            throw new ModelStateException("the risk share of the price (risk premium) is " + ModelStateException.show(rp)
+                    + " (valid: finite, >= 1)");
         }
-        if (!(planting >= 0 && Double.isFinite(planting))) {
-            throw new ModelStateException("the area per grower (planting) is " + ModelStateException.show(planting)
-                    + " (valid: finite, >= 0)");
+        for (Place p : network.places) {
+            double a = planting[p.index];
+            double f = sourceFactor[p.index];
+            if (!(a >= 0 && Double.isFinite(a) && f > 0 && Double.isFinite(f))) {
+                throw new ModelStateException("at " + p.id() + " the area per grower (planting) is "
+                        + ModelStateException.show(a) + " and the farm-gate factor " + ModelStateException.show(f)
+                        + " (valid: finite, planting >= 0, factor > 0)");
+            }
+        }
+        if (totals.deliveredKg() != Math.addExact(consumedKg, market.stockKg())) {
+            throw new ModelStateException("the market's balance is off: delivered " + totals.deliveredKg()
+                    + " kg, consumed " + consumedKg + " kg, in the market's stock " + market.stockKg() + " kg");
         }
         boolean areaCapped = false;
         for (Place p : network.places) {
@@ -240,31 +273,45 @@ public final class NarcoModel extends SimState {
     // ------------------------------------------------------------------ phase 0: the world
 
     private void worldPhase() {
+        if (stepsSoFar() == burnIn / 2) market.openCalibrationWindow();
         if (stepsSoFar() == burnIn) {
             market.calibrate();
             campaign.deploy();
         }
-        long deliveredLastWeek = totals.deliveredThisWeekKg();
         totals.newWeek();
-        transit.newWeek();
         for (Link l : network.links) l.newWeek();
-
-        if (stepsSoFar() > burnIn) {
-            // Supply response: growers plant more per head when the farm-gate price is up, with a lag.
-            double target = Math.pow(market.chainPriceFactor(), world.plantingElasticity());
-            planting += (target - planting) / world.plantingWeeks();
-        }
+        double a = sourceSmoothing;
+        double total = 0;
         for (Place p : network.places) {
             p.closeWeek(world.eradicationMemoryWeeks());
             if (p.isProduction()) {
+                int i = p.index;
+                if (stepsSoFar() > burnIn) {
+                    // Supply response: growers plant more per head when buyers want more of their harvest, with a lag.
+                    double target = Math.pow(sourceFactor[i], world.plantingElasticity());
+                    planting[i] += (target - planting[i]) / world.plantingWeeks();
+                }
                 p.resprout(world.resproutWeeks());
                 Community growing = population.at(p);
-                p.growTowards(growing == null ? 0 : growing.growers(), planting, world.replantWeeks());
+                p.growTowards(growing == null ? 0 : growing.growers(), planting[i], world.replantWeeks());
+                long unsold = p.stockKg();
                 long kg = p.harvest(world.yieldKgHaWeek());
                 if (kg > 0) events.emit(new Event.Produced(p.index, kg));
+                harvestEma[i] = stepsSoFar() == 0 ? kg : (1 - a) * harvestEma[i] + a * kg;
+                // On offer: the smoothed harvest and the stock left unsold, run down over market.stock_weeks.
+                offered[i] = harvestEma[i] + unsold / stockWeeks;
+                if (cartelsWithHome(i) > 0) total += offered[i];
+                // The farm-gate factor: what cartels wanted to buy over what is on offer, smoothed (ODD 7.6).
+                wantedEma[i] = (1 - a) * wantedEma[i] + a * wantedWeek[i];
+                wantedWeek[i] = 0;
+                if (market.calibrated() && offered[i] > 0) {
+                    sourceFactor[i] = Math.min(sourceCap, Math.max(1 / sourceCap, wantedEma[i] / offered[i]));
+                }
             }
         }
-        market.update(deliveredLastWeek, transit.riskLastWeek());
+        offeredTotal = total;
+        market.update();
+        consumedKg = Math.addExact(consumedKg, market.consumedLastWeekKg());
         contests();
     }
 
@@ -316,6 +363,29 @@ public final class NarcoModel extends SimState {
             cartels.add(child);
             events.emit(new Event.CartelSplit(c.index(), child.index()));
         }
+    }
+
+    /**
+     * This place's share of what cartels' homes have on offer (smoothed harvest plus unsold stock over
+     * market.stock_weeks); 0 if nothing is on offer.
+     */
+    public double harvestShare(int place) {
+        return offeredTotal > 0 ? offered[place] / offeredTotal : 0;
+    }
+
+    /** A cartel wanted to buy this many kg at a production place this week (the farm-gate factor's demand). */
+    public void noteWanted(int place, long kg) {
+        wantedWeek[place] += kg;
+    }
+
+    /** The farm-gate factor at a place: what buyers want of its harvest (1 before the campaign and elsewhere). */
+    public double sourceFactor(Place p) {
+        return sourceFactor[p.index];
+    }
+
+    /** Price of cocaine at a production place: the nation's price at the source x the farm-gate factor. */
+    public double sourcePrice(Place p) {
+        return p.nation.spec.priceUsdKg() * sourceFactor[p.index];
     }
 
     public int cartelsWithHome(int place) {
@@ -419,7 +489,7 @@ public final class NarcoModel extends SimState {
         return totals;
     }
 
-    /** Weeks in which the price or the risk premium was held at market.price_cap_factor (burn-in included). */
+    /** Weeks in which the price was held at market.price_cap_factor (burn-in included). */
     public int priceCapWeeks() {
         return priceCapWeeks;
     }
@@ -436,7 +506,7 @@ public final class NarcoModel extends SimState {
     public String capsNote() {
         List<String> held = new ArrayList<>();
         if (priceCapWeeks > 0) {
-            held.add("the price or risk premium at market.price_cap_factor (" + Fmt.num(params.real("market.price_cap_factor"))
+            held.add("the price at market.price_cap_factor (" + Fmt.num(params.real("market.price_cap_factor"))
                     + " x the reference price) in " + priceCapWeeks + " weeks");
         }
         if (areaCapWeeks > 0) {
@@ -452,9 +522,35 @@ public final class NarcoModel extends SimState {
                 + ModelStateException.changedParameters(config);
     }
 
-    /** Area each grower tends relative to the start: follows the farm-gate price with a lag (ODD 7.6). */
+    /** Area each grower tends relative to the start, mean over production places (ODD 7.6). */
     public double planting() {
-        return planting;
+        double s = 0;
+        int n = 0;
+        for (Place p : network.places) {
+            if (p.isProduction()) {
+                s += planting[p.index];
+                n++;
+            }
+        }
+        return n == 0 ? 1 : s / n;
+    }
+
+    /** Farm-gate factor, mean over production places weighted by their smoothed harvest (1 with no harvest). */
+    public double meanSourceFactor() {
+        double s = 0;
+        double w = 0;
+        for (Place p : network.places) {
+            if (p.isProduction()) {
+                s += sourceFactor[p.index] * harvestEma[p.index];
+                w += harvestEma[p.index];
+            }
+        }
+        return w > 0 ? s / w : 1;
+    }
+
+    /** Kilograms consumed at the market so far (burn-in included). */
+    public long consumedKg() {
+        return consumedKg;
     }
 
     /** Runs the whole horizon (burn-in plus campaign years) headless. */

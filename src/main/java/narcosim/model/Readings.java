@@ -1,6 +1,7 @@
 package narcosim.model;
 
 import narcosim.agents.Cartel;
+import narcosim.agents.UnitCost;
 import narcosim.metrics.ModelState;
 import narcosim.world.Nation;
 
@@ -36,6 +37,34 @@ final class Readings implements ModelState {
     @Override
     public double riskPremium() {
         return m.market().riskPremium();
+    }
+
+    @Override
+    public double pricePart(String part) {
+        for (UnitCost.Part p : UnitCost.Part.values()) {
+            if (p.column.equals(part)) return m.market().part(p);
+        }
+        throw new IllegalArgumentException("no price part " + part);
+    }
+
+    @Override
+    public double chainPrice(Nation nation) {
+        return m.market().chainPrice(nation);
+    }
+
+    @Override
+    public double consumedKg() {
+        return m.market().consumedLastWeekKg();
+    }
+
+    @Override
+    public double marketStockKg() {
+        return m.market().stockKg();
+    }
+
+    @Override
+    public double sourceFactor() {
+        return m.meanSourceFactor();
     }
 
     /** Mean number of places in a cartel's network. */

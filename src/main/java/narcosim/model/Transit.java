@@ -8,6 +8,7 @@ import narcosim.agents.Community;
 import narcosim.agents.MilitaryUnit;
 import narcosim.agents.Shipment;
 import narcosim.agents.Shipping;
+import narcosim.agents.UnitCost;
 import narcosim.metrics.Event;
 import narcosim.scenario.ParamValues;
 import narcosim.util.StateException;
@@ -21,8 +22,8 @@ import sim.engine.Steppable;
  * Shipment movement and its encounters (ODD 7.7-7.10): shipments on their way, stepped in a new random
  * order each week (phase 2); on entering a link a shipment pays transport and may be lost, seized by
  * routine enforcement or interdicted by military units; on reaching a place it pays handling and is
- * delivered at a market or may be searched by police. Every outcome is an event. It also keeps the
- * kilograms' perceived risk on the links entered, which the market prices (7.14).
+ * delivered at a market or may be searched by police. Every outcome is an event. Each shipment's kilograms
+ * carry their cost along (the price chain, 7.14).
  */
 public final class Transit implements Steppable, Shipping {
 
@@ -39,9 +40,6 @@ public final class Transit implements Steppable, Shipping {
     private final Shuffled<Shipment> shipments = new Shuffled<>(Shipment::done);
     private final double[] lossProb;
     private long ids;
-    private double riskKgThisWeek;
-    private double kgThisWeek;
-    private double riskLastWeek;
     private boolean capHit;
     /** Weeks in which cartels kept cargo in stock because {@link #MAX_SHIPMENTS} shipments were on their way. */
     private int capWeeks;
@@ -56,13 +54,6 @@ public final class Transit implements Steppable, Shipping {
     @Override
     public void step(SimState state) {
         shipments.step(state);
-    }
-
-    /** Called at the start of a week: last week's perceived risk per kg entered is what the market sees. */
-    void newWeek() {
-        riskLastWeek = kgThisWeek > 0 ? riskKgThisWeek / kgThisWeek : riskLastWeek;
-        riskKgThisWeek = 0;
-        kgThisWeek = 0;
     }
 
     /** Called at the end of a week: counts it if the bound on shipments held. */
@@ -83,7 +74,7 @@ public final class Transit implements Steppable, Shipping {
 
     @Override
     public void launch(Cartel cartel, long kg, Place origin) {
-        Shipment s = new Shipment(ids++, cartel, kg, origin, this);
+        Shipment s = new Shipment(ids++, cartel, kg, origin, UnitCost.bought(model.sourcePrice(origin)), this);
         origin.addPresent(kg);
         shipments.add(s);
         model.events().emit(new Event.Departed(cartel.index(), origin.index, kg));
@@ -97,11 +88,13 @@ public final class Transit implements Steppable, Shipping {
         l.from.addPresent(-s.kg);
         l.to.addIncoming(s.kg);
         c.paid(s.kg * l.costUsdKg);
-        riskKgThisWeek += s.kg * c.perceivedRisk(l.index);
-        kgThisWeek += s.kg;
+        // The price chain: transport, margin-bearing distance and the replacement of the loss expected here.
+        s.cost.enter(l.costUsdKg, l.lengthKm, c.expectedLoss(l, priorLoss(l)));
+        c.entered(l, s.kg);
         model.events().emit(new Event.Entered(c.index(), l.index, s.kg));
         if (model.random.nextDouble() < lossProb[l.mode.ordinal()]) {
             end(s, l, Shipment.Status.LOST);
+            c.lost(l, s.kg);
             model.events().emit(new Event.Lost(c.index(), l.index, s.kg));
             return;
         }
@@ -125,15 +118,30 @@ public final class Transit implements Steppable, Shipping {
         model.events().emit(new Event.Arrived(c.index(), l.index, s.kg));
         c.arrived(q, l.from, s.kg, model);
         Community residents = model.population().at(q);
-        if (residents != null) c.paid(s.kg * residents.handlingCostUsdKg(model.market().chainPriceFactor()));
+        if (residents != null) {
+            double wages = residents.wageCostUsdKg();
+            double risk = residents.riskCostUsdKg();
+            c.paid(s.kg * (wages + risk));
+            s.cost.handled(wages, risk);
+        }
         if (q.isMarket()) {
+            model.market().delivered(q.nation, s.kg, s.cost);
             double revenue = s.kg * model.market().price();
             c.earned(revenue);
             end(s, l, Shipment.Status.DELIVERED);
             model.events().emit(new Event.Delivered(c.index(), q.index, s.kg, revenue));
             return;
         }
+        model.market().arrived(q.nation, s.kg, s.cost);
         if (model.campaign().search(s, q, model.random)) seize(s, l, q, q.nation, Event.Agency.POLICE);
+    }
+
+    /**
+     * The loss share a trafficker expects on a link it has no experience of: the known routine risks, loss
+     * in transit for its mode and routine enforcement, 1 - (1 - loss)(1 - detectability).
+     */
+    double priorLoss(Link l) {
+        return 1 - (1 - lossProb[l.mode.ordinal()]) * (1 - l.detectability);
     }
 
     /** A shipment's journey ends: it no longer counts towards congestion where it was bound. */
@@ -164,11 +172,6 @@ public final class Transit implements Steppable, Shipping {
             if (!s.done()) kg = StateException.addKg(kg, s.kg, "kg in transit");
         }
         return kg;
-    }
-
-    /** Perceived risk per kg of the kilograms that entered links last week (NarcoLogic; the market's input). */
-    public double riskLastWeek() {
-        return riskLastWeek;
     }
 
     /** Weeks in which cartels kept cargo in stock because {@link #MAX_SHIPMENTS} shipments were on their way. */

@@ -93,7 +93,15 @@ public final class Params {
                 "Chance of witnessing trafficking per week at full local activity (smugglers and shipments).");
         real("residents.norm_salience_initial", 0.3, 0, 1, "", "Initial norm salience S of reporting (GLODERS).");
         real("residents.norm_salience_rate", 0.1, 0, 1, "1/week", "Rate at which norm salience follows the observed share of reporting.");
-        real("residents.trafficking_wage_usd_week", 150, 0, 1e5, "US$/week", "Wage a cartel pays a smuggler at the reference price.");
+        real("residents.trafficking_wage_usd_week", 150, 0, 1e5, "US$/week",
+                "Base wage a cartel pays a smuggler, before compensation for risk.");
+        real("residents.wage_arrest_weight", 1, 0, 10, "",
+                "Crews' risk pay per unit of arrest risk: the wage is w0 (1 + this x P_arrest + wage_fear_weight x fear) "
+                        + "(Reuter & Kleiman 1986: traffickers are paid for the risk of prison; size an assumption: "
+                        + "the wage doubles where arrest is certain).");
+        real("residents.wage_fear_weight", 0.5, 0, 10, "",
+                "Crews' risk pay per unit of residents' fear of cartel violence (Reuter, MacCoun & Murphy 1990: dealers' "
+                        + "pay compensates the risk of injury and death; size an assumption).");
         real("residents.coca_income_ratio", 2.5, 0, 50, "",
                 "Weekly income from growing coca as a multiple of the nation's legal rural income, at the reference price.");
         real("residents.income_spread", 0.5, 0, 0.95, "", "Spread (half-width, relative) of individual legal income.");
@@ -173,30 +181,27 @@ public final class Params {
         real("market.demand_elasticity", -0.7, -2.5, -0.2, "",
                 "Price elasticity of demand at the market (-0.5 to -1 in the brief; published estimates for cocaine span "
                         + "-0.2 (participation) to -2.5: NRC 2001, Informing America's Policy on Illegal Drugs).");
-        real("market.supply_smoothing", 0.15, 0.001, 1, "", "Weight of the latest week in the market's smoothed supply.");
+        real("market.supply_smoothing", 0.15, 0.001, 1, "",
+                "Weight of the latest week in the market's smoothed supply, in the smoothed costs of the kilograms "
+                        + "arriving (the prices along the chain) and in the farm-gate factor.");
         real("market.supply_factor_cap", 4, 1, 100, "",
-                "The supply factor of the price, (smoothed supply / reference supply)^(1/elasticity), is held between "
-                        + "1/this and this, and is this when nothing is delivered (a bound; assumption).");
-        real("market.risk_base", 0.43, 0.2, 1, "",
-                "Reference perceived risk r_base of the risk premium (NarcoLogic: 0.43; no published range: within about "
-                        + "a factor 2 of it, and above the prior risk of NarcoLogic's priors, 0.13, so that a market "
-                        + "without seizures pays no premium).");
-        real("market.risk_exponent", 2, 0, 4, "",
-                "Exponent m of the risk premium (NarcoLogic: 2; no published range: 0 switches the premium off, 4 is "
-                        + "twice NarcoLogic's value).");
-        real("market.risk_delta", 0.36, 0, 1, "", "Adjustment rate delta of the risk premium (NarcoLogic).");
-        real("market.price_pass_through", 0.5, 0, 1, "",
-                "Elasticity of prices along the chain (and farm-gate income) to the market price.");
+                "The scarcity factor of the gateway price (inverse demand at the supply on offer over the supply price) "
+                        + "and the farm-gate factor (wanted over harvested) are held between 1/this and this (a bound; "
+                        + "assumption).");
+        real("market.stock_weeks", 4, 1, 52, "weeks",
+                "Weeks over which the market runs down a stock of delivered, unconsumed cocaine: the stock adds "
+                        + "stock/this to the supply on offer, and traffickers plan that much less (assumption: "
+                        + "wholesalers hold about a month's sales).");
         real("market.planting_elasticity", 0.6, 0, 1.2, "",
-                "Elasticity of the coca area each grower tends to the farm-gate price (growers plant more when it pays); "
+                "Elasticity of the coca area each grower tends to the farm-gate factor (growers plant more when buyers "
+                        + "want more of their harvest); "
                         + "crop acreage elasticities are 0 to 0.8 in the short run and 0.3 to 1.2 in the long run "
                         + "(Rao 1989, survey of agricultural supply response).");
         integer("market.planting_weeks", 52, 1, 520, "weeks",
                 "Time constant with which planting follows the farm-gate price (new bushes take about a year to yield).");
         real("market.price_cap_factor", 25, 4, 100, "",
-                "Most the market price, and the risk premium, may reach as a multiple of the reference price (a bound, "
-                        + "not a behaviour; assumption): far above any US price since 1981 (ONDCP 2004) and above the "
-                        + "20 times that NarcoLogic's r_base and m can give (market.supply_factor_cap 4 x (0.97/0.43)^2).");
+                "Most the market price may reach as a multiple of the reference price (a bound, not a behaviour; "
+                        + "assumption): far above any US price since 1981 (ONDCP 2004).");
         real("market.coca_area_cap_factor", 10, 2, 50, "",
                 "Most coca area a production place may reach as a multiple of its scenario area (a bound; assumption): "
                         + "about twice Colombia's fastest decade of expansion, 48,000 ha in 2013 to 253,000 ha in 2023 "

@@ -6,7 +6,6 @@ import java.util.Map;
 
 import narcosim.experiment.Statistics;
 import narcosim.scenario.Scenario;
-import narcosim.scenario.Specs;
 
 /**
  * Magnitudes of the pattern runs against the literature (MODEL-BRIEF): the seized share of departed
@@ -59,39 +58,25 @@ public record Magnitudes(List<Row> rows) {
                     est(Pattern.each(base, r -> r.outcome(ep) / (r.outcome(ep) + r.outcome(car)))), "share",
                     0.65, 0.80, "about 0.72 in 2015 (CCDB, as used by NarcoLogic)"));
         }
-        double ref = base.get(0).result().config().params().real("market.price_pass_through");
-        double marketPrice = sc.nations().stream().filter(n -> sc.places().stream()
-                .anyMatch(p -> p.nation().equals(n.id()) && p.kind() == Specs.PlaceKind.MARKET))
-                .mapToDouble(Specs.Nation::priceUsdKg).findFirst().orElse(Double.NaN);
-        price(rows, name, base, sc, "COL", "wholesale price, Colombia", 2000, 3000, "about $2,000-3,000/kg (DEA, 2017)",
-                marketPrice, ref);
-        price(rows, name, base, sc, "MEX", "wholesale price, Mexico", 10000, 14000, "$10,000-14,000/kg (DEA, 2017)",
-                marketPrice, ref);
+        // Prices along the chain are outputs (ODD 7.14): the smoothed value of the kg arriving in each nation.
+        price(rows, name, base, "COL", "wholesale price, Colombia", 2000, 3000, "about $2,000-3,000/kg (DEA, 2017)");
+        price(rows, name, base, "MEX", "wholesale price, Mexico", 10000, 14000, "$10,000-14,000/kg (DEA, 2017)");
         rows.add(new Row("wholesale price, US market gateway", name, "baseline",
                 est(Pattern.each(base, r -> r.outcome("price_usd_kg_mean"))), "US$/kg", 20000, 30000,
                 "$20,000-25,000+/kg (DEA, 2017)"));
-        if (sc.nations().stream().anyMatch(n -> n.id().equals("COL"))) {
-            double col = sc.nation("COL").priceUsdKg();
+        String col = "chain_price_COL_usd_kg_mean";
+        if (base.get(0).result().outcomes().containsKey(col)) {
             rows.add(new Row("markup, US gateway over Colombia", name, "baseline",
-                    est(Pattern.each(base, r -> r.outcome("price_usd_kg_mean") / (col * chainFactor(r, marketPrice, ref)))),
-                    "ratio", 7, 13, "roughly tenfold"));
+                    est(Pattern.each(base, r -> r.outcome("price_usd_kg_mean") / r.outcome(col))), "ratio", 7, 13,
+                    "roughly tenfold"));
         }
     }
 
-    /** Mean over the campaign of the chain's price factor (P/P_ref)^pass-through, as the Market applies it. */
-    static double chainFactor(PatternRun r, double marketPrice, double passThrough) {
-        double s = 0;
-        double[] p = r.series("price_usd_kg");
-        for (double v : p) s += Math.pow(v / marketPrice, passThrough);
-        return s / p.length;
-    }
-
-    private static void price(List<Row> rows, String name, List<PatternRun> base, Scenario sc, String nation,
-                              String what, double lo, double hi, String lit, double marketPrice, double pt) {
-        if (sc.nations().stream().noneMatch(n -> n.id().equals(nation))) return;
-        double p = sc.nation(nation).priceUsdKg();
-        rows.add(new Row(what, name, "baseline", est(Pattern.each(base, r -> p * chainFactor(r, marketPrice, pt))),
-                "US$/kg", lo, hi, lit));
+    private static void price(List<Row> rows, String name, List<PatternRun> base, String nation, String what,
+                              double lo, double hi, String lit) {
+        String column = "chain_price_" + nation + "_usd_kg_mean";
+        if (!base.get(0).result().outcomes().containsKey(column)) return;
+        rows.add(new Row(what, name, "baseline", est(Pattern.each(base, r -> r.outcome(column))), "US$/kg", lo, hi, lit));
     }
 
     /**

@@ -22,15 +22,15 @@ public final class Sensitivity {
     /**
      * The parameters the literature pins down least, with ranges around the defaults: how much loss
      * traffickers tolerate before they change routes (NarcoLogic does not fit it from data), how strongly
-     * growers plant when the price is up (coca supply elasticities are uncertain), demand elasticity (-0.5 to -1 in the literature) and how fast the risk premium
-     * adjusts, the trafficking wage, the interdiction probability per contact, the harm of permissive
+     * growers plant when the price is up (coca supply elasticities are uncertain), demand elasticity (-0.5 to -1 in the literature) crews' risk pay per unit of
+     * arrest risk, the trafficking wage, the interdiction probability per contact, the harm of permissive
      * rules and the income gain of development.
      */
     public static final List<Factor> FACTORS = List.of(
             Factor.range("cartel.loss_tolerance", 0.06, 0.24, false),
             Factor.range("market.planting_elasticity", 0.3, 1.0, false),
             Factor.range("market.demand_elasticity", -1.0, -0.5, false),
-            Factor.range("market.risk_delta", 0.2, 0.5, false),
+            Factor.range("residents.wage_arrest_weight", 0.5, 2.0, false),
             Factor.range("residents.trafficking_wage_usd_week", 100, 225, false),
             Factor.range("military.interdict_prob", 0.35, 0.65, false),
             Factor.range("military.collateral_permissive", 0.08, 0.25, false),

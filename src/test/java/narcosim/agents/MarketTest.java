@@ -3,8 +3,6 @@ package narcosim.agents;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 
 import narcosim.scenario.ParamValues;
@@ -12,132 +10,138 @@ import narcosim.scenario.Specs;
 import narcosim.world.Nation;
 
 /**
- * The market gateway: NarcoLogic's risk premium, constant-elasticity demand against the supply of the
- * burn-in, and the partial pass-through of price changes along the chain. The parameters are fixed
- * here (NarcoLogic's values) so that tuning the defaults does not change the hand computations.
+ * The price chain (Reuter &amp; Kleiman 1986): a kilogram's cost by part, the replacement of loads lost,
+ * the margin fixed at the end of the burn-in so the supply price meets the reference price, the scarcity
+ * factor from constant-elasticity demand, consumption and the market's stock. Computed by hand.
  */
 class MarketTest {
 
     private static final double REF = 25000;
-    private static final double R_BASE = 0.43;
 
-    private static ParamValues params(double elasticity, double smoothing, double passThrough) {
-        ParamValues p = ParamValues.defaults();
-        for (Map.Entry<String, Object> e : Map.<String, Object>of("market.risk_delta", 0.36,
-                "market.risk_base", R_BASE, "market.risk_exponent", 2, "market.demand_elasticity", elasticity,
-                "market.supply_smoothing", smoothing, "market.price_pass_through", passThrough).entrySet()) {
-            p = p.with(e.getKey(), e.getValue());
+    private static final Nation US = new Nation(1, new Specs.Nation("USA", "United States", REF, 350, 0.16, 0.79,
+            0.3, false, false, 0, false, 0), 0, 1);
+    private static final Nation COL = new Nation(0, new Specs.Nation("COL", "Colombia", 2500, 60, 0.46, 0.49,
+            0.2, true, true, 0.03, false, 0), 0, 1);
+
+    private static Market market(double elasticity) {
+        ParamValues p = ParamValues.defaults().with("market.demand_elasticity", elasticity)
+                .with("market.supply_smoothing", 1.0).with("market.stock_weeks", 4.0);
+        return new Market(REF, 2, p);
+    }
+
+    /** A kg bought at 2,000, sent over a 1,000 km link at $1,000/kg with loss share l, handled at a place. */
+    private static UnitCost kg(double loss) {
+        UnitCost c = UnitCost.bought(2000);
+        c.enter(1000, 1000, loss);
+        c.handled(300, 100);
+        return c;
+    }
+
+    @Test
+    void lossesAreReplacedAtTheirCostWhereTheyHappen() {
+        UnitCost c = UnitCost.bought(2000);
+        c.enter(1000, 1000, 0.2);
+        // Survivors carry (2,000 + 1,000) x 0.2/0.8 = 750 of replacement; 1,000 km x 0.25 of margin distance.
+        assertEquals(3750, c.value(0), 1e-9);
+        assertEquals(3750 + 5 * 1250, c.value(5), 1e-9);
+        // The same loss share later in the chain, on a dearer load, costs more (Caulkins, Crawford & Reuter 1993).
+        UnitCost late = UnitCost.bought(2000);
+        late.enter(1000, 1000, 0);
+        late.handled(5000, 0);
+        double before = late.value(0);
+        late.enter(0, 0, 0.2);
+        assertEquals(before * 0.25, late.value(0) - before, 1e-9);
+    }
+
+    @Test
+    void theBurnInFixesTheMarginSoTheSupplyPriceMeetsTheReferencePrice() {
+        Market m = market(-0.7);
+        m.openCalibrationWindow();
+        for (int w = 0; w < 10; w++) {
+            m.delivered(US, 1000, kg(0));
+            m.update();
+            assertEquals(REF, m.price(), 1e-9, "the burn-in pays the reference price");
         }
-        return p;
-    }
-
-    private static Market market() {
-        return new Market(REF, params(-0.7, 0.15, 0.5));
-    }
-
-    @Test
-    void startsAtTheReferencePriceWithNoPremium() {
-        Market m = market();
-        assertEquals(REF, m.price());
-        assertEquals(REF, m.referencePrice());
-        assertEquals(1, m.riskPremium());
-        assertEquals(1, m.chainPriceFactor());
-    }
-
-    @Test
-    void riskPremiumFollowsNarcoLogicByHand() {
-        Market m = market();
-        // RP_t = max(0.64 RP_{t-1} + 0.36 (r / 0.43)^2, 1), from RP_0 = 1:
-        double[] r = {0.43, 0.8, 0.8, 0.1, 0.1, 0.1, 0.6};
-        double[] expected = {
-            1.0,                // 0.64 + 0.36 * 1
-            1.8860789616,       // 0.64 + 0.36 * (0.8/0.43)^2 = 0.64 + 0.36 * 3.4613304
-            2.4531694970,       // 0.64 * 1.8860790 + 1.2460790
-            1.5894984619,       // 0.64 * 2.4531695 + 0.36 * 0.0540833
-            1.0367489994,       // 0.64 * 1.5894985 + 0.0194700
-            1.0,                // 0.6635194 + 0.0194700 < 1: floor
-            1.3409194159,       // 0.64 + 0.36 * (0.6/0.43)^2
-        };
-        for (int t = 0; t < r.length; t++) {
-            m.update(1000, r[t]);
-            assertEquals(expected[t], m.riskPremium(), 1e-9, "week " + t);
-            assertEquals(REF * expected[t], m.price(), 1e-5, "constant supply: the price is the premium");
-        }
-    }
-
-    @Test
-    void riskPremiumNeverFallsBelowOne() {
-        Market m = market();
-        for (int t = 0; t < 20; t++) {
-            m.update(1000, 0);
-            assertEquals(1, m.riskPremium());
-        }
-    }
-
-    @Test
-    void afterCalibrationMoreSupplyLowersThePriceWithTheDemandElasticity() {
-        Market m = market();
-        for (int t = 0; t < 30; t++) m.update(1000, R_BASE);
-        assertEquals(REF, m.price(), 1e-6, "before calibration the price ignores supply");
         m.calibrate();
-        m.update(2000, R_BASE);
-        // Smoothed supply 0.85 * 1000 + 0.15 * 2000 = 1150; P = P_ref (1150/1000)^(1/e).
-        assertEquals(REF * Math.pow(1.15, 1 / -0.7), m.price(), 1e-6);
-        assertEquals(-0.7, Math.log(1.15) / Math.log(m.price() / REF), 1e-9, "implied elasticity");
-        double previous = m.price();
-        for (int t = 0; t < 10; t++) {
-            m.update(2000, R_BASE);
-            assertTrue(m.price() < previous, "price keeps falling as supply rises towards 2000");
-            previous = m.price();
-        }
-        for (int t = 0; t < 60; t++) m.update(500, R_BASE);
-        assertTrue(m.price() > REF, "less supply than the reference raises the price: " + m.price());
+        // Costs 2,000 + 1,000 + 300 + 100 = 3,400; 1,000 km of margin: (25,000 - 3,400) / 1,000 = 21.6 per km.
+        assertEquals(21.6, m.marginPerKm(), 1e-9);
+        m.delivered(US, 1000, kg(0));
+        m.update();
+        assertEquals(REF, m.price(), 1e-6, "supply meets demand at the reference point");
+        double sum = 0;
+        for (UnitCost.Part p : UnitCost.Part.values()) sum += m.part(p);
+        assertEquals(m.price(), sum, 1e-6, "the parts add up to the price");
+        assertEquals(2000, m.part(UnitCost.Part.SOURCE), 1e-6);
+        assertEquals(21600, m.part(UnitCost.Part.MARGIN), 1e-6);
+        assertEquals(1000, m.demand(REF), 1e-9);
     }
 
     @Test
-    void priceFallsWithSupplyForAnyNegativeElasticity() {
-        for (double e : new double[] {-0.5, -0.7, -1.0}) {
-            Market m = new Market(REF, params(e, 1.0, 0.5));
-            m.update(1000, R_BASE);
-            m.calibrate();
-            m.update(1200, R_BASE);
-            assertEquals(REF * Math.pow(1.2, 1 / e), m.price(), 1e-6, "elasticity " + e);
-            assertTrue(m.price() < REF);
+    void shortSupplyAddsAScarcityRentAndDemandTakesLessAtTheHigherPrice() {
+        Market m = calibrated(-0.5);
+        m.delivered(US, 500, kg(0)); // half the reference supply
+        m.update();
+        // Inverse demand at S = 500 (+ the stock left from before, none): P = 25,000 x 0.5^(1/-0.5) = 100,000, but
+        // the scarcity factor is held at market.supply_factor_cap (4) x the supply price (25,000).
+        assertEquals(4 * REF, m.price(), 1e-6);
+        assertEquals(3 * REF, m.part(UnitCost.Part.SCARCITY), 1e-6);
+        assertEquals(1000 * Math.pow(4, -0.5), m.demandLastWeekKg(), 1e-9, "D(P) = Q_ref (P/P_ref)^e");
+        assertEquals(500, m.consumedLastWeekKg(), "consumption is the stock when demand wants more");
+        assertEquals(0, m.stockKg());
+    }
+
+    @Test
+    void dearerLossesRaiseTheSupplyPriceAndTradersPlanForDemandAtIt() {
+        Market m = calibrated(-0.7);
+        assertEquals(1000, m.wanted(), 1e-6);
+        m.delivered(US, 1000, kg(0.5)); // half of every load lost on the way
+        m.update();
+        double cost = 2000 + 1000 + 3000 + 300 + 100 + 21.6 * 2000;
+        assertEquals(cost, m.part(UnitCost.Part.SOURCE) + m.part(UnitCost.Part.TRANSPORT)
+                + m.part(UnitCost.Part.CREW_WAGES) + m.part(UnitCost.Part.CREW_RISK)
+                + m.part(UnitCost.Part.LOSS_REPLACEMENT) + m.part(UnitCost.Part.MARGIN), 1e-6);
+        assertEquals(1000 * Math.pow(cost / REF, -0.7), m.wanted(), 1e-6, "planned at the supply price");
+        assertTrue(m.riskPremium() > 1, "loss replacement is compensation for risk");
+    }
+
+    @Test
+    void deliveredKilogramsAreConsumedOrStockedExactly() {
+        Market m = calibrated(-0.7);
+        long delivered = 0;
+        long consumed = 0;
+        for (int w = 0; w < 30; w++) {
+            long kg = w % 3 == 0 ? 2500 : 200; // lumpy deliveries
+            m.delivered(US, kg, kg(0));
+            delivered += kg;
+            m.update();
+            consumed += m.consumedLastWeekKg();
+            assertEquals(delivered, consumed + m.stockKg(), "week " + w);
+            assertTrue(m.price() > 0 && m.price() <= m.priceCap());
         }
     }
 
     @Test
-    void supplyEffectIsBoundedToAFactorOfFourEitherWay() {
-        Market m = new Market(REF, params(-0.5, 1.0, 0.5));
-        m.update(1000, R_BASE);
+    void theChainPriceIsTheValueOfTheKilogramsArriving() {
+        Market m = calibrated(-0.7);
+        UnitCost a = UnitCost.bought(2000);
+        UnitCost b = UnitCost.bought(4000);
+        m.arrived(COL, 100, a);
+        m.arrived(COL, 300, b);
+        m.delivered(US, 1000, kg(0));
+        m.update();
+        assertEquals((100 * 2000 + 300 * 4000) / 400.0, m.chainPrice(COL), 1e-9);
+        assertTrue(Double.isNaN(market(-0.7).chainPrice(COL)), "none before any arrival");
+    }
+
+    private static Market calibrated(double elasticity) {
+        Market m = market(elasticity);
+        m.openCalibrationWindow();
+        for (int w = 0; w < 4; w++) {
+            m.delivered(US, 1000, kg(0));
+            m.update();
+        }
         m.calibrate();
-        m.update(100_000, R_BASE);
-        assertEquals(REF / 4, m.price(), 1e-6, "a glut");
-        m.update(0, R_BASE);
-        assertEquals(REF * 4, m.price(), 1e-6, "nothing delivered");
+        return m;
     }
 
-    @Test
-    void chainPriceFactorIsThePriceFactorToThePassThrough() {
-        for (double pass : new double[] {0.0, 0.5, 1.0}) {
-            Market m = new Market(REF, params(-0.7, 0.15, pass));
-            m.update(1000, R_BASE);
-            m.calibrate();
-            m.update(600, 0.9);
-            double factor = m.price() / REF;
-            assertTrue(factor > 1);
-            assertEquals(Math.pow(factor, pass), m.chainPriceFactor(), 1e-12, "pass-through " + pass);
-        }
-    }
-
-    @Test
-    void pricesInANationFollowTheChainFactor() {
-        Market m = market();
-        Nation pan = new Nation(0, new Specs.Nation("PAN", "Panama", 4500, 90, 0.5, 0.5, 1, true, true, 0, false, 1),
-                1, 0.6);
-        assertEquals(4500, m.priceIn(pan), 1e-9);
-        m.update(1000, 0.8);
-        assertEquals(4500 * m.chainPriceFactor(), m.priceIn(pan), 1e-9);
-        assertEquals(Math.sqrt(m.riskPremium()), m.chainPriceFactor(), 1e-12, "pass-through 0.5 of the premium");
-    }
 }

@@ -37,16 +37,16 @@ class ModelStateCliTest {
     @Test
     void theReportedCommandsStopWithOneClearLine() {
         Path out = tmp.resolve("r1");
-        Result r = InProcess.cli("run", BALLOON, "--years", "2", "-s", "integrated", "--set", "market.risk_base=0.05",
-                "--set", "market.risk_exponent=8", "--set", "market.planting_elasticity=5", "--set",
-                "market.price_pass_through=1", "-o", out);
-        oneClearLine(r, "--set market.risk_base=0.05: market.risk_base: expected a number from 0.2 to 1, got 0.05");
+        Result r = InProcess.cli("run", BALLOON, "--years", "2", "-s", "integrated", "--set",
+                "market.planting_elasticity=5", "-o", out);
+        oneClearLine(r, "--set market.planting_elasticity=5: market.planting_elasticity: expected a number from 0 to 1.2, "
+                + "got 5");
         assertFalse(Files.exists(out));
-        r = InProcess.cli("run", BALLOON, "--years", "2", "-s", "integrated", "--set", "market.risk_base=0.01",
-                "--set", "market.risk_exponent=10", "--set", "market.planting_elasticity=5", "-o", out);
-        oneClearLine(r, "--set market.risk_base=0.01: market.risk_base: expected a number from 0.2 to 1, got 0.01");
+        // NarcoLogic's risk premium is gone (the price chain replaced it): its parameters are unknown now.
         r = InProcess.cli("run", BALLOON, "--years", "2", "--set", "market.risk_exponent=10", "-o", out);
-        oneClearLine(r, "--set market.risk_exponent=10: market.risk_exponent: expected a number from 0 to 4, got 10");
+        assertEquals(2, r.code(), r.both());
+        assertTrue(r.err().contains("market.risk_exponent"), r.both());
+        assertEquals(1, r.err().lines().count(), "one line: " + r.both());
         assertFalse(Files.exists(out));
     }
 
@@ -64,14 +64,12 @@ class ModelStateCliTest {
     @Test
     void aRunAgainstTheCapsCompletesAndSaysWhichCapsHeld() {
         Path out = tmp.resolve("r3");
-        Result r = InProcess.cli("run", BALLOON, "--years", "1", "-s", "integrated", "-q", "--set",
-                "market.risk_base=0.2", "--set", "market.risk_exponent=4", "--set", "market.price_pass_through=1",
-                "--set", "market.planting_elasticity=1.2", "--set", "cartel.risk_alpha=100", "-o", out);
+        Result r = InProcess.cli("run", BALLOON, "-s", "integrated", "-q", "--set",
+                "market.demand_elasticity=-0.2", "--set", "market.price_cap_factor=4", "--set", "run.years=2", "-o", out);
         assertEquals(0, r.code(), r.both());
         assertTrue(Files.isRegularFile(out.resolve("timeseries.csv")));
-        assertTrue(r.err().startsWith("narcosim: note: caps held the price or risk premium at market.price_cap_factor"),
-                r.both());
-        assertTrue(r.err().contains("cartel.risk_alpha=100"), r.err());
+        assertTrue(r.err().startsWith("narcosim: note: caps held the price at market.price_cap_factor"), r.both());
+        assertTrue(r.err().contains("market.demand_elasticity=-0.2"), r.err());
     }
 
     @Test

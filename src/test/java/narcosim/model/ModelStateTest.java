@@ -31,68 +31,54 @@ class ModelStateTest {
 
     /**
      * Reported: risk_base 0.05, risk_exponent 8, planting_elasticity 5, pass-through 1 gave a price of
-     * $1.6e12/kg, 1e29 ha and a wrapped stock. Those values lie outside what the literature supports (ODD 8.4),
-     * so they are now refused as input, naming the parameter and its range, before anything runs.
+     * $1.6e12/kg, 1e29 ha and a wrapped stock. NarcoLogic's risk premium has since been replaced by the price
+     * chain (ODD 7.14), so its parameters are refused as unknown; the planting elasticity outside what the
+     * literature supports (ODD 8.4) is refused naming its range, before anything runs.
      */
     @Test
     void theReportedValuesAreRefusedAsInput() throws Exception {
-        for (List<String> sets : List.of(
-                List.of("run.years=2", "market.risk_base=0.05", "market.risk_exponent=8", "market.planting_elasticity=5",
-                        "market.price_pass_through=1"),
-                List.of("run.years=2", "market.risk_base=0.01", "market.risk_exponent=10",
-                        "market.planting_elasticity=5"))) {
-            ScenarioException e = assertThrows(ScenarioException.class, () -> ScenarioLoader.load(TestModels.BALLOON, sets));
-            assertTrue(e.getMessage().contains("market.risk_base: expected a number from 0.2 to 1"), e.getMessage());
-        }
-        for (String bad : new String[] {"market.risk_exponent=8", "market.planting_elasticity=5",
-            "market.demand_elasticity=-3"}) {
+        ScenarioException e = assertThrows(ScenarioException.class, () -> ScenarioLoader.load(TestModels.BALLOON,
+                List.of("run.years=2", "market.risk_base=0.05", "market.planting_elasticity=5")));
+        assertTrue(e.getMessage().contains("market.risk_base"), e.getMessage());
+        for (String bad : new String[] {"market.risk_exponent=8", "market.price_pass_through=1",
+            "market.planting_elasticity=5", "market.demand_elasticity=-3"}) {
             assertThrows(ScenarioException.class, () -> ScenarioLoader.load(TestModels.BALLOON, List.of(bad)), bad);
         }
     }
 
-    /** The same cases pushed to the edges of the new ranges run to sane numbers, and no cap is needed. */
+    /** The planting elasticity at the edge of its range runs to sane numbers, and no cap is needed. */
     @Test
     void theReportedCasesAtTheEdgesOfTheNewRangesRunToSaneNumbers() throws Exception {
-        for (String[] sets : new String[][] {
-            {"run.years=2", "market.risk_base=0.2", "market.risk_exponent=4", "market.planting_elasticity=1.2",
-                "market.price_pass_through=1"},
-            {"run.years=2", "market.risk_base=0.2", "market.risk_exponent=4", "market.planting_elasticity=1.2"}}) {
-            NarcoModel m = run(sets);
-            ParameterSpaceTest.assertSane(m);
-            assertEquals("", m.capsNote(), "no cap held");
-            double ref = m.market().referencePrice();
-            assertTrue(m.market().price() <= 4 * ref, "price within the supply factor: " + m.market().price());
-            for (Place p : m.network().places) {
-                if (p.isProduction()) assertTrue(p.cocaHa() < 2 * p.spec.cocaHa(), p + ": " + p.cocaHa() + " ha");
-            }
+        NarcoModel m = run("run.years=2", "market.planting_elasticity=1.2");
+        ParameterSpaceTest.assertSane(m);
+        assertEquals("", m.capsNote(), "no cap held");
+        double ref = m.market().referencePrice();
+        assertTrue(m.market().price() <= 4 * ref, "price within the scarcity factor: " + m.market().price());
+        for (Place p : m.network().places) {
+            if (p.isProduction()) assertTrue(p.cocaHa() < 2 * p.spec.cocaHa(), p + ": " + p.cocaHa() + " ha");
         }
     }
 
     /**
-     * Within the ranges the premium can still explode when priors make the perceived risk high (here
-     * cartel.risk_alpha = 100, prior risk 0.88 against r_base 0.2, to the 4th power): the caps hold price,
-     * premium and area, the run completes with bounded numbers, and it says which caps held.
+     * Within the ranges the price can reach a low cap when demand is at its least elastic (-0.2: a 10%
+     * shortage doubles the clearing price) under a campaign: the cap holds the price, the run completes with
+     * bounded numbers, and it says which caps held.
      */
     @Test
-    void capsHoldPricePremiumAndAreaWhenTheyWouldExplode() throws Exception {
-        NarcoModel m = run("run.years=2", "market.risk_base=0.2", "market.risk_exponent=4",
-                "market.planting_elasticity=1.2", "market.price_pass_through=1", "cartel.risk_alpha=100");
+    void capsHoldThePriceWhenItWouldRunAway() throws Exception {
+        NarcoModel m = run("run.years=2", "market.demand_elasticity=-0.2", "market.price_cap_factor=4");
         ParameterSpaceTest.assertSane(m);
-        assertEquals(25, m.market().riskPremium(), 1e-9, "premium at market.price_cap_factor");
-        assertTrue(m.market().price() <= 25 * m.market().referencePrice());
-        Place narino = TestModels.place(m, "narino");
-        assertEquals(10 * narino.spec.cocaHa(), narino.cocaHa(), 1e-6, "area at market.coca_area_cap_factor");
-        assertTrue(m.priceCapWeeks() > 0 && m.areaCapWeeks() > 0);
+        assertTrue(m.market().price() <= 4 * m.market().referencePrice() * (1 + 1e-12));
+        assertTrue(m.priceCapWeeks() > 0, "the price cap held");
         String note = m.capsNote();
-        assertTrue(note.contains("market.price_cap_factor") && note.contains("market.coca_area_cap_factor")
-                && note.contains("cartel.risk_alpha=100"), note);
+        assertTrue(note.contains("market.price_cap_factor") && note.contains("market.demand_elasticity=-0.2"), note);
     }
 
     /** The caps are registry parameters; lower ones bind sooner and still leave a valid run. */
     @Test
     void capsAreParameters() throws Exception {
         NarcoModel m = run("run.years=1", "market.price_cap_factor=4", "market.coca_area_cap_factor=2",
-                "market.risk_base=0.2", "market.risk_exponent=4", "cartel.risk_alpha=100");
+                "market.demand_elasticity=-0.2");
         ParameterSpaceTest.assertSane(m);
         assertTrue(m.market().price() <= 4 * m.market().referencePrice());
         Place narino = TestModels.place(m, "narino");
@@ -154,7 +140,7 @@ class ModelStateTest {
     @Test
     void aBrokenStateStopsTheRunNamingTheWeekQuantityAndParameters() throws Exception {
         NarcoModel m = TestModels.started(TestModels.load(TestModels.BALLOON, "run.burn_in_weeks=10",
-                "market.risk_exponent=3", "cartel.loss_tolerance=0.2"), "integrated", 1);
+                "market.demand_elasticity=-0.9", "cartel.loss_tolerance=0.2"), "integrated", 1);
         TestModels.steps(m, 15);
         TestModels.place(m, "tumaco").addPresent(-1_000_000); // as if shipments left that never arrived
         ModelStateException e = assertThrows(ModelStateException.class, () -> m.schedule.step(m));
@@ -163,7 +149,7 @@ class ModelStateTest {
         assertTrue(msg.startsWith("the run left the model's valid state in campaign week 5: "), msg);
         assertTrue(msg.contains("tumaco"), msg);
         assertTrue(msg.contains("Parameters set away from their defaults in this run: run.burn_in_weeks=10, "
-                + "residents.people_per_agent=25, cartel.loss_tolerance=0.2, market.risk_exponent=3"), msg);
+                + "residents.people_per_agent=25, cartel.loss_tolerance=0.2, market.demand_elasticity=-0.9"), msg);
         assertTrue(msg.contains("scenario classroom-balloon, strategy integrated, seed 1"), msg);
     }
 

@@ -60,7 +60,12 @@ class ShippedScenariosSmokeTest {
         }
         assertEquals(WEEKS, m.collector().rows().size(), "one row per campaign week");
         for (double[] row : m.collector().rows()) {
-            for (double v : row) assertFalse(Double.isNaN(v) || Double.isInfinite(v), "finite outcomes");
+            for (int c = 0; c < row.length; c++) {
+                double v = row[c];
+                // A nation's chain price is unknown (NaN) until cocaine first reaches it; nothing else may be.
+                boolean chain = m.collector().columns().get(c).name().startsWith("chain_price_");
+                assertFalse(Double.isInfinite(v) || (Double.isNaN(v) && !chain), "finite outcomes");
+            }
         }
         m.finish();
     }
