@@ -21,6 +21,7 @@ import narcosim.scenario.RunConfig;
 import narcosim.scenario.Specs;
 import narcosim.util.Fmt;
 import narcosim.util.StateException;
+import narcosim.world.Displacement;
 import narcosim.world.Link;
 import narcosim.world.Nation;
 import narcosim.world.Network;
@@ -87,6 +88,7 @@ public final class NarcoModel extends SimState {
     private int burnIn;
     private WorldRules world;
     private double planting;
+    private Displacement displacement;
     /** Weeks in which a cap held a quantity (price or premium, coca area), burn-in included. */
     private int priceCapWeeks;
     private int areaCapWeeks;
@@ -110,6 +112,8 @@ public final class NarcoModel extends SimState {
         market = new Market(marketPrice, params);
         world = WorldRules.of(params);
         planting = 1;
+        displacement = new Displacement(network.places, params.real("eradication.displaced_share"),
+                params.real("eradication.cross_border_weight"));
         priceCapWeeks = areaCapWeeks = 0;
 
         double ppa = params.real("residents.people_per_agent");
@@ -254,8 +258,13 @@ public final class NarcoModel extends SimState {
             double target = Math.pow(market.chainPriceFactor(), world.plantingElasticity());
             planting += (target - planting) / world.plantingWeeks();
         }
+        for (Place p : network.places) p.closeWeek(world.eradicationMemoryWeeks());
+        // Growers replant part of last week's destroyed area at less-sprayed production places (ODD 7.12).
+        displacement.displace(p -> {
+            Community c = population.at(p);
+            return (c == null ? 0 : c.growers()) * p.haPerGrower() * planting;
+        });
         for (Place p : network.places) {
-            p.closeWeek(world.eradicationMemoryWeeks());
             if (p.isProduction()) {
                 p.resprout(world.resproutWeeks());
                 Community growing = population.at(p);
