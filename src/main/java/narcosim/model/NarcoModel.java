@@ -21,6 +21,7 @@ import narcosim.scenario.RunConfig;
 import narcosim.scenario.Specs;
 import narcosim.util.Fmt;
 import narcosim.util.StateException;
+import narcosim.world.Displacement;
 import narcosim.world.Link;
 import narcosim.world.Nation;
 import narcosim.world.Network;
@@ -99,6 +100,7 @@ public final class NarcoModel extends SimState {
     private double sourceCap;
     private double stockWeeks;
     private long consumedKg;
+    private Displacement displacement;
     /** Weeks in which a cap held a quantity (price or premium, coca area), burn-in included. */
     private int priceCapWeeks;
     private int areaCapWeeks;
@@ -135,6 +137,8 @@ public final class NarcoModel extends SimState {
         sourceCap = params.real("market.supply_factor_cap");
         stockWeeks = params.real("market.stock_weeks");
         consumedKg = 0;
+        displacement = new Displacement(network.places, params.real("eradication.displaced_share"),
+                params.real("eradication.cross_border_weight"));
         priceCapWeeks = areaCapWeeks = 0;
 
         double ppa = params.real("residents.people_per_agent");
@@ -281,16 +285,23 @@ public final class NarcoModel extends SimState {
         totals.newWeek();
         for (Link l : network.links) l.newWeek();
         double a = sourceSmoothing;
+        for (Place p : network.places) {
+            if (p.isProduction() && stepsSoFar() > burnIn) {
+                // Supply response: growers plant more per head when buyers want more of their harvest, with a lag.
+                double target = Math.pow(sourceFactor[p.index], world.plantingElasticity());
+                planting[p.index] += (target - planting[p.index]) / world.plantingWeeks();
+            }
+        }
+        for (Place p : network.places) p.closeWeek(world.eradicationMemoryWeeks());
+        // Growers replant part of last week's destroyed area at less-sprayed production places (ODD 7.12).
+        displacement.displace(p -> {
+            Community c = population.at(p);
+            return (c == null ? 0 : c.growers()) * p.haPerGrower() * planting[p.index];
+        });
         double total = 0;
         for (Place p : network.places) {
-            p.closeWeek(world.eradicationMemoryWeeks());
             if (p.isProduction()) {
                 int i = p.index;
-                if (stepsSoFar() > burnIn) {
-                    // Supply response: growers plant more per head when buyers want more of their harvest, with a lag.
-                    double target = Math.pow(sourceFactor[i], world.plantingElasticity());
-                    planting[i] += (target - planting[i]) / world.plantingWeeks();
-                }
                 p.resprout(world.resproutWeeks());
                 Community growing = population.at(p);
                 p.growTowards(growing == null ? 0 : growing.growers(), planting[i], world.replantWeeks());

@@ -313,6 +313,14 @@ public final class Params {
                 "Weeks over which growers remember eradication at their place: the eradication risk in their growing "
                         + "decision is the area eradicated over about this many weeks (a sum with weekly weight "
                         + "1 - 1/this) over the coca area (about a quarter; assumption).");
+        real("eradication.displaced_share", 0.5, 0, 1, "",
+                "Most of the area eradication destroys at a place that growers replant at less-sprayed production "
+                        + "places instead of letting it resprout there (Dion and Russler 2008; Rincon-Ruiz and Kallis 2013: "
+                        + "spraying displaces cultivation; no study measures the share: 0.5 is an assumption).");
+        real("eradication.cross_border_weight", 0.5, 0, 1, "",
+                "Weight of a production place across a border against one in the same nation in where displaced "
+                        + "planting goes (UNODC coca surveys: the Andean balloon crossed borders over years, within "
+                        + "Colombia within a year or two; 0.5 is an assumption).");
         integer("eradication.end_week", -1, -1, 2600, "week",
                 "Campaign week from which eradication stops and its budget is no longer spent (-1: never).");
 

@@ -18,7 +18,13 @@ public final class Place {
     private double haPerGrower;
     private double productionRemainderKg;
     private double eradicatedThisWeekHa;
+    private double eradicatedLastWeekHa;
     private double eradicatedRecentHa;
+    /**
+     * Planting that growers moved here from sprayed places (positive) or away from here (negative): added to the
+     * area the place's growers tend (ODD 7.12, displacement).
+     */
+    private double relocatedHa;
     /** Destroyed coca area that will resprout from pruned bushes. */
     private double resproutingHa;
     /** Produced kg not yet bought by a cartel. */
@@ -87,6 +93,44 @@ public final class Place {
         return eradicatedRecentHa;
     }
 
+    /** Hectares destroyed here in the week just closed. */
+    public double eradicatedLastWeekHa() {
+        return eradicatedLastWeekHa;
+    }
+
+    /** Eradication risk growers see here: hectares eradicated over about the last quarter over the area, at most 1. */
+    public double eradicationRisk() {
+        return Math.min(1.0, eradicatedRecentHa / Math.max(1e-9, cocaHa));
+    }
+
+    /** Planting moved here (positive) or away (negative) by eradication (ODD 7.12). */
+    public double relocatedHa() {
+        return relocatedHa;
+    }
+
+    /** The area the growers here tend: growers x ha per grower x planting, plus planting moved here (never below 0). */
+    public double targetHa(int growers, double planting) {
+        return Math.max(0, growers * haPerGrower * planting + relocatedHa);
+    }
+
+    /**
+     * Growers move {@code ha} of their planting away from here: that much destroyed area no longer resprouts here
+     * (it is replanted elsewhere) and the area they tend here falls by as much.
+     */
+    public void displaceFrom(double ha) {
+        if (!(ha >= 0 && ha <= resproutingHa + 1e-9)) {
+            throw new IllegalArgumentException("cannot displace " + ha + " ha from " + spec.id() + " with "
+                    + resproutingHa + " ha resprouting");
+        }
+        resproutingHa = Math.max(0, resproutingHa - ha);
+        relocatedHa -= ha;
+    }
+
+    /** Growers from sprayed places replant {@code ha} here (ODD 7.12). */
+    public void displaceTo(double ha) {
+        relocatedHa += ha;
+    }
+
     public double haPerGrower() {
         return haPerGrower;
     }
@@ -115,11 +159,11 @@ public final class Place {
 
     /**
      * Growers replant eradicated fields and follow their numbers: the area moves towards growers x ha per
-     * grower x {@code planting} (more area per grower when the farm-gate price is high) with the given
-     * time constant.
+     * grower x {@code planting} (more area per grower when the farm-gate price is high), plus the planting
+     * eradication moved here or away, with the given time constant.
      */
     public void growTowards(int growers, double planting, int replantWeeks) {
-        double target = growers * haPerGrower * planting;
+        double target = targetHa(growers, planting);
         cocaHa += (target - cocaHa) / replantWeeks;
         if (cocaHa < 0) cocaHa = 0;
         if (cocaHa > cocaCapHa) {
@@ -186,6 +230,7 @@ public final class Place {
         throughputLastWeekKg = throughputKg;
         throughputKg = 0;
         eradicatedRecentHa = eradicatedRecentHa * (memoryWeeks - 1.0) / memoryWeeks + eradicatedThisWeekHa;
+        eradicatedLastWeekHa = eradicatedThisWeekHa;
         eradicatedThisWeekHa = 0;
     }
 
