@@ -363,15 +363,16 @@ public final class Cartel implements Steppable {
     }
 
     /**
-     * Buys at the homes and sends shipments. Once the market's reference point is known a cartel plans to
-     * land its homes' share of what the market will take, sending 1/(1 - l) kg for each kg it means to land,
-     * l its loss share of the last weeks (it replaces what it expects to lose: Reuter &amp; Kleiman 1986);
-     * what it does not buy stays in the growers' stock. In the burn-in it buys what is harvested.
+     * Buys at the homes and sends shipments. Once the market's reference point is known the trade plans to
+     * send what the market will take times 1/(1 - l), l the trade's loss share of the last weeks (traffickers
+     * replace what they expect to lose: Reuter &amp; Kleiman 1986), and a cartel buys its homes' share of that;
+     * what it does not buy stays in the growers' stock. (A cartel that loses less than the trade lands more
+     * than its share: the cheaper trafficker gains the market.) In the burn-in it buys what is harvested.
      */
     private void buyAndDispatch(NarcoModel model) {
         Network net = model.network();
         double wanted = model.market().wanted();
-        double loss = expectedLoss();
+        double loss = model.tradeLoss();
         for (int h : homes) {
             Place home = net.places.get(h);
             int sharing = Math.max(1, model.cartelsWithHome(h));
@@ -401,13 +402,22 @@ public final class Cartel implements Steppable {
 
     /** Share of what we sent in the last weeks (our memory) that was seized or lost, at most 0.9. */
     public double expectedLoss() {
+        long departed = departedRecentKg();
+        return departed == 0 ? 0 : Math.min(UnitCost.MAX_LOSS_SHARE, (double) lostRecentKg() / departed);
+    }
+
+    /** Kilograms we sent in the last weeks (our memory). */
+    public long departedRecentKg() {
         long departed = 0;
+        for (long d : departedHistory) departed += d;
+        return departed;
+    }
+
+    /** Kilograms of ours seized or lost in the last weeks (our memory). */
+    public long lostRecentKg() {
         long ended = 0;
-        for (int t = 0; t < departedHistory.length; t++) {
-            departed += departedHistory[t];
-            ended += seizedHistory[t] + lostHistory[t];
-        }
-        return departed == 0 ? 0 : Math.min(UnitCost.MAX_LOSS_SHARE, (double) ended / departed);
+        for (int t = 0; t < seizedHistory.length; t++) ended += seizedHistory[t] + lostHistory[t];
+        return ended;
     }
 
     /**

@@ -1,6 +1,8 @@
 package narcosim.agents;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 import narcosim.scenario.ParamValues;
 import narcosim.util.StateException;
@@ -17,8 +19,8 @@ import narcosim.world.Nation;
  * Consumption is what demand takes at that price, {@code D(P) = Q_ref (P/P_ref)^e} (constant elasticity
  * around the reference point, Caulkins et al. 1993); kilograms delivered and not yet consumed are the
  * market's stock. The reference point is the scenario's gateway price P_ref and the smoothed deliveries
- * of the burn-in Q_ref; the traffickers' margin per kg and km is fixed then so that the supply price meets
- * the reference price ({@link #calibrate()}): before the campaign the market is in equilibrium at P_ref.
+ * of the burn-in Q_ref; the traffickers' margin rate is fixed then so that the supply price meets the
+ * reference price ({@link #calibrate()}): before the campaign the market is in equilibrium at P_ref.
  */
 public final class Market {
 
@@ -39,12 +41,13 @@ public final class Market {
     private final double[] chainWeekUsd;
     private final long[] chainWeekKg;
 
-    /** Sums over the calibration window (the burn-in's second half): kg-weighted parts, kg, weeks. */
-    private final double[] windowParts = new double[UnitCost.SUMS];
+    /** The calibration window (the burn-in's second half): the kilograms delivered in it, and weeks. */
+    private final List<UnitCost> windowCosts = new ArrayList<>();
+    private final List<Long> windowKgs = new ArrayList<>();
     private long windowKg;
     private int windowWeeks;
     private boolean windowOpen;
-    private double marginPerKm;
+    private double marginRate;
     private double supplyEma = Double.NaN;
     private double referenceSupply = Double.NaN;
     private boolean calibrated;
@@ -77,17 +80,18 @@ public final class Market {
 
     /** Kilograms arrived in a nation (not at the gateway), worth {@code cost} each. */
     public void arrived(Nation nation, long kg, UnitCost cost) {
-        chainWeekUsd[nation.index] += kg * cost.value(marginPerKm);
+        chainWeekUsd[nation.index] += kg * cost.value(marginRate);
         chainWeekKg[nation.index] += kg;
     }
 
     /** Kilograms delivered to the gateway, worth {@code cost} each; they join the market's stock. */
     public void delivered(Nation nation, long kg, UnitCost cost) {
         arrived(nation, kg, cost);
-        cost.addTo(weekParts, kg);
+        cost.addTo(weekParts, kg, marginRate);
         weekKg += kg;
         if (windowOpen) {
-            cost.addTo(windowParts, kg);
+            windowCosts.add(cost);
+            windowKgs.add(kg);
             windowKg += kg;
         }
         deliveredThisWeek += kg;
@@ -159,8 +163,8 @@ public final class Market {
 
     private double cost() {
         double c = 0;
-        for (int i = 0; i < 5; i++) c += parts[i];
-        return c + marginPerKm * (parts[5] + parts[6]);
+        for (double part : parts) c += part;
+        return c;
     }
 
     /** Kilograms a week demand takes at a price: Q_ref (P/P_ref)^e. */
@@ -174,9 +178,21 @@ public final class Market {
      * If nothing has been delivered yet, at the first deliveries to come.
      */
     public void calibrate() {
+        calibrate(Double.NaN);
+    }
+
+    /**
+     * As {@link #calibrate()}, with the reference supply given: the flow the burn-in's supply delivers in
+     * steady state (the model's figure: production times the delivered share of ended journeys, which,
+     * unlike the window's deliveries, does not depend on how far the pipeline had filled). NaN: the window's.
+     */
+    public void calibrate(double steadySupply) {
+        this.steadySupply = steadySupply;
         if (!Double.isNaN(supplyEma) && supplyEma > 0 && partsKnown) fix();
         else calibrating = true;
     }
+
+    private double steadySupply = Double.NaN;
 
     /**
      * Opens the calibration window: the reference point is fixed from the mean deliveries and costs from
@@ -186,22 +202,46 @@ public final class Market {
         windowOpen = true;
     }
 
+    /**
+     * Fixes the reference point: the reference supply at the window's mean weekly deliveries, and the margin
+     * rate at what makes the mean value of the kilograms delivered in the window meet the reference price
+     * (by bisection: the value rises with the rate). Without a window, from the smoothed figures.
+     */
     private void fix() {
-        double[] mean = parts;
         if (windowOpen && windowKg > 0 && windowWeeks > 0) {
-            referenceSupply = (double) windowKg / windowWeeks;
-            mean = new double[UnitCost.SUMS];
-            for (int i = 0; i < mean.length; i++) mean[i] = windowParts[i] / windowKg;
+            referenceSupply = Double.isNaN(steadySupply) || steadySupply <= 0 ? (double) windowKg / windowWeeks
+                    : steadySupply;
+            marginRate = rateMeeting(referencePrice);
+            Arrays.fill(parts, 0);
+            for (int i = 0; i < windowCosts.size(); i++) windowCosts.get(i).addTo(parts, windowKgs.get(i), marginRate);
+            for (int i = 0; i < parts.length; i++) parts[i] /= windowKg;
         } else {
             referenceSupply = supplyEma;
         }
         windowOpen = false;
-        double costs = 0;
-        for (int i = 0; i < 5; i++) costs += mean[i];
-        double km = mean[5] + mean[6];
-        marginPerKm = km > 0 ? Math.max(0, (referencePrice - costs) / km) : 0;
+        windowCosts.clear();
+        windowKgs.clear();
         calibrated = true;
         supplyPrice = cost();
+    }
+
+    private double meanValue(double rate) {
+        double sum = 0;
+        for (int i = 0; i < windowCosts.size(); i++) sum += windowKgs.get(i) * windowCosts.get(i).value(rate);
+        return sum / windowKg;
+    }
+
+    private double rateMeeting(double price) {
+        if (meanValue(0) >= price) return 0;
+        double lo = 0;
+        double hi = 1;
+        for (int i = 0; i < 60 && meanValue(hi) < price; i++) hi *= 2;
+        for (int i = 0; i < 100; i++) {
+            double mid = (lo + hi) / 2;
+            if (meanValue(mid) < price) lo = mid;
+            else hi = mid;
+        }
+        return (lo + hi) / 2;
     }
 
     // ------------------------------------------------------------------ reading
@@ -224,9 +264,9 @@ public final class Market {
         return referencePrice;
     }
 
-    /** Traffickers' margin, US$ per kg and km (0 before the end of the burn-in). */
-    public double marginPerKm() {
-        return marginPerKm;
+    /** Traffickers' margin per unit of a leg's routine risk, on the value carried (0 before the end of the burn-in). */
+    public double marginRate() {
+        return marginRate;
     }
 
     /** Whether the reference point is fixed (the burn-in is over). */
@@ -263,8 +303,8 @@ public final class Market {
             case TRANSPORT -> parts[1] * f;
             case CREW_WAGES -> parts[2] * f;
             case CREW_RISK -> parts[3] * f;
-            case LOSS_REPLACEMENT -> (parts[4] + marginPerKm * parts[6]) * f;
-            case MARGIN -> marginPerKm * parts[5] * f;
+            case LOSS_REPLACEMENT -> parts[4] * f;
+            case MARGIN -> parts[5] * f;
             case SCARCITY -> supplyPrice * (scarcity - 1) * f;
         };
     }

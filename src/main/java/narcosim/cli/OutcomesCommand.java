@@ -35,6 +35,8 @@ public final class OutcomesCommand implements Callable<Integer> {
         else out.println("Weekly outcomes (timeseries.csv):");
         for (Outcomes.Weekly w : Outcomes.weekly(null)) row(out, w.outcome());
         row(out, Outcomes.weeklyOutcome("trust_COL"), "trust_<nation>", "mean trust of residents in a nation with residents");
+        row(out, Outcomes.weeklyOutcome("chain_price_COL_usd_kg"), "chain_price_<nation>_usd_kg",
+                "price of cocaine in a nation: smoothed value of the kg arriving there (empty until any arrives)");
         row(out, Outcomes.weeklyOutcome("flow_region_kg"), "flow_<region>_kg",
                 "kg sent into a region from elsewhere (traffickers' routing), per region tag");
         row(out, Outcomes.weeklyOutcome("through_region_kg"), "through_<region>_kg",

@@ -101,6 +101,8 @@ public final class NarcoModel extends SimState {
     private double stockWeeks;
     private long consumedKg;
     private Displacement displacement;
+    /** Kilogram totals (produced, delivered, seized, lost) when the market's calibration window opened. */
+    private long[] windowStart;
     /** Weeks in which a cap held a quantity (price or premium, coca area), burn-in included. */
     private int priceCapWeeks;
     private int areaCapWeeks;
@@ -137,6 +139,7 @@ public final class NarcoModel extends SimState {
         sourceCap = params.real("market.supply_factor_cap");
         stockWeeks = params.real("market.stock_weeks");
         consumedKg = 0;
+        windowStart = null;
         displacement = new Displacement(network.places, params.real("eradication.displaced_share"),
                 params.real("eradication.cross_border_weight"));
         priceCapWeeks = areaCapWeeks = 0;
@@ -180,6 +183,19 @@ public final class NarcoModel extends SimState {
             checkState();
             collector.step(s);
         }), 1.0);
+    }
+
+    /**
+     * The weekly flow the burn-in's supply delivers in steady state: production over the calibration window
+     * times the delivered share of the journeys that ended in it (NaN without a window or ended journeys).
+     */
+    private double steadySupply() {
+        if (windowStart == null) return Double.NaN;
+        long weeks = stepsSoFar() - burnIn / 2;
+        double produced = totals.producedKg() - windowStart[0];
+        double delivered = totals.deliveredKg() - windowStart[1];
+        double ended = delivered + totals.seizedKg() - windowStart[2] + totals.lostKg() - windowStart[3];
+        return weeks <= 0 || ended <= 0 ? Double.NaN : produced / weeks * (delivered / ended);
     }
 
     /** A phase that turns a failure inside it into a located ModelStateException. */
@@ -277,9 +293,12 @@ public final class NarcoModel extends SimState {
     // ------------------------------------------------------------------ phase 0: the world
 
     private void worldPhase() {
-        if (stepsSoFar() == burnIn / 2) market.openCalibrationWindow();
+        if (stepsSoFar() == burnIn / 2) {
+            market.openCalibrationWindow();
+            windowStart = new long[] {totals.producedKg(), totals.deliveredKg(), totals.seizedKg(), totals.lostKg()};
+        }
         if (stepsSoFar() == burnIn) {
-            market.calibrate();
+            market.calibrate(steadySupply());
             campaign.deploy();
         }
         totals.newWeek();
@@ -382,6 +401,20 @@ public final class NarcoModel extends SimState {
      */
     public double harvestShare(int place) {
         return offeredTotal > 0 ? offered[place] / offeredTotal : 0;
+    }
+
+    /**
+     * The trade's loss share: kilograms seized or lost over kilograms sent in the cartels' memory, all
+     * cartels together (read when cartels plan their purchases); at most 0.9.
+     */
+    public double tradeLoss() {
+        long departed = 0;
+        long lost = 0;
+        for (Cartel c : cartels.members()) {
+            departed += c.departedRecentKg();
+            lost += c.lostRecentKg();
+        }
+        return departed == 0 ? 0 : Math.min(narcosim.agents.UnitCost.MAX_LOSS_SHARE, (double) lost / departed);
     }
 
     /** A cartel wanted to buy this many kg at a production place this week (the farm-gate factor's demand). */

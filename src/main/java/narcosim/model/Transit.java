@@ -88,8 +88,9 @@ public final class Transit implements Steppable, Shipping {
         l.from.addPresent(-s.kg);
         l.to.addIncoming(s.kg);
         c.paid(s.kg * l.costUsdKg);
-        // The price chain: transport, margin-bearing distance and the replacement of the loss expected here.
-        s.cost.enter(l.costUsdKg, l.lengthKm, c.expectedLoss(l, priorLoss(l)));
+        // The price chain: transport, the margin for the leg's routine risk, the replacement of the loss expected.
+        double routine = priorLoss(l);
+        s.cost.enter(l.costUsdKg, routine, c.expectedLoss(l, routine));
         c.entered(l, s.kg);
         model.events().emit(new Event.Entered(c.index(), l.index, s.kg));
         if (model.random.nextDouble() < lossProb[l.mode.ordinal()]) {

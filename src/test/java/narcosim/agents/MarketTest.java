@@ -29,10 +29,10 @@ class MarketTest {
         return new Market(REF, 2, p);
     }
 
-    /** A kg bought at 2,000, sent over a 1,000 km link at $1,000/kg with loss share l, handled at a place. */
+    /** A kg bought at 2,000, sent over a link at $1,000/kg with routine risk 0.01 and loss share l, handled. */
     private static UnitCost kg(double loss) {
         UnitCost c = UnitCost.bought(2000);
-        c.enter(1000, 1000, loss);
+        c.enter(1000, 0.01, loss);
         c.handled(300, 100);
         return c;
     }
@@ -40,17 +40,34 @@ class MarketTest {
     @Test
     void lossesAreReplacedAtTheirCostWhereTheyHappen() {
         UnitCost c = UnitCost.bought(2000);
-        c.enter(1000, 1000, 0.2);
-        // Survivors carry (2,000 + 1,000) x 0.2/0.8 = 750 of replacement; 1,000 km x 0.25 of margin distance.
+        c.enter(1000, 0.02, 0.2);
+        // Survivors carry (2,000 + 1,000) x 0.2/0.8 = 750 of replacement; at margin rate 5 the leg's markup
+        // (5 x 0.02 = 10% of the 3,000 carried) is replaced too: 3,300 / 0.8.
         assertEquals(3750, c.value(0), 1e-9);
-        assertEquals(3750 + 5 * 1250, c.value(5), 1e-9);
+        assertEquals(4125, c.value(5), 1e-9);
+        double[] parts = new double[UnitCost.SUMS];
+        c.addTo(parts, 1, 5);
+        assertEquals(300, parts[UnitCost.Part.MARGIN.ordinal()], 1e-9);
+        assertEquals(825, parts[UnitCost.Part.LOSS_REPLACEMENT.ordinal()], 1e-9);
+        assertEquals(c.value(5), java.util.Arrays.stream(parts).sum(), 1e-9, "the parts add up to the value");
         // The same loss share later in the chain, on a dearer load, costs more (Caulkins, Crawford & Reuter 1993).
         UnitCost late = UnitCost.bought(2000);
-        late.enter(1000, 1000, 0);
+        late.enter(1000, 0, 0);
         late.handled(5000, 0);
         double before = late.value(0);
         late.enter(0, 0, 0.2);
         assertEquals(before * 0.25, late.value(0) - before, 1e-9);
+    }
+
+    /** Markups multiply along the chain: a dearer load carries a larger margin on the same leg (Caulkins 1994). */
+    @Test
+    void theMarginIsAMarkupOnTheValueCarriedForTheLegsRisk() {
+        UnitCost cheap = UnitCost.bought(2000);
+        UnitCost dear = UnitCost.bought(8000);
+        cheap.enter(0, 0.03, 0);
+        dear.enter(0, 0.03, 0);
+        assertEquals(2000 * 0.03 * 10, cheap.value(10) - cheap.value(0), 1e-9);
+        assertEquals(4 * (cheap.value(10) - cheap.value(0)), dear.value(10) - dear.value(0), 1e-9);
     }
 
     @Test
@@ -63,8 +80,8 @@ class MarketTest {
             assertEquals(REF, m.price(), 1e-9, "the burn-in pays the reference price");
         }
         m.calibrate();
-        // Costs 2,000 + 1,000 + 300 + 100 = 3,400; 1,000 km of margin: (25,000 - 3,400) / 1,000 = 21.6 per km.
-        assertEquals(21.6, m.marginPerKm(), 1e-9);
+        // 3,000 (1 + 0.01 mu) + 400 = 25,000: mu = (24,600 / 3,000 - 1) / 0.01 = 720, a margin of 21,600.
+        assertEquals(720, m.marginRate(), 1e-6);
         m.delivered(US, 1000, kg(0));
         m.update();
         assertEquals(REF, m.price(), 1e-6, "supply meets demand at the reference point");
@@ -96,7 +113,7 @@ class MarketTest {
         assertEquals(1000, m.wanted(), 1e-6);
         m.delivered(US, 1000, kg(0.5)); // half of every load lost on the way
         m.update();
-        double cost = 2000 + 1000 + 3000 + 300 + 100 + 21.6 * 2000;
+        double cost = 3000 * (1 + 7.2) / 0.5 + 400;
         assertEquals(cost, m.part(UnitCost.Part.SOURCE) + m.part(UnitCost.Part.TRANSPORT)
                 + m.part(UnitCost.Part.CREW_WAGES) + m.part(UnitCost.Part.CREW_RISK)
                 + m.part(UnitCost.Part.LOSS_REPLACEMENT) + m.part(UnitCost.Part.MARGIN), 1e-6);
