@@ -142,8 +142,8 @@ public final class Community implements Steppable {
         int demand = (int) Math.ceil(throughputEma / rules.kgPerSmuggler());
         // The wage on offer falls when more residents smuggle than the traffic needs: a labour market.
         float wage = (float) (rules.traffickingWage() * (1 + riskPay) * Math.min(1.0, demand / (smugglers + 1.0)));
-        // Growers' income follows what buyers want of their harvest (the farm-gate factor, ODD 7.6).
-        float coca = (float) cocaIncome(model.sourceFactor(place));
+        // Growers' income follows the farm-gate factor they expect (ODD 7.6).
+        float coca = (float) cocaIncome(model.expectedSourceFactor(place));
         float devMult = (float) (1 + developmentGain);
 
         double activity = Math.min(1.0, rules.activitySmugglerWeight() * smugglers / n

@@ -51,7 +51,6 @@ public final class Market {
     private double supplyEma = Double.NaN;
     private double referenceSupply = Double.NaN;
     private boolean calibrated;
-    private boolean calibrating;
     private double supplyPrice;
     private double scarcity = 1;
     private double price;
@@ -127,10 +126,6 @@ public final class Market {
             chainWeekKg[n] = 0;
         }
         supplyEma = Double.isNaN(supplyEma) ? delivered : (1 - smoothing) * supplyEma + smoothing * delivered;
-        if (calibrating && supplyEma > 0 && partsKnown) {
-            fix();
-            calibrating = false;
-        }
         if (!calibrated) {
             // Before the reference point is known (the burn-in) the market pays the reference price and takes
             // whatever arrives.
@@ -184,12 +179,12 @@ public final class Market {
     /**
      * As {@link #calibrate()}, with the reference supply given: the flow the burn-in's supply delivers in
      * steady state (the model's figure: production times the delivered share of ended journeys, which,
-     * unlike the window's deliveries, does not depend on how far the pipeline had filled). NaN: the window's.
+     * unlike the window's deliveries, does not depend on how far the pipeline had filled). NaN: the window's
+     * mean deliveries. Does nothing until kilograms have been delivered; call again.
      */
     public void calibrate(double steadySupply) {
         this.steadySupply = steadySupply;
         if (!Double.isNaN(supplyEma) && supplyEma > 0 && partsKnown) fix();
-        else calibrating = true;
     }
 
     private double steadySupply = Double.NaN;

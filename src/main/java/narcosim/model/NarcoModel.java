@@ -94,6 +94,8 @@ public final class NarcoModel extends SimState {
     private double[] wantedEma;
     private long[] wantedWeek;
     private double[] sourceFactor;
+    /** Per production place: the farm-gate factor growers expect (adaptive expectations, ODD 7.6). */
+    private double[] expectedFactor;
     private double[] offered;
     private double offeredTotal;
     private double sourceSmoothing;
@@ -101,8 +103,10 @@ public final class NarcoModel extends SimState {
     private double stockWeeks;
     private long consumedKg;
     private Displacement displacement;
-    /** Kilogram totals (produced, delivered, seized, lost) when the market's calibration window opened. */
+    /** Kilograms produced when the market's calibration window opened. */
     private long[] windowStart;
+    /** The steady-state delivered flow of the burn-in, the market's reference supply (NaN before its end). */
+    private double referenceSupply;
     /** Weeks in which a cap held a quantity (price or premium, coca area), burn-in included. */
     private int priceCapWeeks;
     private int areaCapWeeks;
@@ -133,6 +137,8 @@ public final class NarcoModel extends SimState {
         wantedWeek = new long[np];
         sourceFactor = new double[np];
         java.util.Arrays.fill(sourceFactor, 1);
+        expectedFactor = new double[np];
+        java.util.Arrays.fill(expectedFactor, 1);
         offered = new double[np];
         offeredTotal = 0;
         sourceSmoothing = params.real("market.supply_smoothing");
@@ -140,6 +146,7 @@ public final class NarcoModel extends SimState {
         stockWeeks = params.real("market.stock_weeks");
         consumedKg = 0;
         windowStart = null;
+        referenceSupply = Double.NaN;
         displacement = new Displacement(network.places, params.real("eradication.displaced_share"),
                 params.real("eradication.cross_border_weight"));
         priceCapWeeks = areaCapWeeks = 0;
@@ -187,15 +194,33 @@ public final class NarcoModel extends SimState {
 
     /**
      * The weekly flow the burn-in's supply delivers in steady state: production over the calibration window
-     * times the delivered share of the journeys that ended in it (NaN without a window or ended journeys).
+     * (the burn-in's second half) times the delivered share of the journeys that ended in the burn-in. When
+     * fewer kilograms have ended their journeys than the window produced (a burn-in not much longer than the
+     * journeys), the share is estimated from the routine risks instead: production-weighted, the product of
+     * 1 - r over the links of each production place's cheapest path to the market. NaN without a window.
      */
     private double steadySupply() {
         if (windowStart == null) return Double.NaN;
         long weeks = stepsSoFar() - burnIn / 2;
+        if (weeks <= 0) return Double.NaN;
         double produced = totals.producedKg() - windowStart[0];
-        double delivered = totals.deliveredKg() - windowStart[1];
-        double ended = delivered + totals.seizedKg() - windowStart[2] + totals.lostKg() - windowStart[3];
-        return weeks <= 0 || ended <= 0 ? Double.NaN : produced / weeks * (delivered / ended);
+        double delivered = totals.deliveredKg();
+        double ended = delivered + totals.seizedKg() + totals.lostKg();
+        return produced / weeks * (ended >= produced && ended > 0 ? delivered / ended : routineDeliveredShare());
+    }
+
+    /** Production-weighted share of a load that survives the routine risks of its cheapest path to market. */
+    private double routineDeliveredShare() {
+        double sum = 0;
+        double weight = 0;
+        for (Place p : network.places) {
+            if (!p.isProduction() || harvestEma[p.index] <= 0) continue;
+            double survive = 1;
+            for (int l : network.cheapestPathToMarket(p.index)) survive *= 1 - transit.priorLoss(network.links.get(l));
+            sum += harvestEma[p.index] * survive;
+            weight += harvestEma[p.index];
+        }
+        return weight > 0 ? sum / weight : 1;
     }
 
     /** A phase that turns a failure inside it into a located ModelStateException. */
@@ -293,22 +318,26 @@ public final class NarcoModel extends SimState {
     // ------------------------------------------------------------------ phase 0: the world
 
     private void worldPhase() {
-        if (stepsSoFar() == burnIn / 2) {
+        if (stepsSoFar() == burnIn / 2 || (burnIn == 0 && stepsSoFar() == 0)) {
             market.openCalibrationWindow();
-            windowStart = new long[] {totals.producedKg(), totals.deliveredKg(), totals.seizedKg(), totals.lostKg()};
+            windowStart = new long[] {totals.producedKg()};
         }
         if (stepsSoFar() == burnIn) {
-            market.calibrate(steadySupply());
+            referenceSupply = steadySupply();
             campaign.deploy();
         }
+        // The market's reference point is fixed at the end of the burn-in, or as soon after it as loads have
+        // been delivered (a short burn-in may end before the first load arrives).
+        if (stepsSoFar() >= burnIn && !market.calibrated()) market.calibrate(referenceSupply);
         totals.newWeek();
         for (Link l : network.links) l.newWeek();
         double a = sourceSmoothing;
         for (Place p : network.places) {
             if (p.isProduction() && stepsSoFar() > burnIn) {
-                // Supply response: growers plant more per head when buyers want more of their harvest, with a lag.
-                double target = Math.pow(sourceFactor[p.index], world.plantingElasticity());
-                planting[p.index] += (target - planting[p.index]) / world.plantingWeeks();
+                // Growers expect the farm-gate factor adaptively (Nerlove 1958), over market.planting_weeks, and
+                // tend more area per head when they expect buyers to want more: g = f_e^eta.
+                expectedFactor[p.index] += (sourceFactor[p.index] - expectedFactor[p.index]) / world.plantingWeeks();
+                planting[p.index] = Math.pow(expectedFactor[p.index], world.plantingElasticity());
             }
         }
         for (Place p : network.places) p.closeWeek(world.eradicationMemoryWeeks());
@@ -425,6 +454,11 @@ public final class NarcoModel extends SimState {
     /** The farm-gate factor at a place: what buyers want of its harvest (1 before the campaign and elsewhere). */
     public double sourceFactor(Place p) {
         return sourceFactor[p.index];
+    }
+
+    /** The farm-gate factor growers at a place expect, and decide on (1 before the campaign and elsewhere). */
+    public double expectedSourceFactor(Place p) {
+        return expectedFactor[p.index];
     }
 
     /** Price of cocaine at a production place: the nation's price at the source x the farm-gate factor. */
