@@ -201,8 +201,10 @@ class LeverEffectTest {
 
     /**
      * Mechanisms the documentation says act, each in its documented direction: without corruption, less
-     * cocaine is delivered or it costs more (protection lost); a higher trafficking wage raises the price or
-     * cuts deliveries (crews cost more); barring every military from arrests loses arrests at hand-overs; a
+     * cocaine is delivered or it costs more (protection lost); police arrests raise what crews must be paid
+     * (risk pay and shortage, ODD 7.7 and 7.18: without arrests the crews' parts of the price are lower — the
+     * wage's level itself is absorbed by the price calibration, ODD 7.14); barring every military from
+     * arrests loses arrests at hand-overs; a
      * partnership without instability delivers less or seizes more.
      */
     @TestFactory
@@ -219,8 +221,8 @@ class LeverEffectTest {
         }
         Map<String, Mechanism> mechanisms = new LinkedHashMap<>();
         mechanisms.put("mechanism:corruption", new Mechanism(noCorruption, dearer));
-        mechanisms.put("mechanism:trafficking-wage", new Mechanism(List.of("residents.trafficking_wage_usd_week=600"),
-                dearer));
+        mechanisms.put("mechanism:arrests-raise-crew-pay", new Mechanism(List.of("police.arrest_rate=0"),
+                Map.of("price_crew_risk_usd_kg_final_year", -1, "price_crew_wages_usd_kg_final_year", -1)));
         mechanisms.put("mechanism:military-may-not-arrest", new Mechanism(noArrest, Map.of("arrests_total", -1)));
         mechanisms.put("mechanism:no-instability", new Mechanism(noInstability,
                 Map.of("delivered_kg_total", -1, "seized_kg_total", +1)));
