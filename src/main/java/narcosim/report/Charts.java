@@ -294,10 +294,8 @@ public final class Charts {
         dot.setSeriesOutlinePaint(0, Color.WHITE);
         dot.setUseOutlinePaint(true);
         dot.setDrawOutlines(true);
-        dot.setBaseItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2}", new DecimalFormat("+#,##0;−#,##0")));
-        if (total.getRowKey(0).toString().startsWith("Price")) {
-            dot.setBaseItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2}", new DecimalFormat("#,##0")));
-        }
+        dot.setBaseItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2}",
+                new DecimalFormat(signed ? "+#,##0;\u2212#,##0" : "#,##0")));
         dot.setBaseItemLabelsVisible(true);
         dot.setBaseItemLabelFont(new Font(ChartStyle.FONT, Font.BOLD, 13));
         dot.setBasePositiveItemLabelPosition(new ItemLabelPosition(ItemLabelAnchor.OUTSIDE3, TextAnchor.CENTER_LEFT));

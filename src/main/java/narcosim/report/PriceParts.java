@@ -75,8 +75,8 @@ final class PriceParts {
             if (i > 0) b.append(" and ");
             b.append(p.label().toLowerCase(java.util.Locale.ROOT)).append(' ')
                     .append(HtmlReport.signedNum(change(r, strategy, p))).append(" (95% CI ")
-                    .append(HtmlReport.signedNum(lo)).append(" to ").append(HtmlReport.signedNum(hi)).append(')');
-            if (lo <= 0 && hi >= 0) b.append(", not distinguishable from no change");
+                    .append(HtmlReport.signedNum(lo)).append(" to ").append(HtmlReport.signedNum(hi))
+                    .append(lo <= 0 && hi >= 0 ? ", not distinguishable from no change)" : ")");
         }
         return b.append('.').toString();
     }

@@ -58,7 +58,7 @@ public final class Report {
         }
         if (PriceParts.available(r)) {
             files.addAll(ChartFiles.write(Charts.priceParts(r), out, PRICE_PARTS));
-            if (r.baseline() != null) {
+            if (r.baseline() != null && r.strategies().size() > 1) {
                 files.addAll(ChartFiles.write(Charts.pricePartChanges(r), out, PRICE_PART_CHANGES));
             }
         } else {
