@@ -23,10 +23,12 @@ import picocli.CommandLine.Parameters;
         description = {"(Re)build the charts (PNG and SVG, in DIR/charts/) and report.html (one self-contained page "
             + "to hand on) of a finished results directory.", "",
             "compare: weekly outcomes over time with 95%% bands (needs compare --timeseries), final outcomes per "
-            + "strategy with 95%% confidence intervals, the trade-off between flow reduction and trust, and one route "
+            + "strategy with 95%% confidence intervals, the trade-off between flow reduction and trust, the final-year "
+            + "gateway price by part per strategy and each part's change against the baseline, and one route "
             + "map per strategy (routes drawn by kg carried, seizures, nations) of one replicate, repeated from the "
             + "manifest's scenario and seed (its flows go to DIR/routes/<strategy>/); report.html has the scenario, "
-            + "budgets, findings with intervals, the comparison table, charts, routes, seeds and parameters.", "",
+            + "budgets, findings with intervals, the comparison table, why the price moves (its parts, the largest "
+            + "changes per strategy, prices along the chain), charts, routes, seeds and parameters.", "",
             "sweep: per outcome a heat map over two varied parameters (the first two; in a Sobol design the two with "
             + "the largest total-order index) (grid: one cell per pair of levels; "
             + "Latin hypercube and Sobol: points binned into a coarse grid), one panel per strategy; for Sobol "

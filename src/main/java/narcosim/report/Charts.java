@@ -23,10 +23,16 @@ import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.labels.ItemLabelAnchor;
+import org.jfree.chart.labels.ItemLabelPosition;
+import org.jfree.chart.labels.StandardCategoryItemLabelGenerator;
+import org.jfree.chart.renderer.category.LineAndShapeRenderer;
+import org.jfree.chart.renderer.category.StackedBarRenderer;
 import org.jfree.chart.renderer.category.StatisticalBarRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.chart.renderer.xy.DeviationRenderer;
 import org.jfree.chart.renderer.xy.XYErrorRenderer;
+import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.statistics.DefaultStatisticalCategoryDataset;
 import org.jfree.data.xy.DefaultIntervalXYDataset;
 import org.jfree.data.xy.YIntervalSeries;
@@ -210,6 +216,100 @@ public final class Charts {
         ya.setLowerMargin(0.15);
         return ChartStyle.style(chart, "Marker area: campaign spend (label: total); whiskers: 95% CIs; "
                 + "up and right is better (" + replicatesText(r) + " per strategy)");
+    }
+
+    /**
+     * The colours of the price parts, in {@link PriceParts#PARTS} order: the Okabe–Ito palette without black
+     * (the price's marker) and yellow (faint on white); the margin, a calibrated residual, in grey.
+     */
+    static final Color[] PART_COLOURS = {
+        new Color(0x56B4E9), // price at the source: sky blue
+        new Color(0x0072B2), // transport: blue
+        new Color(0x009E73), // crews' wages: bluish green
+        new Color(0xCC79A7), // crews' risk compensation: reddish purple
+        new Color(0xD55E00), // replacing loads lost: vermillion
+        new Color(0xBBBBBB), // traffickers' margin: grey
+        new Color(0xE69F00), // scarcity: orange
+    };
+
+    /**
+     * The final-year gateway price of each strategy taken apart: one stacked bar per strategy, the mean over
+     * replicates of each part (a negative part, scarcity in a glut, below zero), and a diamond at the price,
+     * the sum of the parts.
+     */
+    public static JFreeChart priceParts(Results r) {
+        DefaultCategoryDataset parts = new DefaultCategoryDataset();
+        DefaultCategoryDataset total = new DefaultCategoryDataset();
+        for (String s : r.strategies()) {
+            for (PriceParts.Part p : PriceParts.PARTS) parts.addValue(PriceParts.level(r, s, p), p.label(), s);
+            total.addValue(r.summary(s, PriceParts.PRICE, "mean"), "Price (sum of the parts)", s);
+        }
+        return stackedParts(r, parts, total, "Why the price differs: the final-year gateway price by part",
+                "US$ per kg, final year", "Bars: mean over " + replicatesText(r) + " of each part; the parts add "
+                        + "up to the price (diamond); a negative part is drawn below zero", false);
+    }
+
+    /**
+     * Each part's change against the baseline, paired by replicate (same seeds): one stacked bar per campaign
+     * strategy, increases above zero and decreases below, a diamond at the change in the price.
+     */
+    public static JFreeChart pricePartChanges(Results r) {
+        DefaultCategoryDataset parts = new DefaultCategoryDataset();
+        DefaultCategoryDataset total = new DefaultCategoryDataset();
+        for (String s : r.strategies()) {
+            if (s.equals(r.baseline())) continue;
+            for (PriceParts.Part p : PriceParts.PARTS) parts.addValue(PriceParts.change(r, s, p), p.label(), s);
+            total.addValue(r.summary(s, PriceParts.PRICE, "diff_vs_baseline"), "Change in the price", s);
+        }
+        return stackedParts(r, parts, total, "Why the price moves: change of each part vs. " + r.baseline(),
+                "Change vs. " + r.baseline() + ", US$ per kg, final year", "Bars: mean over " + replicatesText(r)
+                        + " of the difference from the baseline run with the same seed; diamond: change in the price", true);
+    }
+
+    private static JFreeChart stackedParts(Results r, DefaultCategoryDataset parts, DefaultCategoryDataset total,
+            String title, String axis, String subtitle, boolean signed) {
+        JFreeChart chart = ChartFactory.createStackedBarChart(title, null, axis, parts, PlotOrientation.VERTICAL,
+                true, false, false);
+        CategoryPlot plot = chart.getCategoryPlot();
+        StackedBarRenderer ren = (StackedBarRenderer) plot.getRenderer();
+        ren.setBarPainter(new StandardBarPainter());
+        ren.setShadowVisible(false);
+        ren.setDrawBarOutline(true); // a thin white line between the parts
+        ren.setMaximumBarWidth(0.12);
+        for (int i = 0; i < PriceParts.PARTS.size(); i++) {
+            ren.setSeriesPaint(i, PART_COLOURS[i % PART_COLOURS.length]);
+            ren.setSeriesOutlinePaint(i, Color.WHITE);
+            ren.setSeriesOutlineStroke(i, new BasicStroke(1f));
+        }
+        // the price (or its change) as a black diamond with its value, over the bars
+        LineAndShapeRenderer dot = new LineAndShapeRenderer(false, true);
+        java.awt.geom.Path2D.Double diamond = new java.awt.geom.Path2D.Double();
+        diamond.moveTo(0, -7);
+        diamond.lineTo(7, 0);
+        diamond.lineTo(0, 7);
+        diamond.lineTo(-7, 0);
+        diamond.closePath();
+        dot.setSeriesShape(0, diamond);
+        dot.setSeriesPaint(0, Color.BLACK);
+        dot.setSeriesOutlinePaint(0, Color.WHITE);
+        dot.setUseOutlinePaint(true);
+        dot.setDrawOutlines(true);
+        dot.setBaseItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2}",
+                new DecimalFormat(signed ? "+#,##0;\u2212#,##0" : "#,##0")));
+        dot.setBaseItemLabelsVisible(true);
+        dot.setBaseItemLabelFont(new Font(ChartStyle.FONT, Font.BOLD, 13));
+        dot.setBasePositiveItemLabelPosition(new ItemLabelPosition(ItemLabelAnchor.OUTSIDE3, TextAnchor.CENTER_LEFT));
+        dot.setBaseNegativeItemLabelPosition(new ItemLabelPosition(ItemLabelAnchor.OUTSIDE3, TextAnchor.CENTER_LEFT));
+        dot.setItemLabelAnchorOffset(8);
+        plot.setDataset(1, total);
+        plot.setRenderer(1, dot);
+        plot.setDatasetRenderingOrder(org.jfree.chart.plot.DatasetRenderingOrder.FORWARD);
+        plot.addRangeMarker(new ValueMarker(0, Color.DARK_GRAY, new BasicStroke(1f)));
+        NumberAxis y = (NumberAxis) plot.getRangeAxis();
+        y.setNumberFormatOverride(new DecimalFormat("#,##0;−#,##0"));
+        y.setUpperMargin(0.06);
+        plot.getDomainAxis().setMaximumCategoryLabelLines(2);
+        return ChartStyle.style(chart, subtitle);
     }
 
     /** Whether (x, y) is close to a marker already placed (within 8 percentage points and 0.03 of trust). */

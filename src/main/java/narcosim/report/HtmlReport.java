@@ -38,6 +38,7 @@ public final class HtmlReport {
             figure{margin:1em 0}figure img{max-width:100%;height:auto;border:1px solid #ddd}
             figcaption{font-size:.9em;color:#444}
             ul.findings li{margin-bottom:.5em}
+            .scroll{overflow-x:auto}
             """;
 
     private HtmlReport() {
@@ -89,7 +90,7 @@ public final class HtmlReport {
                 .append(esc(str(manifest.get("finished")))).append(". Results directory: ")
                 .append(esc(r.name())).append(".</p>\n");
 
-        h.append("<p class=\"muted\">Contents: <a href=\"#scenario\">Scenario</a> &middot; <a href=\"#strategies\">Strategies and their budgets</a> &middot; <a href=\"#findings\">Findings</a> &middot; <a href=\"#table\">Comparison table</a> &middot; <a href=\"#charts\">Charts</a> &middot; <a href=\"#routes\">Routes</a> &middot; <a href=\"#version\">Version and seeds</a> &middot; <a href=\"#parameters\">Appendix: parameters</a></p>\n");
+        h.append("<p class=\"muted\">Contents: <a href=\"#scenario\">Scenario</a> &middot; <a href=\"#strategies\">Strategies and their budgets</a> &middot; <a href=\"#findings\">Findings</a> &middot; <a href=\"#table\">Comparison table</a> &middot; <a href=\"#price\">Why the price moves</a> &middot; <a href=\"#charts\">Charts</a> &middot; <a href=\"#routes\">Routes</a> &middot; <a href=\"#version\">Version and seeds</a> &middot; <a href=\"#parameters\">Appendix: parameters</a></p>\n");
         h.append("<h2 id=\"scenario\">Scenario</h2>\n");
         if (sc != null && sc.description() != null) h.append("<p>").append(esc(sc.description().strip())).append("</p>\n");
         if (!sets.isEmpty()) h.append("<p>Settings changed for this comparison: <code>")
@@ -104,6 +105,9 @@ public final class HtmlReport {
 
         h.append("<h2 id=\"table\">Comparison table</h2>\n");
         table(h, r, sc);
+
+        h.append("<h2 id=\"price\">Why the price moves</h2>\n");
+        price(h, r, sc);
 
         h.append("<h2 id=\"charts\">Charts</h2>\n");
         charts(h, r);
@@ -306,6 +310,123 @@ public final class HtmlReport {
         }
     }
 
+    /**
+     * "Why the price moves": the final-year gateway price of each strategy by part, each part's change against
+     * the baseline, one sentence per campaign strategy naming its two largest part changes, and the prices
+     * along the chain per nation under the baseline.
+     */
+    static void price(StringBuilder h, Results r, Scenario sc) throws IOException {
+        if (!PriceParts.available(r)) {
+            h.append("<p class=\"ns\">summary.csv has no parts of the price (results made before narcosim formed "
+                    + "prices along the chain), so the price is not taken apart here.</p>\n");
+            return;
+        }
+        h.append("<p>The wholesale price at the market gateway is what it cost to bring a kilogram there — the "
+                + "price at the source, transport, crews' wages and their pay for risk, the replacement of loads lost "
+                + "on the way — plus the traffickers' margin, and a scarcity term when supply falls short of demand "
+                + "(negative in a glut). The parts add up to the price (docs/ODD.md, 7.14). A strategy moves the price "
+                + "through the parts it changes.</p>\n");
+        Path dir = r.dir().resolve(Report.CHARTS);
+        figure(h, dir.resolve(Report.PRICE_PARTS + ".png"), "Final-year gateway price by part, mean over replicates "
+                + "per strategy (US$ per kg); the diamond is the price.");
+        String base = r.baseline();
+        if (base == null) {
+            h.append("<p class=\"ns\">The manifest names no baseline strategy, so no changes are stated.</p>\n");
+        } else {
+            figure(h, dir.resolve(Report.PRICE_PART_CHANGES + ".png"), "Change of each part of the final-year price "
+                    + "against " + label(sc, base) + ", paired by replicate (US$ per kg); the diamond is the change in "
+                    + "the price.");
+            h.append("<p>Changes are paired by replicate: each strategy's run is compared with the baseline run "
+                    + "of the same random seed, and the mean of those differences is given with its 95% confidence "
+                    + "interval.</p>\n<ul class=\"findings\">\n");
+            for (String s : r.strategies()) {
+                if (s.equals(base)) continue;
+                String f = PriceParts.sentence(r, label(sc, s), s);
+                if (f == null) continue;
+                int colon = f.indexOf(": ");
+                h.append("<li><b>").append(esc(f.substring(0, colon + 1))).append("</b>")
+                        .append(esc(f.substring(colon + 1))).append("</li>\n");
+            }
+            h.append("</ul>\n");
+            partTable(h, r, base);
+        }
+        chainPrices(h, r, sc);
+    }
+
+    /** The baseline's final-year level of each part and each campaign strategy's paired change, as numbers. */
+    private static void partTable(StringBuilder h, Results r, String base) {
+        h.append("<p>The same in numbers (US$ per kg, final year): the baseline's level of each part and each "
+                + "strategy's change against it; grey italics with (n.s.) mark a change whose 95% interval includes "
+                + "zero.</p>\n<div class=\"scroll\"><table>\n<tr><th>Part</th><th><code>").append(esc(base))
+                .append("</code></th>");
+        for (String s : r.strategies()) {
+            if (!s.equals(base)) h.append("<th>change, <code>").append(esc(s)).append("</code></th>");
+        }
+        h.append("</tr>\n");
+        List<String[]> rows = new ArrayList<>();
+        for (PriceParts.Part p : PriceParts.PARTS) rows.add(new String[] {p.column(), p.label()});
+        rows.add(new String[] {PriceParts.PRICE, "Price (sum of the parts)"});
+        for (String[] row : rows) {
+            boolean total = row[0].equals(PriceParts.PRICE);
+            h.append("<tr><td>").append(total ? "<b>" + esc(row[1]) + "</b>" : esc(row[1]))
+                    .append("</td><td class=\"num\">").append(esc(num(r.summary(base, row[0], "mean")))).append("</td>");
+            for (String s : r.strategies()) {
+                if (s.equals(base)) continue;
+                double d = r.summary(s, row[0], "diff_vs_baseline");
+                double lo = r.summary(s, row[0], "diff_ci_low");
+                double hi = r.summary(s, row[0], "diff_ci_high");
+                String text = esc(signedNum(d));
+                if (lo <= 0 && hi >= 0) {
+                    text = "<span class=\"ns\" title=\"interval includes zero\">" + text + " (n.s.)</span>";
+                }
+                h.append("<td class=\"num\">").append(text).append("</td>");
+            }
+            h.append("</tr>\n");
+        }
+        h.append("</table></div>\n");
+    }
+
+    /** The baseline's final-year price of cocaine in each nation, with the scenario's figure beside it. */
+    private static void chainPrices(StringBuilder h, Results r, Scenario sc) {
+        String s = r.baseline() != null ? r.baseline() : r.strategies().get(0);
+        List<String[]> rows = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
+        if (sc != null) for (Specs.Nation n : sc.nations()) ids.add(n.id());
+        String market = null;
+        if (sc != null) {
+            for (Specs.Place p : sc.places()) {
+                if (p.kind() == Specs.PlaceKind.MARKET) market = p.nation();
+            }
+        }
+        for (String id : ids) {
+            double v = id.equals(market) ? r.summary(s, PriceParts.PRICE, "mean")
+                    : r.summary(s, "chain_price_" + id + "_usd_kg_final_year", "mean");
+            boolean known = !Double.isNaN(r.summary(s, "chain_price_" + id + "_usd_kg_final_year", "n"));
+            if (!known && !id.equals(market)) continue; // the model writes no chain price for this nation
+            Specs.Nation n = sc.nation(id);
+            final String nation = id;
+            boolean producer = sc.places().stream()
+                    .anyMatch(p -> p.kind() == Specs.PlaceKind.PRODUCTION && p.nation().equals(nation));
+            String role = id.equals(market) ? "input: the market's reference price"
+                    : producer ? "input: price at the source" : "reference only";
+            rows.add(new String[] {n.name() + (id.equals(market) ? " (market gateway)" : ""), num(n.priceUsdKg()),
+                    Double.isNaN(v) ? "not reached in every run" : num(v), role});
+        }
+        if (rows.isEmpty()) return;
+        h.append("<p>Prices along the chain under ").append(esc(label(sc, s))).append(": the price of cocaine "
+                + "arriving in each nation, final-year mean over replicates (US$ per kg), next to the scenario's figure. "
+                + "The scenario's figure is an input only for production nations (the price at the source) and for the "
+                + "market (the reference price the margin is calibrated to); elsewhere it is a reference to compare "
+                + "with.</p>\n<div class=\"scroll\"><table>\n<tr><th>Nation</th><th>Scenario (US$/kg)</th>"
+                + "<th>Model (US$/kg)</th><th>Scenario figure is</th></tr>\n");
+        for (String[] row : rows) {
+            h.append("<tr><td>").append(esc(row[0])).append("</td><td class=\"num\">").append(esc(row[1]))
+                    .append("</td><td class=\"num\">").append(esc(row[2])).append("</td><td>").append(esc(row[3]))
+                    .append("</td></tr>\n");
+        }
+        h.append("</table></div>\n");
+    }
+
     /** One route map per strategy, of the same replicate run (the same seed under every strategy). */
     private static void routes(StringBuilder h, Results r, Scenario sc) throws IOException {
         Path dir = r.dir().resolve(Report.CHARTS);
@@ -406,7 +527,7 @@ public final class HtmlReport {
         return narcosim.metrics.Outcome.number(v).replace('-', '\u2212');
     }
 
-    private static String signedNum(double v) {
+    static String signedNum(double v) {
         return narcosim.metrics.Outcome.signedNumber(v).replace('-', '\u2212');
     }
 

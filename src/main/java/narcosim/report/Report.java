@@ -56,12 +56,25 @@ public final class Report {
         for (Outcome o : Outcome.FINAL) {
             files.addAll(ChartFiles.write(Charts.finalBars(r, o), out, "final-" + o.column()));
         }
+        if (PriceParts.available(r)) {
+            files.addAll(ChartFiles.write(Charts.priceParts(r), out, PRICE_PARTS));
+            if (r.baseline() != null && r.strategies().size() > 1) {
+                files.addAll(ChartFiles.write(Charts.pricePartChanges(r), out, PRICE_PART_CHANGES));
+            }
+        } else {
+            notes.add("summary.csv has no parts of the price (results made before narcosim's price chain): "
+                    + "price-part charts skipped");
+        }
         if (r.baseline() != null) files.addAll(ChartFiles.write(Charts.tradeOff(r), out, "tradeoff"));
         else notes.add("no baseline strategy in the manifest: trade-off chart skipped");
         return new Built(files, notes);
     }
 
     public static final int DEFAULT_MAP_REPLICATE = 1;
+    /** The chart of the final-year price by part, per strategy. */
+    public static final String PRICE_PARTS = "price-parts";
+    /** The chart of each part's change against the baseline, per campaign strategy. */
+    public static final String PRICE_PART_CHANGES = "price-parts-vs-baseline";
     /** Per strategy, links.csv and places.csv of the run whose route map is drawn. */
     public static final String ROUTES = "routes";
 

@@ -21,6 +21,8 @@ import javax.imageio.ImageIO;
 import javax.xml.parsers.DocumentBuilderFactory;
 
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.data.category.CategoryDataset;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,7 +51,11 @@ class ChartsTest {
     void everyChartIsWrittenAsPngAndSvg() throws Exception {
         List<String> names = charts("png").stream().map(p -> p.getFileName().toString()).toList();
         int strategies = Results.open(dir).strategies().size();
-        assertEquals(Outcome.WEEKLY.size() + Outcome.FINAL.size() + 1 + strategies, names.size(), names::toString);
+        assertTrue(PriceParts.available(Results.open(dir)), "the fixture's summary.csv has the price parts");
+        // + tradeoff + the two price-part charts + a route map per strategy
+        assertEquals(Outcome.WEEKLY.size() + Outcome.FINAL.size() + 3 + strategies, names.size(), names::toString);
+        assertTrue(names.contains(Report.PRICE_PARTS + ".png"));
+        assertTrue(names.contains(Report.PRICE_PART_CHANGES + ".png"));
         assertTrue(names.contains("route-map-baseline.png"));
         assertTrue(names.contains("tradeoff.png"));
         assertTrue(names.contains("timeseries-delivered_kg.png"));
@@ -104,11 +110,66 @@ class ChartsTest {
             String expected = name.equals("tradeoff.svg") ? "Trade-off"
                     : name.equals("timeseries-delivered_kg.svg") ? "Cocaine delivered to market over time"
                     : name.equals("final-mean_trust_final_year.svg") ? "Trust in the state, final year"
-                    : name.startsWith("route-map-") ? "Trafficking routes and seizures" : "";
+                    : name.startsWith("route-map-") ? "Trafficking routes and seizures"
+                    : name.equals(Report.PRICE_PARTS + ".svg") ? "Why the price differs"
+                    : name.equals(Report.PRICE_PART_CHANGES + ".svg") ? "Why the price moves" : "";
             assertTrue(text.contains(expected), name + " lacks its title '" + expected + "'");
             String raw = Files.readString(svg);
             assertFalse(raw.matches("(?s).*_\\d{6,}.*"), name + " has clock-based ids");
         }
+    }
+
+    @Test
+    void priceChartStacksEveryPartOfEveryStrategyAndTheyAddUpToThePrice() throws Exception {
+        Results r = Results.open(dir);
+        CategoryPlot plot = Charts.priceParts(r).getCategoryPlot();
+        CategoryDataset parts = plot.getDataset(0);
+        CategoryDataset price = plot.getDataset(1);
+        assertEquals(PriceParts.PARTS.size(), parts.getRowCount());
+        for (int i = 0; i < PriceParts.PARTS.size(); i++) {
+            assertEquals(narcosim.metrics.Outcomes.PRICE_PARTS.get(i)[1], parts.getRowKey(i), "catalogue order and labels");
+        }
+        assertEquals(r.strategies(), parts.getColumnKeys());
+        for (String s : r.strategies()) {
+            double sum = 0;
+            double size = 0;
+            for (int i = 0; i < parts.getRowCount(); i++) {
+                sum += parts.getValue(i, parts.getColumnIndex(s)).doubleValue();
+                size += Math.abs(parts.getValue(i, parts.getColumnIndex(s)).doubleValue());
+            }
+            double p = price.getValue(0, price.getColumnIndex(s)).doubleValue();
+            assertEquals(r.summary(s, PriceParts.PRICE, "mean"), p, 1e-9, s);
+            // runs.csv and summary.csv keep 7 significant digits, so each part is off by up to ~1e-6 of itself
+            assertEquals(p, sum, 1e-6 * (size + Math.abs(p)), s + ": the stacked parts add up to the price");
+        }
+        // the changes: one bar per campaign strategy, adding up to the change in the price
+        CategoryPlot change = Charts.pricePartChanges(r).getCategoryPlot();
+        CategoryDataset d = change.getDataset(0);
+        assertEquals(r.strategies().size() - 1, d.getColumnCount());
+        assertFalse(d.getColumnKeys().contains(r.baseline()));
+        for (Object s : d.getColumnKeys()) {
+            double sum = 0;
+            // runs.csv keeps 7 significant digits of each run's levels: the differences inherit their rounding
+            double size = Math.abs(r.summary((String) s, PriceParts.PRICE, "mean"))
+                    + Math.abs(r.summary(r.baseline(), PriceParts.PRICE, "mean"));
+            for (int i = 0; i < d.getRowCount(); i++) {
+                sum += d.getValue(i, d.getColumnIndex((String) s)).doubleValue();
+                size += Math.abs(PriceParts.level(r, (String) s, PriceParts.PARTS.get(i)))
+                        + Math.abs(PriceParts.level(r, r.baseline(), PriceParts.PARTS.get(i)));
+            }
+            double total = r.summary((String) s, PriceParts.PRICE, "diff_vs_baseline");
+            assertEquals(total, change.getDataset(1).getValue(0, change.getDataset(1).getColumnIndex((String) s))
+                    .doubleValue(), 1e-9);
+            assertEquals(total, sum, 1e-6 * size, s + ": the part changes add up");
+        }
+    }
+
+    @Test
+    void priceChartShowsThePartColours() throws IOException {
+        BufferedImage img = ImageIO.read(dir.resolve(Report.CHARTS).resolve(Report.PRICE_PARTS + ".png").toFile());
+        // the margin and the transport are large parts in every run: their colours must show
+        assertTrue(hasNear(img, Charts.PART_COLOURS[5].getRGB()), "no margin grey");
+        assertTrue(hasNear(img, Charts.PART_COLOURS[1].getRGB()), "no transport blue");
     }
 
     @Test

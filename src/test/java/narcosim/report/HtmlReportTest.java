@@ -9,7 +9,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.ToDoubleFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -18,6 +23,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import narcosim.metrics.Outcomes;
 import narcosim.scenario.Scenario;
 import narcosim.scenario.ScenarioLoader;
 import narcosim.scenario.Specs;
@@ -74,8 +80,8 @@ class HtmlReportTest {
             Base64.getDecoder().decode(src.group(1).substring("data:image/png;base64,".length()));
             images++;
         }
-        // trade-off + 6 final bars + 6 time series + a route map per strategy
-        assertEquals(13 + strategies(), images, "every chart is embedded");
+        // trade-off + 6 final bars + 6 time series + 2 price-part charts + a route map per strategy
+        assertEquals(15 + strategies(), images, "every chart is embedded");
     }
 
     @Test
@@ -99,6 +105,48 @@ class HtmlReportTest {
                     + HtmlReport.esc(finding.substring(colon + 1)) + "</li>"), "finding for " + s.id());
         }
         assertTrue(campaigns >= 3);
+    }
+
+    @Test
+    void whyThePriceMovesNamesEachStrategysTwoLargestPartChangesWithTheirNumbers() throws Exception {
+        Scenario sc = ScenarioLoader.load(ReportFixture.BALLOON);
+        Results r = Results.open(dir);
+        int a = html.indexOf("<h2 id=\"price\">Why the price moves</h2>");
+        assertTrue(a >= 0, "no 'Why the price moves' section");
+        String section = html.substring(a, html.indexOf("<h2", a + 4));
+        assertTrue(section.contains("<figcaption>Final-year gateway price by part"), "the parts chart");
+        assertTrue(section.contains("<figcaption>Change of each part of the final-year price"), "the changes chart");
+        int sentences = 0;
+        for (Specs.Strategy s : sc.strategies()) {
+            if (s.id().equals(r.baseline())) continue;
+            // the two parts whose paired change is largest, worked out here from summary.csv
+            List<String[]> parts = new ArrayList<>(Outcomes.PRICE_PARTS);
+            ToDoubleFunction<String[]> change = p -> r.summary(s.id(), "price_" + p[0] + "_usd_kg_final_year",
+                    "diff_vs_baseline");
+            parts.sort(Comparator.comparingDouble(p -> -Math.abs(change.applyAsDouble(p))));
+            Matcher li = Pattern.compile("<li><b>" + Pattern.quote(HtmlReport.esc(s.name()) + ":") + "</b>(.*?)</li>")
+                    .matcher(section);
+            assertTrue(li.find(), "no sentence for " + s.id());
+            String text = li.group(1);
+            String price = HtmlReport.signedNum(r.summary(s.id(), "price_usd_kg_final_year", "diff_vs_baseline"));
+            assertTrue(text.contains("US$/kg (" + price + ")"), s.id() + ": change in the price " + price + " in " + text);
+            for (int i = 0; i < 2; i++) {
+                String named = HtmlReport.esc(parts.get(i)[1].toLowerCase(Locale.ROOT)) + " "
+                        + HtmlReport.signedNum(change.applyAsDouble(parts.get(i))) + " (95% CI ";
+                assertTrue(text.contains(named), s.id() + ": '" + named + "' missing in " + text);
+            }
+            // and no third part is named
+            String third = HtmlReport.esc(parts.get(2)[1].toLowerCase(Locale.ROOT)) + " ";
+            assertFalse(text.contains(third), s.id() + ": names a third part " + third);
+            sentences++;
+        }
+        assertTrue(sentences >= 3);
+        // the chain prices: the market nation's row is the gateway price
+        String market = sc.places().stream().filter(p -> p.kind() == Specs.PlaceKind.MARKET).map(Specs.Place::nation)
+                .findFirst().orElseThrow();
+        assertTrue(section.contains("<td>" + HtmlReport.esc(sc.nation(market).name()) + " (market gateway)</td><td class=\"num\">"
+                + HtmlReport.num(sc.nation(market).priceUsdKg()) + "</td><td class=\"num\">"
+                + HtmlReport.num(r.summary(r.baseline(), "price_usd_kg_final_year", "mean")) + "</td>"), "gateway row");
     }
 
     @Test

@@ -68,8 +68,8 @@ class ResultsTest {
     void withoutTimeseriesTheOtherChartsAreStillMade() throws Exception {
         Report.Built built = Report.charts(Results.open(copy()));
         assertTrue(built.notes().stream().anyMatch(n -> n.contains("time-series charts skipped")), built.notes()::toString);
-        // final bars, trade-off, and a route map per strategy
-        assertEquals(2 * (Outcome.FINAL.size() + 1 + Results.open(noTimeseries).strategies().size()), built.files().size());
+        // final bars, trade-off, the price by part and its change, and a route map per strategy
+        assertEquals(2 * (Outcome.FINAL.size() + 3 + Results.open(noTimeseries).strategies().size()), built.files().size());
         assertFalse(built.files().stream().anyMatch(p -> p.getFileName().toString().startsWith("timeseries")));
     }
 
