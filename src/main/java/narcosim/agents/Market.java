@@ -280,13 +280,15 @@ public final class Market {
     }
 
     /**
-     * Share of the price that is compensation for risk (loss replacement and crews' risk pay): price over
-     * price without them, 1 with none. Replaces NarcoLogic's risk premium (ODD 7.14).
+     * How much of the supply price is compensation for risk (loss replacement and crews' risk pay): the supply
+     * price over the supply price without them, 1 with none; finite, as the other parts are positive. Replaces
+     * NarcoLogic's risk premium (ODD 7.14).
      */
     public double riskPremium() {
-        double risk = part(UnitCost.Part.LOSS_REPLACEMENT) + part(UnitCost.Part.CREW_RISK);
-        double rest = price - risk;
-        return rest > 0 && risk > 0 ? price / rest : 1;
+        if (!partsKnown) return 1;
+        double risk = parts[3] + parts[4];
+        double rest = supplyPrice - risk;
+        return rest > 0 && risk > 0 ? supplyPrice / rest : 1;
     }
 
     /** A part of the gateway price, US$/kg; the parts add up to the price (0 before any delivery). */

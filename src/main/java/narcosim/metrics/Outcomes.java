@@ -112,7 +112,7 @@ public final class Outcomes {
         w.add(probed(level("price_usd_kg", "US$/kg", "Wholesale price", "Wholesale price at the market gateway", 1,
                 "US$/kg", Change.RELATIVE), ModelState::price));
         w.add(probed(level("risk_premium", "", "Risk premium",
-                "Price over the price without compensation for risk (loss replacement, crews' risk pay)", 1, "x",
+                "Supply price over the supply price without compensation for risk (loss replacement, crews' risk pay)", 1, "x",
                 Change.ABSOLUTE), ModelState::riskPremium));
         for (String[] part : PRICE_PARTS) {
             w.add(probed(pricePart(part[0], part[1]), m -> m.pricePart(part[0])));

@@ -247,7 +247,6 @@ class ParameterSpaceTest {
         assertEquals(0, m.massImbalanceKg(), "mass balance");
         assertTrue(m.shipments().size() <= Transit.MAX_SHIPMENTS, "shipments bounded: " + m.shipments().size());
         RunResult r = RunResult.of(m);
-        double cap = m.config().params().real("market.price_cap_factor");
         double areaCap = 0;
         for (Place p : m.network().places) areaCap += p.isProduction() ? p.cocaCapHa() : 0;
         List<narcosim.metrics.Outcome> cols = r.columns();
@@ -266,7 +265,7 @@ class ParameterSpaceTest {
                 }
             }
             assertTrue(row[m.collector().column("price_usd_kg")] <= m.market().priceCap() * (1 + 1e-12), "price cap");
-            assertTrue(row[m.collector().column("risk_premium")] <= cap * (1 + 1e-12), "premium cap");
+            assertTrue(row[m.collector().column("risk_premium")] >= 1, "the risk premium is at least 1");
             assertTrue(row[m.collector().column("coca_ha")] <= areaCap * (1 + 1e-9), "area cap");
         }
         for (Map.Entry<String, Double> e : r.outcomes().entrySet()) {
