@@ -44,14 +44,6 @@ public final class Transit implements Steppable, Shipping {
     private double riskLastWeek;
     private double protectionKgThisWeek;
     private boolean capHit;
-    /**
-     * Mean protection from routine enforcement of the kilograms that entered links this week, weighted by kg
-     * (ODD 7.5); 0 in a week nothing moved.
-     */
-    public double protectionThisWeek() {
-        return kgThisWeek > 0 ? protectionKgThisWeek / kgThisWeek : 0;
-    }
-
     /** Weeks in which cartels kept cargo in stock because {@link #MAX_SHIPMENTS} shipments were on their way. */
     private int capWeeks;
 
@@ -183,6 +175,14 @@ public final class Transit implements Steppable, Shipping {
     /** Perceived risk per kg of the kilograms that entered links last week (NarcoLogic; the market's input). */
     public double riskLastWeek() {
         return riskLastWeek;
+    }
+
+    /**
+     * Mean protection from routine enforcement of the kilograms that entered links this week, weighted by kg
+     * (ODD 7.5); 0 in a week nothing moved.
+     */
+    public double protectionThisWeek() {
+        return kgThisWeek > 0 ? protectionKgThisWeek / kgThisWeek : 0;
     }
 
     /** Weeks in which cartels kept cargo in stock because {@link #MAX_SHIPMENTS} shipments were on their way. */
