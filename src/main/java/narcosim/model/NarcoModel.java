@@ -83,6 +83,7 @@ public final class NarcoModel extends SimState {
     private Readings readings;
     private Shuffled<Cartel> cartels;
     private Transit transit;
+    private Protection protection;
     private Population population;
     private int burnIn;
     private WorldRules world;
@@ -105,6 +106,8 @@ public final class NarcoModel extends SimState {
         events = new EventBus();
         totals = new KgTotals();
         events.register(totals);
+        protection = new Protection(params, network);
+        events.register(protection);
         double marketPrice = network.places.stream().filter(Place::isMarket).findFirst().orElseThrow()
                 .nation.spec.priceUsdKg();
         market = new Market(marketPrice, params);
@@ -247,6 +250,7 @@ public final class NarcoModel extends SimState {
         long deliveredLastWeek = totals.deliveredThisWeekKg();
         totals.newWeek();
         transit.newWeek();
+        protection.newWeek();
         for (Link l : network.links) l.newWeek();
 
         if (stepsSoFar() > burnIn) {
@@ -372,6 +376,11 @@ public final class NarcoModel extends SimState {
 
     public List<Cartel> cartels() {
         return cartels.members();
+    }
+
+    /** Protection cartels have bought with bribes, per cartel and place (ODD 7.5); read-only to police. */
+    public Protection protection() {
+        return protection;
     }
 
     /** Shipment movement and encounters (phase 2). */

@@ -42,6 +42,7 @@ public final class Transit implements Steppable, Shipping {
     private double riskKgThisWeek;
     private double kgThisWeek;
     private double riskLastWeek;
+    private double protectionKgThisWeek;
     private boolean capHit;
     /** Weeks in which cartels kept cargo in stock because {@link #MAX_SHIPMENTS} shipments were on their way. */
     private int capWeeks;
@@ -62,6 +63,7 @@ public final class Transit implements Steppable, Shipping {
     void newWeek() {
         riskLastWeek = kgThisWeek > 0 ? riskKgThisWeek / kgThisWeek : riskLastWeek;
         riskKgThisWeek = 0;
+        protectionKgThisWeek = 0;
         kgThisWeek = 0;
     }
 
@@ -105,9 +107,13 @@ public final class Transit implements Steppable, Shipping {
             model.events().emit(new Event.Lost(c.index(), l.index, s.kg));
             return;
         }
-        if (model.random.nextDouble() < l.detectability) {
-            Nation n = l.to.nation.spec.international() ? l.from.nation : l.to.nation;
-            seize(s, l, l.to, n, Event.Agency.POLICE);
+        // Routine enforcement by the jurisdiction at the link's end (the origin's, in international waters),
+        // less the protection the cartel bought from officials there (ODD 7.5).
+        Place enforcing = l.to.nation.spec.international() ? l.from : l.to;
+        double protection = model.protection().at(c.index(), enforcing);
+        protectionKgThisWeek += s.kg * protection;
+        if (model.random.nextDouble() < l.detectability * (1 - protection)) {
+            seize(s, l, l.to, enforcing.nation, Event.Agency.POLICE);
             return;
         }
         MilitaryUnit u = model.campaign().interdict(s, l, model.random);
@@ -169,6 +175,14 @@ public final class Transit implements Steppable, Shipping {
     /** Perceived risk per kg of the kilograms that entered links last week (NarcoLogic; the market's input). */
     public double riskLastWeek() {
         return riskLastWeek;
+    }
+
+    /**
+     * Mean protection from routine enforcement of the kilograms that entered links this week, weighted by kg
+     * (ODD 7.5); 0 in a week nothing moved.
+     */
+    public double protectionThisWeek() {
+        return kgThisWeek > 0 ? protectionKgThisWeek / kgThisWeek : 0;
     }
 
     /** Weeks in which cartels kept cargo in stock because {@link #MAX_SHIPMENTS} shipments were on their way. */

@@ -45,7 +45,6 @@ class LeverEffectTest {
 
     /** Levers and mechanisms that move nothing today, and the issue that is to make them act. */
     static final Map<String, String> KNOWN_FAILURES = Map.of(
-            "mechanism:corruption", "issue 13: corruption buys no protection from seizures yet",
             "mechanism:trafficking-wage", "issue 13: crews are not capacity and their wage is not a cost in the price",
             "mechanism:military-may-not-arrest", "issue 14: a lost hand-over does not cost the arrest and its evidence",
             "mechanism:no-instability", "issue 14: a suspension opens no gap that traffic finds");
