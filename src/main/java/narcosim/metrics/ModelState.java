@@ -50,6 +50,9 @@ public interface ModelState {
 
     double corruptUnits();
 
+    /** Kg-weighted mean protection from routine enforcement of the kg that entered links this week (0-1). */
+    double protectionMean();
+
     double cartels();
 
     double partnersCooperating();

@@ -172,6 +172,10 @@ public final class Outcomes {
                 Event.Arrested.class, a -> a.kind() == Event.ArrestKind.LEADER, Event.Arrested::count));
         w.add(probed(level("corrupt_units", "units", "Corrupt police units", "Campaign police units working for cartels",
                 1, "units", Change.RELATIVE), ModelState::corruptUnits));
+        w.add(probed(level("protection_mean", "0-1", "Protection bought with bribes",
+                "Mean chance, weighted by the kg entering links this week, that officials bribed where the link is "
+                        + "policed let the payer's shipment pass routine enforcement (0-1)", 1, "0-1", Change.ABSOLUTE),
+                ModelState::protectionMean));
         w.add(fed(flow("corruption_seen", "events", "Corruption seen", "Times residents saw officials' corruption", 1,
                 ""), Event.CorruptionSeen.class, c -> 1));
         w.add(fed(flow("bribes_usd", "US$", "Bribes", "Bribes paid by cartels", MILLION, "US$M"),

@@ -84,6 +84,7 @@ public final class NarcoModel extends SimState {
     private Readings readings;
     private Shuffled<Cartel> cartels;
     private Transit transit;
+    private Protection protection;
     private Population population;
     private int burnIn;
     private WorldRules world;
@@ -125,6 +126,8 @@ public final class NarcoModel extends SimState {
         events = new EventBus();
         totals = new KgTotals();
         events.register(totals);
+        protection = new Protection(params, network);
+        events.register(protection);
         double marketPrice = network.places.stream().filter(Place::isMarket).findFirst().orElseThrow()
                 .nation.spec.priceUsdKg();
         market = new Market(marketPrice, network.nations.size(), params);
@@ -330,6 +333,8 @@ public final class NarcoModel extends SimState {
         // been delivered (a short burn-in may end before the first load arrives).
         if (stepsSoFar() >= burnIn && !market.calibrated()) market.calibrate(referenceSupply);
         totals.newWeek();
+        transit.newWeek();
+        protection.newWeek();
         for (Link l : network.links) l.newWeek();
         double a = sourceSmoothing;
         for (Place p : network.places) {
@@ -520,6 +525,11 @@ public final class NarcoModel extends SimState {
 
     public List<Cartel> cartels() {
         return cartels.members();
+    }
+
+    /** Protection cartels have bought with bribes, per cartel and place (ODD 7.5); read-only to police. */
+    public Protection protection() {
+        return protection;
     }
 
     /** Shipment movement and encounters (phase 2). */

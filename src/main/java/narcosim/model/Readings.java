@@ -115,6 +115,11 @@ final class Readings implements ModelState {
     }
 
     @Override
+    public double protectionMean() {
+        return m.transit().protectionThisWeek();
+    }
+
+    @Override
     public double cartels() {
         return m.cartels().size();
     }

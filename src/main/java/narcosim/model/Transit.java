@@ -40,6 +40,8 @@ public final class Transit implements Steppable, Shipping {
     private final Shuffled<Shipment> shipments = new Shuffled<>(Shipment::done);
     private final double[] lossProb;
     private long ids;
+    private double kgThisWeek;
+    private double protectionKgThisWeek;
     private boolean capHit;
     /** Weeks in which cartels kept cargo in stock because {@link #MAX_SHIPMENTS} shipments were on their way. */
     private int capWeeks;
@@ -54,6 +56,12 @@ public final class Transit implements Steppable, Shipping {
     @Override
     public void step(SimState state) {
         shipments.step(state);
+    }
+
+    /** Called at the start of a week: the week's kg entered and their protection start from zero. */
+    void newWeek() {
+        protectionKgThisWeek = 0;
+        kgThisWeek = 0;
     }
 
     /** Called at the end of a week: counts it if the bound on shipments held. */
@@ -99,9 +107,14 @@ public final class Transit implements Steppable, Shipping {
             model.events().emit(new Event.Lost(c.index(), l.index, s.kg));
             return;
         }
-        if (model.random.nextDouble() < l.detectability) {
-            Nation n = l.to.nation.spec.international() ? l.from.nation : l.to.nation;
-            seize(s, l, l.to, n, Event.Agency.POLICE);
+        // Routine enforcement by the jurisdiction at the link's end (the origin's, in international waters),
+        // less the protection the cartel bought from officials there (ODD 7.5).
+        Place enforcing = l.to.nation.spec.international() ? l.from : l.to;
+        double protection = model.protection().at(c.index(), enforcing);
+        protectionKgThisWeek += s.kg * protection;
+        kgThisWeek += s.kg;
+        if (model.random.nextDouble() < l.detectability * (1 - protection)) {
+            seize(s, l, l.to, enforcing.nation, Event.Agency.POLICE);
             return;
         }
         MilitaryUnit u = model.campaign().interdict(s, l, model.random);
@@ -173,6 +186,14 @@ public final class Transit implements Steppable, Shipping {
             if (!s.done()) kg = StateException.addKg(kg, s.kg, "kg in transit");
         }
         return kg;
+    }
+
+    /**
+     * Mean protection from routine enforcement of the kilograms that met it this week, weighted by kg
+     * (ODD 7.5); 0 in a week nothing moved.
+     */
+    public double protectionThisWeek() {
+        return kgThisWeek > 0 ? protectionKgThisWeek / kgThisWeek : 0;
     }
 
     /** Weeks in which cartels kept cargo in stock because {@link #MAX_SHIPMENTS} shipments were on their way. */

@@ -126,9 +126,12 @@ public final class Campaign implements Steppable {
         return military.interdict(l, random);
     }
 
-    /** Honest police units at a place search a passing shipment; returns true if they seize it. */
+    /**
+     * Honest police units at a place search a passing shipment, less the protection its cartel bought there
+     * (ODD 7.5); returns true if they seize it.
+     */
     public boolean search(Shipment s, Place at, MersenneTwisterFast random) {
-        return police.search(at, random);
+        return police.search(at, model.protection().at(s.cartel.index(), at), random);
     }
 
     // ------------------------------------------------------------------ reading

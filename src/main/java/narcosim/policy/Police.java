@@ -131,15 +131,20 @@ final class Police {
         if (residents != null) residents.requestArrests(1);
     }
 
-    /** Honest units at a place search a passing shipment; returns true if they seize it. */
-    boolean search(Place at, MersenneTwisterFast random) {
+    /**
+     * Honest units at a place search a passing shipment; returns true if they seize it. The protection its
+     * cartel bought there (ODD 7.5) lowers each unit's chance by (1 - protection), a vetted unit's by
+     * (1 - vetting_factor x protection).
+     */
+    boolean search(Place at, double protection, MersenneTwisterFast random) {
         List<PoliceUnit> here = unitsAt.get(at.index);
         if (here.isEmpty()) return false;
         for (PoliceUnit u : here) {
             if (!u.honest()) continue;
             double e = u.evidence();
+            double looksAway = u.vetted ? rules.vettingFactor() * protection : protection;
             if (random.nextDouble() < rules.searchProb()
-                    * (1 + rules.searchEvidenceGain() * e / (e + rules.arrestSaturation()))) {
+                    * (1 + rules.searchEvidenceGain() * e / (e + rules.arrestSaturation())) * (1 - looksAway)) {
                 arrestSmuggler(at);
                 return true;
             }

@@ -46,8 +46,8 @@ public final class Fields {
                     "Legal weekly income of a poor rural or coastal household (World Bank poverty data)",
                     Specs.Nation::legalIncomeUsdWeek),
             number("corruption", 0.3, 0, 1, "0-1",
-                    "How readily officials take bribes: scales the bribes cartels pay there and the chance that a "
-                            + "bribed police unit turns (0.85 - CPI/100 in the default scenario)", Specs.Nation::corruption),
+                    "How readily officials take bribes: scales the bribes cartels pay there, the chance that a "
+                            + "bribed police unit turns and the protection bribes buy (0.85 - CPI/100 in the default scenario)", Specs.Nation::corruption),
             number("transparency", 0.5, 0, 1, "0-1",
                     "Chance each week that residents see a corrupt police unit's corruption (CPI/100 + 0.10 in the "
                             + "default scenario)", Specs.Nation::transparency),

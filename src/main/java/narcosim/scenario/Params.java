@@ -276,10 +276,18 @@ public final class Params {
         real("police.search_evidence_gain", 1.0, 0, 100, "", "Relative rise of the search chance with evidence, saturating at the arrest saturation (at most 1 + gain).");
         real("police.presence_contact", 0.02, 0, 1, "", "Weekly chance a resident has a positive contact per honest unit present.");
         real("police.corruption_rate", 0.04, 0, 1, "1/week", "Weekly chance an unvetted unit in a fully corrupt nation turns, when bribed.");
-        real("police.bribe_scale_usd", 2e5, 1, 1e9, "US$/week", "Weekly bribe at which a unit is 63% of the way to its corruption chance.");
+        real("police.bribe_scale_usd", 2e5, 1, 1e9, "US$/week",
+                "Weekly bribe at which a unit is 63% of the way to its corruption chance, and at which a cartel's smoothed "
+                        + "weekly bribes at a place buy 63% of the protection there.");
+        real("police.protection_max", 0.7, 0, 1, "",
+                "Largest share of a bribing cartel's shipments that police at a place let pass in a fully corrupt nation: "
+                        + "protection = this x corruption x (1 - exp(-smoothed bribes / bribe_scale_usd)) (assumption; "
+                        + "NarcoLogic's bribes secure territory, Reuter & Trautmann 2009).");
+        real("police.protection_smoothing", 0.25, 0.001, 1, "1/week",
+                "Weight of last week's bribes in the smoothed weekly bribes that buy protection (assumption: about a month's memory).");
         real("police.purge_rate", 0.02, 0, 1, "1/week", "Weekly chance a corrupt unit is purged and replaced.");
         bool("police.vetting", false, "Vetted units (polygraph, salary top-up) resist bribes; they cost more.");
-        real("police.vetting_factor", 0.15, 0, 1, "", "Multiplier on corruption chance for vetted units.");
+        real("police.vetting_factor", 0.15, 0, 1, "", "Multiplier on corruption chance, and on the protection bribes buy, for vetted units.");
         real("police.vetting_cost", 0.25, 0, 10, "", "Extra cost of a vetted unit, relative.");
         bool("police.leadership_targeting", false, "Investigations aim at cartel leaders (kingpin strategy).");
         real("police.leader_share_targeted", 0.02, 0, 1, "", "Share of arrests that hit leaders when leadership targeting is on.");

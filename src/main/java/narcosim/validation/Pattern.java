@@ -75,6 +75,16 @@ public abstract class Pattern {
         return null;
     }
 
+    /**
+     * Replicates per arm that the pattern's checks need to come out the same whatever the base seed, where
+     * the model reproduces the pattern, or 0 if the command's default is enough. A pattern whose effect is
+     * small against its noise says so here, with the measurement, so that neither {@code narcosim patterns}
+     * nor the tests judge it on a lucky or unlucky draw of seeds.
+     */
+    public int replicatesNeeded() {
+        return 0;
+    }
+
     /** The experiment in one sentence, for this scenario. */
     public abstract String experiment(Scenario sc);
 

@@ -69,6 +69,16 @@ public final class PatternExperiment {
         return t;
     }
 
+    /** The trials with every pattern at no fewer replicates than it needs ({@link Pattern#replicatesNeeded}). */
+    public static List<Trial> withReplicatesNeeded(List<Trial> trials) {
+        List<Trial> t = new ArrayList<>();
+        for (Trial x : trials) {
+            int r = Math.max(x.replicates(), x.pattern().replicatesNeeded());
+            t.add(new Trial(x.pattern(), x.scenario(), x.sets(), x.point(), r));
+        }
+        return t;
+    }
+
     /** Runs the trials; scenario files are checked before any run starts. */
     public static List<Outcome> run(List<Trial> trials, long seed, int threads, Runner.Progress progress)
             throws ScenarioException, InterruptedException {

@@ -69,6 +69,23 @@ class PatternsCommandTest {
     }
 
     @Test
+    void withoutReplicatesTheNoisyPatternsRunWhatTheyNeedAndWithItEveryPatternRunsR() throws IOException {
+        int trust = narcosim.validation.Patterns.only(List.of("trust")).get(0).replicatesNeeded();
+        assertTrue(trust > 10, "pattern 4 needs more than the default 10 replicates: " + trust);
+        Path byDefault = tmp.resolve("default");
+        Path three = tmp.resolve("three");
+        Result a = InProcess.cli("patterns", "scenarios/classroom-hearts-and-minds.yaml", "--only", "trust",
+                "--set", "run.years=1", "-q", "--out", byDefault);
+        Result b = InProcess.cli("patterns", "scenarios/classroom-hearts-and-minds.yaml", "--only", "trust",
+                "--set", "run.years=1", "--replicates", "3", "-q", "--out", three);
+        assertEquals(0, a.code(), a.both());
+        assertEquals(0, b.code(), b.both());
+        assertTrue(a.out().contains(trust + " paired replicates per arm"), a.out());
+        assertTrue(b.out().contains("3 paired replicates per arm"), b.out());
+        assertFalse(b.out().contains(trust + " paired replicates per arm"), b.out());
+    }
+
+    @Test
     void sensitivityReportsTheShareOfPointsWherePatternsHold() throws IOException {
         Path out = tmp.resolve("lhs");
         Result r = InProcess.cli("patterns", "--only", "balloon", "--replicates", "2", "--sensitivity", "3",

@@ -97,4 +97,41 @@ class PoliceTest {
         assertTrue(counts[0] > 0, "arrests that fall on leaders");
         assertTrue(counts[1] > 0 && counts[1] <= counts[0], "leaders arrested " + counts[1] + " of " + counts[0]);
     }
+
+    /** Share of n searches at a place by freshly posted units that end in a seizure, at a given protection. */
+    private static double searchedShare(boolean vetted, double protection, int n)
+            throws narcosim.scenario.ScenarioException {
+        String[] sets = {"police.vetting=" + vetted, "police.vetting_factor=0.15", "police.search_prob=0.05"};
+        narcosim.scenario.RunConfig cfg = TestModels.load(TestModels.BALLOON, sets).forStrategy("baseline", 1);
+        NarcoModel m = PolicyModels.started(TestModels.BALLOON, "baseline", 3, sets);
+        Police police = new Police(Police.Rules.of(cfg.params()), new Doctrine(cfg.params()), m.network(),
+                m.population(), new narcosim.metrics.EventBus());
+        Place at = TestModels.place(m, "tumaco");
+        police.post(at.nation, 40);
+        int posted = police.honestAt(at);
+        assertTrue(posted > 0, "units posted at " + at.id());
+        assertTrue(police.units().stream().allMatch(u -> u.vetted == vetted));
+        ec.util.MersenneTwisterFast random = new ec.util.MersenneTwisterFast(7);
+        int seized = 0;
+        for (int i = 0; i < n; i++) {
+            if (police.search(at, protection, random)) seized++;
+        }
+        return seized / (double) n;
+    }
+
+    @Test
+    void protectionLowersSearchesAndVettingRemovesMostOfIt() throws Exception {
+        int n = 20_000;
+        double open = searchedShare(false, 0, n);
+        double bought = searchedShare(false, 0.6, n);
+        double vettedOpen = searchedShare(true, 0, n);
+        double vettedBought = searchedShare(true, 0.6, n);
+        assertTrue(open > 0.05, "searches seize: " + open);
+        assertTrue(bought < open * 0.6, "protection 0.6 lowers searches of the payer's shipments: " + bought + " vs " + open);
+        assertEquals(open, vettedOpen, 0.02, "vetting changes nothing without bribes");
+        // Vetted units look away with 0.15 x 0.6 = 0.09 instead of 0.6 per search.
+        assertTrue(vettedBought > vettedOpen * 0.85, "vetted units keep most of their searches: " + vettedBought
+                + " vs " + vettedOpen);
+        assertTrue(vettedOpen - vettedBought < 0.35 * (open - bought), "vetting removes most of the protection");
+    }
 }
