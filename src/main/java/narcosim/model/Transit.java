@@ -96,7 +96,7 @@ public final class Transit implements Steppable, Shipping {
         l.enter(s.kg);
         l.from.addPresent(-s.kg);
         l.to.addIncoming(s.kg);
-        c.paid(s.kg * l.costUsdKg);
+        c.paid(s.kg * l.costUsdKg * c.costFactor());
         riskKgThisWeek += s.kg * c.perceivedRisk(l.index);
         kgThisWeek += s.kg;
         model.events().emit(new Event.Entered(c.index(), l.index, s.kg));
@@ -125,7 +125,7 @@ public final class Transit implements Steppable, Shipping {
         model.events().emit(new Event.Arrived(c.index(), l.index, s.kg));
         c.arrived(q, l.from, s.kg, model);
         Community residents = model.population().at(q);
-        if (residents != null) c.paid(s.kg * residents.handlingCostUsdKg(model.market().chainPriceFactor()));
+        if (residents != null) c.paid(s.kg * residents.handlingCostUsdKg(model.market().chainPriceFactor()) * c.costFactor());
         if (q.isMarket()) {
             double revenue = s.kg * model.market().price();
             c.earned(revenue);
