@@ -56,6 +56,12 @@ public final class NarcoModel extends SimState {
     public static final int RESIDENTS = 4;
     public static final int METRICS = 5;
 
+    /**
+     * Weeks at the end of the burn-in over which contest violence is calibrated: the last quarter, after the
+     * cartels' routes have settled (assumption; ODD 7.15).
+     */
+    static final int CONTEST_CALIBRATION_WEEKS = 13;
+
     /** Most resident agents a run may hold (about 25 bytes each): beyond it the run fails at the start. */
     public static final long MAX_RESIDENT_AGENTS = 10_000_000;
 
@@ -95,7 +101,7 @@ public final class NarcoModel extends SimState {
     /** Index the next splinter gets (indexes are never reused, as cartels leave the roster). */
     private int nextCartelIndex;
     /**
-     * Calibration of contest violence over the burn-in: sum over weeks and contested places of the rivals
+     * Calibration of contest violence over the burn-in's last weeks: sum over weeks and contested places of the rivals
      * (k - 1), and of the value at stake times (1 - HHI). Their ratio scales a place's rate (ODD 7.15).
      */
     private double contestRivalsSum;
@@ -286,7 +292,7 @@ public final class NarcoModel extends SimState {
      * Places shared by rival cartels see violence in proportion to the value they contest, the kg through the
      * place last week times the local price, times 1 - HHI of the rivals' kg shares (Castillo, Mejia & Restrepo
      * 2020: violence rises with the value at stake; Dell 2015: contests over trafficking places). The scale is
-     * calibrated over the burn-in so that the expected incidents equal contest_violence x (rivals - 1) summed
+     * calibrated over the burn-in's last {@link #CONTEST_CALIBRATION_WEEKS} weeks so that the expected incidents equal contest_violence x (rivals - 1) summed
      * over the contested places, as the rule this replaced. Then the weaker one may leave (Dell 2015).
      */
     private void contests() {
@@ -311,13 +317,15 @@ public final class NarcoModel extends SimState {
             rivalsThisWeek += present.size() - 1;
             stakeThisWeek += stake;
         }
-        // Calibrate over the burn-in (and after it, until some value was ever contested).
+        // Calibrate over the burn-in's last weeks (and after it, until some value was ever contested).
+        // Before the window the scale is provisional (the burn-in so far); the window starts the sums afresh.
+        if (stepsSoFar() == burnIn - CONTEST_CALIBRATION_WEEKS) contestRivalsSum = contestStakeSum = 0;
         if (stepsSoFar() < burnIn || contestStakeSum <= 0) {
             contestRivalsSum += rivalsThisWeek;
             contestStakeSum += stakeThisWeek;
         }
         // Incidents per unit of value at stake: sum (k - 1) / sum v (1 - HHI) over the burn-in.
-        double perStake = contestStakeSum > 0 ? contestRivalsSum / contestStakeSum : 0;
+        double perStake = contestScale();
         for (int i = 0; i < contested.size(); i++) {
             Place p = contested.get(i);
             List<Cartel> present = rivals.get(i);
@@ -330,6 +338,11 @@ public final class NarcoModel extends SimState {
             }
             if (random.nextDouble() < exit) weakest.tryDrop(p, network);
         }
+    }
+
+    /** Contest incidents per unit of value at stake, per unit of cartel.contest_violence (the calibrated scale s). */
+    double contestScale() {
+        return contestStakeSum > 0 ? contestRivalsSum / contestStakeSum : 0;
     }
 
     /**

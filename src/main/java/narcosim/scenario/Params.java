@@ -150,9 +150,9 @@ public final class Params {
                 "A cartel also expands when, from some home, its own network is worth less than this share of what the "
                         + "whole map offers (no route, or one so congested or risky; assumption).");
         real("cartel.contest_violence", 0.4, 0, 100, "incidents/week",
-                "Expected violent incidents per week per rival at a contested place, on average over the burn-in: a "
-                        + "place's rate is this x the value at stake there (kg x local price) x (1 - HHI of the rivals' "
-                        + "kg), over the burn-in's mean per rival (Castillo, Mejia & Restrepo 2020; Dell 2015).");
+                "Expected violent incidents per week per rival at a contested place, on average over the burn-in's "
+                        + "last 13 weeks: a place's rate is this x the value at stake there (kg x local price) x (1 - HHI "
+                        + "of the rivals' kg), over its mean per rival then (Castillo, Mejia & Restrepo 2020; Dell 2015).");
         real("cartel.contest_exit", 0.03, 0, 1, "1/week", "Weekly chance the weaker cartel leaves a contested place.");
         real("cartel.disruption_per_arrest", 0.25, 0, 10, "",
                 "Rise in a cartel's transport and handling costs (as a share) right after one of its leaders is arrested: "

@@ -55,24 +55,58 @@ class ContestTest {
         assertEquals(2 * even, stake(twoCartels(), 1000, 1000), 1e-6, "twice the value at stake, twice the violence");
     }
 
+    /**
+     * What the next week's contests see: per contested populated place, the rivals - 1 and the kg at stake x
+     * (1 - HHI) (the kg moved this week; the price is the one the world phase sets before the contests).
+     */
+    private static double[][] contestedNow(NarcoModel m) {
+        List<double[]> out = new java.util.ArrayList<>();
+        for (Place p : m.network().places) {
+            if (!p.isPopulated()) continue;
+            List<Cartel> present = m.cartels().stream().filter(c -> c.operatesAt(p.index)).toList();
+            if (present.size() < 2) continue;
+            out.add(new double[] {p.index, present.size() - 1, m.stakeAt(p, present) / m.market().priceIn(p.nation)});
+        }
+        return out.toArray(double[][]::new);
+    }
+
+    /** Steps a week; returns {sum of rivals - 1, sum of value at stake x (1 - HHI)} that its contests saw. */
+    private static double[] stepContested(NarcoModel m) {
+        double[][] before = contestedNow(m);
+        TestModels.steps(m, 1);
+        double rivals = 0;
+        double stake = 0;
+        for (double[] x : before) {
+            rivals += x[1];
+            stake += x[2] * m.market().priceIn(m.network().places.get((int) x[0]).nation);
+        }
+        return new double[] {rivals, stake};
+    }
+
     @Test
-    void afterTheBurnInContestsMakeAboutOneRatePerRivalAsTheRuleTheyReplaced() {
-        // Two cartels share every place of the line, two of them populated (farm and port); the traffic is
-        // steady, so the rate calibrated over the burn-in gives about 0.4 incidents per week per rival there.
+    void theScaleIsCalibratedOverTheBurnInsLastWeeksAndSetsTheIncidentsAfterIt() {
         NarcoModel m = twoCartels();
-        TestModels.steps(m, m.burnInWeeks());
+        int window = NarcoModel.CONTEST_CALIBRATION_WEEKS;
+        TestModels.steps(m, m.burnInWeeks() - window);
+        double rivals = 0;
+        double stake = 0;
+        for (int w = 0; w < window; w++) {
+            double[] seen = stepContested(m);
+            rivals += seen[0];
+            stake += seen[1];
+        }
+        assertTrue(rivals > 0 && stake > 0, "the two cartels contest the farm and the port");
+        assertEquals(rivals / stake, m.contestScale(), 1e-12 * rivals / stake,
+                "s = sum (k - 1) / sum value x (1 - HHI) over the burn-in's last weeks");
+        // After the burn-in the scale stays, and incidents are Poisson with mean 0.4 x s x value x (1 - HHI).
         int[] incidents = new int[1];
         m.events().register(e -> {
             if (e instanceof narcosim.metrics.Event.Violence v && !v.clash()) incidents[0]++;
         });
-        int weeks = 104;
-        int contested = 0;
-        for (Place p : m.network().places) {
-            if (p.isPopulated() && m.cartels().stream().filter(c -> c.operatesAt(p.index)).count() >= 2) contested++;
-        }
-        TestModels.steps(m, weeks);
-        double expected = 0.4 * contested * weeks;
-        assertEquals(2, contested);
-        assertEquals(expected, incidents[0], 0.2 * expected, "calibrated: " + incidents[0] + " against " + expected);
+        double expected = 0;
+        for (int w = 0; w < 104; w++) expected += 0.4 * m.contestScale() * stepContested(m)[1];
+        assertEquals(rivals / stake, m.contestScale(), 1e-12 * rivals / stake, "frozen after the burn-in");
+        assertTrue(expected > 20);
+        assertEquals(expected, incidents[0], 4 * Math.sqrt(expected), incidents[0] + " incidents against " + expected);
     }
 }
