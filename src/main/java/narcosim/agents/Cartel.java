@@ -21,7 +21,9 @@ import sim.engine.Steppable;
  * profit under the seizure risk it perceives from its own recent losses (NarcoLogic), sends shipments
  * link by link towards the market, expands its network when losses exceed its tolerance and drops
  * the riskiest places when they do not, pays bribes and wages along the way, and can split into rivals
- * when it loses leaders (Dell 2015).
+ * when it loses leaders (Dell 2015). A leader's arrest disrupts it for a while (its transport and handling
+ * cost more); it keeps a working capital of some weeks of its spending and pays the rest out; when it goes
+ * bankrupt or merges it hands its homes, places, stock and shipments on to a rival ({@link #absorbInto}).
  */
 public final class Cartel implements Steppable {
 
@@ -63,12 +65,25 @@ public final class Cartel implements Steppable {
     private long lostThisWeek;
     private final long[] lostHistory;
     private int splinters;
+    /** Disruption D after leader arrests: costs are multiplied by 1 + D; D decays with a half-life. */
+    private double disruption;
+    /** Spending (buying, transport, handling, bribes) in each of the last capital_weeks weeks, newest first. */
+    private final double[] spentWeeks;
+    private double spentThisWeek;
+    private int weeksSpending;
+    /** Weeks in a row that the cartel started with capital below zero. */
+    private int weeksInsolvent;
+    /** The cartel this one split from (null for a scenario's cartel); splinters may merge back into it. */
+    private final Cartel parent;
+    /** The rival that absorbed this cartel when it left (null while it operates); its shipments go on under it. */
+    private Cartel successor;
 
     /** The cartels' parameters, read once per run. */
     public record Rules(double alpha, double beta, double w, int memory, double lossTolerance, int expansionMax,
                         int reviewWeeks, double bribeShare, double temperature, int shipmentKg, int leaders,
                         int replacementWeeks, int splitLosses, int splitWindow, double splitProbability,
-                        double waitDiscount, double splitShare, double blockedValueShare) {
+                        double waitDiscount, double splitShare, double blockedValueShare,
+                        double disruptionPerArrest, double disruptionHalfLifeWeeks, int capitalWeeks) {
 
         public static Rules of(ParamValues p) {
             return new Rules(p.real("cartel.risk_alpha"), p.real("cartel.risk_beta"), p.real("cartel.risk_w"),
@@ -78,7 +93,8 @@ public final class Cartel implements Steppable {
                     p.integer("cartel.leaders"), p.integer("cartel.leader_replacement_weeks"),
                     p.integer("cartel.split_leader_losses"), p.integer("cartel.split_window_weeks"),
                     p.real("cartel.split_probability"), p.real("cartel.wait_discount"), p.real("cartel.split_share"),
-                    p.real("cartel.blocked_value_share"));
+                    p.real("cartel.blocked_value_share"), p.real("cartel.disruption_per_arrest"),
+                    p.integer("cartel.disruption_half_life_weeks"), p.integer("cartel.capital_weeks"));
         }
 
         /** Perceived risk with no seizures in memory: alpha / (sum w^t + alpha + beta). */
@@ -126,6 +142,8 @@ public final class Cartel implements Steppable {
         this.kgAt = new long[np];
         this.kgWindow = new long[np];
         this.leaders = rules.leaders;
+        this.spentWeeks = new double[rules.capitalWeeks];
+        this.parent = null;
         Arrays.fill(risk, rules.priorRisk());
         // Start on the cheapest path from each home to the market.
         for (int h : homes) {
@@ -163,6 +181,12 @@ public final class Cartel implements Steppable {
         this.kgAt = new long[parent.kgAt.length];
         this.kgWindow = new long[parent.kgWindow.length];
         this.leaders = Math.max(1, (int) (parent.leaders * parent.rules.splitShare));
+        this.parent = parent;
+        // The splinter shares its parent's disruption, and its share of the spending that sets the capital kept.
+        this.disruption = parent.disruption;
+        this.spentWeeks = parent.spentWeeks.clone();
+        for (int t = 0; t < spentWeeks.length; t++) spentWeeks[t] *= parent.rules.splitShare;
+        this.weeksSpending = parent.weeksSpending;
     }
 
     // ------------------------------------------------------------------ the week
@@ -175,6 +199,10 @@ public final class Cartel implements Steppable {
             replacements.pollFirst();
             leaders++;
         }
+        // Exponential decay with the stated half-life (Calderon et al. 2015; Lindo & Padilla-Romo 2018: months).
+        disruption *= Math.pow(0.5, 1.0 / rules.disruptionHalfLifeWeeks);
+        payOut();
+        weeksInsolvent = capitalUsd < 0 ? weeksInsolvent + 1 : 0;
         updateRisk();
         computeValues(model, false);
         if (model.stepsSoFar() > 0 && model.stepsSoFar() % rules.reviewWeeks == 0) {
@@ -184,6 +212,22 @@ public final class Cartel implements Steppable {
         }
         payBribes(model);
         buyAndDispatch(model);
+    }
+
+    /**
+     * Profits taken out of the business: capital above the spending of the last capital_weeks weeks is paid
+     * out (assumption: a working capital of that many weeks; ODD 7.15). Not before the cartel has spent for
+     * that many weeks, so a new cartel is not stripped of its start-up capital.
+     */
+    private void payOut() {
+        System.arraycopy(spentWeeks, 0, spentWeeks, 1, spentWeeks.length - 1);
+        spentWeeks[0] = spentThisWeek;
+        spentThisWeek = 0;
+        weeksSpending++;
+        if (weeksSpending < spentWeeks.length) return;
+        double keepUsd = spentRecentlyUsd();
+        // K = sum of the last capital_weeks weeks' spending (assumption).
+        if (capitalUsd > keepUsd) capitalUsd = keepUsd;
     }
 
     /** NarcoLogic: r = (sum_{t=0..12} w^t e_{t} + alpha) / (sum w^t + alpha + beta), from our own seizures. */
@@ -246,7 +290,8 @@ public final class Cartel implements Steppable {
                 double vq = v[l.to.index];
                 if (vq == Double.NEGATIVE_INFINITY || l.from.isMarket()) continue;
                 int q = l.to.index;
-                double cand = (1 - risk[l.index]) * vq * keep[q] - l.costUsdKg - handle[q];
+                // Expected value of going on via q; our disruption multiplies our costs (ODD 7.2, 7.15).
+                double cand = (1 - risk[l.index]) * vq * keep[q] - costFactor() * (l.costUsdKg + handle[q]);
                 if (cand > v[l.from.index] + 1e-9) {
                     v[l.from.index] = cand;
                     changed = true;
@@ -298,7 +343,7 @@ public final class Cartel implements Steppable {
                 int q = l.to.index;
                 if (!places.get(l.from.index) || places.get(q) || valueFull[q] == Double.NEGATIVE_INFINITY) continue;
                 // Margin of going through q, against what the place we come from earns now.
-                double via = (1 - risk[l.index]) * valueFull[q] * keep[q] - l.costUsdKg - handle[q];
+                double via = (1 - risk[l.index]) * valueFull[q] * keep[q] - costFactor() * (l.costUsdKg + handle[q]);
                 double now = value[l.from.index] == Double.NEGATIVE_INFINITY ? 0 : value[l.from.index];
                 double score = via - now;
                 if (score > bestScore) {
@@ -358,6 +403,7 @@ public final class Cartel implements Steppable {
             double bribe = rules.bribeShare * margin * place.nation.spec.corruption();
             if (bribe <= 0) continue;
             capitalUsd -= bribe;
+            spentThisWeek += bribe;
             model.events().emit(new Event.Bribe(index, place.index, bribe));
         }
     }
@@ -388,6 +434,7 @@ public final class Cartel implements Steppable {
             if (price > 0 && capitalUsd < want * price) want = (long) Math.max(0, capitalUsd / price);
             long got = home.takeStock(want);
             capitalUsd -= got * price;
+            spentThisWeek += got * price;
             stockAt[h] = StateException.addKg(stockAt[h], got, "a cartel's stock at ", home.id());
             if (value[h] == Double.NEGATIVE_INFINITY) continue; // no route at the moment: keep the stock
             // Shipments on their way are bounded (ODD 7.7): beyond the bound the cargo waits in stock.
@@ -437,6 +484,7 @@ public final class Cartel implements Steppable {
      * links with room this week. Returns null when there is none.
      */
     public Link chooseNext(Place at, long kg, Place cameFrom, NarcoModel model) {
+        if (successor != null) return operator().chooseNext(at, kg, cameFrom, model);
         Network net = model.network();
         int[] out = net.out(at.index);
         double[] u = new double[out.length];
@@ -448,8 +496,8 @@ public final class Cartel implements Steppable {
                     || !l.hasRoomFor(kg)) {
                 continue;
             }
-            u[i] = (1 - risk[l.index]) * value[l.to.index] * waitFactor(net, l.to) - l.costUsdKg
-                    - handling(model, l.to);
+            u[i] = (1 - risk[l.index]) * value[l.to.index] * waitFactor(net, l.to)
+                    - costFactor() * (l.costUsdKg + handling(model, l.to));
             best = Math.max(best, u[i]);
         }
         if (best == Double.NEGATIVE_INFINITY) return null;
@@ -471,15 +519,43 @@ public final class Cartel implements Steppable {
     }
 
     public void paid(double usd) {
+        if (successor != null) {
+            operator().paid(usd);
+            return;
+        }
         capitalUsd -= usd;
+        spentThisWeek += usd;
     }
 
     public void earned(double usd) {
+        if (successor != null) {
+            operator().earned(usd);
+            return;
+        }
         capitalUsd += usd;
+    }
+
+    /**
+     * What a leader's arrest does to the costs: transport and handling cost 1 + D times as much, D rising by
+     * cartel.disruption_per_arrest with each arrest and halving every cartel.disruption_half_life_weeks
+     * (ODD 7.15). An absorbed cartel's shipments pay at their new operator's factor.
+     */
+    public double costFactor() {
+        if (successor != null) return operator().costFactor();
+        // 1 + D: lost contacts and routes make moving a kg dearer (assumption on the size, ODD 7.15).
+        return 1 + disruption;
+    }
+
+    public double disruption() {
+        return disruption;
     }
 
     /** A shipment of ours arrived at a place: gross margin there is the price difference along the link. */
     public void arrived(Place at, Place from, long kg, NarcoModel model) {
+        if (successor != null) {
+            operator().arrived(at, from, kg, model);
+            return;
+        }
         double margin = model.market().chainPrice(at.nation) - model.market().chainPrice(from.nation);
         if (margin > 0 && !at.isMarket()) marginAt[at.index] += margin * kg;
         kgAt[at.index] += kg;
@@ -492,6 +568,10 @@ public final class Cartel implements Steppable {
     }
 
     public void seized(Link link, long kg) {
+        if (successor != null) {
+            operator().seized(link, kg);
+            return;
+        }
         seizureBits[link.index] |= 1L;
         seizedThisWeek += kg;
         lossKg[link.index] += kg;
@@ -511,6 +591,8 @@ public final class Cartel implements Steppable {
         if (leaders <= 0) return false;
         int week = model.week();
         leaders--;
+        // Each arrest adds to the disruption (assumption on its size; ODD 7.15).
+        disruption += rules.disruptionPerArrest;
         replacements.addLast(week + rules.replacementWeeks);
         leaderLosses.addLast(week);
         while (!leaderLosses.isEmpty() && leaderLosses.peekFirst() <= week - rules.splitWindow) {
@@ -543,15 +625,74 @@ public final class Cartel implements Steppable {
         }
         Cartel child = new Cartel(this, newIndex, childHomes);
         capitalUsd *= 1 - rules.splitShare;
+        for (int t = 0; t < spentWeeks.length; t++) spentWeeks[t] *= 1 - rules.splitShare;
         leaders = Math.max(1, leaders - child.leaders);
         homes = keep;
         return child;
     }
 
+    /**
+     * This cartel leaves the market and {@code rival} takes over: its homes and places join the rival's
+     * network, its stock becomes the rival's (kg for kg), and its shipments on their way go on under the
+     * rival (every call a shipment makes is passed on). In a merger ({@code merger} true) the rival also takes
+     * its capital, leaders (those due to be replaced too) and recent spending; after a bankruptcy the
+     * capital, negative, is lost with the organisation.
+     */
+    public void absorbInto(Cartel rival, boolean merger) {
+        if (successor != null || rival == this || rival.successor != null) {
+            throw new IllegalStateException(id + " cannot be absorbed into " + rival.id);
+        }
+        int[] union = Arrays.copyOf(rival.homes, rival.homes.length + homes.length);
+        int n = rival.homes.length;
+        for (int h : homes) {
+            if (!rival.isHome(h)) union[n++] = h;
+        }
+        rival.homes = Arrays.copyOf(union, n);
+        rival.places.or(places);
+        for (int p = 0; p < stockAt.length; p++) {
+            rival.stockAt[p] = StateException.addKg(rival.stockAt[p], stockAt[p], "a cartel's stock");
+            stockAt[p] = 0;
+            rival.kgAt[p] += kgAt[p];
+            rival.kgWindow[p] += kgWindow[p];
+        }
+        if (merger) {
+            rival.capitalUsd += capitalUsd;
+            rival.leaders += leaders;
+            List<Integer> due = new java.util.ArrayList<>(rival.replacements);
+            due.addAll(replacements);
+            due.sort(null);
+            rival.replacements.clear();
+            rival.replacements.addAll(due);
+            for (int t = 0; t < spentWeeks.length; t++) rival.spentWeeks[t] += spentWeeks[t];
+            rival.spentThisWeek += spentThisWeek;
+        }
+        capitalUsd = 0;
+        leaders = 0;
+        replacements.clear();
+        successor = rival;
+    }
+
+    /** The cartel that runs this one's business: itself while it operates, else the rival that absorbed it. */
+    public Cartel operator() {
+        Cartel c = this;
+        while (c.successor != null) c = c.successor;
+        return c;
+    }
+
+    /** The cartel this one split from, or null. */
+    public Cartel parent() {
+        return parent;
+    }
+
+    public boolean active() {
+        return successor == null;
+    }
+
     // ------------------------------------------------------------------ reading
 
+    /** Our index; an absorbed cartel's shipments report under their new operator's. */
     public int index() {
-        return index;
+        return successor == null ? index : operator().index();
     }
 
     public boolean operatesAt(int place) {
@@ -563,11 +704,23 @@ public final class Cartel implements Steppable {
     }
 
     public double perceivedRisk(int link) {
-        return risk[link];
+        return successor == null ? risk[link] : operator().perceivedRisk(link);
     }
 
     public double capitalUsd() {
         return capitalUsd;
+    }
+
+    /** Spending over the last capital_weeks weeks: the most capital kept at this week's payout. */
+    public double spentRecentlyUsd() {
+        double s = 0;
+        for (double v : spentWeeks) s += v;
+        return s;
+    }
+
+    /** Weeks in a row that the cartel's capital has been below zero (at the start of its week). */
+    public int weeksInsolvent() {
+        return weeksInsolvent;
     }
 
     public int leaders() {

@@ -53,6 +53,12 @@ public sealed interface Event {
 
     record CartelSplit(int parent, int child) implements Event { }
 
+    /** A bankrupt cartel left the market; {@code absorber} took over its places, stock and shipments. */
+    record CartelExit(int cartel, int absorber) implements Event { }
+
+    /** A splinter merged back into its parent, or into a rival if its parent had gone. */
+    record CartelMerged(int cartel, int into) implements Event { }
+
     record PartnerSuspended(int nation, boolean forGood) implements Event { }
 
     /**

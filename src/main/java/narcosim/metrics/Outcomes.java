@@ -191,6 +191,11 @@ public final class Outcomes {
                 Change.RELATIVE), ModelState::cartels));
         w.add(fed(flow("cartel_splits", "splits", "Cartel splits", "Cartels splitting into rivals", 1, ""),
                 Event.CartelSplit.class, s -> 1));
+        w.add(fed(flow("cartel_exits", "exits", "Cartel exits",
+                "Bankrupt cartels leaving the market, a rival absorbing their places", 1, ""),
+                Event.CartelExit.class, x -> 1));
+        w.add(fed(flow("cartel_mergers", "mergers", "Cartel mergers",
+                "Splinters merging back into their parent or into a rival", 1, ""), Event.CartelMerged.class, x -> 1));
         w.add(fed(flow("partner_suspensions", "events", "Partner suspensions",
                 "Partners suspending or leaving cooperation", 1, ""), Event.PartnerSuspended.class, s -> 1));
         w.add(probed(level("partners_active", "nations", "Partners cooperating", "Partner nations cooperating this week",

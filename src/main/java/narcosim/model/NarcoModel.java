@@ -34,7 +34,7 @@ import sim.engine.Steppable;
  * The headless counter-narcotics model. One step is one week; the phases of a week are schedule
  * orderings, read in one place here:
  * <ol start="0">
- * <li>world: campaign start, production, market price, rival cartels' contests;</li>
+ * <li>world: campaign start, production, market price, rival cartels' contests, exits and mergers;</li>
  * <li>cartels (in random order): risk, route values, expansion or consolidation, bribes, shipments;</li>
  * <li>shipments (in random order, {@link Transit}): move link by link, meet forces and police;</li>
  * <li>campaign: partners, intelligence and targeting, police work, development, eradication;</li>
@@ -57,19 +57,27 @@ public final class NarcoModel extends SimState {
     public static final int RESIDENTS = 4;
     public static final int METRICS = 5;
 
+    /**
+     * Weeks at the end of the burn-in over which contest violence is calibrated: the last quarter, after the
+     * cartels' routes have settled (assumption; ODD 7.15).
+     */
+    static final int CONTEST_CALIBRATION_WEEKS = 13;
+
     /** Most resident agents a run may hold (about 25 bytes each): beyond it the run fails at the start. */
     public static final long MAX_RESIDENT_AGENTS = 10_000_000;
 
     /** The parameters of the world phase (production, planting, rival contests), read once per run. */
     record WorldRules(double yieldKgHaWeek, int replantWeeks, int resproutWeeks, int eradicationMemoryWeeks,
-                      double plantingElasticity, int plantingWeeks, double contestViolence, double contestExit) {
+                      double plantingElasticity, int plantingWeeks, double contestViolence, double contestExit,
+                      int mergeHalfLifeWeeks, int insolvencyWeeks) {
 
         static WorldRules of(ParamValues p) {
             return new WorldRules(p.real("market.yield_kg_per_ha_year") * p.real("market.north_share") / 52.0,
                     p.integer("eradication.replant_weeks"), p.integer("eradication.resprout_weeks"),
                     p.integer("eradication.memory_weeks"), p.real("market.planting_elasticity"),
                     p.integer("market.planting_weeks"), p.real("cartel.contest_violence"),
-                    p.real("cartel.contest_exit"));
+                    p.real("cartel.contest_exit"), p.integer("cartel.merge_half_life_weeks"),
+                    p.integer("cartel.insolvency_weeks"));
         }
     }
 
@@ -111,6 +119,14 @@ public final class NarcoModel extends SimState {
     /** Weeks in which a cap held a quantity (price or premium, coca area), burn-in included. */
     private int priceCapWeeks;
     private int areaCapWeeks;
+    /** Index the next splinter gets (indexes are never reused, as cartels leave the roster). */
+    private int nextCartelIndex;
+    /**
+     * Calibration of contest violence over the burn-in's last weeks: sum over weeks and contested places of the rivals
+     * (k - 1), and of the value at stake times (1 - HHI). Their ratio scales a place's rate (ODD 7.15).
+     */
+    private double contestRivalsSum;
+    private double contestStakeSum;
 
     public NarcoModel(RunConfig config) {
         super(config.seed());
@@ -153,6 +169,7 @@ public final class NarcoModel extends SimState {
         displacement = new Displacement(network.places, params.real("eradication.displaced_share"),
                 params.real("eradication.cross_border_weight"));
         priceCapWeeks = areaCapWeeks = 0;
+        contestRivalsSum = contestStakeSum = 0;
 
         double ppa = params.real("residents.people_per_agent");
         int minAgents = params.integer("residents.min_agents");
@@ -173,6 +190,7 @@ public final class NarcoModel extends SimState {
             cartels.add(new Cartel(cartels.members().size(), cs.id(), cs.name(), cs.capitalMusd() * 1e6, homes,
                     network, cartelRules, transit));
         }
+        nextCartelIndex = cartels.members().size();
         campaign = new Campaign(this, config.strategy().shares(), config.scenario().budgetMusdPerYear(), params);
 
         events.register(population);
@@ -377,28 +395,135 @@ public final class NarcoModel extends SimState {
         market.update();
         consumedKg = Math.addExact(consumedKg, market.consumedLastWeekKg());
         contests();
+        exits();
+        mergers();
     }
 
-    /** Places shared by rival cartels see violence; the weaker one may leave (Dell 2015). */
+    /**
+     * Places shared by rival cartels see violence in proportion to the value they contest, the kg through the
+     * place last week times the local price, times 1 - HHI of the rivals' kg shares (Castillo, Mejia & Restrepo
+     * 2020: violence rises with the value at stake; Dell 2015: contests over trafficking places). The scale is
+     * calibrated over the burn-in's last {@link #CONTEST_CALIBRATION_WEEKS} weeks so that the expected incidents equal contest_violence x (rivals - 1) summed
+     * over the contested places, as the rule this replaced. Then the weaker one may leave (Dell 2015).
+     */
     private void contests() {
         double rate = world.contestViolence();
         double exit = world.contestExit();
-        List<Cartel> present = new ArrayList<>();
+        List<Place> contested = new ArrayList<>();
+        List<List<Cartel>> rivals = new ArrayList<>();
+        List<Double> stakes = new ArrayList<>();
+        double rivalsThisWeek = 0;
+        double stakeThisWeek = 0;
         for (Place p : network.places) {
             if (!p.isPopulated()) continue;
-            present.clear();
+            List<Cartel> present = new ArrayList<>();
             for (Cartel c : cartels.members()) {
                 if (c.operatesAt(p.index)) present.add(c);
             }
             if (present.size() < 2) continue;
-            int incidents = Poisson.sample(rate * (present.size() - 1), random);
-            for (int i = 0; i < incidents; i++) events.emit(new Event.Violence(p.index, false));
+            double stake = stakeAt(p, present);
+            contested.add(p);
+            rivals.add(present);
+            stakes.add(stake);
+            rivalsThisWeek += present.size() - 1;
+            stakeThisWeek += stake;
+        }
+        // Calibrate over the burn-in's last weeks (and after it, until some value was ever contested).
+        // Before the window the scale is provisional (the burn-in so far); the window starts the sums afresh.
+        if (stepsSoFar() == burnIn - CONTEST_CALIBRATION_WEEKS) contestRivalsSum = contestStakeSum = 0;
+        if (stepsSoFar() < burnIn || contestStakeSum <= 0) {
+            contestRivalsSum += rivalsThisWeek;
+            contestStakeSum += stakeThisWeek;
+        }
+        // Incidents per unit of value at stake: sum (k - 1) / sum v (1 - HHI) over the burn-in.
+        double perStake = contestScale();
+        for (int i = 0; i < contested.size(); i++) {
+            Place p = contested.get(i);
+            List<Cartel> present = rivals.get(i);
+            // Mean incidents = contest_violence x scale x value at stake x (1 - HHI).
+            int incidents = Poisson.sample(rate * perStake * stakes.get(i), random);
+            for (int k = 0; k < incidents; k++) events.emit(new Event.Violence(p.index, false));
             Cartel weakest = present.get(0);
             for (Cartel c : present) {
                 if (c.kgAtLastWeek(p.index) < weakest.kgAtLastWeek(p.index)) weakest = c;
             }
             if (random.nextDouble() < exit) weakest.tryDrop(p, network);
         }
+    }
+
+    /** Contest incidents per unit of value at stake, per unit of cartel.contest_violence (the calibrated scale s). */
+    double contestScale() {
+        return contestStakeSum > 0 ? contestRivalsSum / contestStakeSum : 0;
+    }
+
+    /**
+     * The value contested at a place: kg the rivals moved through it last week times the local price, times
+     * 1 - HHI of their kg shares (0 if one cartel moved everything, 1 - 1/k if k moved equal amounts).
+     */
+    double stakeAt(Place p, List<Cartel> present) {
+        double total = 0;
+        for (Cartel c : present) total += c.kgAtLastWeek(p.index);
+        if (total <= 0) return 0;
+        double hhi = 0;
+        for (Cartel c : present) {
+            double share = c.kgAtLastWeek(p.index) / total;
+            hhi += share * share;
+        }
+        // Value at stake (kg x price of cocaine in the place's nation, 7.14) x (1 - Herfindahl index of the
+        // rivals' kg shares). The chain price is known wherever kg arrived last week (the market updated it).
+        double price = market.chainPrice(p.nation);
+        return Double.isNaN(price) ? 0 : total * price * (1 - hhi);
+    }
+
+    /**
+     * Bankrupt cartels (capital below zero for cartel.insolvency_weeks weeks in a row: longer than a journey, so
+     * income on its way is waited for) leave the market: the rival operating at most of their places (the
+     * richer on a tie) absorbs them. A last cartel stays, its capital rebuilt by what it still delivers.
+     */
+    private void exits() {
+        for (Cartel c : new ArrayList<>(cartels.members())) {
+            if (c.weeksInsolvent() < world.insolvencyWeeks() || cartels.members().size() < 2) continue;
+            Cartel into = absorber(c);
+            events.emit(new Event.CartelExit(c.index(), into.index()));
+            c.absorbInto(into, false);
+            cartels.members().remove(c);
+        }
+    }
+
+    /**
+     * Splinters merge back into their parent (or, if it has gone, into the rival at most of their places)
+     * with a weekly hazard 1 - 2^(-1/half-life) (assumption), so fragmentation subsides.
+     */
+    private void mergers() {
+        // Weekly hazard of a half-life H: 1 - 2^(-1/H).
+        double hazard = 1 - Math.pow(0.5, 1.0 / world.mergeHalfLifeWeeks());
+        for (Cartel c : new ArrayList<>(cartels.members())) {
+            if (c.parent() == null || !c.active() || cartels.members().size() < 2) continue;
+            if (random.nextDouble() >= hazard) continue;
+            Cartel parent = c.parent().operator();
+            Cartel into = parent != c && cartels.members().contains(parent) ? parent : absorber(c);
+            events.emit(new Event.CartelMerged(c.index(), into.index()));
+            c.absorbInto(into, true);
+            cartels.members().remove(c);
+        }
+    }
+
+    /** The rival that takes a leaving cartel's places: operating at most of them, then the richest. */
+    private Cartel absorber(Cartel leaving) {
+        Cartel best = null;
+        int bestShared = -1;
+        for (Cartel c : cartels.members()) {
+            if (c == leaving) continue;
+            int shared = 0;
+            for (Place p : network.places) {
+                if (leaving.operatesAt(p.index) && c.operatesAt(p.index)) shared++;
+            }
+            if (shared > bestShared || (shared == bestShared && c.capitalUsd() > best.capitalUsd())) {
+                best = c;
+                bestShared = shared;
+            }
+        }
+        return best;
     }
 
     // ------------------------------------------------------------------ what agents call
@@ -423,7 +548,7 @@ public final class NarcoModel extends SimState {
         Cartel c = here.get(random.nextInt(here.size()));
         events.emit(new Event.Arrested(at.index, Event.ArrestKind.LEADER, 1));
         if (c.loseLeader(this)) {
-            Cartel child = c.splitOff(cartels.members().size());
+            Cartel child = c.splitOff(nextCartelIndex++);
             cartels.add(child);
             events.emit(new Event.CartelSplit(c.index(), child.index()));
         }

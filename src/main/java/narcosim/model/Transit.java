@@ -95,10 +95,12 @@ public final class Transit implements Steppable, Shipping {
         l.enter(s.kg);
         l.from.addPresent(-s.kg);
         l.to.addIncoming(s.kg);
-        c.paid(s.kg * l.costUsdKg);
+        // A disrupted organisation pays more for everything it moves (ODD 7.15), and the price carries it.
+        double disrupted = c.costFactor();
+        c.paid(s.kg * l.costUsdKg * disrupted);
         // The price chain: transport, the margin for the leg's routine risk, the replacement of the loss expected.
         double routine = priorLoss(l);
-        s.cost.enter(l.costUsdKg, routine, c.expectedLoss(l, routine));
+        s.cost.enter(l.costUsdKg * disrupted, routine, c.expectedLoss(l, routine));
         c.entered(l, s.kg);
         model.events().emit(new Event.Entered(c.index(), l.index, s.kg));
         if (model.random.nextDouble() < lossProb[l.mode.ordinal()]) {
@@ -133,8 +135,9 @@ public final class Transit implements Steppable, Shipping {
         c.arrived(q, l.from, s.kg, model);
         Community residents = model.population().at(q);
         if (residents != null) {
-            double wages = residents.wageCostUsdKg();
-            double risk = residents.riskCostUsdKg();
+            double disrupted = c.costFactor();
+            double wages = residents.wageCostUsdKg() * disrupted;
+            double risk = residents.riskCostUsdKg() * disrupted;
             c.paid(s.kg * (wages + risk));
             s.cost.handled(wages, risk);
         }

@@ -158,8 +158,25 @@ public final class Params {
                 "A cartel also expands when, from some home, its own network is worth less than this share of what the "
                         + "whole map offers (no route, or one so congested or risky; assumption).");
         real("cartel.contest_violence", 0.4, 0, 100, "incidents/week",
-                "Expected violent incidents per week in a place contested by two cartels, per rival.");
+                "Expected violent incidents per week per rival at a contested place, on average over the burn-in's "
+                        + "last 13 weeks: a place's rate is this x the value at stake there (kg x local price) x (1 - HHI "
+                        + "of the rivals' kg), over its mean per rival then (Castillo, Mejia & Restrepo 2020; Dell 2015).");
         real("cartel.contest_exit", 0.03, 0, 1, "1/week", "Weekly chance the weaker cartel leaves a contested place.");
+        real("cartel.disruption_per_arrest", 0.25, 0, 10, "",
+                "Rise in a cartel's transport and handling costs (as a share) right after one of its leaders is arrested: "
+                        + "lost contacts and routes (no source sizes it: assumption).");
+        integer("cartel.disruption_half_life_weeks", 26, 1, 520, "weeks",
+                "Half-life of that disruption: effects of leader captures last months to about a year (Calderon et al. "
+                        + "2015; Lindo & Padilla-Romo 2018).");
+        integer("cartel.capital_weeks", 26, 1, 520, "weeks",
+                "A cartel keeps as capital at most its spending of this many recent weeks and pays out the rest "
+                        + "(profits taken out of the business; assumption).");
+        integer("cartel.insolvency_weeks", 13, 1, 520, "weeks",
+                "A cartel whose capital stays below zero this many weeks in a row goes bankrupt and leaves the market: "
+                        + "longer than a journey, so income on its way counts (a quarter; assumption).");
+        integer("cartel.merge_half_life_weeks", 104, 1, 5200, "weeks",
+                "Half-life of a splinter before it merges back into its parent or is absorbed by a rival (Mexico's "
+                        + "fragmentation lasted years: assumption).");
 
         // ---- shipments
         real("shipment.speed_land_km_week", 700, 1, 1e5, "km/week", "Overland speed of a shipment, stops included.");

@@ -48,7 +48,9 @@ class LeverEffectTest {
             "mechanism:corruption", "issue 13: protection bought with bribes lowers seizures of the payer's loads "
                     + "(ProtectionTest), but moves neither delivered flow nor price the documented way in these runs",
             "mechanism:military-may-not-arrest", "issue 14: a lost hand-over does not cost the arrest and its evidence",
-            "mechanism:no-instability", "issue 14: a suspension opens no gap that traffic finds");
+            "mechanism:no-instability", "issue 14: a suspension opens no gap that traffic finds",
+            "mechanism:no-leader-disruption", "issue 13: a disrupted cartel's dearer transport and handling do not "
+                    + "enter the price, and its capital does not bind its buying");
 
     static final ExecutorService POOL = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors());
     /** Runs already made: key = sets + strategy + replicate. */
@@ -206,7 +208,8 @@ class LeverEffectTest {
      * (risk pay and shortage, ODD 7.7 and 7.18: without arrests the crews' parts of the price are lower — the
      * wage's level itself is absorbed by the price calibration, ODD 7.14); barring every military from
      * arrests loses arrests at hand-overs; a
-     * partnership without instability delivers less or seizes more.
+     * partnership without instability delivers less or seizes more; without the disruption leader arrests
+     * cause, more is delivered or it costs less.
      */
     @TestFactory
     Stream<DynamicTest> documentedMechanismsAct() throws Exception {
@@ -227,6 +230,9 @@ class LeverEffectTest {
         mechanisms.put("mechanism:military-may-not-arrest", new Mechanism(noArrest, Map.of("arrests_total", -1)));
         mechanisms.put("mechanism:no-instability", new Mechanism(noInstability,
                 Map.of("delivered_kg_total", -1, "seized_kg_total", +1)));
+        // Leader arrests disrupt cartels (ODD 7.15): without the disruption, moving cocaine is cheaper.
+        mechanisms.put("mechanism:no-leader-disruption", new Mechanism(List.of("cartel.disruption_per_arrest=0"),
+                Map.of("delivered_kg_total", +1, "price_usd_kg_final_year", -1)));
         List<DynamicTest> tests = new ArrayList<>();
         for (Map.Entry<String, Mechanism> m : mechanisms.entrySet()) {
             String key = m.getKey();

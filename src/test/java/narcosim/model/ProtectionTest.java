@@ -57,7 +57,7 @@ class ProtectionTest {
         m.events().register(e -> {
             if (e instanceof Event.Seized s && s.by() == Event.Agency.POLICE) seized[0]++;
         });
-        for (int i = 0; i < n; i++) m.transit().depart(new Shipment(-1 - i, c, 1, l.from, m.transit()), l);
+        for (int i = 0; i < n; i++) m.transit().depart(new Shipment(-1 - i, c, 1, l.from, narcosim.agents.UnitCost.bought(2000), m.transit()), l);
         return seized[0] / (double) n;
     }
 
