@@ -23,13 +23,13 @@ import picocli.CommandLine.Parameters;
             + "measures: cocaine delivered and seized, final-year price, violence, collateral harm, final-year trust, "
             + "recruits, final-year coca area, and, where the scenario has a strategy with no campaign (which runs "
             + "too), the cost per kg kept off the market.", "",
-            "How to read it: each cell is the variant minus the strategy, in % of the strategy's mean (trust: as a "
-            + "difference on its 0-1 scale); * marks a change whose 95% interval excludes 0. A lever with no * "
+            "How to read it: each cell is the variant minus the strategy, in %% of the strategy's mean (trust: as a "
+            + "difference on its 0-1 scale); * marks a change whose 95%% interval excludes 0. A lever with no * "
             + "moved nothing that these replicates can tell from noise: a lever that does nothing at all, one that "
             + "acts only in other scenarios, or one that needs more replicates (levers.csv has every interval).", "",
             "Writes results/levers-<scenario>-<strategy>-<timestamp>/ with runs.csv (one row per run, its lever "
             + "column naming the variant), levers.csv (tidy: lever, change, outcome, n, the strategy's and the "
-            + "variant's means, the paired effect with its 95% interval, the change in % with its interval, "
+            + "variant's means, the paired effect with its 95%% interval, the change in %% with its interval, "
             + "whether the interval excludes 0), manifest.yaml, charts/ (one chart per measure: levers sorted by "
             + "the size of their effect, with intervals) and report.html; then prints the table. Resumable "
             + "(--resume), shardable (--shard), all cores."},
