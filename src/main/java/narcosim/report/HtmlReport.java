@@ -312,8 +312,9 @@ public final class HtmlReport {
 
     /**
      * "Why the price moves": the final-year gateway price of each strategy by part, each part's change against
-     * the baseline, one sentence per campaign strategy naming its two largest part changes, and the prices
-     * along the chain per nation under the baseline.
+     * the baseline, one sentence per campaign strategy naming its two largest changes among the parts that
+     * drive the price and the margin marked up on them, and the prices along the chain per nation under the
+     * baseline.
      */
     static void price(StringBuilder h, Results r, Scenario sc) throws IOException {
         if (!PriceParts.available(r)) {
@@ -325,7 +326,8 @@ public final class HtmlReport {
                 + "price at the source, transport, crews' wages and their pay for risk, the replacement of loads lost "
                 + "on the way — plus the traffickers' margin, and a scarcity term when supply falls short of demand "
                 + "(negative in a glut). The parts add up to the price (docs/ODD.md, 7.14). A strategy moves the price "
-                + "through the parts it changes.</p>\n");
+                + "through the parts it changes; the margin is a markup on the value carried, so it grows with "
+                + "every part upstream of it.</p>\n");
         Path dir = r.dir().resolve(Report.CHARTS);
         figure(h, dir.resolve(Report.PRICE_PARTS + ".png"), "Final-year gateway price by part, mean over replicates "
                 + "per strategy (US$ per kg); the diamond is the price.");

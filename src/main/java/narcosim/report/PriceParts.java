@@ -48,17 +48,26 @@ final class PriceParts {
         return r.summary(strategy, p.column(), "diff_vs_baseline");
     }
 
-    /** The parts by the size of their change against the baseline, largest first (ties: catalogue order). */
+    /** The traffickers' margin: a markup on the value carried, so it changes with every other part. */
+    static final Part MARGIN = PARTS.stream().filter(p -> p.column().equals("price_margin_usd_kg_final_year"))
+            .findFirst().orElseThrow();
+
+    /**
+     * The parts that drive the price — all but the margin, which marks them up — by the size of their change
+     * against the baseline, largest first (ties: catalogue order).
+     */
     static List<Part> byChange(Results r, String strategy) {
         List<Part> out = new ArrayList<>(PARTS);
+        out.remove(MARGIN);
         out.removeIf(p -> Double.isNaN(change(r, strategy, p)));
         out.sort(Comparator.comparingDouble((Part p) -> -Math.abs(change(r, strategy, p))));
         return out;
     }
 
     /**
-     * The plain sentence for a campaign strategy: how its final-year price differs from the baseline's and its
-     * two largest part changes, each with its 95% interval; null when the numbers are missing.
+     * The plain sentence for a campaign strategy: how its final-year price differs from the baseline's, its
+     * two largest changes among the parts that drive the price, and the margin marked up on them, each with its
+     * 95% interval; null when the numbers are missing.
      */
     static String sentence(Results r, String label, String strategy) {
         double d = r.summary(strategy, PRICE, "diff_vs_baseline");
@@ -69,15 +78,21 @@ final class PriceParts {
                 .append(" \u2192 ").append(HtmlReport.num(r.summary(strategy, PRICE, "mean"))).append(" US$/kg (")
                 .append(HtmlReport.signedNum(d)).append("); largest changes: ");
         for (int i = 0; i < 2; i++) {
-            Part p = top.get(i);
-            double lo = r.summary(strategy, p.column(), "diff_ci_low");
-            double hi = r.summary(strategy, p.column(), "diff_ci_high");
             if (i > 0) b.append(" and ");
-            b.append(p.label().toLowerCase(java.util.Locale.ROOT)).append(' ')
-                    .append(HtmlReport.signedNum(change(r, strategy, p))).append(" (95% CI ")
-                    .append(HtmlReport.signedNum(lo)).append(" to ").append(HtmlReport.signedNum(hi))
-                    .append(lo <= 0 && hi >= 0 ? ", not distinguishable from no change)" : ")");
+            named(b, r, strategy, top.get(i));
         }
+        b.append("; marked up on them, ");
+        named(b, r, strategy, MARGIN);
         return b.append('.').toString();
+    }
+
+    /** "label +change (95% CI lo to hi)", saying so when the interval includes zero. */
+    private static void named(StringBuilder b, Results r, String strategy, Part p) {
+        double lo = r.summary(strategy, p.column(), "diff_ci_low");
+        double hi = r.summary(strategy, p.column(), "diff_ci_high");
+        b.append(p.label().toLowerCase(java.util.Locale.ROOT)).append(' ')
+                .append(HtmlReport.signedNum(change(r, strategy, p))).append(" (95% CI ")
+                .append(HtmlReport.signedNum(lo)).append(" to ").append(HtmlReport.signedNum(hi))
+                .append(lo <= 0 && hi >= 0 ? ", not distinguishable from no change)" : ")");
     }
 }

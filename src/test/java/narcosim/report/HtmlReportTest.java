@@ -119,8 +119,10 @@ class HtmlReportTest {
         int sentences = 0;
         for (Specs.Strategy s : sc.strategies()) {
             if (s.id().equals(r.baseline())) continue;
-            // the two parts whose paired change is largest, worked out here from summary.csv
+            // the two driving parts (all but the margin) whose paired change is largest, worked out here from
+            // summary.csv, then the margin marked up on them
             List<String[]> parts = new ArrayList<>(Outcomes.PRICE_PARTS);
+            parts.removeIf(p -> p[0].equals("margin"));
             ToDoubleFunction<String[]> change = p -> r.summary(s.id(), "price_" + p[0] + "_usd_kg_final_year",
                     "diff_vs_baseline");
             parts.sort(Comparator.comparingDouble(p -> -Math.abs(change.applyAsDouble(p))));
@@ -135,9 +137,12 @@ class HtmlReportTest {
                         + HtmlReport.signedNum(change.applyAsDouble(parts.get(i))) + " (95% CI ";
                 assertTrue(text.contains(named), s.id() + ": '" + named + "' missing in " + text);
             }
-            // and no third part is named
+            // and no third driving part is named
             String third = HtmlReport.esc(parts.get(2)[1].toLowerCase(Locale.ROOT)) + " ";
             assertFalse(text.contains(third), s.id() + ": names a third part " + third);
+            String margin = "marked up on them, traffickers&#39; margin " + HtmlReport.signedNum(
+                    r.summary(s.id(), "price_margin_usd_kg_final_year", "diff_vs_baseline")) + " (95% CI ";
+            assertTrue(text.contains(margin), s.id() + ": '" + margin + "' missing in " + text);
             sentences++;
         }
         assertTrue(sentences >= 3);
