@@ -168,9 +168,9 @@ public final class Market {
     }
 
     /**
-     * Fixes the reference point at the end of the burn-in: the reference supply at the smoothed deliveries,
-     * and the margin per kg and km at what makes the delivered kilograms' value meet the reference price.
-     * If nothing has been delivered yet, at the first deliveries to come.
+     * Fixes the reference point at the end of the burn-in: the reference supply at the calibration window's
+     * mean weekly deliveries, and the margin rate at what makes the delivered kilograms' value meet the
+     * reference price. Does nothing until kilograms have been delivered; call again.
      */
     public void calibrate() {
         calibrate(Double.NaN);
