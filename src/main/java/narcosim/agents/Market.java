@@ -18,8 +18,8 @@ import narcosim.world.Nation;
  * {@code market.stock_weeks}, held within C/c and C c (c = {@code market.supply_factor_cap}).
  * Consumption is what demand takes at that price, {@code D(P) = Q_ref (P/P_ref)^e} (constant elasticity
  * around the reference point, Caulkins et al. 1993); kilograms delivered and not yet consumed are the
- * market's stock. The reference point is the scenario's gateway price P_ref and the smoothed deliveries
- * of the burn-in Q_ref; the traffickers' margin rate is fixed then so that the supply price meets the
+ * market's stock. The reference point is the scenario's gateway price P_ref and the burn-in's
+ * steady-state delivered flow Q_ref; the traffickers' margin rate is fixed then so that the supply price meets the
  * reference price ({@link #calibrate()}): before the campaign the market is in equilibrium at P_ref.
  */
 public final class Market {
