@@ -43,6 +43,12 @@ public final class Market {
 
     /** The calibration window (the burn-in's second half): the kilograms delivered in it, and weeks. */
     private final List<UnitCost> windowCosts = new ArrayList<>();
+    /** The window's arrivals in every nation, as their records stood on arrival, to revalue chain prices. */
+    private final List<UnitCost> windowArrivals = new ArrayList<>();
+    private final List<Long> windowArrivalKg = new ArrayList<>();
+    private final List<Integer> windowArrivalNation = new ArrayList<>();
+    /** Per nation: the chain price at the calibrated margin over the chain price without it (1 before). */
+    private final double[] revalued;
     private final List<Long> windowKgs = new ArrayList<>();
     private long windowKg;
     private int windowWeeks;
@@ -73,6 +79,8 @@ public final class Market {
         Arrays.fill(chain, Double.NaN);
         this.chainWeekUsd = new double[nations];
         this.chainWeekKg = new long[nations];
+        this.revalued = new double[nations];
+        Arrays.fill(revalued, 1);
     }
 
     // ------------------------------------------------------------------ during the week
@@ -81,6 +89,11 @@ public final class Market {
     public void arrived(Nation nation, long kg, UnitCost cost) {
         chainWeekUsd[nation.index] += kg * cost.value(marginRate);
         chainWeekKg[nation.index] += kg;
+        if (windowOpen) {
+            windowArrivals.add(cost.copy());
+            windowArrivalKg.add(kg);
+            windowArrivalNation.add(nation.index);
+        }
     }
 
     /** Kilograms delivered to the gateway, worth {@code cost} each; they join the market's stock. */
@@ -213,11 +226,41 @@ public final class Market {
         } else {
             referenceSupply = supplyEma;
         }
+        revalueChain();
         windowOpen = false;
         windowCosts.clear();
         windowKgs.clear();
+        windowArrivals.clear();
+        windowArrivalKg.clear();
+        windowArrivalNation.clear();
         calibrated = true;
         supplyPrice = cost();
+    }
+
+    /**
+     * Before the margin is known, kilograms arriving in a nation are valued at costs only; once it is, the
+     * smoothed chain prices are revalued by each nation's ratio, over the window's arrivals, of their value
+     * at the margin to their value without it, so that prices (and what reads them: bribes, contested value)
+     * do not jump when the campaign starts.
+     */
+    private void revalueChain() {
+        double[] atRate = new double[chain.length];
+        double[] atCost = new double[chain.length];
+        for (int i = 0; i < windowArrivals.size(); i++) {
+            int n = windowArrivalNation.get(i);
+            long kg = windowArrivalKg.get(i);
+            atRate[n] += kg * windowArrivals.get(i).value(marginRate);
+            atCost[n] += kg * windowArrivals.get(i).value(0);
+        }
+        for (int n = 0; n < chain.length; n++) {
+            revalued[n] = atCost[n] > 0 ? atRate[n] / atCost[n] : 1;
+            if (!Double.isNaN(chain[n])) chain[n] *= revalued[n];
+        }
+    }
+
+    /** A nation's chain price at the calibrated margin over its price without it (1 before calibration). */
+    public double revaluation(Nation n) {
+        return revalued[n.index];
     }
 
     private double meanValue(double rate) {

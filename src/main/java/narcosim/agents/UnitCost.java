@@ -133,6 +133,17 @@ public final class UnitCost {
         sums[5] += kg * margin;
     }
 
+    /** A copy of this record as it stands (the shipment's own record goes on growing). */
+    public UnitCost copy() {
+        UnitCost c = new UnitCost(source);
+        c.kinds = Arrays.copyOf(kinds, legs);
+        c.a = Arrays.copyOf(a, legs);
+        c.b = Arrays.copyOf(b, legs);
+        c.c = Arrays.copyOf(this.c, legs);
+        c.legs = legs;
+        return c;
+    }
+
     public double sourceUsdKg() {
         return source;
     }

@@ -127,6 +127,9 @@ public final class NarcoModel extends SimState {
      */
     private double contestRivalsSum;
     private double contestStakeSum;
+    /** Per nation, the value at stake over the contest window (revalued once the market knows its margin). */
+    private double[] contestStakeByNation;
+    private boolean contestRevalued;
 
     public NarcoModel(RunConfig config) {
         super(config.seed());
@@ -170,6 +173,8 @@ public final class NarcoModel extends SimState {
                 params.real("eradication.cross_border_weight"));
         priceCapWeeks = areaCapWeeks = 0;
         contestRivalsSum = contestStakeSum = 0;
+        contestStakeByNation = new double[network.nations.size()];
+        contestRevalued = false;
 
         double ppa = params.real("residents.people_per_agent");
         int minAgents = params.integer("residents.min_agents");
@@ -414,6 +419,7 @@ public final class NarcoModel extends SimState {
         List<Double> stakes = new ArrayList<>();
         double rivalsThisWeek = 0;
         double stakeThisWeek = 0;
+        double[] stakeByNation = new double[network.nations.size()];
         for (Place p : network.places) {
             if (!p.isPopulated()) continue;
             List<Cartel> present = new ArrayList<>();
@@ -427,13 +433,26 @@ public final class NarcoModel extends SimState {
             stakes.add(stake);
             rivalsThisWeek += present.size() - 1;
             stakeThisWeek += stake;
+            stakeByNation[p.nation.index] += stake;
         }
         // Calibrate over the burn-in's last weeks (and after it, until some value was ever contested).
         // Before the window the scale is provisional (the burn-in so far); the window starts the sums afresh.
-        if (stepsSoFar() == burnIn - CONTEST_CALIBRATION_WEEKS) contestRivalsSum = contestStakeSum = 0;
+        if (stepsSoFar() == burnIn - CONTEST_CALIBRATION_WEEKS) {
+            contestRivalsSum = contestStakeSum = 0;
+            java.util.Arrays.fill(contestStakeByNation, 0);
+        }
         if (stepsSoFar() < burnIn || contestStakeSum <= 0) {
             contestRivalsSum += rivalsThisWeek;
             contestStakeSum += stakeThisWeek;
+            for (int n = 0; n < stakeByNation.length; n++) contestStakeByNation[n] += stakeByNation[n];
+        }
+        // The window's stakes were valued at costs only (the margin is fixed at the end of the burn-in):
+        // revalue them once, as the market revalued its chain prices, so violence does not jump then.
+        if (market.calibrated() && !contestRevalued) {
+            double sum = 0;
+            for (Nation n : network.nations) sum += contestStakeByNation[n.index] * market.revaluation(n);
+            if (sum > 0) contestStakeSum = sum;
+            contestRevalued = true;
         }
         // Incidents per unit of value at stake: sum (k - 1) / sum v (1 - HHI) over the burn-in.
         double perStake = contestScale();

@@ -45,10 +45,7 @@ class LeverEffectTest {
 
     /** Levers and mechanisms that move nothing today, and the issue that is to make them act. */
     static final Map<String, String> KNOWN_FAILURES = Map.of(
-            "mechanism:corruption", "issue 13: protection bought with bribes lowers seizures of the payer's loads "
-                    + "(ProtectionTest), but moves neither delivered flow nor price the documented way in these runs",
-            "mechanism:military-may-not-arrest", "issue 14: a lost hand-over does not cost the arrest and its evidence",
-            "mechanism:no-instability", "issue 14: a suspension opens no gap that traffic finds");
+            "mechanism:military-may-not-arrest", "issue 14: a lost hand-over does not cost the arrest and its evidence");
 
     static final ExecutorService POOL = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors());
     /** Runs already made: key = sets + strategy + replicate. */
