@@ -473,6 +473,7 @@ public final class Cartel implements Steppable {
      * of prior experience; with no recent experience of the link, the prior.
      */
     public double expectedLoss(Link l, double prior) {
+        if (successor != null) return operator().expectedLoss(l, prior);
         double k = rules.shipmentKg;
         return (lossKg[l.index] + prior * k) / (enteredKg[l.index] + k);
     }
@@ -564,6 +565,10 @@ public final class Cartel implements Steppable {
 
     /** A shipment of ours entered a link. */
     public void entered(Link link, long kg) {
+        if (successor != null) {
+            operator().entered(link, kg);
+            return;
+        }
         enteredKg[link.index] += kg;
     }
 
@@ -579,6 +584,10 @@ public final class Cartel implements Steppable {
 
     /** A shipment of ours was lost on a link (jettisoned, sunk, crashed). */
     public void lost(Link link, long kg) {
+        if (successor != null) {
+            operator().lost(link, kg);
+            return;
+        }
         lostThisWeek += kg;
         lossKg[link.index] += kg;
     }

@@ -8,7 +8,7 @@ import java.util.Arrays;
  * crews' wages, crews' compensation for risk, the replacement of loads lost on the way (at their cost
  * where they were lost, Caulkins, Crawford &amp; Reuter 1993), and the traffickers' margin. The margin on a
  * leg is a markup on the value carried, proportional to the leg's routine risk: m = mu x r x value, so
- * markups multiply along the chain (Caulkins &amp; Padman 1993: prices rise multiplicatively through the
+ * markups multiply along the chain (Caulkins 1994: prices rise multiplicatively through the
  * distribution chain) and are largest where the value and the risk are (a border crossing near the
  * market). The rate mu is set by the market ({@link Market#marginRate()}); a kilogram keeps the record of
  * its legs so that its value can be read at any rate.

@@ -103,7 +103,8 @@ public final class Params {
                 "Crews' risk pay per unit of residents' fear of cartel violence (Reuter, MacCoun & Murphy 1990: dealers' "
                         + "pay compensates the risk of injury and death; size an assumption).");
         real("residents.coca_income_ratio", 2.5, 0, 50, "",
-                "Weekly income from growing coca as a multiple of the nation's legal rural income, at the reference price.");
+                "Weekly income from growing coca as a multiple of the nation's legal rural income, at a farm-gate "
+                        + "factor of 1.");
         real("residents.income_spread", 0.5, 0, 0.95, "", "Spread (half-width, relative) of individual legal income.");
         integer("residents.sentence_weeks", 104, 1, 2080, "weeks", "Weeks an arrested smuggler spends in prison.");
         real("residents.throughput_smoothing", 0.3, 0.01, 1, "",
@@ -215,7 +216,8 @@ public final class Params {
                         + "crop acreage elasticities are 0 to 0.8 in the short run and 0.3 to 1.2 in the long run "
                         + "(Rao 1989, survey of agricultural supply response).");
         integer("market.planting_weeks", 52, 1, 520, "weeks",
-                "Time constant with which planting follows the farm-gate price (new bushes take about a year to yield).");
+                "Time constant with which the farm-gate factor growers expect, and plant by, follows the observed one "
+                        + "(adaptive expectations, Nerlove 1958; new bushes take about a year to yield).");
         real("market.price_cap_factor", 25, 4, 100, "",
                 "Most the market price may reach as a multiple of the reference price (a bound, not a behaviour; "
                         + "assumption): far above any US price since 1981 (ONDCP 2004).");
