@@ -447,12 +447,6 @@ public final class Cartel implements Steppable {
         }
     }
 
-    /** Share of what we sent in the last weeks (our memory) that was seized or lost, at most 0.9. */
-    public double expectedLoss() {
-        long departed = departedRecentKg();
-        return departed == 0 ? 0 : Math.min(UnitCost.MAX_LOSS_SHARE, (double) lostRecentKg() / departed);
-    }
-
     /** Kilograms we sent in the last weeks (our memory). */
     public long departedRecentKg() {
         long departed = 0;

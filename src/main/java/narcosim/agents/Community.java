@@ -424,10 +424,6 @@ public final class Community implements Steppable {
         return wageCostUsdKg() * riskPay;
     }
 
-    /** Crews' risk pay as a share of their base wage (a_P P_arrest + a_F fear, last week). */
-    public double riskPay() {
-        return riskPay;
-    }
 
     public Occupation occupation(int i) {
         return Occupation.values()[occupation[i]];

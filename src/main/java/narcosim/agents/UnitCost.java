@@ -15,24 +15,11 @@ import java.util.Arrays;
  */
 public final class UnitCost {
 
-    /** The parts of a price, in the order of the price decomposition outputs. */
-    public enum Part {
-        SOURCE("source", "Price at the source"),
-        TRANSPORT("transport", "Transport"),
-        CREW_WAGES("crew_wages", "Crews' wages"),
-        CREW_RISK("crew_risk", "Crews' risk compensation"),
-        LOSS_REPLACEMENT("loss_replacement", "Replacing loads lost"),
-        MARGIN("margin", "Traffickers' margin"),
-        SCARCITY("scarcity", "Scarcity (short supply)");
-
-        public final String column;
-        public final String label;
-
-        Part(String column, String label) {
-            this.column = column;
-            this.label = label;
-        }
-    }
+    /**
+     * The parts of a price, in the order of the price decomposition outputs; each is named, in lower case, as
+     * its outcome's part in {@code Outcomes.PRICE_PARTS} (which holds the labels).
+     */
+    public enum Part { SOURCE, TRANSPORT, CREW_WAGES, CREW_RISK, LOSS_REPLACEMENT, MARGIN, SCARCITY }
 
     /** Most loss share a leg is priced at (a bound that keeps l/(1 - l) finite; never reached in shipped runs). */
     public static final double MAX_LOSS_SHARE = 0.9;
@@ -142,9 +129,5 @@ public final class UnitCost {
         c.c = Arrays.copyOf(this.c, legs);
         c.legs = legs;
         return c;
-    }
-
-    public double sourceUsdKg() {
-        return source;
     }
 }

@@ -96,8 +96,6 @@ public final class NarcoModel extends SimState {
     private Population population;
     private int burnIn;
     private WorldRules world;
-    /** Per place: area per grower against the start (follows the farm-gate factor, ODD 7.6). */
-    private double[] planting;
     /** Per production place: smoothed harvest and smoothed kg cartels wanted to buy, and the farm-gate factor. */
     private double[] harvestEma;
     private double[] wantedEma;
@@ -152,8 +150,6 @@ public final class NarcoModel extends SimState {
         market = new Market(marketPrice, network.nations.size(), params);
         world = WorldRules.of(params);
         int np = network.places.size();
-        planting = new double[np];
-        java.util.Arrays.fill(planting, 1);
         harvestEma = new double[np];
         wantedEma = new double[np];
         wantedWeek = new long[np];
@@ -287,7 +283,7 @@ public final class NarcoModel extends SimState {
                     + " (valid: finite, >= 1)");
         }
         for (Place p : network.places) {
-            double a = planting[p.index];
+            double a = planting(p.index);
             double f = sourceFactor[p.index];
             if (!(a >= 0 && Double.isFinite(a) && f > 0 && Double.isFinite(f))) {
                 throw new ModelStateException("at " + p.id() + " the area per grower (planting) is "
@@ -362,17 +358,15 @@ public final class NarcoModel extends SimState {
         double a = sourceSmoothing;
         for (Place p : network.places) {
             if (p.isProduction() && stepsSoFar() > burnIn) {
-                // Growers expect the farm-gate factor adaptively (Nerlove 1958), over market.planting_weeks, and
-                // tend more area per head when they expect buyers to want more: g = f_e^eta.
+                // Growers expect the farm-gate factor adaptively (Nerlove 1958), over market.planting_weeks.
                 expectedFactor[p.index] += (sourceFactor[p.index] - expectedFactor[p.index]) / world.plantingWeeks();
-                planting[p.index] = Math.pow(expectedFactor[p.index], world.plantingElasticity());
             }
         }
         for (Place p : network.places) p.closeWeek(world.eradicationMemoryWeeks());
         // Growers replant part of last week's destroyed area at less-sprayed production places (ODD 7.12).
         displacement.displace(p -> {
             Community c = population.at(p);
-            return (c == null ? 0 : c.growers()) * p.haPerGrower() * planting[p.index];
+            return (c == null ? 0 : c.growers()) * p.haPerGrower() * planting(p.index);
         });
         double total = 0;
         for (Place p : network.places) {
@@ -380,7 +374,7 @@ public final class NarcoModel extends SimState {
                 int i = p.index;
                 p.resprout(world.resproutWeeks());
                 Community growing = population.at(p);
-                p.growTowards(growing == null ? 0 : growing.growers(), planting[i], world.replantWeeks());
+                p.growTowards(growing == null ? 0 : growing.growers(), planting(i), world.replantWeeks());
                 long unsold = p.stockKg();
                 long kg = p.harvest(world.yieldKgHaWeek());
                 if (kg > 0) events.emit(new Event.Produced(p.index, kg));
@@ -760,11 +754,19 @@ public final class NarcoModel extends SimState {
         int n = 0;
         for (Place p : network.places) {
             if (p.isProduction()) {
-                s += planting[p.index];
+                s += planting(p.index);
                 n++;
             }
         }
         return n == 0 ? 1 : s / n;
+    }
+
+    /**
+     * Area each grower at a place tends against the start: more when growers expect buyers to want more of
+     * their harvest, g = f_e^eta (ODD 7.6); 1 before the campaign.
+     */
+    private double planting(int place) {
+        return Math.pow(expectedFactor[place], world.plantingElasticity());
     }
 
     /** Farm-gate factor, mean over production places weighted by their smoothed harvest (1 with no harvest). */

@@ -41,10 +41,7 @@ final class Readings implements ModelState {
 
     @Override
     public double pricePart(String part) {
-        for (UnitCost.Part p : UnitCost.Part.values()) {
-            if (p.column.equals(part)) return m.market().part(p);
-        }
-        throw new IllegalArgumentException("no price part " + part);
+        return m.market().part(UnitCost.Part.valueOf(part.toUpperCase(java.util.Locale.ROOT)));
     }
 
     @Override
