@@ -22,7 +22,7 @@ set: [run.years=2]
 replicates: 1
 design: {type: sobol, samples: 16}
 parameters:
-  military.detect_boat: {min: 0.05, max: 0.4}
+  military.interdict_prob: {min: 0.05, max: 0.4}
   cartel.loss_tolerance: {min: 0.02, max: 0.3}
 outcomes: [delivered_kg_total, through_east_corridor_kg_total]
 YAML

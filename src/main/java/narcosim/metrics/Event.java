@@ -62,6 +62,18 @@ public sealed interface Event {
     record PartnerSuspended(int nation, boolean forGood) implements Event { }
 
     /**
+     * A nation holds a cue on a shipment crossing a link (ODD 7.9): its own surveillance or intelligence found
+     * it, or ({@code shared}) a partner's cue or a shared partnership asset's reached it.
+     */
+    record Cued(int link, int nation, boolean shared) implements Event { }
+
+    /** A shipment on a link was detected (cued or found by a unit there); {@code acted} if a unit took it on. */
+    record Detected(int link, boolean acted) implements Event { }
+
+    /** A unit seized a shipment crossing into a partner's territory, pursuing it under coordinated operations. */
+    record CrossBorderPursuit(int link, int nation) implements Event { }
+
+    /**
      * A police arrest at a place fell on cartel leadership: a cartel operating there with leaders loses one
      * (the cartels' roster picks which), or, with no such cartel there, a smuggler is arrested instead.
      */

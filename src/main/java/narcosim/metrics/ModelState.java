@@ -56,4 +56,13 @@ public interface ModelState {
     double cartels();
 
     double partnersCooperating();
+
+    /** Level of joint training the partnership money bought (ODD 7.13). */
+    double partnershipTrainingLevel();
+
+    /** Level of liaison the partnership money bought (ODD 7.13). */
+    double partnershipLiaisonLevel();
+
+    /** Surveillance assets bought with partnership money. */
+    double sharedSurveillanceUnits();
 }

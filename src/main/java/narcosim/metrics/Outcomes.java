@@ -198,6 +198,32 @@ public final class Outcomes {
                 "Splinters merging back into their parent or into a rival", 1, ""), Event.CartelMerged.class, x -> 1));
         w.add(fed(flow("partner_suspensions", "events", "Partner suspensions",
                 "Partners suspending or leaving cooperation", 1, ""), Event.PartnerSuspended.class, s -> 1));
+        w.add(fed(flow("detections", "events", "Detections",
+                "Shipments detected on a link: cued (surveillance, intelligence, a partner) or found by a unit there", 1, ""),
+                Event.Detected.class, d -> 1));
+        w.add(fed(flow("detections_acted", "events", "Detections acted on",
+                "Detections a unit with capacity left took on (pursuit, boarding; not always a seizure)", 1, ""),
+                Event.Detected.class, Event.Detected::acted, d -> 1));
+        w.add(fed(flow("detected_not_acted", "events", "Detected, not acted on",
+                "Detections no unit took on: no unit there to act, or all at their weekly capacity", 1, ""),
+                Event.Detected.class, d -> !d.acted(), d -> 1));
+        w.add(fed(flow("cues", "cues", "Cues held", "Cues nations held on shipments (own, shared, or from shared assets)",
+                1, ""), Event.Cued.class, c -> 1));
+        w.add(fed(flow("cues_shared", "cues", "Cues shared",
+                "Cues a nation held only because a partner passed it on or a shared partnership asset made it", 1, ""),
+                Event.Cued.class, Event.Cued::shared, c -> 1));
+        w.add(fed(flow("cross_border_pursuits", "seizures", "Cross-border pursuits",
+                "Seizures by a unit pursuing into a partner's territory under coordinated operations", 1, ""),
+                Event.CrossBorderPursuit.class, c -> 1));
+        w.add(probed(level("partnership_training_level", "0-1", "Training bought",
+                "Level of joint training the partnership money buys: 1 - exp(-spend / scale)", 1, "0-1",
+                Change.ABSOLUTE), ModelState::partnershipTrainingLevel));
+        w.add(probed(level("partnership_liaison_level", "0-1", "Liaison bought",
+                "Level of liaison the partnership money buys: partners pass on cues with intel_share x this", 1, "0-1",
+                Change.ABSOLUTE), ModelState::partnershipLiaisonLevel));
+        w.add(probed(level("shared_surveillance_units", "units", "Shared surveillance assets",
+                "Surveillance assets bought with partnership money, their cues reaching every cooperating partner", 1,
+                "units", Change.ABSOLUTE), ModelState::sharedSurveillanceUnits));
         w.add(probed(level("partners_active", "nations", "Partners cooperating", "Partner nations cooperating this week",
                 1, "nations", Change.RELATIVE), ModelState::partnersCooperating));
         List<String> regions = net == null ? List.of() : net.regions();
@@ -293,7 +319,11 @@ public final class Outcomes {
                     List.of("departed_kg")),
             new Share(new Outcome("delivered_share", Kind.SHARE, "fraction", "Delivered share of ended journeys",
                     "Kg delivered over kg whose journey ended in the period (delivered, seized or lost); cannot exceed 1",
-                    100, "%", Change.ABSOLUTE), "delivered_kg", List.of("delivered_kg", "seized_kg", "lost_kg")));
+                    100, "%", Change.ABSOLUTE), "delivered_kg", List.of("delivered_kg", "seized_kg", "lost_kg")),
+            new Share(new Outcome("acted_on_share", Kind.SHARE, "fraction", "Detections acted on",
+                    "Detections a unit took on over all detections in the period (US Southern Command 2014: about "
+                            + "a quarter of suspected maritime events)", 100, "%", Change.ABSOLUTE), "detections_acted",
+                    List.of("detections")));
 
     /** Extra spend over the baseline per kg of delivered flow kept off the market (comparisons only). */
     public static final Outcome COST_PER_KG_KEPT_OFF = new Outcome("cost_per_kg_kept_off_usd", Kind.SHARE, "US$/kg",

@@ -122,6 +122,21 @@ final class Readings implements ModelState {
     }
 
     @Override
+    public double partnershipTrainingLevel() {
+        return m.campaign().partnershipTrainingLevel();
+    }
+
+    @Override
+    public double partnershipLiaisonLevel() {
+        return m.campaign().partnershipLiaisonLevel();
+    }
+
+    @Override
+    public double sharedSurveillanceUnits() {
+        return m.campaign().sharedSurveillanceUnits();
+    }
+
+    @Override
     public double partnersCooperating() {
         return m.network().partnersCooperating(m.week());
     }

@@ -157,8 +157,19 @@ public final class Campaign implements Steppable {
         return programmes.at(pl);
     }
 
-    public double partnershipLevel() {
-        return partnership.level();
+    /** Level of joint training the partnership money bought, in [0, 1) (ODD 7.13). */
+    public double partnershipTrainingLevel() {
+        return partnership.bought().trainingLevel();
+    }
+
+    /** Level of liaison the partnership money bought, in [0, 1): the share of intel_share partners pass on. */
+    public double partnershipLiaisonLevel() {
+        return partnership.bought().liaisonLevel();
+    }
+
+    /** Surveillance assets bought with partnership money, their cues shared with every cooperating partner. */
+    public int sharedSurveillanceUnits() {
+        return procurement.sharedSurveillance();
     }
 
     public int corruptUnits() {

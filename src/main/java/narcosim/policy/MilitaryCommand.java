@@ -14,6 +14,7 @@ import narcosim.metrics.Event;
 import narcosim.metrics.EventBus;
 import narcosim.agents.Population;
 import narcosim.scenario.ParamValues;
+import narcosim.scenario.Specs;
 import narcosim.world.Link;
 import narcosim.world.Nation;
 import narcosim.world.Network;
@@ -27,36 +28,73 @@ import narcosim.world.Place;
  */
 final class MilitaryCommand {
 
+    /** A searcher's sweep: width W (km), speed v (km/h), hours on station a week H (ODD 7.9). */
+    record Sweep(double widthKm, double speedKmh, double hoursWeek) {
+
+        /** Area swept per hour on average over the week, W v H / 168 (km2/h). */
+        double rateKm2PerHour() {
+            return widthKm * speedKmh * hoursWeek / 168.0;
+        }
+    }
+
+    /**
+     * Koopman's (1946) random-search detection: a searcher sweeping {@code rateKm2PerHour} (W v, averaged over
+     * the week) for {@code hours} over {@code areaKm2} finds a target with probability 1 - exp(-W v t / A).
+     */
+    static double koopman(double rateKm2PerHour, double hours, double areaKm2) {
+        return 1 - Math.exp(-rateKm2PerHour * hours / areaKm2);
+    }
+
     /** The military parameters, read once per run. */
-    record Rules(double detectBoat, double detectAircraft, double detectGround, double detectMax,
-                 double surveillanceBoost, double intelDetectionBoost, double interdictProb, double permissiveBonus,
-                 double noPursuitFactor, double collateralStrict, double collateralPermissive,
+    record Rules(Sweep[] sweeps, int[] targetsWeek, double[] searchWidthKm, double[] speedKmh, double cueAreaSeaKm2,
+                 double cueAreaLandKm2, double cueHours, double intelCueMax, double interdictProb,
+                 double permissiveBonus, double noPursuitFactor, double collateralStrict, double collateralPermissive,
                  double harmCapabilityFactor, double clashViolence, double contactSignal, double tipsPerSignal,
                  double tipSignalMax, double intelUpdate, double intelPercentile, int reassignWeeks,
                  int staticChokepoints, int staticUnitsPerChokepoint) {
 
         static Rules of(ParamValues p) {
-            return new Rules(p.real("military.detect_boat"), p.real("military.detect_aircraft"),
-                    p.real("military.detect_ground"), p.real("military.detect_max"),
-                    p.real("military.surveillance_boost"), p.real("partnership.intel_detection_boost"),
-                    p.real("military.interdict_prob"), p.real("military.permissive_bonus"),
-                    p.real("military.no_pursuit_factor"), p.real("military.collateral_strict"),
-                    p.real("military.collateral_permissive"), p.real("military.harm_capability_factor"),
-                    p.real("military.clash_violence"), p.real("military.contact_signal"),
-                    p.real("military.tips_per_signal"), p.real("military.tip_signal_max"),
-                    p.real("military.intel_update"), p.real("military.intel_percentile"),
-                    p.integer("military.reassign_weeks"), p.integer("military.static_chokepoints"),
-                    p.integer("military.static_units_per_chokepoint"));
+            MilitaryUnit.Type[] types = MilitaryUnit.Type.values();
+            Sweep[] sweeps = new Sweep[types.length];
+            int[] targets = new int[types.length];
+            for (MilitaryUnit.Type t : types) {
+                String k = t.name().toLowerCase(java.util.Locale.ROOT);
+                sweeps[t.ordinal()] = new Sweep(p.real("military.sweep_width_" + k + "_km"),
+                        p.real("military.search_speed_" + k + "_kmh"), p.real("military.hours_on_station_" + k));
+                targets[t.ordinal()] = t == MilitaryUnit.Type.SURVEILLANCE ? 0 : p.integer("military.targets_week_" + k);
+            }
+            Specs.Mode[] modes = Specs.Mode.values();
+            double[] width = new double[modes.length];
+            double[] speed = new double[modes.length];
+            for (Specs.Mode m : modes) {
+                width[m.ordinal()] = p.real("military.search_width_" + m.yaml() + "_km");
+                speed[m.ordinal()] = p.real("shipment.speed_" + m.yaml() + "_km_week") / 168.0;
+            }
+            return new Rules(sweeps, targets, width, speed, p.real("military.cue_area_sea_km2"),
+                    p.real("military.cue_area_land_km2"), p.real("military.cue_hours"),
+                    p.real("military.intel_cue_max"), p.real("military.interdict_prob"),
+                    p.real("military.permissive_bonus"), p.real("military.no_pursuit_factor"),
+                    p.real("military.collateral_strict"), p.real("military.collateral_permissive"),
+                    p.real("military.harm_capability_factor"), p.real("military.clash_violence"),
+                    p.real("military.contact_signal"), p.real("military.tips_per_signal"),
+                    p.real("military.tip_signal_max"), p.real("military.intel_update"),
+                    p.real("military.intel_percentile"), p.integer("military.reassign_weeks"),
+                    p.integer("military.static_chokepoints"), p.integer("military.static_units_per_chokepoint"));
         }
 
-        /** Chance that a unit of this type detects a shipment on its link (surveillance assets detect none). */
-        double detect(MilitaryUnit.Type t) {
-            return switch (t) {
-                case BOAT -> detectBoat;
-                case AIRCRAFT -> detectAircraft;
-                case GROUND -> detectGround;
-                case SURVEILLANCE -> 0;
-            };
+        /** Hours a shipment spends crossing a link: length over its mode's speed. */
+        double exposureHours(Link l) {
+            return l.lengthKm / speedKmh[l.mode.ordinal()];
+        }
+
+        /** The link's search area, length x its mode's corridor width (km2). */
+        double searchAreaKm2(Link l) {
+            return l.lengthKm * searchWidthKm[l.mode.ordinal()];
+        }
+
+        /** The area left to search once a cue is held, never more than the link's. */
+        double cueAreaKm2(Link l) {
+            return Math.min(searchAreaKm2(l), l.mode == Specs.Mode.LAND ? cueAreaLandKm2 : cueAreaSeaKm2);
         }
     }
 
@@ -70,6 +108,16 @@ final class MilitaryCommand {
     private final EventBus events;
     private final List<MilitaryUnit> units = new ArrayList<>();
     private final Posts posts;
+    /**
+     * Search effort for cues on each link, by nation, and of the shared (partnership) assets: the sum over the
+     * cue-making assets watching the link of W x capability x v x H/168 (km2/h), refreshed weekly.
+     */
+    private final double[][] cueEffort;
+    private final double[] sharedEffort;
+    /** Nations fielding any unit (they hold and act on cues), in index order; refreshed weekly. */
+    private final List<Nation> fielding = new ArrayList<>();
+    /** Scratch: which nations hold a cue on the shipment being met. */
+    private final boolean[] cued;
 
     MilitaryCommand(Rules rules, Doctrine doctrine, Partnership partnership, Police police, Network net,
                     Population population, IntSupplier week, EventBus events) {
@@ -79,6 +127,9 @@ final class MilitaryCommand {
         this.police = police;
         this.net = net;
         this.posts = new Posts(net);
+        this.cueEffort = new double[net.links.size()][net.nations.size()];
+        this.sharedEffort = new double[net.links.size()];
+        this.cued = new boolean[net.nations.size()];
         this.population = population;
         this.week = week;
         this.events = events;
@@ -87,9 +138,9 @@ final class MilitaryCommand {
 
     // ------------------------------------------------------------------ posting
 
-    /** A unit bought for a nation, not yet posted. */
-    void field(MilitaryUnit.Type type, Nation nation) {
-        units.add(new MilitaryUnit(units.size(), type, nation));
+    /** A unit bought for a nation, not yet posted; {@code shared} if bought with partnership money. */
+    void field(MilitaryUnit.Type type, Nation nation, boolean shared) {
+        units.add(new MilitaryUnit(units.size(), type, nation, shared));
     }
 
     /** Whether the nation has any link where a unit of this type could be posted at deployment. */
@@ -118,6 +169,7 @@ final class MilitaryCommand {
                     rules.staticChokepoints() + units.size() / rules.staticUnitsPerChokepoint()));
             posts.move(u, allowed.get(next[slot]++ % spread));
         }
+        refresh();
     }
 
     /**
@@ -136,11 +188,13 @@ final class MilitaryCommand {
         for (MilitaryUnit u : units) {
             if (u.nation == n) posts.move(u, null);
         }
+        refresh();
     }
 
     void clear() {
         for (MilitaryUnit u : units) posts.move(u, null);
         units.clear();
+        refresh();
     }
 
     // ------------------------------------------------------------------ the week
@@ -149,6 +203,45 @@ final class MilitaryCommand {
     void command(int week, int weeksIn) {
         if (weeksIn % rules.reassignWeeks() == 0) updateIntelAndTargets(week);
         else keepJurisdiction();
+        for (MilitaryUnit u : units) u.newWeek();
+        refresh();
+    }
+
+    /**
+     * Who fields forces, and the cue-making effort on each link: a surveillance asset watches its link and the
+     * links touching either end, a patrol aircraft its sea link; each adds W x capability x v x H/168 (ODD 7.9).
+     */
+    private void refresh() {
+        for (double[] e : cueEffort) Arrays.fill(e, 0);
+        Arrays.fill(sharedEffort, 0);
+        boolean[] fields = new boolean[net.nations.size()];
+        for (MilitaryUnit u : units) {
+            if (u.post() == null) continue;
+            fields[u.nation.index] = true;
+            Sweep sw = rules.sweeps()[u.type.ordinal()];
+            double rate = sw.rateKm2PerHour() * u.nation.capability();
+            if (rate <= 0) continue;
+            if (u.type == MilitaryUnit.Type.SURVEILLANCE) {
+                Link l = u.post();
+                java.util.BitSet seen = new java.util.BitSet(net.links.size());
+                for (int p : new int[] {l.from.index, l.to.index}) {
+                    for (int k : net.out(p)) seen.set(k);
+                    for (int k : net.in(p)) seen.set(k);
+                }
+                for (int k = seen.nextSetBit(0); k >= 0; k = seen.nextSetBit(k + 1)) addEffort(u, k, rate);
+            } else if (u.type.cues(u.post().mode)) {
+                addEffort(u, u.post().index, rate);
+            }
+        }
+        fielding.clear();
+        for (Nation n : net.nations) {
+            if (fields[n.index]) fielding.add(n);
+        }
+    }
+
+    private void addEffort(MilitaryUnit u, int link, double rate) {
+        if (u.shared) sharedEffort[link] += rate;
+        else cueEffort[link][u.nation.index] += rate;
     }
 
     /**
@@ -237,24 +330,81 @@ final class MilitaryCommand {
     // ------------------------------------------------------------------ encounters
 
     /**
-     * A shipment enters a link watched by units: each may detect it (type, capability, surveillance and
-     * intelligence on the link), and a detection becomes a seizure with the interdiction chance, less if the
-     * shipment is crossing into a nation that does not coordinate (it escapes pursuit). A contact in a
-     * populated place may harm residents (rules of engagement) or turn into a clash. Returns the seizing
-     * unit, or null.
+     * A shipment enters a link (ODD 7.9). First the cues: each nation fielding forces may hold one — its own
+     * cue-making assets on or next to the link find the shipment (Koopman's random search over the link's
+     * area), or its intelligence names it (chance intel_cue_max x its estimate of the link's use); the shared
+     * partnership assets' cues reach every cooperating partner, and a cooperating partner passes its cue on
+     * with the sharing chance. Then the units posted on the link that act on its mode search, in posting
+     * order: over the cue's small area if their nation holds a cue, else over the whole link; a unit that
+     * finds the shipment acts on it if it has capacity left this week, and the action ends in a seizure with
+     * the interdiction chance, less if the shipment crosses into a nation that does not coordinate (it escapes
+     * at the line). A contact in a populated place may harm residents or turn into a clash. A detection that
+     * no unit acts on is counted (detected, not acted on). Returns the seizing unit, or null.
      */
     MilitaryUnit interdict(Link l, MersenneTwisterFast random) {
+        if (fielding.isEmpty()) return null;
+        double hours = rules.exposureHours(l);
+        double area = rules.searchAreaKm2(l);
+        int week = this.week.getAsInt();
+        boolean anyCue = false;
+        boolean sharedCue = sharedEffort[l.index] > 0
+                && random.nextDouble() < koopman(sharedEffort[l.index], hours, area);
+        for (Nation n : fielding) {
+            // Only a nation whose forces may act on the link holds cues there (its waters, international
+            // waters, or a partner's under coordinated operations).
+            cued[n.index] = false;
+            if (!partnership.mayAct(n, l)) continue;
+            double found = koopman(cueEffort[l.index][n.index], hours, area);
+            // Informants and wiretaps are domestic: a nation's intelligence names shipments on legs that start or
+            // end on its territory; elsewhere it learns of them only from partners (assumption).
+            boolean informed = l.from.nation == n || l.to.nation == n;
+            double intel = informed ? rules.intelCueMax() * n.intel(l.index) : 0;
+            double c = 1 - (1 - found) * (1 - intel);
+            boolean own = c > 0 && random.nextDouble() < c;
+            boolean given = !own && sharedCue && n.cooperates(week);
+            cued[n.index] = own || given;
+            if (own || given) {
+                anyCue = true;
+                events.emit(new Event.Cued(l.index, n.index, given));
+            }
+        }
+        double share = partnership.intelShare();
+        if (anyCue && share > 0) {
+            for (Nation n : fielding) {
+                if (cued[n.index] || !n.cooperates(week) || !partnership.mayAct(n, l)) continue;
+                boolean partnerHas = false;
+                for (Nation m : fielding) {
+                    if (m != n && cued[m.index] && m.cooperates(week)) partnerHas = true;
+                }
+                if (partnerHas && random.nextDouble() < share) {
+                    cued[n.index] = true;
+                    events.emit(new Event.Cued(l.index, n.index, true));
+                }
+            }
+        }
+        // A cue tells a nation that traffic uses the link, whether or not anyone acts on it (intelligence, 7.17).
+        for (Nation n : fielding) {
+            if (cued[n.index]) n.signal(l.index, rules.contactSignal());
+        }
+
         List<MilitaryUnit> here = posts.on(l);
-        if (here.isEmpty()) return null;
-        double surveillance = posts.surveillance(l) > 0 ? 1 + rules.surveillanceBoost() : 1;
+        boolean detected = anyCue;
+        boolean acted = false;
+        MilitaryUnit seizing = null;
+        double cueArea = rules.cueAreaKm2(l);
+        double cueHours = Math.min(hours, rules.cueHours());
         Place populated = population.at(l.to) != null ? l.to : (population.at(l.from) != null ? l.from : null);
         for (int i = 0; i < here.size(); i++) {
             MilitaryUnit u = here.get(i);
-            if (u.type == MilitaryUnit.Type.SURVEILLANCE) continue;
-            double base = rules.detect(u.type);
-            double intel = 1 + rules.intelDetectionBoost() * u.nation.intel(l.index);
-            double detect = Math.min(rules.detectMax(), base * u.nation.capability() * surveillance * intel);
-            if (random.nextDouble() >= detect) continue;
+            if (!u.type.acts(l.mode)) continue;
+            // Koopman (1946): P = 1 - exp(-W v (H/168) t / A), W scaled by the nation's capability.
+            double rate = rules.sweeps()[u.type.ordinal()].rateKm2PerHour() * u.nation.capability();
+            double find = cued[u.nation.index] ? koopman(rate, cueHours, cueArea) : koopman(rate, hours, area);
+            if (random.nextDouble() >= find) continue;
+            detected = true;
+            if (!u.hasCapacity(rules.targetsWeek()[u.type.ordinal()])) continue;
+            u.act();
+            acted = true;
             u.nation.signal(l.index, rules.contactSignal());
             if (populated != null) {
                 double harm = collateral() * (1 - rules.harmCapabilityFactor() * u.nation.capability());
@@ -264,16 +414,20 @@ final class MilitaryCommand {
                 }
             }
             double interdict = interdictProb();
-            if (l.crossBorder && l.to.nation != u.nation
-                    && !(partnership.coordinated() && l.to.nation.cooperates(week.getAsInt()))) {
+            boolean pursuit = l.crossBorder && l.to.nation != u.nation;
+            if (pursuit && !(partnership.coordinated() && l.to.nation.cooperates(week))) {
                 interdict *= rules.noPursuitFactor();
+                pursuit = false;
             }
             if (random.nextDouble() < Math.min(1.0, interdict)) {
+                if (pursuit) events.emit(new Event.CrossBorderPursuit(l.index, u.nation.index));
                 if (populated != null) handOver(u.nation, populated);
-                return u;
+                seizing = u;
+                break;
             }
         }
-        return null;
+        if (detected) events.emit(new Event.Detected(l.index, acted));
+        return seizing;
     }
 
     private double interdictProb() {

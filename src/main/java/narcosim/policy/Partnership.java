@@ -12,29 +12,38 @@ import narcosim.world.Nation;
 import narcosim.world.Network;
 
 /**
- * The partnership the campaign funds (ODD 7.13): its level, where it lets forces act (coordinated
- * operations), the intelligence it shares, joint training, and its instability: suspensions and a
- * scripted withdrawal.
+ * The partnership the campaign funds (ODD 7.13): what its money buys (training, liaison, shared
+ * surveillance), where it lets forces act (coordinated operations), the intelligence partners pass on,
+ * joint training, and its instability: suspensions and a scripted withdrawal.
  */
 final class Partnership {
 
     /** The partnership's parameters, read once per run. */
-    record Rules(double fullCostUsdYear, double trainingRate, double intelShare, boolean coordinatedOperations,
+    record Rules(double intelShare, boolean coordinatedOperations, double mixTraining, double mixSurveillance,
+                 double mixLiaison, double trainingRate, double trainingScaleUsdYear, double liaisonScaleUsdYear,
                  int suspensionWeeks, String withdrawalNation, int withdrawalWeek) {
 
         static Rules of(ParamValues p) {
-            return new Rules(p.real("partnership.full_cost_musd_year") * 1e6, p.real("partnership.training_rate"),
-                    p.real("partnership.intel_share"), p.bool("partnership.coordinated_operations"),
-                    p.integer("partnership.suspension_weeks"), p.text("partnership.withdrawal_nation"),
-                    p.integer("partnership.withdrawal_week"));
+            return new Rules(p.real("partnership.intel_share"), p.bool("partnership.coordinated_operations"),
+                    p.real("partnership.mix_training"), p.real("partnership.mix_surveillance"),
+                    p.real("partnership.mix_liaison"), p.real("partnership.training_rate"),
+                    p.real("partnership.training_scale_musd_year") * 1e6,
+                    p.real("partnership.liaison_scale_musd_year") * 1e6, p.integer("partnership.suspension_weeks"),
+                    p.text("partnership.withdrawal_nation"), p.integer("partnership.withdrawal_week"));
         }
+    }
+
+    /** What a year's partnership money bought (ODD 7.13): levels in [0, 1), and US$ for shared surveillance. */
+    record Bought(double spendUsdYear, double trainingLevel, double liaisonLevel, double surveillanceUsdYear) {
+
+        static final Bought NOTHING = new Bought(0, 0, 0, 0);
     }
 
     private final Rules rules;
     private final Network net;
     private final IntSupplier week;
     private final EventBus events;
-    private double level;
+    private Bought bought = Bought.NOTHING;
 
     Partnership(Rules rules, Network net, IntSupplier week, EventBus events) {
         this.rules = rules;
@@ -43,27 +52,51 @@ final class Partnership {
         this.events = events;
     }
 
-    /** A yearly spend buys a level λ, saturating at the full cost. */
-    void fund(double spendYear) {
-        level = Math.min(1.0, spendYear / rules.fullCostUsdYear());
+    /**
+     * A yearly spend is split by the partnership mix: training and liaison each buy a level with diminishing
+     * returns, 1 - exp(-spend / scale) (the partners' capacity to absorb them; assumption), and the surveillance
+     * share is returned to buy shared assets at their unit cost (no cap: overlapping search gives its own
+     * diminishing returns, Koopman's exponential). Nothing is dropped on the floor.
+     */
+    double fund(double spendYear) {
+        double training = spendYear * rules.mixTraining();
+        double liaison = spendYear * rules.mixLiaison();
+        double surveillance = spendYear * rules.mixSurveillance();
+        bought = new Bought(spendYear, 1 - Math.exp(-training / rules.trainingScaleUsdYear()),
+                1 - Math.exp(-liaison / rules.liaisonScaleUsdYear()), surveillance);
+        return surveillance;
+    }
+
+    /** What whole surveillance units left of their share goes to liaison (no money dropped on the floor). */
+    void topUpLiaison(double usdYear) {
+        if (usdYear <= 0) return;
+        double liaison = bought.spendUsdYear() * rules.mixLiaison() + usdYear;
+        bought = new Bought(bought.spendUsdYear(), bought.trainingLevel(),
+                1 - Math.exp(-liaison / rules.liaisonScaleUsdYear()), bought.surveillanceUsdYear() - usdYear);
     }
 
     void clear() {
-        level = 0;
+        bought = Bought.NOTHING;
     }
 
-    double level() {
-        return level;
+    /** What the partnership money bought. */
+    Bought bought() {
+        return bought;
     }
 
-    /** Share of partners' signals a cooperating nation receives: intel_share · λ. */
+    /** Whether the campaign funds a partnership at all (suspensions happen only then). */
+    boolean funded() {
+        return bought.spendUsdYear() > 0;
+    }
+
+    /** Chance that a partner's cue or signal reaches a cooperating nation: intel_share x the liaison level. */
     double intelShare() {
-        return rules.intelShare() * level;
+        return rules.intelShare() * bought.liaisonLevel();
     }
 
-    /** Whether partners pursue across borders and act on each other's links. */
+    /** Whether partners pursue across borders and act on each other's links: agreements need liaison. */
     boolean coordinated() {
-        return rules.coordinatedOperations() && level > 0;
+        return rules.coordinatedOperations() && bought.liaisonLevel() > 0;
     }
 
     /** Whether a nation's forces may act on a link this week. */
@@ -89,17 +122,17 @@ final class Partnership {
                 continue;
             }
             double hazard = n.spec.instabilityHazardPerYear();
-            if (level > 0 && hazard > 0 && n.cooperates(week) && random.nextDouble() < hazard / 52.0) {
+            if (funded() && hazard > 0 && n.cooperates(week) && random.nextDouble() < hazard / 52.0) {
                 n.suspendUntil(week + rules.suspensionWeeks());
                 events.emit(new Event.PartnerSuspended(n.index, false));
             }
         }
     }
 
-    /** Joint training: each cooperating nation's capability grows at training_rate · λ. */
+    /** Joint training: each cooperating nation's capability grows at training_rate x the training level. */
     void train(int week) {
-        if (level <= 0) return;
-        double rate = rules.trainingRate() * level;
+        if (bought.trainingLevel() <= 0) return;
+        double rate = rules.trainingRate() * bought.trainingLevel();
         for (Nation n : net.nations) {
             if (n.cooperates(week)) n.train(rate);
         }

@@ -64,6 +64,7 @@ final class Procurement {
     private final Network net;
     private final EventBus events;
     private Bill bill = Bill.NONE;
+    private int sharedSurveillance;
 
     Procurement(Rules rules, double budgetUsdYear, Doctrine doctrine, Partnership partnership, MilitaryCommand military,
                 Police police, Programmes programmes, Network net, EventBus events) {
@@ -81,10 +82,11 @@ final class Procurement {
     /** Buys what the shares of the budget pay for and posts it; the parts hold nothing bought before. */
     void buy(Specs.Shares shares) {
         bill = Bill.NONE;
+        sharedSurveillance = 0;
         if (!shares.isCampaign()) return;
         // Partnership first: coordinated operations widen where forces may act.
         double partnershipYear = budgetUsdYear * shares.partnership();
-        partnership.fund(partnershipYear);
+        double sharedSurveillanceYear = partnership.fund(partnershipYear);
         double mil = budgetUsdYear * shares.military();
         double eradicationYear = 0;
         if (doctrine.eradication()) {
@@ -110,10 +112,30 @@ final class Procurement {
             for (int k = 0; k < fielding.size(); k++) w[k] = military.canPost(fielding.get(k), type) ? weights[k] : 0;
             int[] perNation = Apportion.largestRemainder(count, w);
             for (int k = 0; k < fielding.size(); k++) {
-                for (int j = 0; j < perNation[k]; j++) military.field(type, fielding.get(k));
+                for (int j = 0; j < perNation[k]; j++) military.field(type, fielding.get(k), false);
             }
             militaryYear += count * a.costUsdYear();
         }
+        // Shared surveillance bought with partnership money, operated by the partners that can post it; what the
+        // whole units leave over stays with liaison (ODD 7.13), so no money is dropped.
+        Asset watch = rules.assets().get(MilitaryUnit.Type.SURVEILLANCE.ordinal());
+        int sharedUnits = units(sharedSurveillanceYear / watch.costUsdYear(),
+                "shared surveillance units at military.cost_surveillance_musd_year");
+        double[] sw = new double[fielding.size()];
+        for (int k = 0; k < fielding.size(); k++) {
+            sw[k] = fielding.get(k).spec.partner() && military.canPost(fielding.get(k), MilitaryUnit.Type.SURVEILLANCE)
+                    ? weights[k] : 0;
+        }
+        if (sharedUnits > 0 && java.util.Arrays.stream(sw).sum() > 0) {
+            int[] perPartner = Apportion.largestRemainder(sharedUnits, sw);
+            for (int k = 0; k < fielding.size(); k++) {
+                for (int j = 0; j < perPartner[k]; j++) {
+                    military.field(MilitaryUnit.Type.SURVEILLANCE, fielding.get(k), true);
+                }
+            }
+            sharedSurveillance = sharedUnits;
+        }
+        partnership.topUpLiaison(sharedSurveillanceYear - sharedSurveillance * watch.costUsdYear());
 
         double unitCost = rules.policeUnitCostUsdYear() * (doctrine.vetting() ? 1 + rules.vettingCost() : 1);
         int policeUnits = units(budgetUsdYear * shares.police() / unitCost,
@@ -156,5 +178,10 @@ final class Procurement {
 
     Bill bill() {
         return bill;
+    }
+
+    /** Surveillance assets bought with partnership money. */
+    int sharedSurveillance() {
+        return sharedSurveillance;
     }
 }

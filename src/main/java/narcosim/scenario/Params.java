@@ -241,13 +241,40 @@ public final class Params {
         real("military.mix_aircraft", 0.2, 0, 1, "", "Share spent on aircraft.");
         real("military.mix_ground", 0.3, 0, 1, "", "Share spent on ground units.");
         real("military.mix_surveillance", 0.1, 0, 1, "", "Share spent on surveillance.");
-        real("military.detect_boat", 0.15, 0, 1, "", "Chance that a patrol boat detects a shipment crossing its sea link.");
-        real("military.detect_aircraft", 0.12, 0, 1, "", "Chance that an aircraft detects a shipment on its sea or air link.");
-        real("military.detect_ground", 0.10, 0, 1, "", "Chance that a ground unit detects a shipment on its land link.");
-        real("military.detect_max", 0.95, 0, 1, "",
-                "Most chance that one unit detects a shipment on its link, however capable, watched and informed "
-                        + "(a cap; assumption: no patrol is certain to see a crossing).");
-        real("military.surveillance_boost", 0.8, 0, 10, "", "Relative rise in detection on links watched by a surveillance asset.");
+        // Search and cueing (Koopman 1946; ODD 7.9): a searcher of sweep width W, speed v and hours on station H a
+        // week finds a target crossing a search area A in T hours with probability 1 - exp(-W v (H/168) T / A).
+        sweep("boat", 20, 25, 120, "a cutter or patrol vessel with its radar and embarked helicopter");
+        sweep("aircraft", 15, 450, 30, "a maritime patrol aircraft's radar against small, low craft (sorties of 8-10 h)");
+        sweep("ground", 0.2, 10, 100, "a ground unit's checkpoints and patrols along a road or river");
+        sweep("surveillance", 20, 150, 60, "a radar, aerostat or long-endurance drone (EO/IR and radar)");
+        real("military.search_width_sea_km", 200, 0.1, 1e5, "km",
+                "Width of a sea link's search area: area = length x width. The Eastern Pacific transit zone (several "
+                        + "million km2) spread over the scenario's lanes; straits and coastal legs are short, so small (assumption).");
+        real("military.search_width_land_km", 2, 0.01, 1e4, "km",
+                "Width of a land link's search area: a road or river corridor and its tracks (assumption).");
+        real("military.search_width_air_km", 100, 0.1, 1e5, "km",
+                "Width of an air link's search area: the band light aircraft fly without flight plans (assumption).");
+        real("military.cue_area_sea_km2", 2500, 1, 1e7, "km2",
+                "Area left to search at sea or in the air once a cue is held: a track's or tip's position error, "
+                        + "about 28 km around the reported position (assumption).");
+        real("military.cue_area_land_km2", 20, 0.01, 1e6, "km2",
+                "Area left to search on land once a cue is held: the stretch of road or river a tip names (assumption).");
+        real("military.cue_hours", 12, 0.1, 1000, "h",
+                "Hours a cue stays good enough to act on: the end-game unit must reach and find the target within it "
+                        + "(a track ages without re-acquisition; assumption).");
+        real("military.intel_cue_max", 0.3, 0, 1, "",
+                "Chance that a nation holds a cue on a shipment crossing a link its intelligence marks as fully used "
+                        + "(estimate 1): informants, tips and wiretaps name a boat or truck; cue chance = this x estimate. "
+                        + "Most transit-zone seizures start from such law-enforcement cues (Munsing & Lamb 2011); the value "
+                        + "is an assumption.");
+        integer("military.targets_week_boat", 2, 0, 1000, "targets/week",
+                "Targets one boat can act on in a week: transit, pursuit, boarding, evidence and detainees take "
+                        + "days (US Southern Command 2014: detected events far outnumber the ships to act; assumption).");
+        integer("military.targets_week_ground", 5, 0, 1000, "targets/week",
+                "Targets one ground unit can act on in a week: stops, searches and arrests (assumption).");
+        integer("military.targets_week_aircraft", 1, 0, 1000, "targets/week",
+                "Targets one aircraft can act on in a week on air links, as an interceptor tracking a flight to its "
+                        + "landing (assumption).");
         real("military.interdict_prob", 0.5, 0, 1, "", "Chance that a detection ends in a seizure (high power per contact).");
         real("military.permissive_bonus", 0.15, 0, 1, "", "Relative rise in interdiction under permissive rules of engagement.");
         real("military.no_pursuit_factor", 0.3, 0, 1, "",
@@ -352,12 +379,22 @@ public final class Params {
                 "Campaign week from which eradication stops and its budget is no longer spent (-1: never).");
 
         // ---- partnership
-        real("partnership.intel_share", 0.8, 0, 1, "", "Share of intelligence passed to partners when the partnership is funded.");
+        real("partnership.intel_share", 0.8, 0, 1, "",
+                "Chance that a cue or signal one partner holds reaches another, with liaison fully funded (x the liaison level).");
         bool("partnership.coordinated_operations", true, "Partners pursue across borders and operate in each other's waters.");
-        real("partnership.full_cost_musd_year", 150, 0.01, 1e4, "US$M/year",
-                "Partnership spend at which sharing and coordination are fully effective.");
-        real("partnership.training_rate", 0.01, 0, 1, "1/week", "Weekly growth of forces' capability towards 1 at full training spend.");
-        real("partnership.intel_detection_boost", 1.0, 0, 10, "", "Relative rise in detection on a link that intelligence marks as busy.");
+        real("partnership.mix_training", 0.3, 0, 1, "", "Share of the partnership money spent on joint training.");
+        real("partnership.mix_surveillance", 0.4, 0, 1, "",
+                "Share of the partnership money spent on shared surveillance assets (at military.cost_surveillance_musd_year; "
+                        + "their cues reach every cooperating partner).");
+        real("partnership.mix_liaison", 0.3, 0, 1, "",
+                "Share of the partnership money spent on liaison officers, secure communications and agreements (sets how much "
+                        + "intelligence partners pass on).");
+        real("partnership.training_rate", 0.01, 0, 1, "1/week", "Weekly growth of forces' capability towards 1 at saturated training spend.");
+        real("partnership.training_scale_musd_year", 40, 0.01, 1e4, "US$M/year",
+                "Training spend that buys 63% of the saturated training rate: level = 1 - exp(-spend / this); partners' "
+                        + "academies and units absorb only so much (assumption).");
+        real("partnership.liaison_scale_musd_year", 30, 0.01, 1e4, "US$M/year",
+                "Liaison spend that buys 63% of full sharing: level = 1 - exp(-spend / this) (assumption).");
         integer("partnership.suspension_weeks", 52, 1, 520, "weeks", "Weeks a partner suspends cooperation after an instability shock.");
         integer("partnership.withdrawal_week", -1, -1, 2600, "week",
                 "Campaign week at which partnership.withdrawal_nation leaves for good (-1: never).");
@@ -396,6 +433,13 @@ public final class Params {
         conditional("military.focus_region", "classroom-balloon.yaml:corridor-crackdown");
         settings("run.years", "run.burn_in_weeks", "residents.people_per_agent", "residents.min_agents",
                 "partnership.withdrawal_week", "partnership.withdrawal_nation", "eradication.end_week");
+    }
+
+    /** A searcher's sweep width, search speed and hours on station a week (Koopman 1946; ODD 7.9; assumptions). */
+    private static void sweep(String type, double widthKm, double speedKmh, double hoursWeek, String what) {
+        real("military.sweep_width_" + type + "_km", widthKm, 0, 1e4, "km", "Sweep width of " + what + ".");
+        real("military.search_speed_" + type + "_kmh", speedKmh, 0, 1e5, "km/h", "Search speed of " + what + ".");
+        real("military.hours_on_station_" + type, hoursWeek, 0, 168, "h/week", "Hours a week on station of " + what + ".");
     }
 
     private Params() {

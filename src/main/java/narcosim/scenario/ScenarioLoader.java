@@ -35,8 +35,27 @@ import narcosim.util.Geo;
 public final class ScenarioLoader {
 
     private static final String SET_PREFIX = YamlNodes.SET_PREFIX;
-    private static final String MIX_EXPECTED =
-            "expected the military budget mix (boat, aircraft, ground, surveillance) to add up to 1, got ";
+    /** The budget mixes whose shares must add up to 1: section, key prefix, what the shares are. */
+    private record Mix(String section, List<String> parts, String what) {
+
+        String prefix() {
+            return section + ".mix_";
+        }
+
+        double sum(ParamValues pv) {
+            double s = 0;
+            for (String part : parts) s += pv.real(prefix() + part);
+            return s;
+        }
+
+        String expected(double sum) {
+            return "expected the " + what + " mix (" + String.join(", ", parts) + ") to add up to 1, got " + round(sum);
+        }
+    }
+
+    private static final List<Mix> MIXES = List.of(
+            new Mix("military", List.of("boat", "aircraft", "ground", "surveillance"), "military budget"),
+            new Mix("partnership", List.of("training", "surveillance", "liaison"), "partnership budget"));
     static final List<String> TOP_KEYS = List.of("name", "description", "budget", "nations", "places",
             "links", "cartels", "strategies");
 
@@ -113,12 +132,14 @@ public final class ScenarioLoader {
         for (Specs.Strategy s : strategies) {
             Map<String, Object> m = new LinkedHashMap<>(s.doctrine());
             m.putAll(late);
-            double mix = militaryMix(params.with(m));
-            if (Math.abs(mix - 1) > 1e-6) {
-                String msg = MIX_EXPECTED + round(mix);
-                String set = late.keySet().stream().filter(k -> k.startsWith("military.mix_")).findFirst().orElse(null);
-                if (set != null) throw new ScenarioException(SET_PREFIX + set, 0, "military.mix_*", msg);
-                throw new ScenarioException(file, s.line(), "strategies." + s.id() + ".doctrine", msg);
+            for (Mix mx : MIXES) {
+                double mix = mx.sum(params.with(m));
+                if (Math.abs(mix - 1) > 1e-6) {
+                    String msg = mx.expected(mix);
+                    String set = late.keySet().stream().filter(k -> k.startsWith(mx.prefix())).findFirst().orElse(null);
+                    if (set != null) throw new ScenarioException(SET_PREFIX + set, 0, mx.prefix() + "*", msg);
+                    throw new ScenarioException(file, s.line(), "strategies." + s.id() + ".doctrine", msg);
+                }
             }
         }
         return new Scenario(name, description, file, total, List.copyOf(nations), List.copyOf(places),
@@ -349,17 +370,14 @@ public final class ScenarioLoader {
             }
         }
         ParamValues pv = ParamValues.defaults().with(set);
-        double mix = militaryMix(pv);
-        if (Math.abs(mix - 1) > 1e-6) {
-            NodeTuple mt = tuple(root, "military");
-            throw y.err(mt == null ? root : mt.getValueNode(), "military.mix_*", MIX_EXPECTED + round(mix));
+        for (Mix mx : MIXES) {
+            double mix = mx.sum(pv);
+            if (Math.abs(mix - 1) > 1e-6) {
+                NodeTuple mt = tuple(root, mx.section());
+                throw y.err(mt == null ? root : mt.getValueNode(), mx.prefix() + "*", mx.expected(mix));
+            }
         }
         return pv;
-    }
-
-    private static double militaryMix(ParamValues pv) {
-        return pv.real("military.mix_boat") + pv.real("military.mix_aircraft") + pv.real("military.mix_ground")
-                + pv.real("military.mix_surveillance");
     }
 
     private void checkNationParam(Param p, Object v, Set<String> nations, Node at, String key)

@@ -46,7 +46,7 @@ class ExperimentReproducibilityTest {
             seed: 3
             design: {type: sobol, samples: 4}
             parameters:
-              military.detect_boat: {min: 0.05, max: 0.4}
+              military.interdict_prob: {min: 0.05, max: 0.4}
               cartel.loss_tolerance: {min: 0.02, max: 0.3}
             outcomes: [delivered_kg_total, seized_share]
             """;
@@ -134,7 +134,7 @@ class ExperimentReproducibilityTest {
     void runsCsvHasOneRowPerRunWithParametersSeedAndOutcomes() throws IOException {
         Path runs = sweep1.resolve("runs.csv");
         List<String> h = header(runs);
-        assertEquals(List.of("run_id", "point", "strategy", "replicate", "seed", "military.detect_boat",
+        assertEquals(List.of("run_id", "point", "strategy", "replicate", "seed", "military.interdict_prob",
                 "cartel.loss_tolerance"), h.subList(0, 7));
         assertTrue(h.containsAll(List.of("delivered_kg_total", "seized_share", "mean_trust_final_year")), h.toString());
         List<CSVRecord> rows = csv(runs);
@@ -142,8 +142,8 @@ class ExperimentReproducibilityTest {
         for (int i = 0; i < rows.size(); i++) {
             CSVRecord r = rows.get(i);
             assertEquals(Integer.toString(i), r.get("run_id"), "rows sorted by run id");
-            double boat = Double.parseDouble(r.get("military.detect_boat"));
-            assertTrue(boat >= 0.05 && boat <= 0.4, "military.detect_boat " + boat);
+            double boat = Double.parseDouble(r.get("military.interdict_prob"));
+            assertTrue(boat >= 0.05 && boat <= 0.4, "military.interdict_prob " + boat);
             assertTrue(Double.parseDouble(r.get("delivered_kg_total")) > 0, "run " + i + " delivered nothing");
         }
         List<CSVRecord> sens = csv(sweep1.resolve("sensitivity.csv"));
@@ -200,7 +200,7 @@ class ExperimentReproducibilityTest {
     @ParameterizedTest
     @ValueSource(ints = {0, 5, 37, SOBOL_RUNS - 1})
     void runFromRepeatsOneSweepRunAlone(int id) throws IOException {
-        assertRunRepeats(sweep1, id, List.of("military.detect_boat", "cartel.loss_tolerance"));
+        assertRunRepeats(sweep1, id, List.of("military.interdict_prob", "cartel.loss_tolerance"));
     }
 
     @Test

@@ -45,7 +45,7 @@ class ResumeAfterKillTest {
             seed: 11
             design: {type: lhs, samples: 40}
             parameters:
-              military.detect_boat: {min: 0.05, max: 0.4}
+              military.interdict_prob: {min: 0.05, max: 0.4}
               cartel.loss_tolerance: {min: 0.02, max: 0.3}
             outcomes: [delivered_kg_total]
             """;

@@ -35,72 +35,72 @@ class SweepInputTest {
         return Stream.of(
                 Arguments.of("unknown-parameter", LHS + """
                         parameters:
-                          military.detect_boat: {min: 0.05, max: 0.4}
+                          military.interdict_prob: {min: 0.05, max: 0.4}
                           cartel.no_such_thing: {min: 0.02, max: 0.3}
                         """, "cartel.no_such_thing: {", "parameters.cartel.no_such_thing"),
                 Arguments.of("empty-range", LHS + """
                         parameters:
-                          military.detect_boat: {min: 0.4, max: 0.4}
-                        """, "{min: 0.4, max: 0.4}", "parameters.military.detect_boat"),
+                          military.interdict_prob: {min: 0.4, max: 0.4}
+                        """, "{min: 0.4, max: 0.4}", "parameters.military.interdict_prob"),
                 Arguments.of("inverted-range", LHS + """
                         parameters:
-                          military.detect_boat: {min: 0.4, max: 0.1}
-                        """, "{min: 0.4, max: 0.1}", "parameters.military.detect_boat"),
+                          military.interdict_prob: {min: 0.4, max: 0.1}
+                        """, "{min: 0.4, max: 0.1}", "parameters.military.interdict_prob"),
                 Arguments.of("zero-replicates", "replicates: 0\n" + LHS + """
                         parameters:
-                          military.detect_boat: {min: 0.05, max: 0.4}
+                          military.interdict_prob: {min: 0.05, max: 0.4}
                         """, "replicates: 0", "replicates"),
                 Arguments.of("sobol-one-parameter", """
                         design: {type: sobol, samples: 4}
                         parameters:
-                          military.detect_boat: {min: 0.05, max: 0.4}
-                        """, "military.detect_boat:", "parameters"),
+                          military.interdict_prob: {min: 0.05, max: 0.4}
+                        """, "military.interdict_prob:", "parameters"),
                 Arguments.of("grid-with-range", """
                         design: {type: grid}
                         parameters:
-                          military.detect_boat: {levels: [0.1, 0.2]}
+                          military.interdict_prob: {levels: [0.1, 0.2]}
                           cartel.loss_tolerance: {min: 0.02, max: 0.3}
                         """, "cartel.loss_tolerance:", "parameters.cartel.loss_tolerance"),
                 Arguments.of("unknown-outcome", LHS + """
                         parameters:
-                          military.detect_boat: {min: 0.05, max: 0.4}
+                          military.interdict_prob: {min: 0.05, max: 0.4}
                         outcomes: [delivered_kg_total, no_such_outcome]
                         """, "outcomes:", "outcomes"),
                 Arguments.of("unknown-strategy", "strategies: [baseline, no-such-strategy]\n" + LHS + """
                         parameters:
-                          military.detect_boat: {min: 0.05, max: 0.4}
+                          military.interdict_prob: {min: 0.05, max: 0.4}
                         """, "strategies:", "strategies"),
                 Arguments.of("out-of-range", LHS + """
                         parameters:
-                          military.detect_boat: {min: 0.05, max: 4}
-                        """, "{min: 0.05, max: 4}", "parameters.military.detect_boat"),
+                          military.interdict_prob: {min: 0.05, max: 4}
+                        """, "{min: 0.05, max: 4}", "parameters.military.interdict_prob"),
                 Arguments.of("level-of-wrong-type", """
                         design: {type: grid}
                         parameters:
-                          military.detect_boat: {levels: [0.1, lots]}
-                        """, "levels: [0.1, lots]", "parameters.military.detect_boat"),
+                          military.interdict_prob: {levels: [0.1, lots]}
+                        """, "levels: [0.1, lots]", "parameters.military.interdict_prob"),
                 Arguments.of("missing-samples", """
                         design: {type: lhs}
                         parameters:
-                          military.detect_boat: {min: 0.05, max: 0.4}
+                          military.interdict_prob: {min: 0.05, max: 0.4}
                         """, "design: {type: lhs}", "design.samples"),
                 Arguments.of("unknown-design", """
                         design: {type: random, samples: 4}
                         parameters:
-                          military.detect_boat: {min: 0.05, max: 0.4}
+                          military.interdict_prob: {min: 0.05, max: 0.4}
                         """, "design:", "design.type"),
                 Arguments.of("unknown-key", LHS + """
                         parameters:
-                          military.detect_boat: {min: 0.05, max: 0.4}
+                          military.interdict_prob: {min: 0.05, max: 0.4}
                         replicate: 3
                         """, "replicate: 3", "replicate"),
                 // A parameter given twice used to be an internal error (exit 1).
                 Arguments.of("parameter-twice", LHS + """
                         parameters:
-                          military.detect_boat: {min: 0.05, max: 0.4}
+                          military.interdict_prob: {min: 0.05, max: 0.4}
                           cartel.loss_tolerance: {min: 0.02, max: 0.3}
-                          military.detect_boat: {min: 0.1, max: 0.2}
-                        """, "military.detect_boat: {min: 0.1", "parameters.military.detect_boat"),
+                          military.interdict_prob: {min: 0.1, max: 0.2}
+                        """, "military.interdict_prob: {min: 0.1", "parameters.military.interdict_prob"),
                 // Values the scenario loader refuses in a --set were run silently in sweeps.
                 Arguments.of("region-that-does-not-exist", """
                         design: {type: grid}
@@ -124,16 +124,16 @@ class SweepInputTest {
                 // A key given twice was silently taken from its last occurrence.
                 Arguments.of("replicates-twice", "replicates: 1\nreplicates: 3\n" + LHS + """
                         parameters:
-                          military.detect_boat: {min: 0.05, max: 0.4}
+                          military.interdict_prob: {min: 0.05, max: 0.4}
                         """, "replicates: 3", "replicates"),
                 Arguments.of("design-key-twice", """
                         design: {type: lhs, samples: 4, samples: 8}
                         parameters:
-                          military.detect_boat: {min: 0.05, max: 0.4}
+                          military.interdict_prob: {min: 0.05, max: 0.4}
                         """, "design:", "design.samples"),
                 Arguments.of("strategy-twice", "strategies: [baseline, baseline]\n" + LHS + """
                         parameters:
-                          military.detect_boat: {min: 0.05, max: 0.4}
+                          military.interdict_prob: {min: 0.05, max: 0.4}
                         """, "strategies:", "strategies"),
                 Arguments.of("strategy-twice-in-a-block-list", """
                         strategies:
@@ -142,37 +142,37 @@ class SweepInputTest {
                           - baseline  # again
                         """ + LHS + """
                         parameters:
-                          military.detect_boat: {min: 0.05, max: 0.4}
+                          military.interdict_prob: {min: 0.05, max: 0.4}
                         """, "- baseline  # again", "strategies"),
                 Arguments.of("outcome-twice", LHS + """
                         parameters:
-                          military.detect_boat: {min: 0.05, max: 0.4}
+                          military.interdict_prob: {min: 0.05, max: 0.4}
                         outcomes: [delivered_kg_total, seized_share, delivered_kg_total]
                         """, "outcomes:", "outcomes"),
                 Arguments.of("recursive-alias", """
                         design: &d {type: lhs, samples: 4, again: *d}
                         parameters:
-                          military.detect_boat: {min: 0.05, max: 0.4}
+                          military.interdict_prob: {min: 0.05, max: 0.4}
                         """, "design:", "design.again"),
                 // Numbers in quotes are text, refused as in scenario files; so is Java's notation.
                 Arguments.of("quoted-replicates", "replicates: '3'\n" + LHS + """
                         parameters:
-                          military.detect_boat: {min: 0.05, max: 0.4}
+                          military.interdict_prob: {min: 0.05, max: 0.4}
                         """, "replicates: '3'", "replicates"),
                 Arguments.of("quoted-range-bound", LHS + """
                         parameters:
-                          military.detect_boat: {min: '0.05', max: 0.4}
-                        """, "{min: '0.05', max: 0.4}", "parameters.military.detect_boat.min"),
+                          military.interdict_prob: {min: '0.05', max: 0.4}
+                        """, "{min: '0.05', max: 0.4}", "parameters.military.interdict_prob.min"),
                 Arguments.of("quoted-level", """
                         design: {type: grid}
                         parameters:
-                          military.detect_boat: {levels: ['0.1', 0.2]}
-                        """, "military.detect_boat:", "parameters.military.detect_boat"),
+                          military.interdict_prob: {levels: ['0.1', 0.2]}
+                        """, "military.interdict_prob:", "parameters.military.interdict_prob"),
                 Arguments.of("java-float-level", """
                         design: {type: grid}
                         parameters:
-                          military.detect_boat: {levels: [0.1, 0.2f]}
-                        """, "military.detect_boat:", "parameters.military.detect_boat"),
+                          military.interdict_prob: {levels: [0.1, 0.2f]}
+                        """, "military.interdict_prob:", "parameters.military.interdict_prob"),
                 Arguments.of("quoted-level-of-a-scenario-setting", """
                         design: {type: grid}
                         parameters:
@@ -181,8 +181,8 @@ class SweepInputTest {
                 Arguments.of("empty-level", """
                         design: {type: grid}
                         parameters:
-                          military.detect_boat: {levels: [0.1, ~]}
-                        """, "military.detect_boat:", "parameters.military.detect_boat"));
+                          military.interdict_prob: {levels: [0.1, ~]}
+                        """, "military.interdict_prob:", "parameters.military.interdict_prob"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -208,14 +208,14 @@ class SweepInputTest {
     void missingScenarioFile() throws IOException {
         Path file = tmp.resolve("missing-scenario.yaml");
         Files.writeString(file, "name: t\nscenario: " + tmp.resolve("no-such.yaml") + "\n" + LHS
-                + "parameters:\n  military.detect_boat: {min: 0.05, max: 0.4}\n", StandardCharsets.UTF_8);
+                + "parameters:\n  military.interdict_prob: {min: 0.05, max: 0.4}\n", StandardCharsets.UTF_8);
         String err = assertRefused(file, 2, "scenario");
         assertTrue(err.contains("no-such.yaml"), err);
     }
 
     @org.junit.jupiter.api.Test
     void malformedYaml() throws IOException {
-        Path file = sweepFile(tmp, "malformed", LHS.replace("}", "") + "parameters:\n  military.detect_boat: "
+        Path file = sweepFile(tmp, "malformed", LHS.replace("}", "") + "parameters:\n  military.interdict_prob: "
                 + "{min: 0.05, max: 0.4}\n");
         InProcess.Result r = cli("sweep", file, "--out", tmp.resolve("out"), "-q");
         assertEquals(2, r.code(), r.both());
@@ -233,7 +233,7 @@ class SweepInputTest {
 
     @org.junit.jupiter.api.Test
     void zeroReplicatesOnTheCommandLine() throws IOException {
-        Path file = sweepFile(tmp, "fine", LHS + "parameters:\n  military.detect_boat: {min: 0.05, max: 0.4}\n");
+        Path file = sweepFile(tmp, "fine", LHS + "parameters:\n  military.interdict_prob: {min: 0.05, max: 0.4}\n");
         InProcess.Result r = cli("sweep", file, "--replicates", 0, "--out", tmp.resolve("out"), "-q");
         assertEquals(2, r.code(), r.both());
         assertTrue(r.err().contains("--replicates"), r.err());
@@ -244,7 +244,7 @@ class SweepInputTest {
         assertFalse(Files.exists(tmp.resolve("out")));
     }
 
-    static final String BODY = LHS + "parameters:\n  military.detect_boat: {min: 0.05, max: 0.4}\n";
+    static final String BODY = LHS + "parameters:\n  military.interdict_prob: {min: 0.05, max: 0.4}\n";
 
     /** A sweep's name becomes the name of its results directory: it must be a plain name. */
     @ParameterizedTest(name = "{0}")
@@ -304,7 +304,7 @@ class SweepInputTest {
     @org.junit.jupiter.api.Test
     void sweepFileWithTooManyAliases() throws IOException {
         StringBuilder sb = new StringBuilder("design: &d {type: lhs, samples: 4}\n"
-                + "parameters:\n  military.detect_boat: {min: 0.05, max: 0.4}\noutcomes: [");
+                + "parameters:\n  military.interdict_prob: {min: 0.05, max: 0.4}\noutcomes: [");
         for (int i = 0; i < 51; i++) sb.append(i == 0 ? "" : ", ").append("*d");
         Path file = sweepFile(tmp, "aliases", sb.append("]\n").toString());
         assertRefusedWith(file, file + ":6: outcomes[50]: more than 50 aliases of lists or mappings (limit)");
@@ -330,8 +330,8 @@ class SweepInputTest {
         Path quoted = sweepFile(tmp, "quoted", "replicates: '3'\n" + BODY);
         assertRefusedWith(quoted, quoted + ":3: replicates: expected a whole number from 1 to 100000, got the string '3' "
                 + "(remove the quotes)");
-        Path level = sweepFile(tmp, "level", "design: {type: grid}\nparameters:\n  military.detect_boat: {levels: ['0.1']}\n");
-        assertRefusedWith(level, level + ":5: parameters.military.detect_boat: expected a number from 0 to 1, got the "
+        Path level = sweepFile(tmp, "level", "design: {type: grid}\nparameters:\n  military.interdict_prob: {levels: ['0.1']}\n");
+        assertRefusedWith(level, level + ":5: parameters.military.interdict_prob: expected a number from 0 to 1, got the "
                 + "string '0.1' (remove the quotes)");
     }
 
@@ -343,7 +343,7 @@ class SweepInputTest {
                 seed: 9007199254740993
                 design: {type: grid}
                 parameters:
-                  military.detect_boat: {levels: [0.1, 1e-1, .2]}
+                  military.interdict_prob: {levels: [0.1, 1e-1, .2]}
                   run.years: {levels: [1, 2]}
                   police.vetting: {levels: [true, false]}
                   budget.total_musd_per_year: {levels: [300, 1_000]}

@@ -45,11 +45,6 @@ class LeverEffectTest {
 
     /** Levers and mechanisms that move nothing today, and the issue that is to make them act. */
     static final Map<String, String> KNOWN_FAILURES = Map.of(
-            "mechanism:corruption", "issue 13: protection bought with bribes lowers seizures of the payer's loads "
-                    + "(ProtectionTest), but most seizures are the military's, which cannot be bought; at these "
-                    + "replicates its effect on flow or price is within the noise (it crossed the line once, on one "
-                    + "model version, and not on the next)",
-            "mechanism:military-may-not-arrest", "issue 14: a lost hand-over does not cost the arrest and its evidence",
             "mechanism:no-instability", "issue 14: a suspension opens no gap that traffic finds reliably (within the "
                     + "noise at these replicates)");
 
@@ -74,7 +69,7 @@ class LeverEffectTest {
         String key = file + "|" + strategy + "|" + sets + "|" + r;
         return RUNS.computeIfAbsent(key, k -> POOL.submit(() -> {
             List<String> all = new ArrayList<>(sets);
-            all.add(YEARS);
+            if (sets.stream().noneMatch(x -> x.startsWith("run.years="))) all.add(YEARS);
             RunConfig cfg = ScenarioLoader.load(file, all).forStrategy(strategy, Seeds.derive(1, 0, r));
             NarcoModel m = new NarcoModel(cfg);
             m.runToEnd();
@@ -196,6 +191,12 @@ class LeverEffectTest {
                 v -> v.kind().equals("share"), Levers.OUTCOMES)));
         tests.add(DynamicTest.dynamicTest("military budget mix", () -> check("military budget mix", DEFAULT, strategies,
                 v -> v.kind().equals("mix"), Levers.OUTCOMES)));
+        // Partnership money buys something (issue 14.5): moving a tenth of the budget out of the partnership moves
+        // flow or seizures under a strategy that funds one.
+        tests.add(DynamicTest.dynamicTest("partnership spend", () -> check("partnership spend", DEFAULT,
+                List.of("integrated", "partnership"), v -> v.kind().equals("share")
+                        && v.lever().startsWith("budget 0.1: partnership"),
+                List.of("delivered_kg_total", "seized_kg_total"))));
         return tests.stream();
     }
 
@@ -235,6 +236,9 @@ class LeverEffectTest {
         mechanisms.put("mechanism:military-may-not-arrest", new Mechanism(noArrest, Map.of("arrests_total", -1)));
         mechanisms.put("mechanism:no-instability", new Mechanism(noInstability,
                 Map.of("delivered_kg_total", -1, "seized_kg_total", +1)));
+        // Surveillance makes cues (ODD 7.9): with its assets off station, fewer shipments are found and seized.
+        mechanisms.put("mechanism:no-surveillance", new Mechanism(List.of("military.hours_on_station_surveillance=0"),
+                Map.of("delivered_kg_total", +1, "seized_kg_total", -1)));
         // Leader arrests disrupt cartels (ODD 7.15): without the disruption, moving cocaine is cheaper.
         mechanisms.put("mechanism:no-leader-disruption", new Mechanism(List.of("cartel.disruption_per_arrest=0"),
                 Map.of("delivered_kg_total", +1, "price_usd_kg_final_year", -1)));

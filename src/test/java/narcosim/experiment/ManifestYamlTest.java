@@ -36,7 +36,7 @@ class ManifestYamlTest {
         m.put("name", "sobol-core");
         m.put("request", Map.of("kind", "sweep", "replicates", 3, "seed", 9007199254740993L, "sets", List.of("run.years=5")));
         m.put("design", Map.of("type", "lhs", "points", 40, "parameters",
-                List.of(Map.of("key", "military.detect_boat", "min", 0.05, "max", 0.4),
+                List.of(Map.of("key", "military.interdict_prob", "min", 0.05, "max", 0.4),
                         Map.of("key", "partnership.withdrawal_nation", "levels", List.of("NO", "007", "none", "true")))));
         m.put("done", true);
         m.put("note", null);

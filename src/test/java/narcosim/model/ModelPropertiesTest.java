@@ -30,7 +30,7 @@ class ModelPropertiesTest {
                                  @ForAll @IntRange(min = 0, max = 1) int scenario,
                                  @ForAll @IntRange(min = 0, max = 3) int strategy,
                                  @ForAll @DoubleRange(min = 0, max = 0.6) double lossTolerance,
-                                 @ForAll @DoubleRange(min = 0, max = 1) double detectBoat,
+                                 @ForAll @DoubleRange(min = 0, max = 100) double sweepBoat,
                                  @ForAll @DoubleRange(min = 0, max = 0.3) double searchProb,
                                  @ForAll @DoubleRange(min = 10, max = 600) double peoplePerAgent,
                                  @ForAll @DoubleRange(min = 0, max = 0.3) double lossSea,
@@ -39,7 +39,7 @@ class ModelPropertiesTest {
                                  @ForAll boolean eradication, @ForAll boolean permissive,
                                  @ForAll @IntRange(min = 0, max = 30) int burnIn) throws Exception {
         List<String> sets = new ArrayList<>(List.of(
-                "cartel.loss_tolerance=" + lossTolerance, "military.detect_boat=" + detectBoat,
+                "cartel.loss_tolerance=" + lossTolerance, "military.sweep_width_boat_km=" + sweepBoat,
                 "police.search_prob=" + searchProb, "residents.people_per_agent=" + peoplePerAgent,
                 "shipment.loss_sea=" + lossSea, "residents.negativity_ratio=" + negativity,
                 "market.demand_elasticity=" + elasticity, "eradication.enabled=" + eradication,

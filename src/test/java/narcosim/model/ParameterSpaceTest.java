@@ -130,14 +130,18 @@ class ParameterSpaceTest {
                 .withDistribution(RandomDistribution.uniform())).as(Draw::new);
     }
 
-    private static final String[] MIX = {"military.mix_boat", "military.mix_aircraft", "military.mix_ground",
-        "military.mix_surveillance"};
+    private static final String[][] MIXES = {{"military.mix_boat", "military.mix_aircraft", "military.mix_ground",
+        "military.mix_surveillance"}, {"partnership.mix_training", "partnership.mix_surveillance", "partnership.mix_liaison"}};
 
     /**
-     * The one constraint across parameters (ScenarioLoader): the military mix adds up to 1. The four drawn
-     * shares are scaled to do so, in millionths so that their text adds up exactly.
+     * The constraints across parameters (ScenarioLoader): the military mix and the partnership mix each add up to
+     * 1. The drawn shares are scaled to do so, in millionths so that their text adds up exactly.
      */
     static void normaliseMix(Map<String, Object> m) {
+        for (String[] mix : MIXES) normaliseMix(m, mix);
+    }
+
+    private static void normaliseMix(Map<String, Object> m, String[] MIX) {
         double sum = 0;
         for (String k : MIX) sum += (Double) m.get(k);
         long left = 1_000_000;

@@ -96,11 +96,24 @@ class CampaignBudgetTest {
                 1e-3);
         assertTrue(programmes * programmeCost <= budget * shares.development() + 1e-6);
 
-        // Partnership: its share exactly, and a level that saturates at the full cost.
+        // Partnership: its share exactly; training with diminishing returns on its share; shared surveillance as
+        // many whole assets as its share buys; liaison on its share plus what the whole assets left (ODD 7.13).
         double partnership = budget * shares.partnership();
         assertEquals(partnership, 52 * d.weeklySpend().getOrDefault(Event.SpendKind.PARTNERSHIP, 0.0), 1e-3);
-        assertEquals(Math.min(1, partnership / (p.real("partnership.full_cost_musd_year") * 1e6)),
-                c.partnershipLevel(), 1e-12);
+        assertEquals(1 - Math.exp(-partnership * p.real("partnership.mix_training")
+                / (p.real("partnership.training_scale_musd_year") * 1e6)), c.partnershipTrainingLevel(), 1e-12);
+        double watchCost = p.real("military.cost_surveillance_musd_year") * 1e6;
+        double watchMoney = partnership * p.real("partnership.mix_surveillance");
+        boolean canWatch = c.military().stream().anyMatch(u -> u.type == narcosim.agents.MilitaryUnit.Type.SURVEILLANCE)
+                || c.sharedSurveillanceUnits() > 0;
+        int watchers = c.sharedSurveillanceUnits();
+        if (canWatch && partnership > 0) assertEquals((int) Math.floor(watchMoney / watchCost), watchers);
+        assertEquals(watchers, c.military().stream().filter(u -> u.shared).count());
+        double liaison = partnership * p.real("partnership.mix_liaison") + (watchMoney - watchers * watchCost);
+        if (watchers > 0 || partnership == 0) {
+            assertEquals(1 - Math.exp(-liaison / (p.real("partnership.liaison_scale_musd_year") * 1e6)),
+                    c.partnershipLiaisonLevel(), 1e-12);
+        }
 
         double weekly = d.weeklySpend().values().stream().mapToDouble(Double::doubleValue).sum();
         assertEquals(c.spendPerYear(), 52 * weekly, 1e-3, "reported spend adds up to the yearly cost");
@@ -144,7 +157,9 @@ class CampaignBudgetTest {
         assertEquals(0, spent[0]);
         assertTrue(c.military().isEmpty());
         assertTrue(c.police().isEmpty());
-        assertEquals(0, c.partnershipLevel());
+        assertEquals(0, c.partnershipTrainingLevel());
+        assertEquals(0, c.partnershipLiaisonLevel());
+        assertEquals(0, c.sharedSurveillanceUnits());
         for (Place pl : m.network().places) assertEquals(0, c.programmesAt(pl));
         assertTrue(m.network().links.stream().allMatch(l -> m.campaign().posts().on(l).isEmpty()));
     }

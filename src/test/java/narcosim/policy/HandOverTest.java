@@ -20,8 +20,8 @@ class HandOverTest {
         String flag = String.valueOf(canArrest);
         NarcoModel m = TestModels.started(TestModels.load(TestModels.BALLOON, "run.burn_in_weeks=8",
                 "nations.COL.military_can_arrest=" + flag, "nations.PAN.military_can_arrest=" + flag,
-                "nations.USA.military_can_arrest=" + flag, "military.detect_boat=0.8", "military.detect_ground=0.8",
-                "military.detect_aircraft=0.8", "military.interdict_prob=1"), "corridor-crackdown", seed);
+                "nations.USA.military_can_arrest=" + flag, "military.intel_cue_max=1", "military.targets_week_boat=1000",
+                "military.targets_week_ground=1000", "military.interdict_prob=1"), "corridor-crackdown", seed);
         long[] out = new long[2];
         m.events().register(e -> {
             if (e instanceof Event.Seized s && s.by() == Event.Agency.MILITARY) {

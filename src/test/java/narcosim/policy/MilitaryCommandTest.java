@@ -16,29 +16,89 @@ import narcosim.model.NarcoModel;
 import narcosim.model.TestModels;
 import narcosim.world.Link;
 
-/** Constants of the military command that live in the parameter registry act as declared. */
+/** Search, cueing and capacity of the military command (ODD 7.9) act as declared. */
 class MilitaryCommandTest {
 
     private static NarcoModel crackdown(String... sets) {
         return PolicyModels.started(TestModels.BALLOON, "corridor-crackdown", 4, sets);
     }
 
-    /** Military seizures over half a year of a crackdown whose units see everything they may. */
-    private static int militarySeizures(String detectMax) {
-        NarcoModel m = crackdown("military.detect_boat=1", "military.detect_aircraft=1", "military.detect_ground=1",
-                "military.interdict_prob=1", "military.detect_max=" + detectMax);
-        int[] n = new int[1];
+    /** Counts over half a year of a crackdown: military seizures, detections, detections acted on, cues. */
+    private static long[] encounters(String... sets) {
+        return count(crackdown(sets));
+    }
+
+    private static long[] count(NarcoModel m) {
+        long[] n = new long[4];
         m.events().register(e -> {
             if (e instanceof Event.Seized s && s.by() == Event.Agency.MILITARY) n[0]++;
+            else if (e instanceof Event.Detected d) {
+                n[1]++;
+                if (d.acted()) n[2]++;
+            } else if (e instanceof Event.Cued) n[3]++;
         });
         TestModels.steps(m, 4 + 26);
-        return n[0];
+        return n;
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
+    private static final String[] BLIND = {"military.sweep_width_boat_km=0", "military.sweep_width_aircraft_km=0",
+        "military.sweep_width_ground_km=0", "military.sweep_width_surveillance_km=0", "military.intel_cue_max=0"};
+
+    @Test
+    void unitsThatSweepNothingAndKnowNothingFindNothing() {
+        long[] n = encounters(BLIND);
+        assertEquals(0, n[0], "no seizures");
+        assertEquals(0, n[1], "no detections");
+        assertEquals(0, n[3], "no cues");
+        assertTrue(encounters()[0] > 0, "the defaults let units seize");
     }
 
     @Test
-    void detectionNeverExceedsItsCap() {
-        assertEquals(0, militarySeizures("0"), "a cap of 0 detects nothing");
-        assertTrue(militarySeizures("0.95") > 0, "the default cap lets units seize");
+    void unitsWithoutCapacityActOnNothingTheyDetect() {
+        long[] n = encounters("military.targets_week_boat=0", "military.targets_week_ground=0",
+                "military.targets_week_aircraft=0");
+        assertTrue(n[1] > 0, "detections are made");
+        assertEquals(0, n[2], "none is acted on");
+        assertEquals(0, n[0], "none is seized");
+        // Units that find nearly every shipment they watch, so that one target a week is fewer than they find.
+        String[] keen = {"military.sweep_width_boat_km=10000", "military.sweep_width_ground_km=10000",
+            "military.sweep_width_aircraft_km=10000", "military.interdict_prob=0"};
+        java.nio.file.Path map = java.nio.file.Path.of("scenarios", "central-america.yaml");
+        long[] one = count(PolicyModels.started(map, "partnership", 4, concat(keen, "military.targets_week_boat=1",
+                "military.targets_week_ground=1", "military.targets_week_aircraft=1")));
+        long[] many = count(PolicyModels.started(map, "partnership", 4, concat(keen, "military.targets_week_boat=1000",
+                "military.targets_week_ground=1000", "military.targets_week_aircraft=1000")));
+        assertTrue(one[2] < many[2], "more capacity, more acted on: " + one[2] + " vs " + many[2]);
+    }
+
+    @Test
+    void aCueShrinksTheAreaToSearch() {
+        // Intelligence names every shipment on the links the nations know; with a cue area as large as the links'
+        // own (the cue tells nothing) the end-game units find fewer than with the default small area.
+        long[] small = encounters("military.intel_cue_max=1");
+        long[] useless = encounters("military.intel_cue_max=1", "military.cue_area_sea_km2=10000000",
+                "military.cue_area_land_km2=1000000", "military.cue_hours=1000");
+        assertTrue(small[0] > useless[0], "seizures with a sharp cue " + small[0] + " vs a useless one " + useless[0]);
+    }
+
+    @Test
+    void koopmanDetectionFollowsTheRandomSearchFormula() {
+        MilitaryCommand.Sweep cutter = new MilitaryCommand.Sweep(20, 25, 168);
+        assertEquals(500, cutter.rateKm2PerHour(), 1e-9);
+        MilitaryCommand.Sweep half = new MilitaryCommand.Sweep(20, 25, 84);
+        assertEquals(250, half.rateKm2PerHour(), 1e-9, "half the hours on station, half the effort");
+        // P = 1 - exp(-W v (H/168) t / A): 500 km2/h for 10 h over 5,000 km2 gives 1 - e^-1.
+        assertEquals(1 - Math.exp(-1), MilitaryCommand.koopman(500, 10, 5000), 1e-12);
+        assertEquals(0, MilitaryCommand.koopman(0, 10, 5000), 0);
+        // Two searchers: their exponents add, so the chance that either finds the target is 1 - (1-P1)(1-P2).
+        double p = MilitaryCommand.koopman(500, 10, 5000);
+        assertEquals(1 - (1 - p) * (1 - p), MilitaryCommand.koopman(1000, 10, 5000), 1e-12);
     }
 
     /** Distinct links the units of each nation and type are posted on, after deployment. */

@@ -44,7 +44,7 @@ class SweepChartsTest {
                 replicates: 1
                 design: {type: grid}
                 parameters:
-                  military.detect_boat: {levels: [0.05, 0.2, 0.4]}
+                  military.interdict_prob: {levels: [0.05, 0.2, 0.4]}
                   cartel.loss_tolerance: {levels: [0.02, 0.3]}
                 outcomes: [delivered_kg_total, seized_share]
                 """);
@@ -54,7 +54,7 @@ class SweepChartsTest {
                 replicates: 1
                 design: {type: lhs, samples: 12}
                 parameters:
-                  military.detect_boat: {min: 0.05, max: 0.4}
+                  military.interdict_prob: {min: 0.05, max: 0.4}
                   cartel.loss_tolerance: {min: 0.02, max: 0.3}
                 outcomes: [delivered_kg_total]
                 """);
@@ -64,7 +64,7 @@ class SweepChartsTest {
                 replicates: 1
                 design: {type: sobol, samples: 8}
                 parameters:
-                  military.detect_boat: {min: 0.05, max: 0.4}
+                  military.interdict_prob: {min: 0.05, max: 0.4}
                   cartel.loss_tolerance: {min: 0.02, max: 0.3}
                   residents.negativity_ratio: {min: 1, max: 8}
                 outcomes: [delivered_kg_total, seized_share]
@@ -120,7 +120,7 @@ class SweepChartsTest {
         int checked = 0;
         for (Map<String, String> row : ExperimentDir.records(grid.resolve(Results.SUMMARY))) {
             if (!row.get("outcome").equals("delivered_kg_total")) continue;
-            int i = List.of(g.xLabels()).indexOf(row.get("military.detect_boat"));
+            int i = List.of(g.xLabels()).indexOf(row.get("military.interdict_prob"));
             int j = List.of(g.yLabels()).indexOf(row.get("cartel.loss_tolerance"));
             int si = g.strategies().indexOf(row.get("strategy"));
             assertTrue(i >= 0 && j >= 0 && si >= 0, row.toString());
@@ -170,7 +170,7 @@ class SweepChartsTest {
             String html = Files.readString(d.resolve(HtmlReport.FILE));
             assertTrue(html.startsWith("<!DOCTYPE html>"));
             assertTrue(html.contains("<h2 id=\"design\">Design</h2>") && html.contains("<h2 id=\"findings\">Findings</h2>"));
-            assertTrue(html.contains("<code>military.detect_boat</code>"), d.toString());
+            assertTrue(html.contains("<code>military.interdict_prob</code>"), d.toString());
             assertEquals(pngs(d).size(), Chromium.count(html, "<img "), d + ": every chart is embedded");
             assertFalse(html.contains("http://") || html.contains("https://") || html.toLowerCase().contains("<script"));
         }

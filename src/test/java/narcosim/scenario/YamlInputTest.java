@@ -345,11 +345,11 @@ class YamlInputTest {
     @Test
     void yamlNumbersOfEveryPlainFormStillWork() throws ScenarioException {
         String text = variant("total_musd_per_year: 100", "total_musd_per_year: 1_500.5")
-                + "military:\n  interdict_prob: .25\n  detect_boat: 1e-1\nrun:\n  years: +3\n";
+                + "military:\n  interdict_prob: .25\n  intel_cue_max: 1e-1\nrun:\n  years: +3\n";
         Scenario sc = ScenarioLoader.load(FILE, text, List.of());
         assertEquals(1500.5, sc.budgetMusdPerYear());
         assertEquals(0.25, sc.params().real("military.interdict_prob"));
-        assertEquals(0.1, sc.params().real("military.detect_boat"));
+        assertEquals(0.1, sc.params().real("military.intel_cue_max"));
         assertEquals(3, sc.params().integer("run.years"));
     }
 
