@@ -58,6 +58,7 @@ public final class Community implements Steppable {
     private int harmEvents;
     private int violenceEvents;
     private int corruptionEvents;
+    private int punishedEvents;
     private double eradicatedHa;
     private int pendingArrests;
     private int honestUnits;
@@ -119,8 +120,10 @@ public final class Community implements Steppable {
         float pHarm = (float) (1 - Math.pow(1 - harmReach, harmEvents));
         float pNeg = pHarm + (1 - pHarm) * (float) (1 - Math.pow(1 - reach, otherEvents));
         float grievance = (float) rules.harmGrievance();
+        // Punishment seen reaches residents as an event does (reach per event), a positive contact (assumption).
+        double pPunished = 1 - Math.pow(1 - reach, punishedEvents);
         float pPos = (float) Math.min(1.0, rules.stateContact() + rules.presenceContact() * honestUnits
-                + developmentContact);
+                + developmentContact + pPunished);
         double pViolence = 1 - Math.pow(1 - reach, violenceEvents);
         float negStep = (float) rules.negativeStep();
         float posStep = (float) rules.positiveStep();
@@ -264,6 +267,7 @@ public final class Community implements Steppable {
         harmEvents = 0;
         violenceEvents = 0;
         corruptionEvents = 0;
+        punishedEvents = 0;
         eradicatedHa = 0;
         pendingArrests = 0;
     }
@@ -311,6 +315,11 @@ public final class Community implements Steppable {
 
     public void noteCorruptionSeen() {
         corruptionEvents++;
+    }
+
+    /** Residents saw a corrupt unit here punished: the state keeps its own in check (ODD 7.10, 7.19). */
+    public void notePunishmentSeen() {
+        punishedEvents++;
     }
 
     public void noteEradicated(double ha) {

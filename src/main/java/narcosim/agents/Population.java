@@ -72,6 +72,9 @@ public final class Population implements Steppable, EventBus.Observer {
         } else if (e instanceof Event.CorruptionSeen s) {
             Community c = at(s.place());
             if (c != null) c.noteCorruptionSeen();
+        } else if (e instanceof Event.CorruptionPunished s) {
+            Community c = at(s.place());
+            if (c != null) c.notePunishmentSeen();
         } else if (e instanceof Event.Eradicated x) {
             Community c = at(x.place());
             if (c != null) c.noteEradicated(x.ha());

@@ -51,6 +51,12 @@ public sealed interface Event {
 
     record Spent(SpendKind kind, double usd) implements Event { }
 
+    /**
+     * A week's cost of the forces based in a nation (ODD 7.16): bought with the campaign's money ({@code donorUsd},
+     * also in {@link Spent}) and with the nation's own security budget ({@code nationalUsd}, not campaign spend).
+     */
+    record NationSpent(int nation, double donorUsd, double nationalUsd) implements Event { }
+
     record CartelSplit(int parent, int child) implements Event { }
 
     /** A bankrupt cartel left the market; {@code absorber} took over its places, stock and shipments. */
@@ -69,6 +75,18 @@ public sealed interface Event {
 
     /** A shipment on a link was detected (cued or found by a unit there); {@code acted} if a unit took it on. */
     record Detected(int link, boolean acted) implements Event { }
+
+    /**
+     * A military seizure at a populated place: the crew was arrested (by a military that may arrest, or by police
+     * taking over within the hand-over window), or ({@code taken} false) went free with its evidence.
+     */
+    record HandOver(int place, int nation, boolean taken) implements Event { }
+
+    /** A unit seized a shipment in {@code nation}'s territory without its agreement (no coordinated operations). */
+    record Incursion(int nation, int actor) implements Event { }
+
+    /** A corrupt police unit at a place was purged, and residents saw the punishment (transparency). */
+    record CorruptionPunished(int place) implements Event { }
 
     /** A unit seized a shipment crossing into a partner's territory, pursuing it under coordinated operations. */
     record CrossBorderPursuit(int link, int nation) implements Event { }

@@ -178,6 +178,12 @@ public final class Outcomes {
                 ModelState::protectionMean));
         w.add(fed(flow("corruption_seen", "events", "Corruption seen", "Times residents saw officials' corruption", 1,
                 ""), Event.CorruptionSeen.class, c -> 1));
+        w.add(fed(flow("corruption_punished", "events", "Corruption punished",
+                "Times residents saw a corrupt police unit purged (more often where the nation is transparent)", 1, ""),
+                Event.CorruptionPunished.class, c -> 1));
+        w.add(fed(flow("incursions", "seizures", "Incursions without agreement",
+                "Seizures made across a border into a nation that had not agreed (no coordinated operations)", 1, ""),
+                Event.Incursion.class, i -> 1));
         w.add(fed(flow("bribes_usd", "US$", "Bribes", "Bribes paid by cartels", MILLION, "US$M"),
                 Event.Bribe.class, Event.Bribe::usd));
         w.add(fed(flow("eradicated_ha", "ha", "Coca eradicated", "Coca area destroyed by eradication", 1, "ha"),
@@ -187,6 +193,15 @@ public final class Outcomes {
                 Event.Eradicated.class, Event.Eradicated::sprayedHa));
         w.add(fed(flow("spend_usd", "US$", "Campaign spend", "Campaign spending", MILLION, "US$M"),
                 Event.Spent.class, Event.Spent::usd));
+        w.add(fed(flow("national_spend_usd", "US$", "Nations' own spend",
+                "Spending of the nations' own security budgets on their units alongside the campaign (not campaign spend)",
+                MILLION, "US$M"), Event.NationSpent.class, Event.NationSpent::nationalUsd));
+        for (Nation n : net == null ? List.<Nation>of() : net.nations) {
+            if (!n.spec.international()) {
+                w.add(fed(nationSpend(n.id(), n.spec.name()), Event.NationSpent.class, s -> s.nation() == n.index,
+                        s -> s.donorUsd() + s.nationalUsd()));
+            }
+        }
         w.add(probed(level("cartels", "cartels", "Cartels", "Trafficking organisations operating", 1, "cartels",
                 Change.RELATIVE), ModelState::cartels));
         w.add(fed(flow("cartel_splits", "splits", "Cartel splits", "Cartels splitting into rivals", 1, ""),
@@ -212,6 +227,14 @@ public final class Outcomes {
         w.add(fed(flow("cues_shared", "cues", "Cues shared",
                 "Cues a nation held only because a partner passed it on or a shared partnership asset made it", 1, ""),
                 Event.Cued.class, Event.Cued::shared, c -> 1));
+        w.add(fed(flow("handovers", "seizures", "Crews taken into custody",
+                "Military seizures at populated places whose crew was arrested: by a military that may arrest, or by "
+                        + "police taking over within the hand-over window", 1, ""),
+                Event.HandOver.class, Event.HandOver::taken, h -> 1));
+        w.add(fed(flow("handovers_lost", "seizures", "Hand-overs lost",
+                "Military seizures at populated places whose crew went free: the military may not arrest and no police "
+                        + "took over within the window, so the arrest and its evidence were lost", 1, ""),
+                Event.HandOver.class, h -> !h.taken(), h -> 1));
         w.add(fed(flow("cross_border_pursuits", "seizures", "Cross-border pursuits",
                 "Seizures by a unit pursuing into a partner's territory under coordinated operations", 1, ""),
                 Event.CrossBorderPursuit.class, c -> 1));
@@ -251,6 +274,11 @@ public final class Outcomes {
                 1, "US$/kg", Change.RELATIVE);
     }
 
+    private static Outcome nationSpend(String id, String name) {
+        return flow("spend_" + id + "_usd", "US$", "Forces' spend in " + name,
+                "Cost of the forces based in " + name + ", from the campaign's and the nation's own money", MILLION, "US$M");
+    }
+
     private static Outcome nationTrust(String id, String name) {
         return level("trust_" + id, "0-1", "Trust in the state, " + name, "Mean trust of residents in " + name, 1,
                 "0-1", Change.ABSOLUTE);
@@ -269,6 +297,10 @@ public final class Outcomes {
     /** A member of a family of weekly outcomes (a nation's trust, a region's flows) by its column name, or null. */
     private static Outcome familyMember(String name) {
         if (name.startsWith("trust_")) return nationTrust(name.substring(6), name.substring(6));
+        if (name.startsWith("spend_") && name.endsWith("_usd") && name.length() > 10) {
+            String id = name.substring(6, name.length() - 4);
+            return nationSpend(id, id);
+        }
         if (name.startsWith("chain_price_") && name.endsWith("_usd_kg")) {
             String id = name.substring(12, name.length() - 7);
             return chainPrice(id, id);

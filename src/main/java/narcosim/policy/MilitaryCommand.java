@@ -51,7 +51,8 @@ final class MilitaryCommand {
                  double permissiveBonus, double noPursuitFactor, double collateralStrict, double collateralPermissive,
                  double harmCapabilityFactor, double clashViolence, double contactSignal, double tipsPerSignal,
                  double tipSignalMax, double intelUpdate, double intelPercentile, int reassignWeeks,
-                 int staticChokepoints, int staticUnitsPerChokepoint) {
+                 int staticChokepoints, int staticUnitsPerChokepoint, double handoverHours, double policeResponseKmh,
+                 double evidencePerHandover) {
 
         static Rules of(ParamValues p) {
             MilitaryUnit.Type[] types = MilitaryUnit.Type.values();
@@ -79,7 +80,9 @@ final class MilitaryCommand {
                     p.real("military.contact_signal"), p.real("military.tips_per_signal"),
                     p.real("military.tip_signal_max"), p.real("military.intel_update"),
                     p.real("military.intel_percentile"), p.integer("military.reassign_weeks"),
-                    p.integer("military.static_chokepoints"), p.integer("military.static_units_per_chokepoint"));
+                    p.integer("military.static_chokepoints"), p.integer("military.static_units_per_chokepoint"),
+                    p.real("military.handover_hours"), p.real("police.response_speed_kmh"),
+                    p.real("police.evidence_per_handover"));
         }
 
         /** Hours a shipment spends crossing a link: length over its mode's speed. */
@@ -415,12 +418,16 @@ final class MilitaryCommand {
             }
             double interdict = interdictProb();
             boolean pursuit = l.crossBorder && l.to.nation != u.nation;
+            boolean incursion = false;
             if (pursuit && !(partnership.coordinated() && l.to.nation.cooperates(week))) {
                 interdict *= rules.noPursuitFactor();
                 pursuit = false;
+                incursion = true;
             }
             if (random.nextDouble() < Math.min(1.0, interdict)) {
                 if (pursuit) events.emit(new Event.CrossBorderPursuit(l.index, u.nation.index));
+                // Caught across the line without an agreement: the neighbour's sovereignty was crossed.
+                if (incursion) events.emit(new Event.Incursion(l.to.nation.index, u.nation.index));
                 if (populated != null) handOver(u.nation, populated);
                 seizing = u;
                 break;
@@ -438,11 +445,28 @@ final class MilitaryCommand {
         return doctrine.permissive() ? rules.collateralPermissive() : rules.collateralStrict();
     }
 
-    /** The crew is arrested by the military where the law allows, else handed over to police if present. */
+    /**
+     * Legal authority (ODD 7.9): the crew is arrested by the military where the law lets it arrest; otherwise
+     * honest police of the place's nation must take over within the hand-over window — those posted at the
+     * place, or the nearest posted within window x response speed — or the crew goes free and the evidence it
+     * carried is lost. The police who take over (and those at the place, after a military arrest) gain the
+     * seizure's evidence for their investigations.
+     */
     private void handOver(Nation n, Place where) {
         Community residents = population.at(where);
         if (residents == null) return;
-        if (n.spec.militaryCanArrest() || police.honestAt(where) > 0) residents.requestArrests(1);
+        Place taker = police.honestWithin(where, rules.handoverHours() * rules.policeResponseKmh());
+        if (n.spec.militaryCanArrest()) {
+            residents.requestArrests(1);
+            if (taker != null) police.addEvidence(taker, rules.evidencePerHandover());
+            events.emit(new Event.HandOver(where.index, n.index, true));
+        } else if (taker != null) {
+            residents.requestArrests(1);
+            police.addEvidence(taker, rules.evidencePerHandover());
+            events.emit(new Event.HandOver(where.index, n.index, true));
+        } else {
+            events.emit(new Event.HandOver(where.index, n.index, false));
+        }
     }
 
     // ------------------------------------------------------------------ reading

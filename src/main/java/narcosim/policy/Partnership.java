@@ -21,7 +21,8 @@ final class Partnership {
     /** The partnership's parameters, read once per run. */
     record Rules(double intelShare, boolean coordinatedOperations, double mixTraining, double mixSurveillance,
                  double mixLiaison, double trainingRate, double trainingScaleUsdYear, double liaisonScaleUsdYear,
-                 int suspensionWeeks, String withdrawalNation, int withdrawalWeek) {
+                 int suspensionWeeks, String withdrawalNation, int withdrawalWeek, double suspensionPerHarm,
+                 double suspensionPerIncursion, double suspensionPerScandal) {
 
         static Rules of(ParamValues p) {
             return new Rules(p.real("partnership.intel_share"), p.bool("partnership.coordinated_operations"),
@@ -29,7 +30,9 @@ final class Partnership {
                     p.real("partnership.mix_liaison"), p.real("partnership.training_rate"),
                     p.real("partnership.training_scale_musd_year") * 1e6,
                     p.real("partnership.liaison_scale_musd_year") * 1e6, p.integer("partnership.suspension_weeks"),
-                    p.text("partnership.withdrawal_nation"), p.integer("partnership.withdrawal_week"));
+                    p.text("partnership.withdrawal_nation"), p.integer("partnership.withdrawal_week"),
+                    p.real("partnership.suspension_per_harm"), p.real("partnership.suspension_per_incursion"),
+                    p.real("partnership.suspension_per_scandal"));
         }
     }
 
@@ -44,12 +47,20 @@ final class Partnership {
     private final IntSupplier week;
     private final EventBus events;
     private Bought bought = Bought.NOTHING;
+    /** This week's collateral harm, incursions without agreement and corruption scandals, per nation. */
+    private final int[] harm;
+    private final int[] incursions;
+    private final int[] scandals;
 
     Partnership(Rules rules, Network net, IntSupplier week, EventBus events) {
         this.rules = rules;
         this.net = net;
         this.week = week;
         this.events = events;
+        this.harm = new int[net.nations.size()];
+        this.incursions = new int[net.nations.size()];
+        this.scandals = new int[net.nations.size()];
+        events.register(this::hear);
     }
 
     /**
@@ -121,12 +132,28 @@ final class Partnership {
                 events.emit(new Event.PartnerSuspended(n.index, true));
                 continue;
             }
-            double hazard = n.spec.instabilityHazardPerYear();
-            if (funded() && hazard > 0 && n.cooperates(week) && random.nextDouble() < hazard / 52.0) {
+            // The base hazard, and the events of the last week on its territory: each may be the one that breaks
+            // cooperation (Ahuas 2012, civilians killed in a joint raid; Angostura 2008, a raid across the border
+            // without agreement; corruption scandals). P = 1 - (1 - h/52) Π_e (1 - p_e)^(count_e).
+            double keep = (1 - n.spec.instabilityHazardPerYear() / 52.0)
+                    * Math.pow(1 - rules.suspensionPerHarm(), harm[n.index])
+                    * Math.pow(1 - rules.suspensionPerIncursion(), incursions[n.index])
+                    * Math.pow(1 - rules.suspensionPerScandal(), scandals[n.index]);
+            if (funded() && keep < 1 && n.cooperates(week) && random.nextDouble() < 1 - keep) {
                 n.suspendUntil(week + rules.suspensionWeeks());
                 events.emit(new Event.PartnerSuspended(n.index, false));
             }
         }
+        java.util.Arrays.fill(harm, 0);
+        java.util.Arrays.fill(incursions, 0);
+        java.util.Arrays.fill(scandals, 0);
+    }
+
+    /** Events on a nation's territory that strain cooperation, counted until the next week's instability draw. */
+    private void hear(Event e) {
+        if (e instanceof Event.CollateralHarm h) harm[net.places.get(h.place()).nation.index]++;
+        else if (e instanceof Event.Incursion i) incursions[i.nation()]++;
+        else if (e instanceof Event.CorruptionSeen c) scandals[net.places.get(c.place()).nation.index]++;
     }
 
     /** Joint training: each cooperating nation's capability grows at training_rate x the training level. */

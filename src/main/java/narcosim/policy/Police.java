@@ -10,6 +10,7 @@ import narcosim.metrics.Event;
 import narcosim.metrics.EventBus;
 import narcosim.agents.Population;
 import narcosim.scenario.ParamValues;
+import narcosim.util.Geo;
 import narcosim.world.Nation;
 import narcosim.world.Network;
 import narcosim.world.Place;
@@ -25,7 +26,7 @@ final class Police {
     record Rules(double arrestRate, double arrestSaturation, double leaderShareTargeted, double leaderShareUntargeted,
                  double evidenceDecay, double evidencePerTip, double searchProb, double searchEvidenceGain,
                  double corruptionRate, double bribeScaleUsd, double purgeRate, double vettingFactor,
-                 double postingThroughputKg) {
+                 double postingThroughputKg, double transparencyPurgeGain) {
 
         static Rules of(ParamValues p) {
             return new Rules(p.real("police.arrest_rate"), p.real("police.arrest_saturation"),
@@ -33,7 +34,7 @@ final class Police {
                     p.real("police.evidence_decay"), p.real("police.evidence_per_tip"), p.real("police.search_prob"),
                     p.real("police.search_evidence_gain"), p.real("police.corruption_rate"),
                     p.real("police.bribe_scale_usd"), p.real("police.purge_rate"), p.real("police.vetting_factor"),
-                    p.real("police.posting_throughput_kg"));
+                    p.real("police.posting_throughput_kg"), p.real("police.transparency_purge_gain"));
         }
     }
 
@@ -116,9 +117,17 @@ final class Police {
             double turn = rules.corruptionRate() * at.nation.spec.corruption()
                     * (1 - Math.exp(-u.bribesThisWeek() / rules.bribeScaleUsd()))
                     * (u.vetted ? rules.vettingFactor() : 1);
-            u.closeWeek(turn, rules.purgeRate(), rules.evidenceDecay(), random);
-            if (u.corrupt() && random.nextDouble() < at.nation.spec.transparency()) {
+            // Transparency is accountability (Klitgaard 1988: corruption = monopoly + discretion - accountability):
+            // corrupt units are found and purged more often, and residents see the punishment.
+            double transparency = at.nation.spec.transparency();
+            boolean wasCorrupt = u.corrupt();
+            u.closeWeek(turn, rules.purgeRate() * (1 + rules.transparencyPurgeGain() * transparency),
+                    rules.evidenceDecay(), random);
+            if (u.corrupt() && random.nextDouble() < transparency) {
                 events.emit(new Event.CorruptionSeen(at.index));
+            }
+            if (wasCorrupt && !u.corrupt() && random.nextDouble() < transparency) {
+                events.emit(new Event.CorruptionPunished(at.index));
             }
             if (u.honest()) honestAt[at.index]++;
         }
@@ -180,6 +189,36 @@ final class Police {
         }
         for (PoliceUnit u : here) {
             if (u.active()) u.takeBribe(usd / active);
+        }
+    }
+
+    /**
+     * The place where honest units can take over a seized crew from {@code at} (ODD 7.9): {@code at} itself if
+     * honest units are posted there, else the nearest place of the same nation with honest units within
+     * {@code reachKm} (great circle), or null.
+     */
+    Place honestWithin(Place at, double reachKm) {
+        if (honestAt(at) > 0) return at;
+        Place best = null;
+        double bestKm = reachKm;
+        for (Place p : net.places) {
+            if (p == at || p.nation != at.nation || honestAt(p) == 0) continue;
+            double km = Geo.greatCircleKm(at.spec.lat(), at.spec.lon(), p.spec.lat(), p.spec.lon());
+            if (km <= bestKm) {
+                best = p;
+                bestKm = km;
+            }
+        }
+        return best;
+    }
+
+    /** Evidence from a seizure handed over goes to the honest units at the place, shared among them. */
+    void addEvidence(Place at, double evidence) {
+        List<PoliceUnit> here = unitsAt.get(at.index);
+        int honest = honestAt(at);
+        if (honest == 0 || evidence <= 0) return;
+        for (PoliceUnit u : here) {
+            if (u.honest()) u.addEvidence(evidence / honest);
         }
     }
 

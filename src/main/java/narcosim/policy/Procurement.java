@@ -64,6 +64,9 @@ final class Procurement {
     private final Network net;
     private final EventBus events;
     private Bill bill = Bill.NONE;
+    /** Yearly cost of the forces based in each nation: bought with the campaign's money, and with its own. */
+    private final double[] donorYear;
+    private final double[] nationalYear;
     private int sharedSurveillance;
 
     Procurement(Rules rules, double budgetUsdYear, Doctrine doctrine, Partnership partnership, MilitaryCommand military,
@@ -77,12 +80,16 @@ final class Procurement {
         this.programmes = programmes;
         this.net = net;
         this.events = events;
+        this.donorYear = new double[net.nations.size()];
+        this.nationalYear = new double[net.nations.size()];
     }
 
     /** Buys what the shares of the budget pay for and posts it; the parts hold nothing bought before. */
     void buy(Specs.Shares shares) {
         bill = Bill.NONE;
         sharedSurveillance = 0;
+        java.util.Arrays.fill(donorYear, 0);
+        java.util.Arrays.fill(nationalYear, 0);
         if (!shares.isCampaign()) return;
         // Partnership first: coordinated operations widen where forces may act.
         double partnershipYear = budgetUsdYear * shares.partnership();
@@ -101,6 +108,8 @@ final class Procurement {
         double[] policeWeights = policing.stream().mapToDouble(n -> n.spec.forceShare()).toArray();
 
         double militaryYear = 0;
+        java.util.Arrays.fill(donorYear, 0);
+        java.util.Arrays.fill(nationalYear, 0);
         MilitaryUnit.Type[] types = MilitaryUnit.Type.values();
         for (int t = 0; t < types.length; t++) {
             Asset a = rules.assets().get(t);
@@ -113,6 +122,7 @@ final class Procurement {
             int[] perNation = Apportion.largestRemainder(count, w);
             for (int k = 0; k < fielding.size(); k++) {
                 for (int j = 0; j < perNation[k]; j++) military.field(type, fielding.get(k), false);
+                donorYear[fielding.get(k).index] += perNation[k] * a.costUsdYear();
             }
             militaryYear += count * a.costUsdYear();
         }
@@ -141,7 +151,11 @@ final class Procurement {
         int policeUnits = units(budgetUsdYear * shares.police() / unitCost,
                 "police units at police.cost_unit_musd_year");
         int[] perNation = Apportion.largestRemainder(policeUnits, policeWeights);
-        for (int k = 0; k < policing.size(); k++) police.post(policing.get(k), perNation[k]);
+        for (int k = 0; k < policing.size(); k++) {
+            police.post(policing.get(k), perNation[k]);
+            donorYear[policing.get(k).index] += perNation[k] * unitCost;
+        }
+        buyNational(shares, policing, unitCost);
 
         double programmeCost = rules.programmeCostUsdYear();
         int count = units(budgetUsdYear * shares.development() / programmeCost,
@@ -151,6 +165,36 @@ final class Procurement {
         if (eradicationYear > 0) programmes.fundEradication(eradicationYear);
         military.postStatic();
         bill = new Bill(militaryYear, policeUnits * unitCost, developmentYear, eradicationYear, partnershipYear);
+    }
+
+    /**
+     * Each nation's own security money (ODD 7.16): alongside a campaign it buys the nation's own units, split
+     * between military and police as the strategy splits its money between them (all military where the nation
+     * has no police to post, half and half when the strategy funds neither) and by the same military mix; they
+     * serve under the same doctrine. A baseline buys none: routine enforcement (link detectability) stands for a
+     * state's ordinary work.
+     */
+    private void buyNational(Specs.Shares shares, List<Nation> policing, double policeUnitCost) {
+        double forces = shares.military() + shares.police();
+        for (Nation n : net.nations) {
+            double budget = n.spec.securityBudgetMusdYear() * 1e6;
+            if (budget <= 0) continue;
+            double milShare = !policing.contains(n) ? 1 : forces > 0 ? shares.military() / forces : 0.5;
+            MilitaryUnit.Type[] types = MilitaryUnit.Type.values();
+            for (int t = 0; t < types.length; t++) {
+                if (!military.canPost(n, types[t])) continue;
+                Asset a = rules.assets().get(t);
+                int count = units(budget * milShare * a.mix() / a.costUsdYear(),
+                        n.id() + " " + a.key() + " units at military.cost_" + a.key() + "_musd_year");
+                for (int j = 0; j < count; j++) military.field(types[t], n, false);
+                nationalYear[n.index] += count * a.costUsdYear();
+            }
+            if (milShare < 1) {
+                int count = units(budget * (1 - milShare) / policeUnitCost, n.id() + " police units");
+                police.post(n, count);
+                nationalYear[n.index] += count * policeUnitCost;
+            }
+        }
     }
 
     /** Whole units a budget buys, or a model-state failure if that is more than {@link #MAX_UNITS}. */
@@ -170,6 +214,11 @@ final class Procurement {
         pay(Event.SpendKind.DEVELOPMENT, bill.development());
         if (eradicating) pay(Event.SpendKind.ERADICATION, bill.eradication());
         pay(Event.SpendKind.PARTNERSHIP, bill.partnership());
+        for (Nation n : net.nations) {
+            if (donorYear[n.index] > 0 || nationalYear[n.index] > 0) {
+                events.emit(new Event.NationSpent(n.index, donorYear[n.index] / 52.0, nationalYear[n.index] / 52.0));
+            }
+        }
     }
 
     private void pay(Event.SpendKind kind, double perYear) {

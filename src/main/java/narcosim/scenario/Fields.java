@@ -64,7 +64,14 @@ public final class Fields {
             number("instability_hazard_per_year", 0.0, 0, 52, "per year",
                     "Base hazard of a political shock that suspends the nation's cooperation", Specs.Nation::instabilityHazardPerYear),
             flag("international", false, "International waters: no residents, no police, no jurisdiction",
-                    Specs.Nation::international));
+                    Specs.Nation::international),
+            number("security_budget_musd_year", 0.0, 0, 1e5, "US$M/year",
+                    "The nation's own counter-narcotics security money alongside a campaign: it buys the nation's own "
+                            + "units with the strategy's military/police split (none under the baseline)",
+                    Specs.Nation::securityBudgetMusdYear),
+            number("capability_factor", 1.0, 0.05, 20, "x",
+                    "The nation's forces' initial capability relative to military.capability_initial (capped at 1)",
+                    Specs.Nation::capabilityFactor));
 
     public static final List<Field<Specs.Place>> PLACE = List.of(
             id("Place id, named by links and cartels' homes", Specs.Place::id),

@@ -267,6 +267,9 @@ public final class Params {
                         + "(estimate 1): informants, tips and wiretaps name a boat or truck; cue chance = this x estimate. "
                         + "Most transit-zone seizures start from such law-enforcement cues (Munsing & Lamb 2011); the value "
                         + "is an assumption.");
+        real("military.handover_hours", 12, 0, 1000, "h",
+                "Hours within which police must take over a crew seized by a military that may not arrest, or the arrest "
+                        + "and its evidence are lost (detention without charge is short: assumption).");
         integer("military.targets_week_boat", 2, 0, 1000, "targets/week",
                 "Targets one boat can act on in a week: transit, pursuit, boarding, evidence and detainees take "
                         + "days (US Southern Command 2014: detected events far outnumber the ships to act; assumption).");
@@ -313,6 +316,11 @@ public final class Params {
         real("police.officers_per_unit", 50, 1, 10000, "officers", "Officers in one police unit (the C of Epstein's C/A).");
         real("police.background_officers_per_10k", 30, 0, 10000, "officers",
                 "Officers of ordinary local policing per 10,000 residents, campaign or not.");
+        real("police.response_speed_kmh", 30, 0.1, 1000, "km/h",
+                "Speed at which police reach a military seizure to take over the crew (roads, rivers; assumption).");
+        real("police.evidence_per_handover", 2, 0, 100, "",
+                "Evidence an investigation gains from a crew handed over or arrested at its place (phones, testimony; "
+                        + "assumption, against 1 per tip).");
         real("police.evidence_per_tip", 1, 0, 100, "", "Evidence an investigation gains from one tip.");
         real("police.evidence_decay", 0.15, 0, 1, "1/week", "Weekly decay of evidence not acted on.");
         real("police.arrest_rate", 0.03, 0, 100, "arrests/week", "Arrests per week per unit at one unit of evidence.");
@@ -331,6 +339,9 @@ public final class Params {
                         + "NarcoLogic's bribes secure territory, Reuter & Trautmann 2009).");
         real("police.protection_smoothing", 0.25, 0.001, 1, "1/week",
                 "Weight of last week's bribes in the smoothed weekly bribes that buy protection (assumption: about a month's memory).");
+        real("police.transparency_purge_gain", 1, 0, 100, "",
+                "Relative rise of the purge rate with the nation's transparency: purge x (1 + this x transparency); "
+                        + "accountability finds corruption (Klitgaard 1988; the value is an assumption).");
         real("police.purge_rate", 0.02, 0, 1, "1/week", "Weekly chance a corrupt unit is purged and replaced.");
         bool("police.vetting", false, "Vetted units (polygraph, salary top-up) resist bribes; they cost more.");
         real("police.vetting_factor", 0.15, 0, 1, "", "Multiplier on corruption chance, and on the protection bribes buy, for vetted units.");
@@ -395,6 +406,14 @@ public final class Params {
                         + "academies and units absorb only so much (assumption).");
         real("partnership.liaison_scale_musd_year", 30, 0.01, 1e4, "US$M/year",
                 "Liaison spend that buys 63% of full sharing: level = 1 - exp(-spend / this) (assumption).");
+        real("partnership.suspension_per_harm", 0.01, 0, 1, "",
+                "Chance that one collateral-harm incident on a partner's territory makes it suspend cooperation (Ahuas, "
+                        + "Honduras, 2012: civilians killed in a joint counter-drug raid strained the partnership; assumption).");
+        real("partnership.suspension_per_incursion", 0.05, 0, 1, "",
+                "Chance that a seizure made in a nation's territory without its agreement makes it suspend cooperation "
+                        + "(Angostura 2008: a raid across the Ecuadorian border broke relations; assumption).");
+        real("partnership.suspension_per_scandal", 0.002, 0, 1, "",
+                "Chance that a corruption scandal residents see makes the nation suspend cooperation (assumption).");
         integer("partnership.suspension_weeks", 52, 1, 520, "weeks", "Weeks a partner suspends cooperation after an instability shock.");
         integer("partnership.withdrawal_week", -1, -1, 2600, "week",
                 "Campaign week at which partnership.withdrawal_nation leaves for good (-1: never).");

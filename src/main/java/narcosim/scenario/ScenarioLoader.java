@@ -168,7 +168,9 @@ public final class ScenarioLoader {
                     bool(m, path, f, "military_can_arrest"),
                     bool(m, path, f, "partner"),
                     num(m, path, f, "instability_hazard_per_year"),
-                    bool(m, path, f, "international"), line(m));
+                    bool(m, path, f, "international"),
+                    num(m, path, f, "security_budget_musd_year"),
+                    num(m, path, f, "capability_factor"), line(m));
             shares += n.forceShare();
             out.add(n);
         }

@@ -27,7 +27,16 @@ public final class Specs {
 
     public record Nation(String id, String name, double priceUsdKg, double legalIncomeUsdWeek, double corruption,
                          double transparency, double forceShare, boolean militaryCanArrest, boolean partner,
-                         double instabilityHazardPerYear, boolean international, int line) {
+                         double instabilityHazardPerYear, boolean international, double securityBudgetMusdYear,
+                         double capabilityFactor, int line) {
+
+        /** A nation without its own security budget and with the default capability. */
+        public Nation(String id, String name, double priceUsdKg, double legalIncomeUsdWeek, double corruption,
+                      double transparency, double forceShare, boolean militaryCanArrest, boolean partner,
+                      double instabilityHazardPerYear, boolean international, int line) {
+            this(id, name, priceUsdKg, legalIncomeUsdWeek, corruption, transparency, forceShare, militaryCanArrest,
+                    partner, instabilityHazardPerYear, international, 0, 1, line);
+        }
     }
 
     public record Place(String id, String name, double lat, double lon, PlaceKind kind, String nation,

@@ -28,7 +28,8 @@ public final class Network {
     public Network(Scenario sc, ParamValues p, double initialCapability) {
         Map<String, Nation> nationById = new HashMap<>();
         for (Specs.Nation n : sc.nations()) {
-            Nation nation = new Nation(nations.size(), n, sc.links().size(), initialCapability);
+            Nation nation = new Nation(nations.size(), n, sc.links().size(),
+                    Math.min(1.0, initialCapability * n.capabilityFactor()));
             nations.add(nation);
             nationById.put(n.id(), nation);
         }

@@ -51,4 +51,40 @@ class HandOverTest {
         for (long seed = 1; seed <= 3; seed++) arrests += seizuresAndArrests(true, seed)[1];
         assertTrue(arrests > 0, "the military arrests crews where the law lets it");
     }
+
+    /** Hand-overs taken and lost, and arrests, over a year of the default scenario's partnership, no military arrests. */
+    private static long[] handOvers(String hours, long seed) {
+        java.util.List<String> sets = new java.util.ArrayList<>(java.util.List.of("run.burn_in_weeks=8",
+                "military.handover_hours=" + hours));
+        for (var n : TestModels.load(java.nio.file.Path.of("scenarios", "central-america.yaml")).nations()) {
+            sets.add("nations." + n.id() + ".military_can_arrest=false");
+        }
+        NarcoModel m = TestModels.started(TestModels.load(java.nio.file.Path.of("scenarios", "central-america.yaml"),
+                sets.toArray(new String[0])), "partnership", seed);
+        long[] out = new long[3];
+        m.events().register(e -> {
+            if (e instanceof Event.HandOver h) out[h.taken() ? 0 : 1]++;
+            else if (e instanceof Event.Arrested a) out[2] += a.count();
+        });
+        TestModels.steps(m, 8 + 52);
+        return out;
+    }
+
+    @Test
+    void aShorterHandOverWindowLosesMoreCrewsAndTheirEvidence() {
+        long[] none = new long[3];
+        long[] wide = new long[3];
+        for (long seed = 1; seed <= 3; seed++) {
+            long[] a = handOvers("0", seed);
+            long[] b = handOvers("48", seed);
+            for (int i = 0; i < 3; i++) {
+                none[i] += a[i];
+                wide[i] += b[i];
+            }
+        }
+        assertTrue(none[1] > wide[1], "hand-overs lost: window 0 " + none[1] + " vs 48 h " + wide[1]);
+        assertTrue(none[0] < wide[0], "crews taken: window 0 " + none[0] + " vs 48 h " + wide[0]);
+        assertTrue(none[2] < wide[2], "arrests (hand-overs and the investigations their evidence feeds): window 0 "
+                + none[2] + " vs 48 h " + wide[2]);
+    }
 }
