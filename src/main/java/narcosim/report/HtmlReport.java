@@ -90,7 +90,7 @@ public final class HtmlReport {
                 .append(esc(str(manifest.get("finished")))).append(". Results directory: ")
                 .append(esc(r.name())).append(".</p>\n");
 
-        h.append("<p class=\"muted\">Contents: <a href=\"#scenario\">Scenario</a> &middot; <a href=\"#strategies\">Strategies and their budgets</a> &middot; <a href=\"#findings\">Findings</a> &middot; <a href=\"#table\">Comparison table</a> &middot; <a href=\"#price\">Why the price moves</a> &middot; <a href=\"#charts\">Charts</a> &middot; <a href=\"#routes\">Routes</a> &middot; <a href=\"#version\">Version and seeds</a> &middot; <a href=\"#parameters\">Appendix: parameters</a></p>\n");
+        h.append("<p class=\"muted\">Contents: <a href=\"#scenario\">Scenario</a> &middot; <a href=\"#strategies\">Strategies and their budgets</a> &middot; <a href=\"#findings\">Findings</a> &middot; <a href=\"#table\">Comparison table</a> &middot; <a href=\"#price\">Why the price moves</a> &middot; <a href=\"#interdiction\">Interdiction and partnership</a> &middot; <a href=\"#charts\">Charts</a> &middot; <a href=\"#routes\">Routes</a> &middot; <a href=\"#version\">Version and seeds</a> &middot; <a href=\"#parameters\">Appendix: parameters</a></p>\n");
         h.append("<h2 id=\"scenario\">Scenario</h2>\n");
         if (sc != null && sc.description() != null) h.append("<p>").append(esc(sc.description().strip())).append("</p>\n");
         if (!sets.isEmpty()) h.append("<p>Settings changed for this comparison: <code>")
@@ -108,6 +108,9 @@ public final class HtmlReport {
 
         h.append("<h2 id=\"price\">Why the price moves</h2>\n");
         price(h, r, sc);
+
+        h.append("<h2 id=\"interdiction\">Interdiction and what the partnership money bought</h2>\n");
+        interdiction(h, r);
 
         h.append("<h2 id=\"charts\">Charts</h2>\n");
         charts(h, r);
@@ -353,6 +356,54 @@ public final class HtmlReport {
             partTable(h, r, base);
         }
         chainPrices(h, r, sc);
+    }
+
+    /** Rows of the interdiction table: summary.csv outcome, label, whether it is a share shown in %. */
+    private static final String[][] INTERDICTION = {
+        {"detections_total", "Detections (cued or found)", ""},
+        {"acted_on_share", "Detections acted on", "%"},
+        {"detected_not_acted_total", "Detected, not acted on", ""},
+        {"cues_shared_total", "Cues held thanks to a partner or a shared asset", ""},
+        {"cross_border_pursuits_total", "Seizures pursuing into a partner's territory", ""},
+        {"handovers_lost_total", "Crews lost at hand-over", ""},
+        {"partner_suspensions_total", "Partner suspensions", ""},
+        {"shared_surveillance_units_mean", "Shared surveillance assets bought", ""},
+        {"partnership_training_level_mean", "Training level bought (0-1)", ""},
+        {"partnership_liaison_level_mean", "Liaison level bought (0-1)", ""},
+    };
+
+    /**
+     * How interdiction worked under each strategy and what its partnership money bought (ODD 7.9, 7.13): mean over
+     * replicates of detections, the share acted on (US Southern Command 2014: about a quarter of suspected maritime
+     * events), cues shared, pursuits, hand-overs lost, suspensions, and the training, liaison and shared
+     * surveillance the partnership share bought.
+     */
+    static void interdiction(StringBuilder h, Results r) {
+        String first = r.strategies().isEmpty() ? null : r.strategies().get(0);
+        if (first == null || Double.isNaN(r.summary(first, "detections_total", "mean"))) {
+            h.append("<p class=\"ns\">summary.csv has no interdiction measures (results made before narcosim modelled "
+                    + "search and cueing), so this section is empty.</p>\n");
+            return;
+        }
+        h.append("<p>Units find shipments by search (Koopman's random-search formula over each link's area) and by "
+                + "cues — surveillance tracks, the nations' intelligence, a partner's shared cue — that shrink the area "
+                + "to search; boats, ground units and interceptors then act on at most a few targets a week each, so "
+                + "many detections are never acted on. The partnership share buys joint training and liaison, each "
+                + "with diminishing returns, and shared surveillance assets (docs/ODD.md, 7.9 and 7.13). Means over "
+                + "replicates, whole campaign unless marked.</p>\n<div class=\"scroll\"><table>\n<tr><th>Measure</th>");
+        for (String s : r.strategies()) h.append("<th><code>").append(esc(s)).append("</code></th>");
+        h.append("</tr>\n");
+        for (String[] row : INTERDICTION) {
+            h.append("<tr><td>").append(esc(row[1])).append("</td>");
+            for (String s : r.strategies()) {
+                double v = r.summary(s, row[0], "mean");
+                String text = Double.isNaN(v) ? "" : row[2].equals("%")
+                        ? String.format(java.util.Locale.ROOT, "%.0f%%", 100 * v) : num(v);
+                h.append("<td class=\"num\">").append(esc(text)).append("</td>");
+            }
+            h.append("</tr>\n");
+        }
+        h.append("</table></div>\n");
     }
 
     /** The baseline's final-year level of each part and each campaign strategy's paired change, as numbers. */

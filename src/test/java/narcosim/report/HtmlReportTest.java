@@ -85,6 +85,16 @@ class HtmlReportTest {
     }
 
     @Test
+    void showsInterdictionAndWhatThePartnershipMoneyBought() {
+        assertTrue(html.contains("<h2 id=\"interdiction\">Interdiction and what the partnership money bought</h2>"));
+        assertTrue(html.contains("Detections acted on"));
+        assertTrue(html.contains("Shared surveillance assets bought"));
+        assertTrue(html.contains("Liaison level bought"));
+        assertTrue(html.matches("(?s).*<td>Detections acted on</td><td class=\"num\">0%</td>.*"),
+                "the baseline detects nothing (it fields no forces)");
+    }
+
+    @Test
     void statesTheScenarioStrategiesTableFindingsAndSeeds() throws Exception {
         Scenario sc = ScenarioLoader.load(ReportFixture.BALLOON);
         assertTrue(html.contains(HtmlReport.esc(sc.name())));
