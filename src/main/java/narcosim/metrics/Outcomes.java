@@ -222,6 +222,14 @@ public final class Outcomes {
         w.add(fed(flow("detected_not_acted", "events", "Detected, not acted on",
                 "Detections no unit took on: no unit there to act, or all at their weekly capacity", 1, ""),
                 Event.Detected.class, d -> !d.acted(), d -> 1));
+        boolean[] sea = new boolean[net == null ? 0 : net.links.size()];
+        for (Link l : net == null ? List.<Link>of() : net.links) sea[l.index] = l.mode == narcosim.scenario.Specs.Mode.SEA;
+        w.add(fed(flow("detections_sea", "events", "Detections at sea",
+                "Detections on sea links (the transit zone's suspected maritime events)", 1, ""),
+                Event.Detected.class, d -> sea[d.link()], d -> 1));
+        w.add(fed(flow("detections_sea_acted", "events", "Detections at sea acted on",
+                "Detections on sea links that a boat with capacity left took on", 1, ""),
+                Event.Detected.class, d -> sea[d.link()] && d.acted(), d -> 1));
         w.add(fed(flow("cues", "cues", "Cues held", "Cues nations held on shipments (own, shared, or from shared assets)",
                 1, ""), Event.Cued.class, c -> 1));
         w.add(fed(flow("cues_shared", "cues", "Cues shared",
@@ -355,7 +363,11 @@ public final class Outcomes {
             new Share(new Outcome("acted_on_share", Kind.SHARE, "fraction", "Detections acted on",
                     "Detections a unit took on over all detections in the period (US Southern Command 2014: about "
                             + "a quarter of suspected maritime events)", 100, "%", Change.ABSOLUTE), "detections_acted",
-                    List.of("detections")));
+                    List.of("detections")),
+            new Share(new Outcome("acted_on_share_sea", Kind.SHARE, "fraction", "Detections at sea acted on",
+                    "Detections on sea links a boat took on over all detections there in the period (US Southern Command "
+                            + "2014: about 26% of suspected maritime drug smuggling events)", 100, "%", Change.ABSOLUTE),
+                    "detections_sea_acted", List.of("detections_sea")));
 
     /** Extra spend over the baseline per kg of delivered flow kept off the market (comparisons only). */
     public static final Outcome COST_PER_KG_KEPT_OFF = new Outcome("cost_per_kg_kept_off_usd", Kind.SHARE, "US$/kg",

@@ -362,6 +362,7 @@ public final class HtmlReport {
     private static final String[][] INTERDICTION = {
         {"detections_total", "Detections (cued or found)", ""},
         {"acted_on_share", "Detections acted on", "%"},
+        {"acted_on_share_sea", "Detections at sea acted on (SOUTHCOM 2014: about 26%)", "%"},
         {"detected_not_acted_total", "Detected, not acted on", ""},
         {"cues_shared_total", "Cues held thanks to a partner or a shared asset", ""},
         {"cross_border_pursuits_total", "Seizures pursuing into a partner's territory", ""},
