@@ -97,6 +97,11 @@ public final class Outcomes {
                 Event.Seized.class, Event.Seized::kg));
         w.add(fed(flow("seized_military_kg", "kg", "Seized by the military", "Kg seized by military units", T, "t"),
                 Event.Seized.class, s -> s.by() == Event.Agency.MILITARY, Event.Seized::kg));
+        boolean[] seaLink = new boolean[net == null ? 0 : net.links.size()];
+        for (Link l : net == null ? List.<Link>of() : net.links) seaLink[l.index] = l.mode == narcosim.scenario.Specs.Mode.SEA;
+        w.add(fed(flow("seized_military_sea_kg", "kg", "Seized by the military at sea",
+                "Kg seized by military units on sea links (the transit zone; US Southern Command: about 132 t in 2013)",
+                T, "t"), Event.Seized.class, x -> x.by() == Event.Agency.MILITARY && seaLink[x.link()], Event.Seized::kg));
         w.add(fed(flow("seized_police_kg", "kg", "Seized by police",
                 "Kg seized by police (campaign units and routine enforcement)", T, "t"),
                 Event.Seized.class, s -> s.by() != Event.Agency.MILITARY, Event.Seized::kg));
@@ -222,14 +227,12 @@ public final class Outcomes {
         w.add(fed(flow("detected_not_acted", "events", "Detected, not acted on",
                 "Detections no unit took on: no unit there to act, or all at their weekly capacity", 1, ""),
                 Event.Detected.class, d -> !d.acted(), d -> 1));
-        boolean[] sea = new boolean[net == null ? 0 : net.links.size()];
-        for (Link l : net == null ? List.<Link>of() : net.links) sea[l.index] = l.mode == narcosim.scenario.Specs.Mode.SEA;
         w.add(fed(flow("detections_sea", "events", "Detections at sea",
                 "Detections on sea links (the transit zone's suspected maritime events)", 1, ""),
-                Event.Detected.class, d -> sea[d.link()], d -> 1));
+                Event.Detected.class, d -> seaLink[d.link()], d -> 1));
         w.add(fed(flow("detections_sea_acted", "events", "Detections at sea acted on",
                 "Detections on sea links that a boat with capacity left took on", 1, ""),
-                Event.Detected.class, d -> sea[d.link()] && d.acted(), d -> 1));
+                Event.Detected.class, d -> seaLink[d.link()] && d.acted(), d -> 1));
         w.add(fed(flow("cues", "cues", "Cues held", "Cues nations held on shipments (own, shared, or from shared assets)",
                 1, ""), Event.Cued.class, c -> 1));
         w.add(fed(flow("cues_shared", "cues", "Cues shared",
