@@ -45,10 +45,6 @@ class LeverEffectTest {
 
     /** Levers and mechanisms that move nothing today, and the issue that is to make them act. */
     static final Map<String, String> KNOWN_FAILURES = Map.of(
-            "mechanism:corruption", "issue 13: protection bought with bribes lowers seizures of the payer's loads "
-                    + "(ProtectionTest), but most seizures are the military's, which cannot be bought; at these "
-                    + "replicates its effect on flow or price is within the noise (it crossed the line once, on one "
-                    + "model version, and not on the next)",
             "mechanism:military-may-not-arrest", "issue 14: a lost hand-over does not cost the arrest and its evidence",
             "mechanism:no-instability", "issue 14: a suspension opens no gap that traffic finds reliably (within the "
                     + "noise at these replicates)");
