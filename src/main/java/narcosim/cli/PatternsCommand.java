@@ -35,8 +35,8 @@ import picocli.CommandLine.Parameters;
             + "small against their noise, and at 10 replicates whether they hold depended on the base seed; "
             + "--replicates R runs every pattern at R.", "",
             "Without SCENARIO every pattern runs on its own shipped scenario (balloon: "
-            + "scenarios/classroom-balloon.yaml; the rest: scenarios/central-america.yaml; run from the project "
-            + "directory). With SCENARIO, the patterns that scenario supports run on it; the others are listed "
+            + "scenarios/classroom-balloon.yaml; the rest, and pattern 1 again as balloon-map, pressing the Eastern "
+            + "Pacific: scenarios/central-america.yaml; run from the project directory). With SCENARIO, the patterns that scenario supports run on it; the others are listed "
             + "as skipped with the reason (e.g. no strategy focuses the military on one region, or the run is "
             + "shorter than the pattern's windows). --set applies to every arm; an arm's own treatment (e.g. the "
             + "rules of engagement of pattern 4) is applied after it.", "",
@@ -49,7 +49,7 @@ import picocli.CommandLine.Parameters;
             + "(tidy: one row per pattern and check), runs.csv (one row per run and outcome), magnitudes.csv, "
             + "sensitivity.csv (with --sensitivity) and figures/ (PNG and SVG, one per pattern)."},
         footer = {"", "Examples:",
-            "  narcosim patterns                                    # all eight, 10 replicates (3: 50, 4: 20); ~3 min, 2 cores",
+            "  narcosim patterns                                    # all eight, 10 replicates (3: 50, 4: 20); ~1 min, 2 cores",
             "  narcosim patterns --only balloon,price --replicates 5",
             "  narcosim patterns scenarios/my-variant.yaml          # do the patterns still hold in my variant?",
             "  narcosim patterns --set cartel.loss_tolerance=0.2    # ... or with one parameter changed?",
@@ -67,8 +67,8 @@ public final class PatternsCommand implements Callable<Integer> {
     ReplicateOptions reps = new ReplicateOptions();
 
     @Option(names = "--only", paramLabel = "ID,ID", split = ",",
-            description = "Run only these patterns: balloon, seizure-share, price, trust, development, eradication, "
-                + "partnership, leadership.")
+            description = "Run only these patterns: balloon, balloon-map, seizure-share, price, trust, development, "
+                + "eradication, partnership, leadership.")
     List<String> only = new ArrayList<>();
 
 

@@ -3,6 +3,10 @@ package narcosim.validation;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 import narcosim.experiment.design.Factor;
 
@@ -14,10 +18,13 @@ public final class PatternText {
 
     public static void print(PrintWriter o, List<PatternExperiment.Outcome> outcomes, Magnitudes mag,
                              Sensitivity.Result sens) {
-        int holds = 0;
-        int ran = 0;
+        // A pattern of the brief may run as several experiments (pattern 1: two maps); it holds if every one that
+        // ran holds.
+        Map<Integer, Boolean> holdsByNumber = new TreeMap<>();
+        Set<Integer> numbers = new TreeSet<>();
         for (PatternExperiment.Outcome r : outcomes) {
             Pattern p = r.pattern();
+            numbers.add(p.number());
             o.printf(Locale.ROOT, "%nPattern %d: %s  [%s]%n", p.number(), p.title(), p.id());
             o.println("  source:     " + p.source());
             o.println("  scenario:   " + r.trial().scenario());
@@ -25,19 +32,20 @@ public final class PatternText {
                 o.println("  SKIPPED:    " + r.skipped());
                 continue;
             }
-            ran++;
             o.println("  experiment: " + p.experiment(r.scenario()) + "; " + r.trial().replicates()
                     + " paired replicates per arm");
             for (Check c : r.checks()) {
                 o.printf(Locale.ROOT, "  %-4s %s: %s %s; criterion: %s%n", c.holds() ? "ok" : "NOT", c.name(),
                         c.effect(), c.unit(), c.criterion());
             }
-            if (r.holds()) holds++;
+            holdsByNumber.merge(p.number(), r.holds(), Boolean::logicalAnd);
             o.println("  => " + (r.holds() ? "HOLDS" : "DOES NOT HOLD"));
             if (p.notChecked() != null) o.println("  not checked: " + p.notChecked());
         }
+        long holds = holdsByNumber.values().stream().filter(b -> b).count();
+        int ran = holdsByNumber.size();
         o.printf(Locale.ROOT, "%n%d of %d patterns hold%s.%n", holds, ran,
-                ran < outcomes.size() ? " (" + (outcomes.size() - ran) + " skipped)" : "");
+                ran < numbers.size() ? " (" + (numbers.size() - ran) + " skipped)" : "");
         if (holds < ran) {
             o.println("A pattern that does not hold is a finding about the model on this scenario: see the checks "
                     + "marked NOT above and docs/VALIDATION.md.");

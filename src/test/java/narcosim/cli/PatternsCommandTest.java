@@ -112,7 +112,7 @@ class PatternsCommandTest {
 
         Result only = InProcess.cli("patterns", "--only", "balloon,nonsense", "-q");
         assertEquals(2, only.code(), only.both());
-        assertTrue(only.err().contains("--only: no pattern 'nonsense'; the patterns are balloon, seizure-share"), only.err());
+        assertTrue(only.err().contains("--only: no pattern 'nonsense'; the patterns are balloon, balloon-map, seizure-share"), only.err());
         Result one = InProcess.cli("patterns", "--replicates", "1", "-q");
         assertEquals(2, one.code(), one.both());
         assertTrue(one.err().contains("--replicates: need at least 2"), one.err());
