@@ -60,8 +60,8 @@ public final class PatternText {
             }
         }
         if (sens != null) {
-            o.printf(Locale.ROOT, "%nSensitivity: %d Latin hypercube points, %d replicates per arm, judged on means%n",
-                    sens.points().size(), sens.replicates());
+            o.printf(Locale.ROOT, "%nSensitivity: %d Latin hypercube points, judged by 95%% intervals%n",
+                    sens.points().size());
             StringBuilder f = new StringBuilder();
             for (Factor x : Sensitivity.FACTORS) {
                 f.append(f.length() == 0 ? "" : ", ").append(x.key()).append(" ").append(Check.g(x.min())).append("..")
@@ -69,11 +69,21 @@ public final class PatternText {
             }
             o.println("  parameters: " + f);
             for (PatternExperiment.Outcome r : outcomes) {
-                double s = sens.share(r.pattern());
-                o.printf(Locale.ROOT, "  pattern %d %-14s holds at %s of points%n", r.pattern().number(),
-                        r.pattern().id(), Double.isNaN(s) ? "n/a" : String.format(Locale.ROOT, "%.0f%%", 100 * s));
+                Pattern p = r.pattern();
+                double h = sens.share(p, "holds");
+                if (Double.isNaN(h)) {
+                    o.printf(Locale.ROOT, "  pattern %d %-14s n/a (skipped)%n", p.number(), p.id());
+                    continue;
+                }
+                o.printf(Locale.ROOT, "  pattern %d %-14s holds at %s of points, fails at %s, undecided at %s "
+                        + "(%d replicates per arm)%n", p.number(), p.id(), pct(h), pct(sens.share(p, "fails")),
+                        pct(sens.share(p, "undecided")), sens.replicates(p));
             }
         }
         o.flush();
+    }
+
+    private static String pct(double share) {
+        return String.format(Locale.ROOT, "%.0f%%", 100 * share);
     }
 }

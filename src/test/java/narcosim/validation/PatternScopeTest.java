@@ -108,9 +108,11 @@ class PatternScopeTest {
         Check clear = Check.above("x", "share", 0, new double[] {0.2, 0.25, 0.3, 0.22});
         Check straddles = Check.above("x", "share", 0, new double[] {0.2, -0.25, 0.3, 0.02});
         Check below = Check.below("x", "share", 0.5, new double[] {0.4, 0.41, 0.39});
-        assertTrue(clear.holds());
-        assertTrue(!straddles.holds() && straddles.holdsOnMean());
+        Check wrongSide = Check.above("x", "share", 0.5, new double[] {0.4, 0.41, 0.39});
+        assertTrue(clear.holds() && !clear.fails());
+        assertTrue(!straddles.holds() && !straddles.fails(), "a straddling interval is undecided");
         assertTrue(below.holds());
+        assertTrue(!wrongSide.holds() && wrongSide.fails());
         Statistics.Estimate e = Statistics.estimate(new double[] {0.2, 0.25, 0.3, 0.22}, 0.95);
         assertEquals(e.low(), clear.estimate().low(), 0);
         assertTrue(!Check.above("one", "", 0, new double[] {1}).holds(), "one replicate has no interval");
