@@ -36,10 +36,11 @@ import picocli.CommandLine.Parameters;
             + "--replicates R runs every pattern at R.", "",
             "Without SCENARIO every pattern runs on its own shipped scenario (balloon: "
             + "scenarios/classroom-balloon.yaml; the rest, and pattern 1 again as balloon-map, pressing the Eastern "
-            + "Pacific: scenarios/central-america.yaml; run from the project directory). With SCENARIO, the patterns that scenario supports run on it; the others are listed "
-            + "as skipped with the reason (e.g. no strategy focuses the military on one region, or the run is "
-            + "shorter than the pattern's windows). --set applies to every arm; an arm's own treatment (e.g. the "
-            + "rules of engagement of pattern 4) is applied after it.", "",
+            + "Pacific: scenarios/central-america.yaml; run from the project directory). With SCENARIO, the "
+            + "patterns that scenario supports run on it; the others are listed as skipped with the reason (e.g. "
+            + "no strategy focuses the military on one region, or the run is shorter than the pattern's windows). "
+            + "--set applies to every arm; an arm's own treatment (e.g. the rules of engagement of pattern 4) is "
+            + "applied after it.", "",
             "Also prints magnitudes of the default scenario against the literature (seized share, Eastern "
             + "Pacific vs Caribbean split, prices along the chain, time scale of route shifts). "
             + "--sensitivity N repeats every pattern at N points of a Latin hypercube over the most uncertain "
@@ -55,7 +56,7 @@ import picocli.CommandLine.Parameters;
             "  narcosim patterns --only balloon,price --replicates 5",
             "  narcosim patterns scenarios/my-variant.yaml          # do the patterns still hold in my variant?",
             "  narcosim patterns --set cartel.loss_tolerance=0.2    # ... or with one parameter changed?",
-            "  narcosim patterns --sensitivity 20                   # and across a Latin hypercube (~20 min)"})
+            "  narcosim patterns --sensitivity 20                   # and across a Latin hypercube (~25 min)"})
 public final class PatternsCommand implements Callable<Integer> {
 
     @CommandLine.Spec
