@@ -35,25 +35,28 @@ import picocli.CommandLine.Parameters;
             + "small against their noise, and at 10 replicates whether they hold depended on the base seed; "
             + "--replicates R runs every pattern at R.", "",
             "Without SCENARIO every pattern runs on its own shipped scenario (balloon: "
-            + "scenarios/classroom-balloon.yaml; the rest: scenarios/central-america.yaml; run from the project "
-            + "directory). With SCENARIO, the patterns that scenario supports run on it; the others are listed "
-            + "as skipped with the reason (e.g. no strategy focuses the military on one region, or the run is "
-            + "shorter than the pattern's windows). --set applies to every arm; an arm's own treatment (e.g. the "
-            + "rules of engagement of pattern 4) is applied after it.", "",
+            + "scenarios/classroom-balloon.yaml; the rest, and pattern 1 again as balloon-map, pressing the Eastern "
+            + "Pacific: scenarios/central-america.yaml; run from the project directory). With SCENARIO, the "
+            + "patterns that scenario supports run on it; the others are listed as skipped with the reason (e.g. "
+            + "no strategy focuses the military on one region, or the run is shorter than the pattern's windows). "
+            + "--set applies to every arm; an arm's own treatment (e.g. the rules of engagement of pattern 4) is "
+            + "applied after it.", "",
             "Also prints magnitudes of the default scenario against the literature (seized share, Eastern "
             + "Pacific vs Caribbean split, prices along the chain, time scale of route shifts). "
             + "--sensitivity N repeats every pattern at N points of a Latin hypercube over the most uncertain "
-            + "parameters (listed in sensitivity.csv) with --sensitivity-replicates replicates each, judged on "
-            + "the mean, and reports the share of points where each pattern holds.", "",
+            + "parameters (listed in sensitivity.csv), with 10 replicates per arm and point (and as many as the main "
+            + "run for patterns 3 and 4) or --sensitivity-replicates R, judged by 95%% intervals as the main run is, "
+            + "and reports the share of points where each pattern holds, fails (an interval wholly on the wrong "
+            + "side) or is undecided.", "",
             "Writes results/patterns-<scenario>-<timestamp>/ (or --out DIR), whole or not at all: patterns.csv "
             + "(tidy: one row per pattern and check), runs.csv (one row per run and outcome), magnitudes.csv, "
             + "sensitivity.csv (with --sensitivity) and figures/ (PNG and SVG, one per pattern)."},
         footer = {"", "Examples:",
-            "  narcosim patterns                                    # all eight, 10 replicates (3: 50, 4: 20); ~3 min, 2 cores",
+            "  narcosim patterns                                    # all eight, 10 replicates (3: 50, 4: 20); ~1 min, 2 cores",
             "  narcosim patterns --only balloon,price --replicates 5",
             "  narcosim patterns scenarios/my-variant.yaml          # do the patterns still hold in my variant?",
             "  narcosim patterns --set cartel.loss_tolerance=0.2    # ... or with one parameter changed?",
-            "  narcosim patterns --sensitivity 20                   # and across a Latin hypercube (~15 min)"})
+            "  narcosim patterns --sensitivity 20                   # and across a Latin hypercube (~25 min)"})
 public final class PatternsCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -67,8 +70,8 @@ public final class PatternsCommand implements Callable<Integer> {
     ReplicateOptions reps = new ReplicateOptions();
 
     @Option(names = "--only", paramLabel = "ID,ID", split = ",",
-            description = "Run only these patterns: balloon, seizure-share, price, trust, development, eradication, "
-                + "partnership, leadership.")
+            description = "Run only these patterns: balloon, balloon-map, seizure-share, price, trust, development, "
+                + "eradication, partnership, leadership.")
     List<String> only = new ArrayList<>();
 
 
@@ -76,9 +79,10 @@ public final class PatternsCommand implements Callable<Integer> {
             description = "Also run every pattern at N points of a Latin hypercube of uncertain parameters (default: off).")
     int sensitivity;
 
-    @Option(names = "--sensitivity-replicates", paramLabel = "R", defaultValue = "3",
-            description = "Replicates per arm at each sensitivity point (default: ${DEFAULT-VALUE}).")
-    int sensitivityReplicates;
+    @Option(names = "--sensitivity-replicates", paramLabel = "R",
+            description = "Replicates per arm at each sensitivity point (default: 10, and what patterns 3 and 4 "
+                + "need; with R, R for every pattern).")
+    Integer sensitivityReplicates;
 
     @Option(names = "--threads", paramLabel = "N", description = "Runs at once (default: all cores, here "
             + "${sys:narcosim.cores}). Results do not depend on it.")
@@ -100,8 +104,9 @@ public final class PatternsCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         if (reps.replicates < 2) throw new Main.UserError("--replicates: need at least 2 for an interval, got " + reps.replicates);
         if (sensitivity < 0) throw new Main.UserError("--sensitivity: expected 0 or more points, got " + sensitivity);
-        if (sensitivityReplicates < 1) {
-            throw new Main.UserError("--sensitivity-replicates: expected 1 or more, got " + sensitivityReplicates);
+        if (sensitivityReplicates != null && sensitivityReplicates < 2) {
+            throw new Main.UserError("--sensitivity-replicates: need at least 2 for an interval, got "
+                    + sensitivityReplicates);
         }
         int nThreads = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         if (nThreads < 1) throw new Main.UserError("--threads: expected 1 or more, got " + nThreads);
@@ -136,8 +141,9 @@ public final class PatternsCommand implements Callable<Integer> {
         Magnitudes magnitudes = Magnitudes.of(outcomes);
         Sensitivity.Result sens = null;
         if (sensitivity > 0) {
-            sens = Sensitivity.run(patterns, scenario, sets, sensitivity, sensitivityReplicates, reps.seed, nThreads,
-                    ConsoleProgress.create("sensitivity", err, quiet));
+            sens = Sensitivity.run(patterns, scenario, sets, sensitivity,
+                    sensitivityReplicates != null ? sensitivityReplicates : Sensitivity.DEFAULT_REPLICATES,
+                    sensitivityReplicates == null, reps.seed, nThreads, ConsoleProgress.create("sensitivity", err, quiet));
         }
         PatternText.print(o, outcomes, magnitudes, sens);
         PatternFiles.write(dir, outcomes, magnitudes, sens, reps.seed);

@@ -10,13 +10,19 @@ import narcosim.scenario.Specs;
 /**
  * Pattern 1, balloon effect: concentrating interdiction on the dominant corridor cuts that corridor's
  * flow far more than total delivered flow; traffic moves to another corridor and spreads over more places.
+ * This experiment presses the corridor a strategy of the scenario focuses its military on (the classroom
+ * map's corridor-crackdown); {@link BalloonMap} presses the default map's Eastern Pacific.
  */
-final class Balloon extends Pattern {
+class Balloon extends Pattern {
+
+    static final String SOURCE = "Magliocca et al., PNAS 116(16) 2019; IISE Transactions 56(3) 2024";
 
     Balloon() {
-        super("balloon", 1, "Balloon effect",
-                "Magliocca et al., PNAS 116(16) 2019; IISE Transactions 56(3) 2024",
-                "scenarios/classroom-balloon.yaml", 1);
+        this("balloon", "Balloon effect", "scenarios/classroom-balloon.yaml");
+    }
+
+    protected Balloon(String id, String title, String defaultScenario) {
+        super(id, 1, title, SOURCE, defaultScenario, 1);
     }
 
     /** The first strategy whose doctrine focuses the military on one region. */
@@ -28,12 +34,26 @@ final class Balloon extends Pattern {
         return null;
     }
 
-    static String region(Scenario sc) {
+    /** The region pressed. */
+    String region(Scenario sc) {
         return String.valueOf(crackdown(sc).doctrine().get("military.focus_region"));
     }
 
-    static String column(String region) {
-        return "through_" + region.replaceAll("[^A-Za-z0-9]+", "_") + "_kg";
+    /** The arm that presses it (compared with the baseline). */
+    Arm pressArm(Scenario sc) {
+        return Arm.of(crackdown(sc).id(), crackdown(sc).id());
+    }
+
+    static String tag(String region) {
+        return region.replaceAll("[^A-Za-z0-9]+", "_");
+    }
+
+    /**
+     * The weekly outcome that measures a corridor's flow: here the kg that came through a region (the classroom's
+     * regions are the corridors themselves).
+     */
+    String column(String region) {
+        return "through_" + tag(region) + "_kg";
     }
 
     @Override
@@ -45,7 +65,7 @@ final class Balloon extends Pattern {
 
     @Override
     public List<Arm> arms(Scenario sc) {
-        return List.of(Arm.of("baseline", "baseline"), Arm.of(crackdown(sc).id(), crackdown(sc).id()));
+        return List.of(Arm.of("baseline", "baseline"), pressArm(sc));
     }
 
     @Override
@@ -53,18 +73,19 @@ final class Balloon extends Pattern {
         return "baseline vs " + crackdown(sc).id() + " (static interdiction focused on region " + region(sc) + ")";
     }
 
-    /** The region, other than the focus, whose through-flow gains most (mean over replicates), or null. */
-    static String alternative(Scenario sc, List<PatternRun> base, List<PatternRun> crack) {
-        String focus = region(sc);
+    /** The region, other than the pressed one, whose flow gains most (mean over replicates), or null. */
+    String alternative(Scenario sc, List<PatternRun> base, List<PatternRun> press) {
+        String focus = column(region(sc)) + "_total";
+        String prefix = column("").replace("_kg", "");
         String best = null;
         double gain = 0;
         for (String col : base.get(0).result().outcomes().keySet()) {
-            if (!col.startsWith("through_") || !col.endsWith("_kg_total") || col.equals(column(focus) + "_total")) continue;
+            if (!col.startsWith(prefix) || !col.endsWith("_kg_total") || col.equals(focus)) continue;
             double g = 0;
-            for (int i = 0; i < base.size(); i++) g += crack.get(i).outcome(col) - base.get(i).outcome(col);
+            for (int i = 0; i < base.size(); i++) g += press.get(i).outcome(col) - base.get(i).outcome(col);
             if (g > gain) {
                 gain = g;
-                best = col.substring("through_".length(), col.length() - "_kg_total".length());
+                best = col.substring(prefix.length(), col.length() - "_kg_total".length());
             }
         }
         return best;
@@ -73,36 +94,40 @@ final class Balloon extends Pattern {
     @Override
     public List<Check> checks(Scenario sc, Map<String, List<PatternRun>> runs) {
         List<PatternRun> base = runs.get("baseline");
-        List<PatternRun> crack = runs.get(crackdown(sc).id());
+        List<PatternRun> press = runs.get(pressArm(sc).label());
         String focus = column(region(sc)) + "_total";
         List<Check> checks = new ArrayList<>();
-        double[] corridorCut = paired(crack, base, (t, r) -> -change(t.outcome(focus), r.outcome(focus)));
-        double[] deliveredCut = paired(crack, base,
+        double[] corridorCut = paired(press, base, (t, r) -> -change(t.outcome(focus), r.outcome(focus)));
+        double[] deliveredCut = paired(press, base,
                 (t, r) -> -change(t.outcome("delivered_kg_total"), r.outcome("delivered_kg_total")));
         checks.add(Check.above("cut in flow through the pressed corridor (" + region(sc) + ")", "share", 0.4,
                 corridorCut));
         double[] margin = new double[corridorCut.length];
         for (int i = 0; i < margin.length; i++) margin[i] = corridorCut[i] - 3 * deliveredCut[i];
         checks.add(Check.above("corridor cut minus 3 x cut in delivered flow", "share", 0, margin));
-        String alt = alternative(sc, base, crack);
-        if (alt != null) {
-            String col = "through_" + alt + "_kg_total";
-            checks.add(Check.above("rise in the share of departed flow through the other corridor ("
-                    + alt.replace('_', '-') + ")",
-                    "share", 0.1, paired(crack, base, (t, r) -> t.outcome(col) / t.outcome("departed_kg_total")
-                            - r.outcome(col) / r.outcome("departed_kg_total"))));
-        }
+        checks.addAll(alternativeChecks(sc, base, press));
         checks.add(Check.above("rise in places in the cartels' networks", "places", 0,
-                paired(crack, base, (t, r) -> t.outcome("network_places_mean") - r.outcome("network_places_mean"))));
+                paired(press, base, (t, r) -> t.outcome("network_places_mean") - r.outcome("network_places_mean"))));
         return checks;
+    }
+
+    /** Checks that traffic moved to the other corridor. */
+    List<Check> alternativeChecks(Scenario sc, List<PatternRun> base, List<PatternRun> press) {
+        String alt = alternative(sc, base, press);
+        if (alt == null) return List.of();
+        String col = column(alt) + "_total";
+        return List.of(Check.above("rise in the share of departed flow through the other corridor ("
+                + alt.replace('_', '-') + ")", "share", 0.1, paired(press, base,
+                        (t, r) -> t.outcome(col) / t.outcome("departed_kg_total")
+                                - r.outcome(col) / r.outcome("departed_kg_total"))));
     }
 
     @Override
     public Figure figure(Scenario sc, Map<String, List<PatternRun>> runs) {
         String focus = column(region(sc));
         List<Line> lines = new ArrayList<>(List.of(new Line(region(sc), r -> r.series(focus))));
-        String alt = alternative(sc, runs.get("baseline"), runs.get(crackdown(sc).id()));
-        if (alt != null) lines.add(new Line(alt.replace('_', '-'), r -> r.series("through_" + alt + "_kg")));
+        String alt = alternative(sc, runs.get("baseline"), runs.get(pressArm(sc).label()));
+        if (alt != null) lines.add(new Line(alt.replace('_', '-'), r -> r.series(column(alt))));
         return new Figure("Balloon effect: flow through the two corridors", "kg per week", lines, 8);
     }
 }

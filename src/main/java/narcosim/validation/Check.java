@@ -31,11 +31,11 @@ public record Check(String name, String unit, boolean above, double threshold, S
     }
 
     /**
-     * Holds on the mean alone: used at the points of a sensitivity design, where two or three replicates
-     * give intervals too wide to judge by.
+     * Fails: the whole 95% interval lies on the wrong side of the threshold, so the replicates measured an effect
+     * and it is not the pattern's. A check that neither holds nor fails is undecided at these replicates.
      */
-    public boolean holdsOnMean() {
-        return above ? estimate.mean() > threshold : estimate.mean() < threshold;
+    public boolean fails() {
+        return above ? estimate.high() < threshold : estimate.low() > threshold;
     }
 
     public String criterion() {

@@ -9,7 +9,8 @@ import narcosim.scenario.Specs;
 
 /**
  * Pattern 7: intelligence sharing raises seizures per unit of interdiction effort; a partner's
- * withdrawal opens a gap that traffic moves into.
+ * withdrawal opens a gap that traffic moves into. Partnership is also judged at equal total budget on what it
+ * is for: less cocaine delivered than the same budget with the partnership share on the military.
  */
 final class Partnership extends Pattern {
 
@@ -102,6 +103,10 @@ final class Partnership extends Pattern {
         List<Check> checks = new ArrayList<>();
         checks.add(Check.above("relative rise in kg seized per US$ of military and police spending with partnership",
                 "share", 0, paired(with, without, (t, r) -> change(seizedPerMusd(t), seizedPerMusd(r)))));
+        // The same total budget either way: does partnership money keep more cocaine off the market than the
+        // same money spent on the military?
+        checks.add(Check.above("relative cut in delivered flow with partnership, same total budget", "share", 0,
+                paired(with, without, (t, r) -> -change(t.outcome("delivered_kg_total"), r.outcome("delivered_kg_total")))));
         checks.add(Check.above("relative rise in kg entering " + sc.nation(n).name() + " after it withdraws", "share", 0,
                 paired(gone, with, (t, r) -> change(t.nationWeekly(n, w, t.weeks()), r.nationWeekly(n, w, r.weeks())))));
         return checks;

@@ -48,8 +48,14 @@ public final class PatternExperiment {
             return skipped == null && checks.stream().allMatch(Check::holds);
         }
 
-        public boolean holdsOnMean() {
-            return skipped == null && checks.stream().allMatch(Check::holdsOnMean);
+        /**
+         * "holds" (every check's interval beyond its threshold), "fails" (some check's interval wholly on the wrong
+         * side), "undecided" (neither: an interval straddles its threshold) or "skipped".
+         */
+        public String verdict() {
+            if (skipped != null) return "skipped";
+            if (holds()) return "holds";
+            return checks.stream().anyMatch(Check::fails) ? "fails" : "undecided";
         }
 
         public Pattern pattern() {

@@ -21,7 +21,8 @@ import narcosim.util.Version;
 
 /**
  * Writes a patterns results directory, whole or not at all: patterns.csv (one row per pattern and
- * check), runs.csv (one row per run and outcome), magnitudes.csv, sensitivity.csv and figures/. The same
+ * check), runs.csv (one row per run and outcome), magnitudes.csv, sensitivity.csv (one row per pattern and
+ * point, with the verdict of its 95% intervals there) and figures/. The same
  * runs give the same bytes.
  */
 public final class PatternFiles {
@@ -109,7 +110,7 @@ public final class PatternFiles {
         try (CSVPrinter c = csv(p)) {
             List<String> h = new ArrayList<>(List.of("pattern", "point"));
             for (Factor f : Sensitivity.FACTORS) h.add(f.key());
-            h.addAll(List.of("replicates", "holds_on_means", "share_of_points_holding"));
+            h.addAll(List.of("replicates", "verdict", "share_of_points_holding", "share_of_points_failing"));
             c.printRecord(h);
             for (PatternExperiment.Outcome main : outcomes) {
                 Pattern pt = main.pattern();
@@ -117,9 +118,10 @@ public final class PatternFiles {
                     List<Object> row = new ArrayList<>(List.of(pt.id(), o.trial().point()));
                     Map<String, Object> point = sens.points().get(o.trial().point() - 1);
                     for (Factor f : Sensitivity.FACTORS) row.add(Fmt.any(point.get(f.key())));
-                    row.add(sens.replicates());
-                    row.add(o.skipped() != null ? "skipped" : String.valueOf(o.holdsOnMean()));
-                    row.add(Fmt.num(sens.share(pt)));
+                    row.add(o.trial().replicates());
+                    row.add(o.verdict());
+                    row.add(Fmt.num(sens.share(pt, "holds")));
+                    row.add(Fmt.num(sens.share(pt, "fails")));
                     c.printRecord(row);
                 }
             }

@@ -3,6 +3,10 @@ package narcosim.validation;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 import narcosim.experiment.design.Factor;
 
@@ -14,10 +18,13 @@ public final class PatternText {
 
     public static void print(PrintWriter o, List<PatternExperiment.Outcome> outcomes, Magnitudes mag,
                              Sensitivity.Result sens) {
-        int holds = 0;
-        int ran = 0;
+        // A pattern of the brief may run as several experiments (pattern 1: two maps); it holds if every one that
+        // ran holds.
+        Map<Integer, Boolean> holdsByNumber = new TreeMap<>();
+        Set<Integer> numbers = new TreeSet<>();
         for (PatternExperiment.Outcome r : outcomes) {
             Pattern p = r.pattern();
+            numbers.add(p.number());
             o.printf(Locale.ROOT, "%nPattern %d: %s  [%s]%n", p.number(), p.title(), p.id());
             o.println("  source:     " + p.source());
             o.println("  scenario:   " + r.trial().scenario());
@@ -25,19 +32,20 @@ public final class PatternText {
                 o.println("  SKIPPED:    " + r.skipped());
                 continue;
             }
-            ran++;
             o.println("  experiment: " + p.experiment(r.scenario()) + "; " + r.trial().replicates()
                     + " paired replicates per arm");
             for (Check c : r.checks()) {
                 o.printf(Locale.ROOT, "  %-4s %s: %s %s; criterion: %s%n", c.holds() ? "ok" : "NOT", c.name(),
                         c.effect(), c.unit(), c.criterion());
             }
-            if (r.holds()) holds++;
+            holdsByNumber.merge(p.number(), r.holds(), Boolean::logicalAnd);
             o.println("  => " + (r.holds() ? "HOLDS" : "DOES NOT HOLD"));
             if (p.notChecked() != null) o.println("  not checked: " + p.notChecked());
         }
+        long holds = holdsByNumber.values().stream().filter(b -> b).count();
+        int ran = holdsByNumber.size();
         o.printf(Locale.ROOT, "%n%d of %d patterns hold%s.%n", holds, ran,
-                ran < outcomes.size() ? " (" + (outcomes.size() - ran) + " skipped)" : "");
+                ran < numbers.size() ? " (" + (numbers.size() - ran) + " skipped)" : "");
         if (holds < ran) {
             o.println("A pattern that does not hold is a finding about the model on this scenario: see the checks "
                     + "marked NOT above and docs/VALIDATION.md.");
@@ -52,8 +60,8 @@ public final class PatternText {
             }
         }
         if (sens != null) {
-            o.printf(Locale.ROOT, "%nSensitivity: %d Latin hypercube points, %d replicates per arm, judged on means%n",
-                    sens.points().size(), sens.replicates());
+            o.printf(Locale.ROOT, "%nSensitivity: %d Latin hypercube points, judged by 95%% intervals%n",
+                    sens.points().size());
             StringBuilder f = new StringBuilder();
             for (Factor x : Sensitivity.FACTORS) {
                 f.append(f.length() == 0 ? "" : ", ").append(x.key()).append(" ").append(Check.g(x.min())).append("..")
@@ -61,11 +69,21 @@ public final class PatternText {
             }
             o.println("  parameters: " + f);
             for (PatternExperiment.Outcome r : outcomes) {
-                double s = sens.share(r.pattern());
-                o.printf(Locale.ROOT, "  pattern %d %-14s holds at %s of points%n", r.pattern().number(),
-                        r.pattern().id(), Double.isNaN(s) ? "n/a" : String.format(Locale.ROOT, "%.0f%%", 100 * s));
+                Pattern p = r.pattern();
+                double h = sens.share(p, "holds");
+                if (Double.isNaN(h)) {
+                    o.printf(Locale.ROOT, "  pattern %d %-14s n/a (skipped)%n", p.number(), p.id());
+                    continue;
+                }
+                o.printf(Locale.ROOT, "  pattern %d %-14s holds at %s of points, fails at %s, undecided at %s "
+                        + "(%d replicates per arm)%n", p.number(), p.id(), pct(h), pct(sens.share(p, "fails")),
+                        pct(sens.share(p, "undecided")), sens.replicates(p));
             }
         }
         o.flush();
+    }
+
+    private static String pct(double share) {
+        return String.format(Locale.ROOT, "%.0f%%", 100 * share);
     }
 }

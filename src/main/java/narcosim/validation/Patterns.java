@@ -3,14 +3,17 @@ package narcosim.validation;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The eight patterns of the model brief, in its order. */
+/**
+ * The eight patterns of the model brief, in its order, as experiments: pattern 1 runs twice, on the classroom's
+ * two-corridor map and on the default map ({@code balloon-map}); the others once.
+ */
 public final class Patterns {
 
     private Patterns() {
     }
 
     public static List<Pattern> all() {
-        return List.of(new Balloon(), new SeizureShare(), new PricePremium(), new CollateralHarm(),
+        return List.of(new Balloon(), new BalloonMap(), new SeizureShare(), new PricePremium(), new CollateralHarm(),
                 new DevelopmentLag(), new Eradication(), new Partnership(), new LeadershipTargeting());
     }
 

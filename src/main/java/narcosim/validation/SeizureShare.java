@@ -5,12 +5,17 @@ import java.util.List;
 import java.util.Map;
 
 import narcosim.scenario.Scenario;
+import narcosim.util.Fmt;
 
 /**
  * Pattern 2: under realistic budgets the seized share of departed flow stays well below one half
  * (NarcoLogic calibrates to about 0.34), yet every campaign seizes more than routine enforcement alone.
+ * Judged at the scenario's budget and at twice it: does the share stay limited when the money doubles?
  */
 final class SeizureShare extends Pattern {
+
+    /** The second budget the strategies are judged at, as a multiple of the scenario's. */
+    static final double BUDGET_FACTOR = 2;
 
     SeizureShare() {
         super("seizure-share", 2, "Seizure share stays limited",
@@ -25,18 +30,31 @@ final class SeizureShare extends Pattern {
         return null;
     }
 
+    static String doubled(String strategy) {
+        return strategy + ", double budget";
+    }
+
+    /**
+     * The baseline, every campaign strategy at the scenario's budget, then every campaign strategy at twice it.
+     * The baseline spends nothing, so one baseline serves both budgets.
+     */
     @Override
     public List<Arm> arms(Scenario sc) {
         List<Arm> arms = new ArrayList<>(List.of(Arm.of("baseline", "baseline")));
         for (String s : sc.strategyIds()) {
             if (!s.equals("baseline")) arms.add(Arm.of(s, s));
         }
+        String budget = "budget.total_musd_per_year=" + Fmt.num(sc.budgetMusdPerYear() * BUDGET_FACTOR);
+        for (String s : sc.strategyIds()) {
+            if (!s.equals("baseline")) arms.add(Arm.of(doubled(s), s, budget));
+        }
         return arms;
     }
 
     @Override
     public String experiment(Scenario sc) {
-        return "every strategy of the scenario at its budget: " + String.join(", ", sc.strategyIds());
+        return "every strategy of the scenario at its budget (US$" + Fmt.num(sc.budgetMusdPerYear())
+                + "M a year) and at twice it: " + String.join(", ", sc.strategyIds());
     }
 
     @Override
@@ -54,10 +72,13 @@ final class SeizureShare extends Pattern {
         return checks;
     }
 
+    /** The figure shows the strategies at the scenario's budget. */
     @Override
     public Figure figure(Scenario sc, Map<String, List<PatternRun>> runs) {
+        List<String> shown = arms(sc).stream().filter(a -> a.sets().isEmpty()).map(Arm::label).toList();
         return new Figure("Seized share of departed flow, by strategy", "seized kg / departed kg (13-week window)",
-                List.of(new Line("", r -> ratio(r.series("seized_kg"), r.series("departed_kg"), 13))), 1);
+                List.of(new Line("", r -> ratio(r.series("seized_kg"), r.series("departed_kg"), 13))), 1, -1, null,
+                shown);
     }
 
     /** Trailing window ratio sum(a)/sum(b) over the last w weeks (weekly ratios are too noisy). */

@@ -13,11 +13,16 @@ import narcosim.util.Fmt;
 
 /**
  * Do the patterns still hold when the most uncertain parameters change? Every pattern is repeated at the
- * points of a Latin hypercube over them, with a few replicates per point; a pattern holds at a point if
- * every check's mean lies beyond its threshold (intervals from two or three replicates are too wide to
- * judge by). Reports the share of points where each pattern holds.
+ * points of a Latin hypercube over them, with at least 10 replicates per arm and point (by default, as many as
+ * the main experiment: {@link Pattern#replicatesNeeded} where a pattern needs more), and judged as the main
+ * experiment is, by 95% intervals: at a point a pattern holds (every check's interval beyond its threshold),
+ * fails (some check's interval wholly on the wrong side) or is undecided (an interval straddles its threshold).
+ * Reports the share of points with each verdict.
  */
 public final class Sensitivity {
+
+    /** Replicates per arm and point unless the user asks otherwise. */
+    public static final int DEFAULT_REPLICATES = 10;
 
     /**
      * The parameters the literature pins down least, with ranges around the defaults: how much loss
@@ -37,26 +42,35 @@ public final class Sensitivity {
             Factor.range("development.income_gain", 0.4, 0.9, false));
 
     /** The result: the design and, per pattern, its outcome at every point. */
-    public record Result(List<Map<String, Object>> points, int replicates, List<PatternExperiment.Outcome> outcomes) {
+    public record Result(List<Map<String, Object>> points, List<PatternExperiment.Outcome> outcomes) {
 
         /** Outcomes of one pattern, in point order. */
         public List<PatternExperiment.Outcome> of(Pattern p) {
             return outcomes.stream().filter(o -> o.pattern().id().equals(p.id())).toList();
         }
 
-        /** Share of the points (where the pattern could run) at which it holds on the means. */
-        public double share(Pattern p) {
+        /** Share of the points (where the pattern could run) with this verdict (holds, fails, undecided). */
+        public double share(Pattern p, String verdict) {
             List<PatternExperiment.Outcome> os = of(p).stream().filter(o -> o.skipped() == null).toList();
             if (os.isEmpty()) return Double.NaN;
-            return os.stream().filter(PatternExperiment.Outcome::holdsOnMean).count() / (double) os.size();
+            return os.stream().filter(o -> o.verdict().equals(verdict)).count() / (double) os.size();
+        }
+
+        /** Replicates per arm of a pattern at the points. */
+        public int replicates(Pattern p) {
+            return of(p).isEmpty() ? 0 : of(p).get(0).trial().replicates();
         }
     }
 
     private Sensitivity() {
     }
 
+    /**
+     * Runs every pattern at {@code points} points with {@code replicates} replicates per arm, or with no fewer than
+     * each pattern needs ({@link Pattern#replicatesNeeded}) if {@code asNeeded}.
+     */
     public static Result run(List<Pattern> patterns, Path scenario, List<String> sets, int points, int replicates,
-                             long seed, int threads, Runner.Progress progress)
+                             boolean asNeeded, long seed, int threads, Runner.Progress progress)
             throws ScenarioException, InterruptedException {
         List<Map<String, Object>> design = Designs.latinHypercube(FACTORS, points, seed);
         List<PatternExperiment.Trial> trials = new ArrayList<>();
@@ -68,6 +82,7 @@ public final class Sensitivity {
                 trials.add(new PatternExperiment.Trial(p, file, s, i + 1, replicates));
             }
         }
-        return new Result(design, replicates, PatternExperiment.run(trials, seed, threads, progress));
+        if (asNeeded) trials = PatternExperiment.withReplicatesNeeded(trials);
+        return new Result(design, PatternExperiment.run(trials, seed, threads, progress));
     }
 }

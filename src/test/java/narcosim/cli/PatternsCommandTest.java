@@ -89,13 +89,23 @@ class PatternsCommandTest {
     void sensitivityReportsTheShareOfPointsWherePatternsHold() throws IOException {
         Path out = tmp.resolve("lhs");
         Result r = InProcess.cli("patterns", "--only", "balloon", "--replicates", "2", "--sensitivity", "3",
-                "--sensitivity-replicates", "1", "-q", "--out", out);
+                "--sensitivity-replicates", "2", "-q", "--out", out);
         assertEquals(0, r.code(), r.both());
-        assertTrue(r.out().contains("Sensitivity: 3 Latin hypercube points, 1 replicates per arm"), r.out());
+        assertTrue(r.out().contains("Sensitivity: 3 Latin hypercube points, judged by 95% intervals"), r.out());
         assertTrue(r.out().contains("pattern 1 balloon        holds at"), r.out());
+        assertTrue(r.out().contains("(2 replicates per arm)"), r.out());
         List<String> rows = Files.readAllLines(out.resolve("sensitivity.csv"));
         assertEquals(4, rows.size(), String.join("\n", rows));
         assertTrue(rows.get(0).startsWith("pattern,point,cartel.loss_tolerance,"), rows.get(0));
+        assertTrue(rows.get(0).endsWith(",replicates,verdict,share_of_points_holding,share_of_points_failing"),
+                rows.get(0));
+        for (String row : rows.subList(1, 4)) {
+            assertTrue(row.matches(".*,2,(holds|fails|undecided),.*"), row);
+        }
+        Result one = InProcess.cli("patterns", "--only", "balloon", "--sensitivity", "2", "--sensitivity-replicates",
+                "1", "-q");
+        assertEquals(2, one.code(), one.both());
+        assertTrue(one.err().contains("--sensitivity-replicates: need at least 2"), one.err());
     }
 
     @Test
@@ -112,7 +122,7 @@ class PatternsCommandTest {
 
         Result only = InProcess.cli("patterns", "--only", "balloon,nonsense", "-q");
         assertEquals(2, only.code(), only.both());
-        assertTrue(only.err().contains("--only: no pattern 'nonsense'; the patterns are balloon, seizure-share"), only.err());
+        assertTrue(only.err().contains("--only: no pattern 'nonsense'; the patterns are balloon, balloon-map, seizure-share"), only.err());
         Result one = InProcess.cli("patterns", "--replicates", "1", "-q");
         assertEquals(2, one.code(), one.both());
         assertTrue(one.err().contains("--replicates: need at least 2"), one.err());

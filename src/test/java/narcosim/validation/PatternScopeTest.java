@@ -20,8 +20,8 @@ class PatternScopeTest {
 
     @Test
     void everyPatternRunsOnItsDefaultScenario() throws Exception {
-        assertEquals(List.of("balloon", "seizure-share", "price", "trust", "development", "eradication", "partnership",
-                "leadership"), Patterns.ids());
+        assertEquals(List.of("balloon", "balloon-map", "seizure-share", "price", "trust", "development", "eradication",
+                "partnership", "leadership"), Patterns.ids());
         for (Pattern p : Patterns.all()) {
             Scenario sc = ScenarioLoader.load(Path.of(p.defaultScenario()));
             assertNull(p.unsupported(sc), p.id());
@@ -74,13 +74,45 @@ class PatternScopeTest {
     }
 
     @Test
+    void theDefaultMapBalloonPutsTheWholeBudgetOnStaticInterdictionOfTheEasternPacific() throws Exception {
+        Path file = Path.of("scenarios/central-america.yaml");
+        Scenario sc = ScenarioLoader.load(file);
+        BalloonMap p = new BalloonMap();
+        assertNull(p.unsupported(sc));
+        Arm arm = p.arms(sc).get(1);
+        var cfg = ScenarioLoader.load(file, arm.sets()).forStrategy(arm.strategy(), 1);
+        assertEquals(1.0, cfg.strategy().shares().military(), 1e-12);
+        assertEquals(0.0, cfg.strategy().shares().police() + cfg.strategy().shares().development()
+                + cfg.strategy().shares().partnership(), 1e-12);
+        assertEquals("eastern-pacific", cfg.params().text("military.focus_region"));
+        assertEquals("static", cfg.params().text("military.targeting"));
+        assertEquals(false, cfg.params().bool("eradication.enabled"));
+        assertNotNull(p.unsupported(ScenarioLoader.load(Path.of("scenarios/classroom-balloon.yaml"))),
+                "the classroom map has no Eastern Pacific region");
+    }
+
+    @Test
+    void seizureShareRunsEveryStrategyAtTheBudgetAndAtTwiceIt() throws Exception {
+        Path file = Path.of("scenarios/central-america.yaml");
+        Scenario sc = ScenarioLoader.load(file);
+        List<Arm> arms = new SeizureShare().arms(sc);
+        assertEquals(1 + 5 + 5, arms.size());
+        for (Arm a : arms.subList(6, 11)) {
+            assertEquals(3000, ScenarioLoader.load(file, a.sets()).budgetMusdPerYear(), 1e-9, a.label());
+        }
+        assertTrue(arms.subList(0, 6).stream().allMatch(a -> a.sets().isEmpty()));
+    }
+
+    @Test
     void aCheckHoldsOnlyIfItsWholeIntervalIsBeyondTheThreshold() {
         Check clear = Check.above("x", "share", 0, new double[] {0.2, 0.25, 0.3, 0.22});
         Check straddles = Check.above("x", "share", 0, new double[] {0.2, -0.25, 0.3, 0.02});
         Check below = Check.below("x", "share", 0.5, new double[] {0.4, 0.41, 0.39});
-        assertTrue(clear.holds());
-        assertTrue(!straddles.holds() && straddles.holdsOnMean());
+        Check wrongSide = Check.above("x", "share", 0.5, new double[] {0.4, 0.41, 0.39});
+        assertTrue(clear.holds() && !clear.fails());
+        assertTrue(!straddles.holds() && !straddles.fails(), "a straddling interval is undecided");
         assertTrue(below.holds());
+        assertTrue(!wrongSide.holds() && wrongSide.fails());
         Statistics.Estimate e = Statistics.estimate(new double[] {0.2, 0.25, 0.3, 0.22}, 0.95);
         assertEquals(e.low(), clear.estimate().low(), 0);
         assertTrue(!Check.above("one", "", 0, new double[] {1}).holds(), "one replicate has no interval");

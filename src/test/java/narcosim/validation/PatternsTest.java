@@ -1,6 +1,7 @@
 package narcosim.validation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,11 +16,11 @@ import org.junit.jupiter.api.Test;
 import narcosim.experiment.Runner;
 
 /**
- * The eight patterns of the model brief, each on its shipped scenario, run by the same experiment code as
- * {@code narcosim patterns} (same base seed) with fewer replicates, except that a pattern whose effect is
- * small against its noise keeps the replicates it needs ({@link Pattern#replicatesNeeded}, measured over base
- * seeds: 4 at 20 and 5 at 10, as the command runs them): each pattern must hold, i.e. every check's 95%
- * interval lies beyond its threshold — except the patterns the model no longer reproduces
+ * The eight patterns of the model brief, each on its shipped scenario (pattern 1 also on the default map), run by
+ * the same experiment code as {@code narcosim patterns} (same base seed) with fewer replicates, except that a
+ * pattern whose effect is small against its noise keeps the replicates it needs ({@link Pattern#replicatesNeeded},
+ * measured over base seeds: 4 at 20 and 5 at 10, as the command runs them): each pattern must hold, i.e. every
+ * check's 95% interval lies beyond its threshold — except the patterns the model does not reproduce
  * ({@link #NOT_REPRODUCED}), whose checks that still hold are asserted. The experiments share runs, so they are
  * run together once.
  */
@@ -29,11 +30,24 @@ class PatternsTest {
     private static List<PatternExperiment.Outcome> outcomes;
 
     /**
-     * Patterns the model no longer reproduces since issue 13's economics, with the checks of each that still
-     * hold (asserted) and the reason (docs/VALIDATION.md, "What the model does not reproduce"). Their
-     * experiments run at the base replicates; the checks that fail are printed, not asserted.
+     * Patterns the model does not reproduce, with the checks of each that still hold (asserted) and the reason
+     * (docs/VALIDATION.md, "What the model does not reproduce"): 3 and 6 since issue 13's economics; since issue
+     * 14's re-validation, pattern 1 on the default map, pattern 2 at double the budget and pattern 7 on delivered
+     * flow. Their experiments run at the base replicates; the checks that fail are printed, not asserted.
      */
     static final Map<String, NotReproduced> NOT_REPRODUCED = Map.of(
+            "balloon-map", new NotReproduced(List.of("rise in the caribbean share of primary movements (vs eastern-pacific)",
+                    "relative rise in kg sent into the caribbean", "rise in places in the cartels' networks"),
+                    "the whole budget on the Eastern Pacific cuts the flow through it by about 30%, not the 40% "
+                            + "the check asks, and barely more than three times the cut in delivered flow; traffic "
+                            + "does move to the Caribbean"),
+            "seizure-share", new NotReproduced(seizureChecksThatHold(),
+                    "at twice the budget every strategy but development seizes more than half of departed flow"),
+            "partnership", new NotReproduced(List.of(
+                    "relative rise in kg seized per US$ of military and police spending with partnership",
+                    "relative rise in kg entering Colombia after it withdraws"),
+                    "the same total budget with the partnership share on the military delivers less cocaine: "
+                            + "partnership money buys a level capped at US$150M a year (issue 14)"),
             "price", new NotReproduced(List.of("price premium in years 1-2"),
                     "the premium is mostly loss replacement marked up along the chain, which lasts as long as the "
                             + "seizures; it does not decay"),
@@ -42,6 +56,18 @@ class PatternsTest {
                     "change in mean trust in coca-growing places, years 1-5"),
                     "buyers want more of a harvest eradication shrinks, the farm-gate factor rises and growers "
                             + "answer it: the year-5 cut is no longer distinguishable from zero"));
+
+    /** Pattern 2: every check at the scenario's budget, every rise over the baseline, and development at twice it. */
+    private static List<String> seizureChecksThatHold() {
+        List<String> names = new ArrayList<>();
+        for (String s : List.of("military-surge", "civilian-policing", "development", "partnership", "integrated")) {
+            names.add("seized share of departed flow, " + s);
+            names.add("rise in seized share over the baseline, " + s);
+            names.add("rise in seized share over the baseline, " + SeizureShare.doubled(s));
+        }
+        names.add("seized share of departed flow, " + SeizureShare.doubled("development"));
+        return names;
+    }
 
     /** The checks of a pattern that still hold, and why the rest do not. */
     record NotReproduced(List<String> stillHold, String why) {
@@ -80,6 +106,8 @@ class PatternsTest {
             return;
         }
         System.out.println("Pattern " + id + " is not reproduced (" + known.why() + "):\n" + report);
+        // The list must not go stale: a pattern listed here that holds again is taken off it.
+        assertFalse(o.holds(), "pattern " + id + " now holds: remove it from NOT_REPRODUCED\n" + report);
         for (String name : known.stillHold()) {
             Check c = o.checks().stream().filter(x -> x.name().equals(name)).findFirst()
                     .orElseThrow(() -> new AssertionError("no check '" + name + "' in pattern " + id));
@@ -93,11 +121,23 @@ class PatternsTest {
         assertHolds("balloon");
     }
 
-    /** Pattern 2 (NarcoLogic): every campaign seizes more than routine enforcement, all well under half. */
+    /**
+     * Pattern 1 on the default map, the Eastern Pacific pressed: traffic moves to the Caribbean, but the corridor
+     * loses less than the check asks (not reproduced; the move to the Caribbean is asserted).
+     */
+    @Test
+    void balloonEffectOnTheDefaultMap() {
+        assertHolds("balloon-map");
+    }
+
+    /**
+     * Pattern 2 (NarcoLogic): every campaign seizes more than routine enforcement, all well under half at the
+     * scenario's budget; at twice it all but development seize more than half (not reproduced there).
+     */
     @Test
     void seizureShareStaysLimited() {
         assertHolds("seizure-share");
-        assertEquals(5 * 2, of("seizure-share").checks().size(), "two checks per campaign strategy");
+        assertEquals(5 * 2 * 2, of("seizure-share").checks().size(), "two checks per campaign strategy and budget");
     }
 
     /**
@@ -130,13 +170,16 @@ class PatternsTest {
         assertHolds("eradication");
     }
 
-    /** Pattern 7: partnership raises seizures per enforcement dollar; a withdrawing partner draws traffic. */
+    /**
+     * Pattern 7: partnership raises seizures per enforcement dollar; a withdrawing partner draws traffic. At the same
+     * total budget it does not cut delivered flow more than the military would (not reproduced).
+     */
     @Test
     void partnershipPaysAndWithdrawalOpensAGap() {
         assertHolds("partnership");
     }
 
-    /** Pattern 8 (Dell 2015): leadership targeting splits cartels and raises violence in the short run. */
+    /** Pattern 8 (Dell 2015): leadership targeting splits cartels and raises violence, in years 1-3 and overall. */
     @Test
     void leadershipTargetingFragmentsCartels() {
         assertHolds("leadership");
