@@ -46,8 +46,9 @@ class PatternsTest {
             "partnership", new NotReproduced(List.of(
                     "relative rise in kg seized per US$ of military and police spending with partnership",
                     "relative rise in kg entering Colombia after it withdraws"),
-                    "the same total budget with the partnership share on the military delivers less cocaine: "
-                            + "partnership money buys a level capped at US$150M a year (issue 14)"),
+                    "the same total budget with the partnership share on the military delivers as much cocaine: "
+                            + "partnership seizes more per US$ of forces, but the military money buys more forces, and "
+                            + "the two balance on delivered flow"),
             "price", new NotReproduced(List.of("price premium in years 1-2"),
                     "the premium is mostly loss replacement marked up along the chain, which lasts as long as the "
                             + "seizures; it does not decay"),
