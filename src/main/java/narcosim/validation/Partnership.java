@@ -57,6 +57,7 @@ final class Partnership extends Pattern {
     }
 
     static final String NO_PARTNERSHIP = "same budget, no partnership";
+    static final String NO_SHARING = "no intelligence sharing";
 
     @Override
     public List<Arm> arms(Scenario sc) {
@@ -66,22 +67,17 @@ final class Partnership extends Pattern {
                 Arm.of(NO_PARTNERSHIP, s.id(), k + "military=" + (s.shares().military() + s.shares().partnership()),
                         k + "partnership=0"),
                 Arm.of(sc.nation(leaver(sc)).name() + " withdraws", s.id(), "partnership.withdrawal_nation=" + leaver(sc),
-                        "partnership.withdrawal_week=" + WITHDRAWAL_WEEK));
-    }
-
-    @Override
-    public String notChecked() {
-        return "intelligence sharing alone (same forces, sharing on vs off) has no measurable effect on seizures per "
-                + "unit of effort in the model; the check compares the whole partnership with the same budget on the "
-                + "military (docs/VALIDATION.md)";
+                        "partnership.withdrawal_week=" + WITHDRAWAL_WEEK),
+                Arm.of(NO_SHARING, s.id(), "partnership.intel_share=0"));
     }
 
     @Override
     public String experiment(Scenario sc) {
         String s = partnership(sc).id();
         return s + " vs the same budget with its partnership share moved to the military (no intelligence sharing, "
-                + "joint training or coordinated operations), and vs " + s + " with " + sc.nation(leaver(sc)).name()
-                + " withdrawing at week " + WITHDRAWAL_WEEK;
+                + "joint training or coordinated operations), vs " + s + " with " + sc.nation(leaver(sc)).name()
+                + " withdrawing at week " + WITHDRAWAL_WEEK + ", and vs " + s + " with no intelligence sharing "
+                + "(partnership.intel_share=0)";
     }
 
     /** Kg seized per million US$ spent on military and police forces (the interdiction effort). */
@@ -109,6 +105,11 @@ final class Partnership extends Pattern {
                 paired(with, without, (t, r) -> -change(t.outcome("delivered_kg_total"), r.outcome("delivered_kg_total")))));
         checks.add(Check.above("relative rise in kg entering " + sc.nation(n).name() + " after it withdraws", "share", 0,
                 paired(gone, with, (t, r) -> change(t.nationWeekly(n, w, t.weeks()), r.nationWeekly(n, w, r.weeks())))));
+        // Intelligence sharing alone (issue 14): the same forces and partnership money, partners passing on no cues
+        // or signals; the same spending, so seizures per US$ change as seizures do.
+        List<PatternRun> unshared = runs.get(NO_SHARING);
+        checks.add(Check.above("relative rise in kg seized per US$ of forces with intelligence sharing (same forces)",
+                "share", 0, paired(with, unshared, (t, r) -> change(seizedPerMusd(t), seizedPerMusd(r)))));
         return checks;
     }
 
