@@ -68,10 +68,10 @@ public sealed interface Event {
     record PartnerSuspended(int nation, boolean forGood) implements Event { }
 
     /**
-     * A nation holds a cue on a shipment crossing a link (ODD 7.9): its own surveillance or intelligence found
-     * it, or ({@code shared}) a partner's cue or a shared partnership asset's reached it.
+     * Nations hold cues on a shipment crossing a link (ODD 7.9): {@code nations} of them, of which {@code shared}
+     * only because a partner's cue or a shared partnership asset's reached them (the rest found it themselves).
      */
-    record Cued(int link, int nation, boolean shared) implements Event { }
+    record Cued(int link, int nations, int shared) implements Event { }
 
     /** A shipment on a link was detected (cued or found by a unit there); {@code acted} if a unit took it on. */
     record Detected(int link, boolean acted) implements Event { }

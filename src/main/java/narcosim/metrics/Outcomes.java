@@ -234,10 +234,10 @@ public final class Outcomes {
                 "Detections on sea links that a boat with capacity left took on", 1, ""),
                 Event.Detected.class, d -> seaLink[d.link()] && d.acted(), d -> 1));
         w.add(fed(flow("cues", "cues", "Cues held", "Cues nations held on shipments (own, shared, or from shared assets)",
-                1, ""), Event.Cued.class, c -> 1));
+                1, ""), Event.Cued.class, Event.Cued::nations));
         w.add(fed(flow("cues_shared", "cues", "Cues shared",
                 "Cues a nation held only because a partner passed it on or a shared partnership asset made it", 1, ""),
-                Event.Cued.class, Event.Cued::shared, c -> 1));
+                Event.Cued.class, Event.Cued::shared));
         w.add(fed(flow("handovers", "seizures", "Crews taken into custody",
                 "Military seizures at populated places whose crew was arrested: by a military that may arrest, or by "
                         + "police taking over within the hand-over window", 1, ""),

@@ -121,6 +121,9 @@ final class MilitaryCommand {
     private final List<Nation> fielding = new ArrayList<>();
     /** Scratch: which nations hold a cue on the shipment being met. */
     private final boolean[] cued;
+    /** Whether each fielding nation may act on each link, for the week {@link #mayActWeek} (a cache of mayAct). */
+    private final boolean[][] mayActNow;
+    private int mayActWeek = Integer.MIN_VALUE;
 
     MilitaryCommand(Rules rules, Doctrine doctrine, Partnership partnership, Police police, Network net,
                     Population population, IntSupplier week, EventBus events) {
@@ -133,6 +136,7 @@ final class MilitaryCommand {
         this.cueEffort = new double[net.links.size()][net.nations.size()];
         this.sharedEffort = new double[net.links.size()];
         this.cued = new boolean[net.nations.size()];
+        this.mayActNow = new boolean[net.links.size()][net.nations.size()];
         this.population = population;
         this.week = week;
         this.events = events;
@@ -240,6 +244,18 @@ final class MilitaryCommand {
         for (Nation n : net.nations) {
             if (fields[n.index]) fielding.add(n);
         }
+        mayActWeek = Integer.MIN_VALUE;
+    }
+
+    /** Whether a fielding nation may act on a link this week: {@link Partnership#mayAct}, computed once a week. */
+    private boolean mayActNow(Nation n, Link l, int week) {
+        if (week != mayActWeek) {
+            for (Link k : net.links) {
+                for (Nation m : fielding) mayActNow[k.index][m.index] = partnership.mayAct(m, k);
+            }
+            mayActWeek = week;
+        }
+        return mayActNow[l.index][n.index];
     }
 
     private void addEffort(MilitaryUnit u, int link, double rate) {
@@ -350,13 +366,15 @@ final class MilitaryCommand {
         double area = rules.searchAreaKm2(l);
         int week = this.week.getAsInt();
         boolean anyCue = false;
+        int cues = 0;
+        int sharedCues = 0;
         boolean sharedCue = sharedEffort[l.index] > 0
                 && random.nextDouble() < koopman(sharedEffort[l.index], hours, area);
         for (Nation n : fielding) {
             // Only a nation whose forces may act on the link holds cues there (its waters, international
             // waters, or a partner's under coordinated operations).
             cued[n.index] = false;
-            if (!partnership.mayAct(n, l)) continue;
+            if (!mayActNow(n, l, week)) continue;
             double found = koopman(cueEffort[l.index][n.index], hours, area);
             // Informants and wiretaps are domestic: a nation's intelligence names shipments on legs that start or
             // end on its territory; elsewhere it learns of them only from partners (assumption).
@@ -368,23 +386,26 @@ final class MilitaryCommand {
             cued[n.index] = own || given;
             if (own || given) {
                 anyCue = true;
-                events.emit(new Event.Cued(l.index, n.index, given));
+                cues++;
+                if (given) sharedCues++;
             }
         }
         double share = partnership.intelShare();
         if (anyCue && share > 0) {
             for (Nation n : fielding) {
-                if (cued[n.index] || !n.cooperates(week) || !partnership.mayAct(n, l)) continue;
+                if (cued[n.index] || !n.cooperates(week) || !mayActNow(n, l, week)) continue;
                 boolean partnerHas = false;
                 for (Nation m : fielding) {
                     if (m != n && cued[m.index] && m.cooperates(week)) partnerHas = true;
                 }
                 if (partnerHas && random.nextDouble() < share) {
                     cued[n.index] = true;
-                    events.emit(new Event.Cued(l.index, n.index, true));
+                    cues++;
+                    sharedCues++;
                 }
             }
         }
+        if (cues > 0) events.emit(new Event.Cued(l.index, cues, sharedCues));
         // A cue tells a nation that traffic uses the link, whether or not anyone acts on it (intelligence, 7.17).
         for (Nation n : fielding) {
             if (cued[n.index]) n.signal(l.index, rules.contactSignal());
