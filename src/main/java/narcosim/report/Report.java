@@ -133,6 +133,7 @@ public final class Report {
                 specs.put(strategy, spec);
                 runs.put(strategy, pool.submit(() -> RouteFlows.run(cfg)));
             }
+            Map<String, RouteFlows> maps = new java.util.LinkedHashMap<>();
             for (Map.Entry<String, RunSpec> e : specs.entrySet()) {
                 String strategy = e.getKey();
                 RunSpec spec = e.getValue();
@@ -143,10 +144,15 @@ public final class Report {
                             + "result than runs.csv records (made by another narcosim version?)");
                     continue;
                 }
-                RouteFlows flows = new RouteFlows(run.flows().title() + ", replicate " + replicate + " (run "
-                        + spec.id() + ")", run.flows().places(), run.flows().links());
-                AtomicDirectory.replace(r.dir().resolve(ROUTES).resolve(strategy), flows::write);
-                files.addAll(RouteMap.write(flows, out, routeMapName(strategy)));
+                maps.put(strategy, new RouteFlows(run.flows().title() + ", replicate " + replicate + " (run "
+                        + spec.id() + ")", run.flows().places(), run.flows().links()));
+            }
+            // One scale for every strategy's map, so that equal kg look equal from map to map.
+            RouteMap.Scale scale = RouteMap.Scale.common(maps.values(), "this comparison");
+            for (Map.Entry<String, RouteFlows> e : maps.entrySet()) {
+                RouteFlows flows = e.getValue();
+                AtomicDirectory.replace(r.dir().resolve(ROUTES).resolve(e.getKey()), flows::write);
+                files.addAll(RouteMap.write(flows, scale, out, routeMapName(e.getKey())));
             }
         } finally {
             pool.shutdownNow();

@@ -64,12 +64,50 @@ public final class RouteMap {
     private RouteMap() {
     }
 
+    /**
+     * The kg that the widest line and the largest circle stand for. One run's map scales to its own largest; the
+     * maps of a comparison share one scale (the largest over its strategies), so that equal kg look equal on
+     * every map; {@code shared} names what the scale was taken from, or null for a map's own.
+     */
+    public record Scale(long carriedKg, long seizedKg, String shared) {
+
+        /** The scale of one run's map: its own largest line and seizure. */
+        public static Scale of(RouteFlows f) {
+            long carried = 0;
+            for (RouteFlows.LinkRow l : f.links()) carried = Math.max(carried, l.carriedKg());
+            long seized = 0;
+            for (RouteFlows.PlaceRow p : f.places()) seized = Math.max(seized, p.seizedKg());
+            return new Scale(carried, seized, null);
+        }
+
+        /** One scale for several maps: the largest line and seizure over all of them. */
+        public static Scale common(java.util.Collection<RouteFlows> maps, String what) {
+            long carried = 0;
+            long seized = 0;
+            for (RouteFlows f : maps) {
+                Scale s = of(f);
+                carried = Math.max(carried, s.carriedKg());
+                seized = Math.max(seized, s.seizedKg());
+            }
+            return new Scale(carried, seized, what);
+        }
+    }
+
     /** Draws the route map of {@code f} as {@code base}.png and .svg into {@code dir}, at the map's size. */
     public static List<Path> write(RouteFlows f, Path dir, String base) throws IOException {
-        return ChartFiles.write(chart(f), dir, base, WIDTH, HEIGHT);
+        return write(f, Scale.of(f), dir, base);
+    }
+
+    /** The same, on a given scale (a comparison's maps share one). */
+    public static List<Path> write(RouteFlows f, Scale scale, Path dir, String base) throws IOException {
+        return ChartFiles.write(chart(f, scale), dir, base, WIDTH, HEIGHT);
     }
 
     public static JFreeChart chart(RouteFlows f) {
+        return chart(f, Scale.of(f));
+    }
+
+    public static JFreeChart chart(RouteFlows f, Scale scale) {
         Map<String, RouteFlows.PlaceRow> byId = new HashMap<>();
         for (RouteFlows.PlaceRow p : f.places()) byId.put(p.id(), p);
         XYSeriesCollection data = new XYSeriesCollection();
@@ -98,7 +136,7 @@ public final class RouteMap {
         data.addSeries(production);
         data.addSeries(market);
         data.addSeries(seizures);
-        final long maxKg = maxSeized;
+        final long maxKg = Math.max(1, Math.max(maxSeized, scale.seizedKg()));
 
         XYLineAndShapeRenderer ren = new XYLineAndShapeRenderer(false, true) {
             private static final long serialVersionUID = 1L;
@@ -129,7 +167,7 @@ public final class RouteMap {
         NumberAxis y = new NumberAxis("Latitude (degrees; negative = south of the equator)");
         XYPlot plot = new XYPlot(data, x, y, ren);
         nations(plot, f.places());
-        long maxCarried = links(plot, f, byId);
+        long maxCarried = links(plot, f, byId, Math.max(1, scale.carriedKg()));
         frame(x, y, f.places());
 
         LegendItemCollection legend = new LegendItemCollection();
@@ -155,7 +193,10 @@ public final class RouteMap {
         String largest = topSeizure != null
                 ? "largest circle " + HtmlReport.num(maxSeized) + " kg at " + topSeizure.name()
                 : "no seizures";
-        return ChartStyle.style(chart, "Whole campaign (burn-in excluded); " + widest + "; " + largest);
+        String scaleNote = scale.shared() == null ? ""
+                : "; same scale as every map of " + scale.shared() + " (a line " + HtmlReport.num(scale.carriedKg())
+                        + " kg wide at most, a circle " + HtmlReport.num(scale.seizedKg()) + " kg)";
+        return ChartStyle.style(chart, "Whole campaign (burn-in excluded); " + widest + "; " + largest + scaleNote);
     }
 
     /** A light outline around each nation's places (padded convex hull) with its name at the centre. */
@@ -195,9 +236,10 @@ public final class RouteMap {
     }
 
     /** Draws the links, unused ones thin and grey, the others widest last-but-drawn-first; returns the largest kg. */
-    private static long links(XYPlot plot, RouteFlows f, Map<String, RouteFlows.PlaceRow> byId) {
+    private static long links(XYPlot plot, RouteFlows f, Map<String, RouteFlows.PlaceRow> byId, long scaleKg) {
         long max = 0;
         for (RouteFlows.LinkRow l : f.links()) max = Math.max(max, l.carriedKg());
+        long widest = Math.max(max, scaleKg);
         List<RouteFlows.LinkRow> sorted = new ArrayList<>(f.links());
         // unused links first, then by flow, widest first, so that thin routes stay visible on top of wide ones
         sorted.sort(Comparator.comparing((RouteFlows.LinkRow l) -> l.carriedKg() > 0)
@@ -213,7 +255,7 @@ public final class RouteMap {
                 stroke = new BasicStroke(1f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 1f, new float[] {3f, 3f}, 0f);
                 c = UNUSED;
             } else {
-                float w = (float) (1 + MAX_LINE_WIDTH * l.carriedKg() / (double) max);
+                float w = (float) (1 + MAX_LINE_WIDTH * l.carriedKg() / (double) widest);
                 stroke = new BasicStroke(w, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
                 Color m = MODE.getOrDefault(l.mode(), Color.DARK_GRAY);
                 c = new Color(m.getRed(), m.getGreen(), m.getBlue(), 170);

@@ -144,4 +144,30 @@ class RouteMapTest {
     private static String s0(Results r) {
         return r.strategies().get(0);
     }
+
+    /** The maps of a comparison share one scale (issue 15): the largest line and circle over all of them. */
+    @Test
+    void aComparisonsMapsShareOneScale() throws Exception {
+        Path other = run(tmp.resolve("run-baseline"), "baseline", "3");
+        RouteFlows a = RouteFlows.read(run, "crackdown");
+        RouteFlows b = RouteFlows.read(other, "baseline");
+        RouteMap.Scale sa = RouteMap.Scale.of(a);
+        RouteMap.Scale sb = RouteMap.Scale.of(b);
+        RouteMap.Scale common = RouteMap.Scale.common(List.of(a, b), "this comparison");
+        assertEquals(Math.max(sa.carriedKg(), sb.carriedKg()), common.carriedKg());
+        assertEquals(Math.max(sa.seizedKg(), sb.seizedKg()), common.seizedKg());
+        assertTrue(sa.seizedKg() > 0, "the crackdown seizes");
+        String subtitle = subtitles(RouteMap.chart(b, common));
+        assertTrue(subtitle.contains("same scale as every map of this comparison"), subtitle);
+        String own = subtitles(RouteMap.chart(b));
+        assertFalse(own.contains("same scale"), own);
+    }
+
+    private static String subtitles(org.jfree.chart.JFreeChart chart) {
+        StringBuilder all = new StringBuilder();
+        for (int i = 0; i < chart.getSubtitleCount(); i++) {
+            if (chart.getSubtitle(i) instanceof org.jfree.chart.title.TextTitle t) all.append(t.getText()).append('|');
+        }
+        return all.toString();
+    }
 }
