@@ -44,13 +44,18 @@ public final class Posts {
         }
     }
 
-    /** A surveillance asset watches its link and the links that touch either end. */
-    private void watch(Link link, int delta) {
+    /** The links a surveillance asset posted on {@code link} watches: its link and the links touching either end. */
+    public BitSet watchedFrom(Link link) {
         BitSet seen = new BitSet(watchers.length);
         for (int p : new int[] {link.from.index, link.to.index}) {
             for (int l : net.out(p)) seen.set(l);
             for (int l : net.in(p)) seen.set(l);
         }
+        return seen;
+    }
+
+    private void watch(Link link, int delta) {
+        BitSet seen = watchedFrom(link);
         for (int l = seen.nextSetBit(0); l >= 0; l = seen.nextSetBit(l + 1)) watchers[l] += delta;
     }
 

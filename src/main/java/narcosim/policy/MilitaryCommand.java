@@ -95,9 +95,9 @@ final class MilitaryCommand {
             return l.lengthKm * searchWidthKm[l.mode.ordinal()];
         }
 
-        /** The area left to search once a cue is held, never more than the link's. */
-        double cueAreaKm2(Link l) {
-            return Math.min(searchAreaKm2(l), l.mode == Specs.Mode.LAND ? cueAreaLandKm2 : cueAreaSeaKm2);
+        /** The area left to search once a cue is held, never more than the link's own {@code areaKm2}. */
+        double cueAreaKm2(Link l, double areaKm2) {
+            return Math.min(areaKm2, l.mode == Specs.Mode.LAND ? cueAreaLandKm2 : cueAreaSeaKm2);
         }
     }
 
@@ -229,12 +229,7 @@ final class MilitaryCommand {
             double rate = sw.rateKm2PerHour() * u.nation.capability();
             if (rate <= 0) continue;
             if (u.type == MilitaryUnit.Type.SURVEILLANCE) {
-                Link l = u.post();
-                java.util.BitSet seen = new java.util.BitSet(net.links.size());
-                for (int p : new int[] {l.from.index, l.to.index}) {
-                    for (int k : net.out(p)) seen.set(k);
-                    for (int k : net.in(p)) seen.set(k);
-                }
+                java.util.BitSet seen = posts.watchedFrom(u.post());
                 for (int k = seen.nextSetBit(0); k >= 0; k = seen.nextSetBit(k + 1)) addEffort(u, k, rate);
             } else if (u.type.cues(u.post().mode)) {
                 addEffort(u, u.post().index, rate);
@@ -365,7 +360,6 @@ final class MilitaryCommand {
         double hours = rules.exposureHours(l);
         double area = rules.searchAreaKm2(l);
         int week = this.week.getAsInt();
-        boolean anyCue = false;
         int cues = 0;
         int sharedCues = 0;
         boolean sharedCue = sharedEffort[l.index] > 0
@@ -385,13 +379,12 @@ final class MilitaryCommand {
             boolean given = !own && sharedCue && n.cooperates(week);
             cued[n.index] = own || given;
             if (own || given) {
-                anyCue = true;
                 cues++;
                 if (given) sharedCues++;
             }
         }
         double share = partnership.intelShare();
-        if (anyCue && share > 0) {
+        if (cues > 0 && share > 0) {
             for (Nation n : fielding) {
                 if (cued[n.index] || !n.cooperates(week) || !mayActNow(n, l, week)) continue;
                 boolean partnerHas = false;
@@ -412,10 +405,10 @@ final class MilitaryCommand {
         }
 
         List<MilitaryUnit> here = posts.on(l);
-        boolean detected = anyCue;
+        boolean detected = cues > 0;
         boolean acted = false;
         MilitaryUnit seizing = null;
-        double cueArea = rules.cueAreaKm2(l);
+        double cueArea = rules.cueAreaKm2(l, area);
         double cueHours = Math.min(hours, rules.cueHours());
         Place populated = population.at(l.to) != null ? l.to : (population.at(l.from) != null ? l.from : null);
         for (int i = 0; i < here.size(); i++) {
@@ -477,17 +470,10 @@ final class MilitaryCommand {
         Community residents = population.at(where);
         if (residents == null) return;
         Place taker = police.honestWithin(where, rules.handoverHours() * rules.policeResponseKmh());
-        if (n.spec.militaryCanArrest()) {
-            residents.requestArrests(1);
-            if (taker != null) police.addEvidence(taker, rules.evidencePerHandover());
-            events.emit(new Event.HandOver(where.index, n.index, true));
-        } else if (taker != null) {
-            residents.requestArrests(1);
-            police.addEvidence(taker, rules.evidencePerHandover());
-            events.emit(new Event.HandOver(where.index, n.index, true));
-        } else {
-            events.emit(new Event.HandOver(where.index, n.index, false));
-        }
+        boolean taken = n.spec.militaryCanArrest() || taker != null;
+        if (taken) residents.requestArrests(1);
+        if (taker != null) police.addEvidence(taker, rules.evidencePerHandover());
+        events.emit(new Event.HandOver(where.index, n.index, taken));
     }
 
     // ------------------------------------------------------------------ reading

@@ -36,10 +36,10 @@ final class Partnership {
         }
     }
 
-    /** What a year's partnership money bought (ODD 7.13): levels in [0, 1), and US$ for shared surveillance. */
-    record Bought(double spendUsdYear, double trainingLevel, double liaisonLevel, double surveillanceUsdYear) {
+    /** What a year's partnership money bought (ODD 7.13): training and liaison levels in [0, 1). */
+    record Bought(double spendUsdYear, double trainingLevel, double liaisonLevel) {
 
-        static final Bought NOTHING = new Bought(0, 0, 0, 0);
+        static final Bought NOTHING = new Bought(0, 0, 0);
     }
 
     private final Rules rules;
@@ -74,7 +74,7 @@ final class Partnership {
         double liaison = spendYear * rules.mixLiaison();
         double surveillance = spendYear * rules.mixSurveillance();
         bought = new Bought(spendYear, 1 - Math.exp(-training / rules.trainingScaleUsdYear()),
-                1 - Math.exp(-liaison / rules.liaisonScaleUsdYear()), surveillance);
+                1 - Math.exp(-liaison / rules.liaisonScaleUsdYear()));
         return surveillance;
     }
 
@@ -83,7 +83,7 @@ final class Partnership {
         if (usdYear <= 0) return;
         double liaison = bought.spendUsdYear() * rules.mixLiaison() + usdYear;
         bought = new Bought(bought.spendUsdYear(), bought.trainingLevel(),
-                1 - Math.exp(-liaison / rules.liaisonScaleUsdYear()), bought.surveillanceUsdYear() - usdYear);
+                1 - Math.exp(-liaison / rules.liaisonScaleUsdYear()));
     }
 
     void clear() {

@@ -168,16 +168,7 @@ final class Police {
 
     /** Tips from residents become evidence for the honest units at the place (corrupt ones ignore them). */
     private void tips(int place, int count) {
-        List<PoliceUnit> here = unitsAt.get(place);
-        int honest = 0;
-        for (PoliceUnit u : here) {
-            if (u.honest()) honest++;
-        }
-        if (honest == 0) return;
-        double e = count * rules.evidencePerTip() / honest;
-        for (PoliceUnit u : here) {
-            if (u.honest()) u.addEvidence(e);
-        }
+        addEvidence(net.places.get(place), count * rules.evidencePerTip());
     }
 
     /** A bribe paid at a place goes to the active units there (if any). */
@@ -212,7 +203,7 @@ final class Police {
         return best;
     }
 
-    /** Evidence from a seizure handed over goes to the honest units at the place, shared among them. */
+    /** Evidence (from tips, or a seizure handed over) goes to the honest units at the place, shared among them. */
     void addEvidence(Place at, double evidence) {
         List<PoliceUnit> here = unitsAt.get(at.index);
         int honest = honestAt(at);

@@ -108,8 +108,6 @@ final class Procurement {
         double[] policeWeights = policing.stream().mapToDouble(n -> n.spec.forceShare()).toArray();
 
         double militaryYear = 0;
-        java.util.Arrays.fill(donorYear, 0);
-        java.util.Arrays.fill(nationalYear, 0);
         MilitaryUnit.Type[] types = MilitaryUnit.Type.values();
         for (int t = 0; t < types.length; t++) {
             Asset a = rules.assets().get(t);
