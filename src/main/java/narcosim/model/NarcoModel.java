@@ -363,6 +363,8 @@ public final class NarcoModel extends SimState {
             }
         }
         for (Place p : network.places) p.closeWeek(world.eradicationMemoryWeeks());
+        // Crews are capacity (ODD 7.7): this week the smugglers living at a place move out at most their kg.
+        for (Community c : population.communities()) c.place.openCrews(c.crewCapacityKg());
         // Growers replant part of last week's destroyed area at less-sprayed production places (ODD 7.12).
         displacement.displace(p -> {
             Community c = population.at(p);

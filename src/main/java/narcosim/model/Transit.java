@@ -88,10 +88,17 @@ public final class Transit implements Steppable, Shipping {
         model.events().emit(new Event.Departed(cartel.index(), origin.index, kg));
     }
 
+    @Override
+    public boolean crewsAt(Place place) {
+        return place.crewsHaveRoom();
+    }
+
     /** A shipment starts across a link: capacity used, transport cost, then loss, routine enforcement, forces. */
     @Override
     public void depart(Shipment s, Link l) {
         Cartel c = s.cartel;
+        // The crews where it leaves move it; leaving its origin counts as their traffic, as arriving does elsewhere.
+        l.from.useCrews(s.kg, s.atOrigin());
         l.enter(s.kg);
         l.from.addPresent(-s.kg);
         l.to.addIncoming(s.kg);

@@ -146,7 +146,9 @@ public final class Params {
         real("cartel.route_temperature", 0.005, 0.001, 1, "",
                 "Logit temperature of next-link choice, relative to the route's value (lower = greedier).");
         integer("cartel.shipment_kg", 800, 1, 100000, "kg", "Size of one shipment.");
-        real("cartel.kg_per_smuggler_week", 250, 1, 1e6, "kg/week", "Kg one smuggler agent handles per week at a populated place.");
+        real("cartel.kg_per_smuggler_week", 250, 1, 1e6, "kg/week",
+                "Kg one smuggler agent moves out of a populated place per week: the crews' capacity there is smugglers x "
+                        + "this, and the smugglers a place calls for are (throughput + kg waiting) / this (ODD 7.7; assumption).");
         integer("cartel.leaders", 5, 1, 100, "", "Leaders of a cartel at the start.");
         integer("cartel.leader_replacement_weeks", 26, 1, 520, "weeks", "Weeks to replace an arrested leader.");
         integer("cartel.split_leader_losses", 2, 1, 100, "", "Leaders lost within the split window that can split a cartel (Dell 2015).");

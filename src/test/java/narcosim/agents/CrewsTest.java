@@ -1,0 +1,98 @@
+package narcosim.agents;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import narcosim.metrics.Event;
+import narcosim.model.NarcoModel;
+import narcosim.model.TestModels;
+import narcosim.world.Place;
+
+/**
+ * Crews are capacity (ODD 7.7): a shipment leaves a populated place only while its smugglers have kg left to
+ * move this week; kg waiting there raise the smugglers the place calls for; arrested smugglers move nothing.
+ */
+class CrewsTest {
+
+    /** Kg that left each populated place this week, from the events. */
+
+    @Test
+    void noPlaceMovesMoreThanItsCrewsCanCarryAndScarceCrewsHoldTrafficBack() {
+        long[] delivered = new long[2];
+        String[] perSmuggler = {"250", "10"};
+        boolean bound = false;
+        for (int k = 0; k < 2; k++) {
+            NarcoModel m = TestModels.started(TestModels.load(TestModels.HEARTS, "run.burn_in_weeks=200",
+                    "cartel.kg_per_smuggler_week=" + perSmuggler[k]), "baseline", 5);
+            Map<Place, Long> left = new HashMap<>();
+            int[] idx = {k};
+            m.events().register(e -> {
+                if (e instanceof Event.Entered en) left.merge(m.network().links.get(en.link()).from, en.kg(), Long::sum);
+                if (e instanceof Event.Delivered d) delivered[idx[0]] += d.kg();
+            });
+            long shipment = 800;
+            for (int w = 0; w < 104; w++) {
+                left.clear();
+                TestModels.steps(m, 1);
+                for (Community c : m.communities()) {
+                    Place p = c.place;
+                    long kg = left.getOrDefault(p, 0L);
+                    assertEquals(kg, p.crewUsedKg(), p.id() + " week " + w + ": kg moved out are counted");
+                    // A shipment leaves only while capacity is left: at most the last one overshoots.
+                    assertTrue(kg < p.crewCapacityKg() + shipment || kg == 0,
+                            p.id() + " week " + w + ": " + kg + " kg left with capacity " + p.crewCapacityKg());
+                    if (p.presentKg() > 0 && !p.crewsHaveRoom()) bound = true;
+                }
+                assertEquals(0, m.massImbalanceKg());
+            }
+        }
+        assertTrue(bound, "with 10 kg per smuggler, crews run out somewhere");
+        assertTrue(delivered[1] < delivered[0], "scarce crews deliver less: " + delivered[1] + " vs " + delivered[0]);
+    }
+
+    @Test
+    void kgWaitingAtAPlaceRaiseTheSmugglersItCallsFor() {
+        NarcoModel m = TestModels.started(TestModels.tiny(), "baseline", 1);
+        Community port = TestModels.community(m, "port");
+        int before = port.smugglerDemand();
+        port.place.addPresent(2500);
+        assertEquals(before + 10, port.smugglerDemand(), "2,500 kg waiting call for 10 more smugglers of 250 kg a week");
+        double wageBefore = port.wageCostUsdKg();
+        port.place.addPresent(-2500);
+        assertTrue(port.wageCostUsdKg() <= wageBefore, "the shortage, hence the wage per kg, falls as the kg leave");
+    }
+
+    @Test
+    void theFirstCrewsFormBecauseCargoWaitsAtTheFarm() {
+        // Nobody smuggles at the start; the cargo waiting at the farm calls for crews, and they move it.
+        NarcoModel m = TestModels.started(TestModels.tiny(), "baseline", 2);
+        Community farm = TestModels.community(m, "farm");
+        assertEquals(0, farm.smugglers());
+        TestModels.steps(m, 1);
+        assertTrue(farm.place.presentKg() == 0 || farm.smugglerDemand() > 0, "waiting cargo calls for crews");
+        TestModels.steps(m, 20);
+        assertTrue(farm.smugglers() > 0, "crews formed at the farm");
+        assertTrue(m.totals().deliveredKg() > 0, "cargo reached the market");
+    }
+
+    @Test
+    void arrestedSmugglersCutTheCapacity() {
+        NarcoModel m = TestModels.started(TestModels.tiny("residents.decision_rate=0.01"), "baseline", 3);
+        Community port = TestModels.community(m, "port");
+        for (int w = 0; w < 200 && port.smugglers() < 2; w++) TestModels.steps(m, 1);
+        int crews = port.smugglers();
+        assertTrue(crews >= 2, "crews formed at the port: " + crews);
+        port.requestArrests(crews);
+        port.step(m);
+        assertTrue(port.jailed() >= crews, "all were arrested");
+        assertTrue(port.smugglers() < crews, port.smugglers() + " left of " + crews);
+        assertEquals(port.smugglers() * 250.0, port.crewCapacityKg(), 1e-9);
+        TestModels.steps(m, 1);
+        assertTrue(port.place.crewCapacityKg() < crews * 250.0, "next week the port's crews move less");
+    }
+}
