@@ -447,17 +447,21 @@ public final class Cartel implements Steppable {
         }
     }
 
-    /** Kilograms we sent in the last weeks (our memory). */
+    /**
+     * Kilograms we sent in the last weeks (our memory), as the memory stands once this week's step has moved it
+     * on: last week's kilograms and the weeks before them. Read in the world phase, before any cartel steps, so
+     * that every cartel is read at the same point of its week (ODD 7.7).
+     */
     public long departedRecentKg() {
-        long departed = 0;
-        for (long d : departedHistory) departed += d;
+        long departed = departedThisWeek;
+        for (int t = 0; t < departedHistory.length - 1; t++) departed += departedHistory[t];
         return departed;
     }
 
-    /** Kilograms of ours seized or lost in the last weeks (our memory). */
+    /** Kilograms of ours seized or lost in the last weeks (our memory), read as {@link #departedRecentKg()}. */
     public long lostRecentKg() {
-        long ended = 0;
-        for (int t = 0; t < seizedHistory.length; t++) ended += seizedHistory[t] + lostHistory[t];
+        long ended = seizedThisWeek + lostThisWeek;
+        for (int t = 0; t < seizedHistory.length - 1; t++) ended += seizedHistory[t] + lostHistory[t];
         return ended;
     }
 

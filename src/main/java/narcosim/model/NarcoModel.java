@@ -105,6 +105,8 @@ public final class NarcoModel extends SimState {
     private double[] expectedFactor;
     private double[] offered;
     private double offeredTotal;
+    /** The trade's loss share this week, computed in the world phase. */
+    private double tradeLoss;
     private double sourceSmoothing;
     private double sourceCap;
     private double stockWeeks;
@@ -398,6 +400,7 @@ public final class NarcoModel extends SimState {
         contests();
         exits();
         mergers();
+        tradeLoss = computeTradeLoss();
     }
 
     /**
@@ -579,15 +582,22 @@ public final class NarcoModel extends SimState {
 
     /**
      * The trade's loss share: kilograms seized or lost over kilograms sent in the cartels' memory, all
-     * cartels together (read when cartels plan their purchases); at most 0.9.
+     * cartels together, up to last week; computed once a week in the world phase (so it does not depend on
+     * the order the cartels step in) and read when cartels plan their purchases; at most 0.9.
      */
     public double tradeLoss() {
+        return tradeLoss;
+    }
+
+    /** The week's trade loss share (see {@link #tradeLoss()}), from the cartels in business after exits and mergers. */
+    private double computeTradeLoss() {
         long departed = 0;
         long lost = 0;
         for (Cartel c : cartels.members()) {
             departed += c.departedRecentKg();
             lost += c.lostRecentKg();
         }
+        // l = lost / sent over the memory (Reuter & Kleiman 1986: traffickers replace what they expect to lose).
         return departed == 0 ? 0 : Math.min(narcosim.agents.UnitCost.MAX_LOSS_SHARE, (double) lost / departed);
     }
 

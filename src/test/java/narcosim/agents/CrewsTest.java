@@ -95,4 +95,70 @@ class CrewsTest {
         TestModels.steps(m, 1);
         assertTrue(port.place.crewCapacityKg() < crews * 250.0, "next week the port's crews move less");
     }
+
+    @Test
+    void arrestedCrewsAreReplacedFromTheResidentsWhileTrafficWaits() {
+        // The replacement effect (Kleiman 1993, 1997): jailed crews leave vacancies, the shortage raises the wage on
+        // offer (ODD 7.18) and residents take the vacancies; capacity comes back within months, not years.
+        NarcoModel m = TestModels.started(TestModels.load(TestModels.HEARTS, "run.burn_in_weeks=100"), "baseline", 7);
+        TestModels.steps(m, 100);
+        Community busiest = null;
+        for (Community c : m.communities()) {
+            if (busiest == null || c.smugglers() > busiest.smugglers()) busiest = c;
+        }
+        int crews = busiest.smugglers();
+        assertTrue(crews >= 2, "crews formed: " + crews);
+        busiest.requestArrests(crews);
+        busiest.step(m);
+        int left = busiest.smugglers();
+        assertTrue(left < crews, left + " left of " + crews);
+        int weeks = 0;
+        while (busiest.smugglers() < 0.8 * crews && weeks < 52) {
+            TestModels.steps(m, 1);
+            weeks++;
+        }
+        assertTrue(busiest.smugglers() >= 0.8 * crews, "replaced within a year: " + busiest.smugglers() + " of " + crews);
+        assertEquals(0, m.massImbalanceKg());
+    }
+
+    @Test
+    void crewsAtTheOriginArePaidAsCrewsWhereALoadArrives() {
+        // Every populated place a load leaves from or arrives at pays its crews once (ODD 7.7): a load on its first
+        // link, out of the farm, already carries the farm's crews' wages.
+        NarcoModel m = TestModels.started(TestModels.tiny(), "baseline", 4);
+        Community farm = TestModels.community(m, "farm");
+        int seen = 0;
+        for (int w = 0; w < 40; w++) {
+            TestModels.steps(m, 1);
+            for (Shipment s : m.transit().shipments()) {
+                if (s.on() == null || s.on().from != farm.place || s.done()) continue;
+                double[] parts = new double[UnitCost.SUMS];
+                s.cost.addTo(parts, 1, 0);
+                assertTrue(parts[UnitCost.Part.CREW_WAGES.ordinal()] > 0, "farm crews' wages carried, week " + w);
+                seen++;
+            }
+        }
+        assertTrue(seen > 0, "loads seen leaving the farm");
+    }
+
+    @Test
+    void theTradesLossShareIsFixedForTheWeekBeforeAnyCartelSteps() {
+        NarcoModel m = TestModels.started(TestModels.load(TestModels.BALLOON, "run.burn_in_weeks=30"), "baseline", 11);
+        int checked = 0;
+        for (int w = 0; w < 120; w++) {
+            long departed = 0;
+            long lost = 0;
+            int before = m.cartels().size();
+            for (Cartel c : m.cartels()) {
+                departed += c.departedRecentKg();
+                lost += c.lostRecentKg();
+            }
+            TestModels.steps(m, 1);
+            if (m.cartels().size() != before || departed == 0) continue;
+            assertEquals(Math.min(UnitCost.MAX_LOSS_SHARE, (double) lost / departed), m.tradeLoss(), 1e-12,
+                    "week " + w + ": the loss share every cartel planned with");
+            checked++;
+        }
+        assertTrue(checked > 50, "weeks checked: " + checked);
+    }
 }
