@@ -146,8 +146,11 @@ public final class Community implements Steppable {
         // w = w0 (1 + a_P P_arrest + a_F fear), P_arrest Epstein's arrest risk here, fear the residents' mean.
         riskPay = rules.wageArrestWeight() * arrestRisk + rules.wageFearWeight() * (sumFear / n);
         int demand = smugglerDemand();
-        // The wage on offer falls when more residents smuggle than the traffic needs: a labour market.
-        float wage = (float) (rules.traffickingWage() * (1 + riskPay) * Math.min(1.0, demand / (smugglers + 1.0)));
+        // The wage on offer follows the traffic's need for crews: it falls when more residents smuggle than the traffic
+        // needs, and a shortage bids it up as it does the cartels' handling cost, to at most c_h times (ODD 7.7, 7.18;
+        // issue 13: arrests and a thin recruit pool raise the wage; Kleiman 1997: vacancies draw replacements).
+        float wage = (float) (rules.traffickingWage() * (1 + riskPay)
+                * Math.min(rules.handlingShortageCap(), demand / (smugglers + 1.0)));
         // Growers' income follows the farm-gate factor they expect (ODD 7.6).
         float coca = (float) cocaIncome(model.expectedSourceFactor(place));
         float devMult = (float) (1 + developmentGain);
