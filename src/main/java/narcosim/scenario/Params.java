@@ -111,8 +111,9 @@ public final class Params {
                 "Weight of the latest week in a place's smoothed throughput, which sets the smugglers its traffic calls "
                         + "for and the activity residents witness (about a month of memory; assumption).");
         real("residents.handling_shortage_cap", 4, 1, 100, "",
-                "Most the handling cost per kg at a place rises, as a multiple of the smugglers' wages, where fewer "
-                        + "residents smuggle than its traffic calls for (assumption).");
+                "Most the handling cost per kg at a place, and the wage on offer to recruits there, rise as a multiple "
+                        + "of the smugglers' wages where fewer residents smuggle than its traffic calls for (ODD 7.7, "
+                        + "7.18; assumption).");
         real("residents.activity_smuggler_weight", 3, 0, 100, "",
                 "Trafficking activity residents witness rises by this times the share of them who smuggle: activity = "
                         + "min(1, this x smugglers / residents + T / (T + residents.activity_half_kg)), T the smoothed "
