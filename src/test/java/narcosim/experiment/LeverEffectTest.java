@@ -48,7 +48,12 @@ class LeverEffectTest {
             "mechanism:corruption", "issue 19: protection bought with bribes lowers seizures of the payer's loads "
                     + "(ProtectionTest), but most seizures are the military's, which cannot be bought; at these "
                     + "replicates its effect on flow or price is within the noise (it has crossed the line on some "
-                    + "model versions and not on the next); corruptible port inspection is issue 19's");
+                    + "model versions and not on the next); corruptible port inspection is issue 19's",
+            "mechanism:no-leader-disruption", "issue 13 (crews are capacity): the disruption factor still multiplies "
+                    + "transport and crew costs (DisruptionAndExitTest), but where crews run short under policing "
+                    + "cargo waits and the price's scarcity swings widely (ODD 8.2, 32), so at 6 replicates of 3 "
+                    + "years its effect on flow or price is within the noise (right direction in all three "
+                    + "strategies); it passes again once crews can come from beyond a place's residents");
 
     static final ExecutorService POOL = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors());
     /** Runs already made: key = sets + strategy + replicate. */
