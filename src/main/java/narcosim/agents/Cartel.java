@@ -409,7 +409,7 @@ public final class Cartel implements Steppable {
     }
 
     /**
-     * Buys at the homes and sends shipments. Once the market's reference point is known the trade plans to
+     * Buys at the homes and sends shipments, no more than the home's crews can move this week (ODD 7.7). Once the market's reference point is known the trade plans to
      * send what the market will take times 1/(1 - l), l the trade's loss share of the last weeks (traffickers
      * replace what they expect to lose: Reuter &amp; Kleiman 1986), and a cartel buys its homes' share of that;
      * what it does not buy stays in the growers' stock. (A cartel that loses less than the trade lands more
@@ -436,11 +436,15 @@ public final class Cartel implements Steppable {
             capitalUsd -= got * price;
             spentThisWeek += got * price;
             stockAt[h] = StateException.addKg(stockAt[h], got, "a cartel's stock at ", home.id());
+            home.addHeld(got);
             if (value[h] == Double.NEGATIVE_INFINITY) continue; // no route at the moment: keep the stock
-            // Shipments on their way are bounded (ODD 7.7): beyond the bound the cargo waits in stock.
-            while (stockAt[h] > 0 && shipping.hasRoom()) {
+            // Shipments on their way are bounded (ODD 7.7): beyond the bound the cargo waits in stock. Loads are
+            // launched only while the home's crews have room this week (crews are capacity, ODD 7.7): what they
+            // cannot move stays in stock, and since the plan above nets out the stock, buying stops.
+            while (stockAt[h] > 0 && shipping.hasRoom() && home.crewsHaveRoomForNewLoad()) {
                 long kg = Math.min(stockAt[h], rules.shipmentKg);
                 stockAt[h] -= kg;
+                home.addHeld(-kg);
                 departedThisWeek += kg;
                 shipping.launch(this, kg, home);
             }
@@ -742,6 +746,11 @@ public final class Cartel implements Steppable {
         long s = 0;
         for (long v : stockAt) s = StateException.addKg(s, v, "a cartel's stock");
         return s;
+    }
+
+    /** Kg we hold in stock at a place (bought, not launched). */
+    public long stockAt(int place) {
+        return stockAt[place];
     }
 
     public long kgAtLastWeek(int place) {

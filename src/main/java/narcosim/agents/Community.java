@@ -413,11 +413,12 @@ public final class Community implements Steppable {
 
     /**
      * Smugglers the traffic through this place calls for: its smoothed throughput (arrivals, and departures from
-     * where shipments start) plus the kg waiting here, over the kg one smuggler moves in a week (ODD 7.7).
+     * where shipments start) plus the kg waiting here (shipments, and cartels' stock held for lack of crews), over the kg one smuggler moves in a week (ODD 7.7).
      */
     public int smugglerDemand() {
         // D = ceil((T + W) / k): assumption, crews are wanted to clear what waits within a week.
-        return (int) Math.ceil((crewTrafficEma + place.presentKg()) / rules.kgPerSmuggler());
+        // W counts the shipments waiting here and the cartels' stock held here for lack of crews (ODD 7.7).
+        return (int) Math.ceil((crewTrafficEma + place.presentKg() + place.heldKg()) / rules.kgPerSmuggler());
     }
 
     /** Kg the smugglers living here can move out in a week: S x k (cartel.kg_per_smuggler_week, ODD 7.7). */

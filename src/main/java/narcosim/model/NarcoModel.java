@@ -311,6 +311,14 @@ public final class NarcoModel extends SimState {
                         + "there or on their way " + p.backlogKg() + " (valid: >= 0)");
             }
         }
+        for (Place p : network.places) {
+            long held = 0;
+            for (Cartel c : cartels.members()) held = StateException.addKg(held, c.stockAt(p.index), "kg held");
+            if (held != p.heldKg()) {
+                throw new ModelStateException("cartels hold " + held + " kg at " + p.id() + " but the place counts "
+                        + p.heldKg() + " kg held (the crews' demand reads it, ODD 7.7)");
+            }
+        }
         for (Cartel c : cartels.members()) {
             if (c.stockKg() < 0 || !Double.isFinite(c.capitalUsd())) {
                 throw new ModelStateException("cartel " + c.id + " holds " + c.stockKg() + " kg and "

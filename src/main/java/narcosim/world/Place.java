@@ -39,6 +39,8 @@ public final class Place {
     /** Kg the crews living here can move out this week (smugglers x kg per smuggler, ODD 7.7), and kg moved so far. */
     private double crewCapacityKg = Double.POSITIVE_INFINITY;
     private long crewUsedKg;
+    /** Kg cartels bought here and hold in stock, not launched for lack of crews or a route (ODD 7.7). */
+    private long heldKg;
     /** Kg that left here this week and last week from where their shipments started (crews' traffic, ODD 7.7). */
     private long launchedKg;
     private long launchedLastWeekKg;
@@ -240,6 +242,24 @@ public final class Place {
     /** Whether the crews here can still take a shipment out this week: capacity is left (the last one may overshoot). */
     public boolean crewsHaveRoom() {
         return crewUsedKg < crewCapacityKg;
+    }
+
+    /**
+     * Whether the crews here can take on a new load this week: the kg they moved out plus the kg already
+     * waiting here are below their capacity (the last load may overshoot, as in {@link #crewsHaveRoom()}).
+     */
+    public boolean crewsHaveRoomForNewLoad() {
+        return crewUsedKg + presentKg < crewCapacityKg;
+    }
+
+    /** Cartels' stock held here grows (positive) or is launched or moved (negative). */
+    public void addHeld(long kg) {
+        heldKg += kg;
+    }
+
+    /** Kg cartels hold in stock here (bought, not launched). */
+    public long heldKg() {
+        return heldKg;
     }
 
     /** A shipment left with the crews' help; {@code origin} if it started here. */

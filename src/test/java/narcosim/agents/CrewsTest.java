@@ -56,6 +56,65 @@ class CrewsTest {
     }
 
     @Test
+    void aHomeWithoutCrewsHoldsItsCargoInStockAndNothingDeparts() {
+        // Crews are capacity at a cartel's home too (ODD 7.7): loads are launched only while the home's crews have
+        // room this week. With no crews (nobody joins at a wage of 0) nothing departs, and the cargo bought stays in
+        // the cartel's stock at the home, counted in the smugglers the place calls for. (In the burn-in the cartel
+        // buys the harvest; that buying stops once the plan is known is the next test.)
+        NarcoModel m = TestModels.started(TestModels.tiny("residents.trafficking_wage_usd_week=0",
+                "run.burn_in_weeks=10"), "baseline", 5);
+        Community farm = TestModels.community(m, "farm");
+        Cartel gang = m.cartels().get(0);
+        long[] departed = {0};
+        m.events().register(e -> {
+            if (e instanceof Event.Departed d) departed[0] += d.kg();
+        });
+        TestModels.steps(m, 30);
+        assertEquals(0, farm.smugglers(), "nobody joins at a wage of 0");
+        assertEquals(0, departed[0], "nothing departs from a home without crews");
+        long held = gang.stockAt(farm.place.index);
+        assertTrue(held > 0, "the cargo bought is held at the home");
+        assertEquals(held, farm.place.heldKg());
+        assertTrue(farm.smugglerDemand() >= held / 250, "the cargo held calls for crews: " + farm.smugglerDemand());
+        TestModels.steps(m, 10);
+        assertEquals(0, departed[0]);
+        assertEquals(0, m.massImbalanceKg());
+    }
+
+    @Test
+    void aCartelStopsBuyingWhatItsHomesCrewsCannotMove() {
+        // Once the market's reference point is known, the plan nets out the stock held: with the home's crews all
+        // jailed, the cargo held stays at about a week's plan and the rest of the harvest stays with the growers.
+        NarcoModel m = TestModels.started(TestModels.tiny("run.burn_in_weeks=52"),
+                "baseline", 6);
+        Community farm = TestModels.community(m, "farm");
+        Cartel gang = m.cartels().get(0);
+        TestModels.steps(m, 80);
+        assertTrue(!Double.isNaN(m.market().wanted()), "the market's reference point is known");
+        long[] departed = {0};
+        m.events().register(e -> {
+            if (e instanceof Event.Departed d && d.place() == farm.place.index) departed[0] += d.kg();
+        });
+        int crewless = 0;
+        for (int w = 0; w < 40; w++) {
+            farm.requestArrests(farm.smugglers() + 10);
+            departed[0] = 0;
+            TestModels.steps(m, 1);
+            if (farm.place.crewCapacityKg() == 0) {
+                assertEquals(0, departed[0], "week " + w + ": nothing departs from a home without crews");
+                crewless++;
+            }
+            assertEquals(gang.stockAt(farm.place.index), farm.place.heldKg());
+            assertEquals(0, m.massImbalanceKg());
+        }
+        assertTrue(crewless >= 10, "the farm was without crews for weeks: " + crewless);
+        long held = gang.stockAt(farm.place.index);
+        double plan = m.market().wanted() / (1 - m.tradeLoss()); // one cartel, one home: the whole plan
+        assertTrue(held > 0 && held <= 1.5 * plan, "about a week's plan is held: " + held + " kg, plan " + plan);
+        assertTrue(farm.place.stockKg() > 10 * held, "the rest stays with the growers: " + farm.place.stockKg());
+    }
+
+    @Test
     void kgWaitingAtAPlaceRaiseTheSmugglersItCallsFor() {
         NarcoModel m = TestModels.started(TestModels.tiny(), "baseline", 1);
         Community port = TestModels.community(m, "port");
