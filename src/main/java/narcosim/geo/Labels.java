@@ -10,9 +10,10 @@ import java.util.List;
 /**
  * Places names beside points without overlaps, in pixels (y down). Each point has a symbol (a square of
  * side {@code symbol} around it that no name may cover, its own or another's) and a priority; the names
- * are placed greedily from the highest priority down (ties in input order), each at the first of eight
+ * are placed greedily from the highest priority down (ties in input order), each at the first of twelve
  * candidate positions around its point that stays inside the bounds, clear of every symbol, every name
- * already placed and every obstacle (a legend, say): right, left, above, below, then the four diagonals,
+ * already placed and every obstacle (a legend, say): right, left, above, below (centred), the four
+ * diagonals, above and below running right or left from the point (for names near the bounds' sides),
  * then the same again one and two line heights further out. A name that fits nowhere is left out.
  * Deterministic: the same input gives the same boxes.
  */
@@ -80,7 +81,7 @@ public final class Labels {
     private static List<Rectangle2D> candidates(Item it, double w, double h, double off) {
         double x = it.x();
         double y = it.y();
-        double d = off * 0.75;
+        double d = off; // the corners: a square symbol (see symbolBox) reaches that far diagonally
         double[][] at = {
             {x + off, y - h / 2}, // right
             {x - off - w, y - h / 2}, // left
@@ -90,6 +91,10 @@ public final class Labels {
             {x - d - w, y - d - h}, // above left
             {x + d, y + d}, // below right
             {x - d - w, y + d}, // below left
+            {x - h / 2, y - off - h}, // above, running right
+            {x + h / 2 - w, y - off - h}, // above, running left
+            {x - h / 2, y + off}, // below, running right
+            {x + h / 2 - w, y + off}, // below, running left
         };
         List<Rectangle2D> out = new ArrayList<>(at.length);
         for (double[] p : at) out.add(new Rectangle2D.Double(p[0], p[1], w, h));
