@@ -83,6 +83,7 @@ public final class RouteMap {
     private static final Color BORDER = new Color(0x9C9C9C);
     private static final Color LABEL = new Color(0x222222);
     private static final Color LEADER = new Color(0x666666);
+    private static final Color NATION = new Color(0x6E6A60);
 
     private RouteMap() {
     }
@@ -261,10 +262,12 @@ public final class RouteMap {
     /**
      * Writes every strategy's map side by side on one page, {@code base}.png in {@code dir}, on one scale
      * ({@code scale}, normally {@link Scale#common} over the same maps), with one legend for the page; the
-     * maps go in the given order, up to three to a row. Returns the file.
+     * maps go in the given order, up to three to a row, each titled by its key. Returns the file, or no
+     * file when there are no maps.
      */
     public static List<Path> writeSmallMultiples(Map<String, RouteFlows> maps, Scale scale, Path dir, String base)
             throws IOException {
+        if (maps.isEmpty()) return List.of();
         BufferedImage page = smallMultiples(maps, scale);
         Path png = dir.resolve(base + ".png");
         AtomicDirectory.writeFile(png, tmp -> {
@@ -525,8 +528,45 @@ public final class RouteMap {
                 g2.setFont(font);
                 g2.drawString(items.get(i).text(), (float) b.getMinX() + 1, (float) (b.getMaxY() - m.getDescent()));
             }
+            nations(g2, p, area, items, boxes);
             g2.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, aa);
         }
+
+        /**
+     * The nations' names, in grey italics, where there is room once the places are named: each beside the
+     * middle of its places on land (sea points and international waters left out).
+     */
+    private void nations(Graphics2D g2, World.Projector p, Rectangle2D area, List<Labels.Item> places,
+                         List<Rectangle2D> placeBoxes) {
+        Map<String, double[]> sum = new java.util.LinkedHashMap<>();
+        Map<String, String> names = new HashMap<>();
+        for (RouteFlows.PlaceRow pl : f.places()) {
+            if (pl.international() || pl.kind().equals("sea")) continue;
+            double[] s = sum.computeIfAbsent(pl.nation(), k -> new double[3]);
+            s[0] += pl.lon();
+            s[1] += pl.lat();
+            s[2]++;
+            names.put(pl.nation(), pl.nationName());
+        }
+        List<Labels.Item> items = new ArrayList<>();
+        for (Map.Entry<String, double[]> e : sum.entrySet()) {
+            double[] s = e.getValue();
+            Point2D q = p.project(s[0] / s[2], s[1] / s[2]);
+            items.add(new Labels.Item(q.getX(), q.getY(), 0, names.get(e.getKey()), s[2]));
+        }
+        List<Rectangle2D> obstacles = new ArrayList<>();
+        for (Labels.Item it : places) obstacles.add(Labels.symbolBox(it));
+        for (Rectangle2D b : placeBoxes) if (b != null) obstacles.add(b);
+        Font font = new Font(ChartStyle.FONT, Font.ITALIC, Math.round(size + 1));
+        FontMetrics m = g2.getFontMetrics(font);
+        List<Rectangle2D> boxes = Labels.place(items, t -> m.stringWidth(t) + 2.0, m.getHeight(), area, obstacles);
+        g2.setFont(font);
+        g2.setPaint(NATION);
+        for (int i = 0; i < items.size(); i++) {
+            Rectangle2D b = boxes.get(i);
+            if (b != null) g2.drawString(items.get(i).text(), (float) b.getMinX() + 1, (float) (b.getMaxY() - m.getDescent()));
+        }
+    }
     }
 
     /** A place's name without its parenthesis: "Off Gorgona Island (Colombian waters)" is "Off Gorgona Island". */

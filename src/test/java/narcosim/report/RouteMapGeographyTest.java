@@ -86,6 +86,8 @@ class RouteMapGeographyTest {
         }
         assertFalse(svg.contains("Conakry (port)"), "names are shown without their parenthesis");
         assertFalse(svg.contains(">Accra<"), "a place nothing went through is not named");
+        for (String nation : List.of("Senegal", "Mali", "Nigeria")) assertTrue(svg.contains(">" + nation + "<"), nation);
+        assertFalse(svg.contains(">International waters<"), "international waters are no nation to name");
     }
 
     @Test
