@@ -14,7 +14,10 @@ public record Box(double west, double south, double east, double north) {
         }
     }
 
-    /** The smallest box holding the points, widened by {@code margin} degrees on every side (latitudes capped at the poles). */
+    /**
+     * The smallest box holding the points, widened by {@code margin} degrees on every side (latitudes capped
+     * at the poles).
+     */
     public static Box around(double[] lons, double[] lats, double margin) {
         if (lons.length == 0 || lons.length != lats.length) throw new IllegalArgumentException("no points");
         double w = Double.POSITIVE_INFINITY, e = Double.NEGATIVE_INFINITY;

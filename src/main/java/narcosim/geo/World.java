@@ -258,7 +258,9 @@ public final class World {
             lineNo++;
             if (row.isBlank() || row.startsWith("#")) continue;
             String[] f = row.trim().split(" ");
-            if (f.length < 5 || f.length % 2 != 1) throw new IllegalStateException("world map, row " + lineNo + ": odd number of coordinates");
+            if (f.length < 5 || f.length % 2 != 1) {
+                throw new IllegalStateException("world map, row " + lineNo + ": odd number of coordinates");
+            }
             int n = (f.length - 1) / 2;
             double[] lon = new double[n];
             double[] lat = new double[n];
@@ -277,7 +279,9 @@ public final class World {
                     holes = new ArrayList<>();
                 }
                 case "H" -> {
-                    if (outer == null) throw new IllegalStateException("world map, row " + lineNo + ": a hole before any land");
+                    if (outer == null) {
+                        throw new IllegalStateException("world map, row " + lineNo + ": a hole before any land");
+                    }
                     holes.add(new Ring(lon, lat));
                 }
                 case "B" -> borders.add(new Line(lon, lat));

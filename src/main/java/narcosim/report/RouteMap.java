@@ -533,40 +533,41 @@ public final class RouteMap {
         }
 
         /**
-     * The nations' names, in grey italics, where there is room once the places are named: each beside the
-     * middle of its places on land (sea points and international waters left out).
-     */
-    private void nations(Graphics2D g2, World.Projector p, Rectangle2D area, List<Labels.Item> places,
-                         List<Rectangle2D> placeBoxes) {
-        Map<String, double[]> sum = new java.util.LinkedHashMap<>();
-        Map<String, String> names = new HashMap<>();
-        for (RouteFlows.PlaceRow pl : f.places()) {
-            if (pl.international() || pl.kind().equals("sea")) continue;
-            double[] s = sum.computeIfAbsent(pl.nation(), k -> new double[3]);
-            s[0] += pl.lon();
-            s[1] += pl.lat();
-            s[2]++;
-            names.put(pl.nation(), pl.nationName());
+         * The nations' names, in grey italics, where there is room once the places are named: each beside the
+         * middle of its places on land (sea points and international waters left out).
+         */
+        private void nations(Graphics2D g2, World.Projector p, Rectangle2D area, List<Labels.Item> places,
+                             List<Rectangle2D> placeBoxes) {
+            Map<String, double[]> sum = new java.util.LinkedHashMap<>();
+            Map<String, String> names = new HashMap<>();
+            for (RouteFlows.PlaceRow pl : f.places()) {
+                if (pl.international() || pl.kind().equals("sea")) continue;
+                double[] s = sum.computeIfAbsent(pl.nation(), k -> new double[3]);
+                s[0] += pl.lon();
+                s[1] += pl.lat();
+                s[2]++;
+                names.put(pl.nation(), pl.nationName());
+            }
+            List<Labels.Item> items = new ArrayList<>();
+            for (Map.Entry<String, double[]> e : sum.entrySet()) {
+                double[] s = e.getValue();
+                Point2D q = p.project(s[0] / s[2], s[1] / s[2]);
+                items.add(new Labels.Item(q.getX(), q.getY(), 0, names.get(e.getKey()), s[2]));
+            }
+            List<Rectangle2D> obstacles = new ArrayList<>();
+            for (Labels.Item it : places) obstacles.add(Labels.symbolBox(it));
+            for (Rectangle2D b : placeBoxes) if (b != null) obstacles.add(b);
+            Font font = new Font(ChartStyle.FONT, Font.ITALIC, Math.round(size + 1));
+            FontMetrics m = g2.getFontMetrics(font);
+            List<Rectangle2D> boxes = Labels.place(items, t -> m.stringWidth(t) + 2.0, m.getHeight(), area, obstacles);
+            g2.setFont(font);
+            g2.setPaint(NATION);
+            for (int i = 0; i < items.size(); i++) {
+                Rectangle2D b = boxes.get(i);
+                if (b == null) continue;
+                g2.drawString(items.get(i).text(), (float) b.getMinX() + 1, (float) (b.getMaxY() - m.getDescent()));
+            }
         }
-        List<Labels.Item> items = new ArrayList<>();
-        for (Map.Entry<String, double[]> e : sum.entrySet()) {
-            double[] s = e.getValue();
-            Point2D q = p.project(s[0] / s[2], s[1] / s[2]);
-            items.add(new Labels.Item(q.getX(), q.getY(), 0, names.get(e.getKey()), s[2]));
-        }
-        List<Rectangle2D> obstacles = new ArrayList<>();
-        for (Labels.Item it : places) obstacles.add(Labels.symbolBox(it));
-        for (Rectangle2D b : placeBoxes) if (b != null) obstacles.add(b);
-        Font font = new Font(ChartStyle.FONT, Font.ITALIC, Math.round(size + 1));
-        FontMetrics m = g2.getFontMetrics(font);
-        List<Rectangle2D> boxes = Labels.place(items, t -> m.stringWidth(t) + 2.0, m.getHeight(), area, obstacles);
-        g2.setFont(font);
-        g2.setPaint(NATION);
-        for (int i = 0; i < items.size(); i++) {
-            Rectangle2D b = boxes.get(i);
-            if (b != null) g2.drawString(items.get(i).text(), (float) b.getMinX() + 1, (float) (b.getMaxY() - m.getDescent()));
-        }
-    }
     }
 
     /** A place's name without its parenthesis: "Off Gorgona Island (Colombian waters)" is "Off Gorgona Island". */
