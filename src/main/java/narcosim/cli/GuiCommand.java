@@ -24,7 +24,7 @@ import picocli.CommandLine.Parameters;
         description = {"Open the classroom window: a live map, charts and sliders (needs a display).", "",
             "The window has MASON's Console (play, pause, step; the Model tab has "
             + "the strategy's budget shares as sliders and its doctrine switches as check boxes, which act while the "
-            + "model runs), a map (routes drawn by recent flow and seizure risk, shipments, military and police units, "
+            + "model runs), a map (routes drawn by recent flow and the military units watching them, shipments, military and police units, "
             + "communities coloured by trust; it opens showing the whole scenario; double-click a place or route to inspect "
             + "it; zoom with the Display's scale box) and live charts of delivered flow against the expectation without a campaign, seizures, price, "
             + "trust, violence and recruits.", "",

@@ -141,6 +141,13 @@ class GuiXvfbTest {
         for (String l : shown) {
             assertEquals(expected, l.substring(l.indexOf('=') + 1), "after --weeks " + weeks + ", " + l + "\n" + c.out());
         }
+        // The Model tab's controls carry the registry's labels, and resting the pointer on one shows what it does.
+        List<String> tips = c.out().lines().filter(l -> l.startsWith("tooltip: ")).map(l -> l.substring(9)).toList();
+        for (String label : new String[] {"Military share of budget", narcosim.scenario.Params.get("military.targeting").label(),
+            narcosim.scenario.Params.get("military.rules_of_engagement").label()}) {
+            String tip = tips.stream().filter(t -> t.startsWith(label + "=")).findFirst().orElse(label + "=");
+            assertTrue(tip.length() > label.length() + 20, "a tooltip on " + label + ": " + tips);
+        }
     }
 
     @Test

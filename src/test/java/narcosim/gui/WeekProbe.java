@@ -19,7 +19,7 @@ import narcosim.scenario.ScenarioLoader;
  * Run by {@link GuiXvfbTest} in its own JVM on a virtual screen: opens the window as {@code narcosim gui
  * --weeks N --screenshot FILE} does, and prints, one a line, every week number the window then shows, with
  * where it shows it: the Console's time readout, the Model tab, the map's corner, each chart's last point,
- * and the line the command prints.
+ * and the line the command prints; then the Model tab's labels with their tooltips.
  */
 public final class WeekProbe {
 
@@ -37,6 +37,7 @@ public final class WeekProbe {
         room.runWeeks(weeks, 240);
         room.screenshot(Path.of(args[1]));
         List<String> shown = new ArrayList<>();
+        List<String> tooltips = new ArrayList<>();
         SwingUtilities.invokeAndWait(() -> {
             NarcoModelWithUI gui = room.gui();
             shown.add("console=" + number(room.console().timeText()));
@@ -50,8 +51,10 @@ public final class WeekProbe {
                 shown.add("chart " + c.column() + "=" + Math.round(gui.charts().series(c.column()).getMaxX()));
             }
             shown.add("printed=" + number(Classroom.outcomes(gui.model())));
+            tips((Component) room.console().getModelInspector(), tooltips);
         });
         for (String s : shown) System.out.println("shown: " + s);
+        for (String s : tooltips) System.out.println("tooltip: " + s);
         room.close();
         System.exit(0);
     }
@@ -60,6 +63,16 @@ public final class WeekProbe {
     private static String number(String text) {
         Matcher m = WEEK.matcher(text == null ? "" : text);
         return m.find() ? m.group(1) : "'" + text + "'";
+    }
+
+    /** The Model tab's labels with the tooltip each shows ("label=tooltip"). */
+    private static void tips(Component c, List<String> out) {
+        if (c instanceof JLabel l && l.getText() != null && !l.getText().isBlank()) {
+            out.add(l.getText().strip() + "=" + (l.getToolTipText() == null ? "" : l.getToolTipText()));
+        }
+        if (c instanceof Container k) {
+            for (Component child : k.getComponents()) tips(child, out);
+        }
     }
 
     private static void collect(Component c, List<String> out) {
