@@ -59,6 +59,7 @@ public final class NarcoModelWithUI extends GUIState {
     private Display2D display;
     private JFrame displayFrame;
     private JFrame chartFrame;
+    private final WeekPortrayal weekPortrayal = new WeekPortrayal(() -> Week.label(model()));
 
     public NarcoModelWithUI(NarcoModel model) {
         super(model);
@@ -96,6 +97,11 @@ public final class NarcoModelWithUI extends GUIState {
 
     public JFrame chartFrame() {
         return chartFrame;
+    }
+
+    /** The week drawn in the map's corner. */
+    WeekPortrayal weekPortrayal() {
+        return weekPortrayal;
     }
 
     /** The places layer of the map (MASON maps its objects to screen positions). */
@@ -150,8 +156,8 @@ public final class NarcoModelWithUI extends GUIState {
     }
 
     /**
-     * Place names beside the symbols, laid out so they do not overlap ({@link LabelLayout}; recomputed when
-     * the zoom changes). Sea points, and places whose name finds no room, are named only when selected.
+     * Place names beside the symbols, laid out so they do not overlap ({@link LabelLayout}, {@link PlaceNames};
+     * recomputed when the zoom changes). Places whose name finds no room are named only when selected.
      */
     private static final class PlaceLabels extends LabelledPortrayal2D {
         private static final long serialVersionUID = 1L;
@@ -187,11 +193,12 @@ public final class NarcoModelWithUI extends GUIState {
             Double2D pos = map.places().getObjectLocation(v);
             double ox = info.draw.x - pos.x * scale, oy = info.draw.y - pos.y * scale;
             Rectangle2D box;
+            String name = at != null ? at.text() : p.spec.name();
             if (at != null) {
                 box = new Rectangle2D.Double(ox + at.box().getX(), oy + at.box().getY(), at.box().getWidth(),
                         at.box().getHeight());
             } else if (info.selected) {
-                double w = fm.stringWidth(p.spec.name());
+                double w = fm.stringWidth(name);
                 box = new Rectangle2D.Double(info.draw.x + Glyphs.placeSize(p) / 2 + LabelLayout.GAP,
                         info.draw.y - fm.getHeight() / 2.0, w, fm.getHeight());
             } else {
@@ -207,7 +214,7 @@ public final class NarcoModelWithUI extends GUIState {
             g.setColor(HALO);
             g.fill(box);
             g.setColor(Color.DARK_GRAY);
-            g.drawString(p.spec.name(), (float) box.getX(), (float) (box.getMaxY() - fm.getDescent()));
+            g.drawString(name, (float) box.getX(), (float) (box.getMaxY() - fm.getDescent()));
         }
 
         private Map<PlaceView, LabelLayout.Placed> layout(FontMetrics fm, double scale) {
@@ -216,10 +223,7 @@ public final class NarcoModelWithUI extends GUIState {
             for (PlaceView v : views) {
                 Place p = v.place();
                 Double2D pos = map.places().getObjectLocation(v);
-                boolean sea = p.spec.kind() == Specs.PlaceKind.SEA;
-                double priority = p.isMarket() ? 3e9 : p.isProduction() ? 2e9 : 1 + p.spec.population();
-                items.add(new LabelLayout.Item(pos.x * scale, pos.y * scale, Glyphs.placeSize(p) + 6,
-                        sea ? "" : p.spec.name(), priority));
+                items.add(PlaceNames.item(p.spec, pos.x * scale, pos.y * scale, Glyphs.placeSize(p) + 6));
             }
             List<LabelLayout.Placed> placed = LabelLayout.layout(items, fm::stringWidth, fm.getHeight(),
                     map.projection().width() * scale, map.projection().height() * scale);
@@ -250,6 +254,7 @@ public final class NarcoModelWithUI extends GUIState {
         // Places (and their names) on top, so that units crowding round a town never hide its name.
         display.attach(moverPortrayal, "Shipments and forces");
         display.attach(placePortrayal, "Places");
+        display.attach(weekPortrayal, "Week");
         displayFrame = display.createFrame();
         displayFrame.setTitle("narcosim: " + model.config().scenario().name() + ", " + model.config().strategy().name());
         displayFrame.getContentPane().add(new Legend(), BorderLayout.SOUTH);

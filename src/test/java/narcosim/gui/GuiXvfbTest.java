@@ -82,6 +82,7 @@ class GuiXvfbTest {
         while (headless.state.schedule.getSteps() < WEEKS) headless.step();
         assertTrue(out.contains(GuiCommand.outcomes(headless.model())), "window and headless runs differ:\n" + out
                 + "\nheadless: " + GuiCommand.outcomes(headless.model()));
+        assertTrue(out.startsWith("campaign week " + (WEEKS - headless.model().burnInWeeks() - 1) + ": "), out);
 
         Path kept = keep(shot);
         BufferedImage img = ImageIO.read(shot.toFile());
@@ -92,10 +93,10 @@ class GuiXvfbTest {
         }
         assertTrue(colours.size() > 50, "the screenshot is nearly blank: " + colours.size() + " colours");
 
-        // The paints the map must use this week: each busy route's risk colour, each community's trust colour.
+        // The paints the map must use this week: each busy route's pressure colour, each community's trust colour.
         Set<Integer> routePaint = new HashSet<>();
         for (LinkView v : headless.map().linkViews()) {
-            if (v.getRecentFlowKgWeek() > 1) routePaint.add(Palette.risk(v.getSeizureRisk()).getRGB() & 0xFFFFFF);
+            if (v.getRecentFlowKgWeek() > 1) routePaint.add(Palette.pressure(v.getUnitsWatching()).getRGB() & 0xFFFFFF);
         }
         Set<Integer> placePaint = new HashSet<>();
         for (PlaceView v : headless.map().placeViews()) {
@@ -122,13 +123,40 @@ class GuiXvfbTest {
         assertTrue(land > 5000, "coastline drawn: " + counts);
     }
 
+    /**
+     * One week number everywhere (issue 15): after {@code --weeks N} the Console, the Model tab, the map, every
+     * chart's last point and the printed line all show the campaign week just completed, N - burn-in - 1.
+     */
+    @Test
+    void everyWeekNumberTheWindowShowsIsTheSame(@TempDir Path tmp) throws Exception {
+        long weeks = 70;
+        Child c = runOnXvfb(tmp, 180, WeekProbe.class.getName(), String.valueOf(weeks), tmp.resolve("week.png").toString());
+        assertEquals(0, c.exit(), c.out() + c.err());
+        long burnIn = SameModelTest.config("classroom-balloon.yaml", "corridor-crackdown", 11).params().integer("run.burn_in_weeks");
+        String expected = String.valueOf(weeks - burnIn - 1);
+        List<String> shown = c.out().lines().filter(l -> l.startsWith("shown: ")).toList();
+        for (String where : new String[] {"console", "model tab", "map", "chart delivered_kg", "chart recruits", "printed"}) {
+            assertTrue(shown.stream().anyMatch(l -> l.startsWith("shown: " + where + "=")), where + " shows a week:\n" + c.out());
+        }
+        for (String l : shown) {
+            assertEquals(expected, l.substring(l.indexOf('=') + 1), "after --weeks " + weeks + ", " + l + "\n" + c.out());
+        }
+        // The Model tab's controls carry the registry's labels, and resting the pointer on one shows what it does.
+        List<String> tips = c.out().lines().filter(l -> l.startsWith("tooltip: ")).map(l -> l.substring(9)).toList();
+        for (String label : new String[] {"Military share of budget", narcosim.scenario.Params.get("military.targeting").label(),
+            narcosim.scenario.Params.get("military.rules_of_engagement").label()}) {
+            String tip = tips.stream().filter(t -> t.startsWith(label + "=")).findFirst().orElse(label + "=");
+            assertTrue(tip.length() > label.length() + 20, "a tooltip on " + label + ": " + tips);
+        }
+    }
+
     @Test
     void doubleClickingAPlaceInspectsItsCommunity(@TempDir Path tmp) throws Exception {
         Child c = runOnXvfb(tmp, 180, ClickProbe.class.getName(), "tumaco");
         String out = c.out();
         assertEquals(0, c.exit(), "no inspector after double-clicking Tumaco:\n" + out + c.err());
-        for (String shown : new String[] {"Tumaco", "MeanTrust", "RecruitsLastWeek", "ThroughputKgLastWeek", "PoliceUnits",
-            "MilitaryUnitsOnLinks"}) {
+        for (String shown : new String[] {"Tumaco", "Trust in the state (0-1)", "Recruits to trafficking, last week",
+            "Kg through it, last week", "Police units", "Military units on its routes"}) {
             assertTrue(out.contains(shown), shown + " not in the inspector:\n" + out);
         }
     }
