@@ -249,7 +249,7 @@ final class Headline {
                 .append(esc(label.apply(base))).append(" [95% CI]; <span class=\"good\">green</span>: measurably "
                         + "better, <span class=\"bad\">red</span>: measurably worse, grey italics: no measurable "
                         + "difference; the mean of every strategy is in the comparison table below.</p>\n");
-        h.append("<div class=\"scroll\"><table class=\"matrix\">\n<tr><th>Outcome</th>");
+        h.append("<div class=\"scroll\"><table class=\"matrix\">\n<tr><th>Headline outcome</th>");
         for (String s : campaigns) h.append("<th>").append(esc(label.apply(s))).append("</th>");
         h.append("</tr>\n");
         for (Goal g : GOALS) {

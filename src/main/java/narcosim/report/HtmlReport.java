@@ -127,7 +127,7 @@ public final class HtmlReport {
         strategies(h, r, sc);
 
         h.append("<h2 id=\"table\">Comparison table</h2>\n");
-        table(h, r, sc);
+        table(h, r, sc, paired);
 
         h.append("<h2 id=\"price\">Why the price moves</h2>\n");
         price(h, r, sc);
@@ -312,90 +312,73 @@ public final class HtmlReport {
         h.append("</ul>\n");
     }
 
-    private static void table(StringBuilder h, Results r, Scenario sc) {
+    /**
+     * The comparison table: per headline outcome and strategy the mean with its 95% interval and the paired change
+     * against the baseline, computed from runs.csv with the statistics the terminal's table uses (so the two show the
+     * same digits), then the cost per kg kept off.
+     */
+    private static void table(StringBuilder h, Results r, Scenario sc, Paired p) {
         h.append("<p>Mean over replicates with its 95% confidence interval, and the change against the baseline "
                 + "with its interval. Changes are relative (%) except where the baseline is zero or the outcome is "
-                + "already a 0 to 1 scale; then the difference is shown. Grey italics with (n.s.), not significant, mark a "
-                + "change whose interval includes zero.</p>\n");
+                + "already a share or a 0 to 1 scale; then the difference is shown. Grey italics with (n.s.), not "
+                + "significant, mark a change whose interval includes zero.</p>\n");
         h.append("<div class=\"scroll\"><table>\n<tr><th>Outcome</th><th>Strategy</th><th>Mean [95% CI]</th>"
                 + "<th>Change vs baseline [95% CI]</th></tr>\n");
         for (Outcome o : Outcome.HEADLINE) {
+            if (!p.has(o.column())) continue;
             boolean first = true;
             for (String s : r.strategies()) {
-                double k = scale(o);
-                double mean = r.summary(s, o.column(), "mean") / k;
-                if (Double.isNaN(mean)) continue;
+                narcosim.experiment.Statistics.Estimate e = p.estimate(s, o.column());
                 h.append("<tr>");
                 if (first) {
-                    long n = r.strategies().stream().filter(x -> !Double.isNaN(r.summary(x, o.column(), "mean"))).count();
-                    h.append("<td rowspan=\"").append(n).append("\"><b>").append(esc(o.name())).append("</b><br>")
-                            .append("<span class=\"muted\">").append(esc(o.unit())).append("</span></td>");
+                    h.append("<td rowspan=\"").append(r.strategies().size()).append("\"><b>").append(esc(o.name()))
+                            .append("</b><br>").append("<span class=\"muted\">").append(esc(o.unit())).append("</span></td>");
                     first = false;
                 }
                 h.append("<td>").append(esc(label(sc, s))).append("</td><td class=\"num\">")
-                        .append(esc(num(mean) + " [" + num(r.summary(s, o.column(), "ci_low") / k) + ", "
-                                + num(r.summary(s, o.column(), "ci_high") / k) + "]"))
-                        .append("</td><td class=\"num\">").append(change(r, s, o)).append("</td></tr>\n");
+                        .append(esc(num(o.shown(e.mean())) + " [" + num(o.shown(e.low())) + ", " + num(o.shown(e.high()))
+                                + "]"))
+                        .append("</td><td class=\"num\">").append(change(r, p, s, o)).append("</td></tr>\n");
             }
         }
-        costRows(h, r, sc);
+        h.append("</table></div>\n");
+        costTable(h, r, sc, p);
+    }
+
+    /**
+     * The cost per kg kept off the market of each campaign strategy, as the terminal prints it after its table:
+     * extra spend over the baseline / kg less delivered than the baseline, paired by replicate.
+     */
+    private static void costTable(StringBuilder h, Results r, Scenario sc, Paired p) {
+        narcosim.metrics.Outcome c = narcosim.metrics.Outcomes.COST_PER_KG_KEPT_OFF;
+        List<String> campaigns = r.strategies().stream().filter(s -> !s.equals(r.baseline())).toList();
+        if (r.baseline() == null || campaigns.isEmpty() || !p.has("spend_usd_total") || !p.has("delivered_kg_total")) {
+            return;
+        }
+        h.append("<p id=\"cost\"><b>").append(esc(c.title())).append("</b>: ")
+                .append(esc(c.description().toLowerCase(Locale.ROOT))).append(", paired by replicate, with a bootstrap "
+                        + "95% interval. A strategy that delivers as much as the baseline or more keeps nothing off and "
+                        + "has no cost per kg.</p>\n<div class=\"scroll\"><table>\n<tr><th>Strategy</th>"
+                        + "<th>US$ per kg kept off [95% CI]</th></tr>\n");
+        for (String s : campaigns) {
+            narcosim.experiment.Statistics.Estimate e = p.costPerKg(s);
+            String text = Double.isNaN(e.mean()) ? "<span class=\"ns\">keeps nothing off (delivers as much as the "
+                    + "baseline or more)</span>" : esc(minus(c.format(e.mean()) + (Double.isNaN(e.low()) ? ""
+                    : " [" + c.format(e.low()) + ", " + c.format(e.high()) + "]")));
+            h.append("<tr><td>").append(esc(label(sc, s))).append("</td><td class=\"num\">").append(text)
+                    .append("</td></tr>\n");
+        }
         h.append("</table></div>\n");
     }
 
-    /** The cost per kg kept off the market of each campaign strategy, from summary.csv (as the terminal prints it). */
-    private static void costRows(StringBuilder h, Results r, Scenario sc) {
-        narcosim.metrics.Outcome c = narcosim.metrics.Outcomes.COST_PER_KG_KEPT_OFF;
-        List<String> campaigns = r.strategies().stream().filter(s -> !s.equals(r.baseline())).toList();
-        if (r.baseline() == null || campaigns.isEmpty() || r.summary(campaigns.get(0), c.name(), "n") != r.summary(
-                campaigns.get(0), c.name(), "n")) {
-            return;
-        }
-        boolean first = true;
-        for (String s : campaigns) {
-            h.append("<tr>");
-            if (first) {
-                h.append("<td rowspan=\"").append(campaigns.size()).append("\"><b>").append(esc(c.label()))
-                        .append("</b><br><span class=\"muted\">").append(esc(c.displayUnit()))
-                        .append("; extra spend over the baseline / kg less delivered, paired</span></td>");
-                first = false;
-            }
-            double mean = r.summary(s, c.name(), "mean");
-            String text = Double.isNaN(mean) ? "<span class=\"ns\">keeps nothing off (delivers as much as the "
-                    + "baseline or more)</span>" : esc(minus(c.format(mean) + (Double.isNaN(r.summary(s, c.name(),
-                    "ci_low")) ? "" : " [" + c.format(r.summary(s, c.name(), "ci_low")) + ", "
-                    + c.format(r.summary(s, c.name(), "ci_high")) + "]")));
-            h.append("<td>").append(esc(label(sc, s))).append("</td><td class=\"num\">").append(text)
-                    .append("</td><td class=\"muted\">bootstrap interval</td></tr>\n");
-        }
-    }
-
-    private static String change(Results r, String s, Outcome o) {
+    private static String change(Results r, Paired p, String s, Outcome o) {
         if (s.equals(r.baseline())) return "<span class=\"muted\">baseline</span>";
-        double c = r.summary(s, o.column(), "change_pct");
-        boolean scale = o.change() == narcosim.metrics.Outcome.Change.ABSOLUTE;
-        String text;
-        double lo;
-        double hi;
-        if (!Double.isNaN(c) && !scale) {
-            lo = r.summary(s, o.column(), "change_ci_low_pct");
-            hi = r.summary(s, o.column(), "change_ci_high_pct");
-            text = signed(c, 0) + "% [" + signed(lo, 0) + "%, " + signed(hi, 0) + "%]";
-        } else {
-            double k = scale(o);
-            double d = r.summary(s, o.column(), "diff_vs_baseline") / k;
-            if (Double.isNaN(d)) return "";
-            lo = r.summary(s, o.column(), "diff_ci_low") / k;
-            hi = r.summary(s, o.column(), "diff_ci_high") / k;
-            text = signedNum(d) + (o.unit().equals("%") ? " pp" : "") + " [" + signedNum(lo) + ", " + signedNum(hi) + "]";
-        }
-        String out = esc(text);
-        return lo <= 0 && hi >= 0 ? "<span class=\"ns\" title=\"interval includes zero\">" + out + " (n.s.)</span>" : out;
+        if (r.baseline() == null) return "";
+        Headline.Change c = Headline.change(p, r.baseline(), s, new Headline.Goal(o.column(), 0, ""));
+        String out = esc(c.text());
+        return c.noDifference() ? "<span class=\"ns\" title=\"interval includes zero\">" + out + " (n.s.)</span>" : out;
     }
 
-    /** Stored number / scale = shown number. */
-    static double scale(Outcome o) {
-        return 1 / o.scale();
-    }
 
     private static void charts(StringBuilder h, Results r) throws IOException {
         Path dir = r.dir().resolve(Report.CHARTS);
@@ -755,6 +738,11 @@ public final class HtmlReport {
         return narcosim.metrics.Outcome.number(v).replace('-', '\u2212');
     }
 
+    /** Stored number / scale = shown number (the sweep pages' tables). */
+    static double scale(Outcome o) {
+        return 1 / o.scale();
+    }
+
     /** A text with typographic minus signs in place of hyphen-minus before digits. */
     static String minus(String s) {
         return s.replaceAll("-(?=[0-9])", "\u2212");
@@ -776,10 +764,4 @@ public final class HtmlReport {
         return narcosim.metrics.Outcome.signedNumber(v).replace('-', '\u2212');
     }
 
-    private static String signed(double v, int decimals) {
-        if (Double.isNaN(v)) return "n/a";
-        String s = String.format(Locale.ROOT, "%+." + decimals + "f", v);
-        if (s.matches("[+-]0(\\.0+)?")) s = s.substring(1);
-        return s.replace('-', '\u2212');
-    }
 }

@@ -263,7 +263,12 @@ final class Interactive {
                 else t = v.toFixed(3);
                 return t.replace('-', '\\u2212');
               }
-              var legend = { type: 'scroll', top: 0, data: names, textStyle: { fontSize: 13 } };
+              // on a phone the legend wraps onto lines (every strategy stays one tap away); wider, it is one line
+              function legendFor(w) {
+                return w < 640 ? { type: 'plain', top: 0, left: 0, itemGap: 8, itemWidth: 18, data: names,
+                  textStyle: { fontSize: 12 } } : { type: 'scroll', top: 0, data: names, textStyle: { fontSize: 13 } };
+              }
+              function legendHeight(w) { return w < 640 ? 22 * Math.ceil(names.length / 2) + 8 : 30; }
               var charts = window.narcosimCharts = {};
 
               // ---- by strategy: a forest plot of means or changes with their intervals
@@ -293,16 +298,17 @@ final class Interactive {
                     lineStyle: { color: '#555', type: 'dashed' }, label: { formatter: 'baseline' },
                     data: [{ xAxis: 0 }] } });
                 }
-                var narrow = outcomeEl.clientWidth < 560;
+                var w = outcomeEl.clientWidth, narrow = w < 560;
                 oc.setOption({
                   animation: false,
-                  legend: legend,
+                  legend: legendFor(w),
                   tooltip: { trigger: 'item', confine: true, formatter: function (q) {
                     return '<b>' + q.seriesName + '</b><br>' + o.name + ': ' + q.data[2]; } },
-                  grid: { left: narrow ? 8 : 24, right: 24, top: narrow ? 64 : 44, bottom: 56, containLabel: true },
+                  grid: { left: narrow ? 4 : 24, right: 24, top: legendHeight(w) + 20, bottom: 56, containLabel: true },
                   xAxis: { type: 'value', scale: !change, name: change ? o.changeAxis : (o.name + (o.unit ? ' (' + o.unit + ')' : '')),
                     nameLocation: 'middle', nameGap: 30, axisLabel: { formatter: num } },
-                  yAxis: { type: 'category', data: cats, axisLabel: { width: narrow ? 90 : 200, overflow: 'break' } },
+                  yAxis: { type: 'category', data: cats, axisLabel: { width: narrow ? 100 : 220,
+                    overflow: narrow ? 'truncate' : 'break', lineHeight: 14 } },
                   series: series
                 }, { notMerge: true });
               }
@@ -322,7 +328,7 @@ final class Interactive {
                   var w = timeEl.clientWidth;
                   cols = w >= 1000 ? 3 : w >= 640 ? 2 : 1;
                   var rows = Math.ceil(ids.length / cols);
-                  var panelH = cols === 1 ? 190 : 210, top0 = 58, gap = 46;
+                  var panelH = cols === 1 ? 190 : 210, top0 = legendHeight(w) + 28, gap = 46;
                   timeEl.style.height = (top0 + rows * (panelH + gap) + 10) + 'px';
                   tc.resize();
                   var max = 0, n = 0;
@@ -371,7 +377,7 @@ final class Interactive {
                     });
                   });
                   tc.setOption({
-                    animation: false, legend: legend, title: titles, grid: grids, xAxis: xs, yAxis: ys,
+                    animation: false, legend: legendFor(w), title: titles, grid: grids, xAxis: xs, yAxis: ys,
                     tooltip: { trigger: 'axis', confine: true, formatter: function (ps) {
                       var p = ps.filter(function (q) { return q.seriesId.indexOf('main-') === 0; })[0];
                       if (!p) return '';
@@ -393,7 +399,9 @@ final class Interactive {
               }
               var lastW = outcomeEl.clientWidth;
               window.addEventListener('resize', function () {
-                if ((outcomeEl.clientWidth < 560) !== (lastW < 560)) drawOutcome();
+                if ((outcomeEl.clientWidth < 560) !== (lastW < 560) || (outcomeEl.clientWidth < 640) !== (lastW < 640)) {
+                  drawOutcome();
+                }
                 lastW = outcomeEl.clientWidth;
                 oc.resize();
               });

@@ -203,4 +203,108 @@ class HtmlReportTest {
         assertTrue(dom.contains("Comparison table"), "DOM dump lacks the report");
         assertTrue(dom.contains("id=\"routes\""), "DOM dump lacks the routes section");
     }
+
+    @Test
+    void theHeadlineNamesTheBestCampaignStrategyOnEachOutcomeWithItsPairedInterval() throws Exception {
+        Scenario sc = ScenarioLoader.load(ReportFixture.BALLOON);
+        Results r = Results.open(dir);
+        Paired p = Paired.of(r);
+        int at = html.indexOf("<h2 id=\"headline\">Headline</h2>");
+        assertTrue(at >= 0 && at < html.indexOf("<h2 id=\"table\">"), "the headline comes before the tables");
+        String headline = html.substring(at, html.indexOf("<h2", at + 4));
+        int stated = 0;
+        for (Headline.Goal g : Headline.GOALS) {
+            if (g.better() == 0 || Headline.isCost(g)) continue;
+            Headline.Change best = null;
+            for (String s : r.strategies()) {
+                if (s.equals(r.baseline())) continue;
+                Headline.Change c = Headline.change(p, r.baseline(), s, g);
+                if (best == null || c.value() * g.better() > best.value() * g.better()) best = c;
+            }
+            String name = sc.strategy(best.strategy()).orElseThrow().name();
+            String item = "<li><b>" + HtmlReport.esc(Outcome.of(g.column()).name()) + "</b>: ";
+            int li = headline.indexOf(item);
+            assertTrue(li >= 0, "no answer for " + g.column());
+            String text = headline.substring(li, headline.indexOf("</li>", li));
+            assertTrue(text.contains(HtmlReport.esc(name) + (best.verdict() > 0 ? " does best, " : ", ")
+                    + HtmlReport.esc(best.text())), g.column() + ": " + text);
+            if (best.verdict() == 0) assertTrue(text.contains("no campaign strategy does measurably better"), text);
+            stated++;
+        }
+        assertTrue(stated >= 8, "every ranked headline outcome answered");
+    }
+
+    @Test
+    void everyChangeWhoseIntervalIncludesZeroSaysNoMeasurableDifference() throws Exception {
+        Results r = Results.open(dir);
+        Paired p = Paired.of(r);
+        String matrix = html.substring(html.indexOf("<table class=\"matrix\">"));
+        matrix = matrix.substring(0, matrix.indexOf("</table>"));
+        int cells = 0;
+        for (Headline.Goal g : Headline.GOALS) {
+            if (Headline.isCost(g)) continue;
+            for (String s : r.strategies()) {
+                if (s.equals(r.baseline())) continue;
+                Headline.Change c = Headline.change(p, r.baseline(), s, g);
+                boolean zero = c.low() <= 0 && c.high() >= 0;
+                assertEquals(zero, c.noDifference(), g.column() + " " + s);
+                String cls = zero ? "num ns" : c.verdict() > 0 ? "num good" : c.verdict() < 0 ? "num bad" : "num";
+                assertTrue(matrix.contains("<td class=\"" + cls + "\">" + HtmlReport.esc(c.text()) + "</td>"),
+                        g.column() + " " + s + ": " + cls + " " + c.text());
+                cells++;
+            }
+        }
+        assertTrue(cells > 20);
+    }
+
+    @Test
+    void costPerKgKeptOffIsTheTerminalsNumber() throws Exception {
+        Results r = Results.open(dir);
+        List<java.util.Map<String, String>> rows = new ArrayList<>();
+        for (java.util.Map<String, String> row : narcosim.experiment.ExperimentDir.records(
+                dir.resolve(narcosim.experiment.ExperimentDir.RUNS))) {
+            rows.add(row);
+        }
+        String terminal = new narcosim.experiment.CompareSummary(rows, r.strategies(), Outcomes.HEADLINE, r.baseline(),
+                Paired.of(r).replicates()).table();
+        String costs = terminal.substring(terminal.indexOf("Cost per kg"));
+        Scenario sc = ScenarioLoader.load(ReportFixture.BALLOON);
+        String table = html.substring(html.indexOf("<p id=\"cost\">"));
+        table = table.substring(0, table.indexOf("</table>"));
+        int n = 0;
+        for (String line : costs.lines().skip(1).toList()) {
+            String[] parts = line.strip().split("\\s+", 2);
+            String expected = parts[1].equals("none kept off") ? "keeps nothing off"
+                    : HtmlReport.esc(parts[1]).replace('-', '\u2212');
+            String name = HtmlReport.esc(sc.strategy(parts[0]).orElseThrow().name());
+            assertTrue(table.matches("(?s).*<td>" + Pattern.quote(name) + "</td><td class=\"num\">(<span[^>]*>)?"
+                    + Pattern.quote(expected) + ".*"), parts[0] + ": " + expected + " in " + table);
+            n++;
+        }
+        assertEquals(r.strategies().size() - 1, n);
+    }
+
+    @Test
+    void theSpendExplanationAddsUpToWhatTheRunsRecord() throws Exception {
+        // the scenario as the comparison ran it (--years 1 is a setting)
+        java.util.Map<String, Object> manifest = new narcosim.experiment.ExperimentDir(dir).readManifest();
+        List<String> sets = new ArrayList<>();
+        for (Object o : (List<?>) ((java.util.Map<?, ?>) manifest.get("request")).get("sets")) sets.add(String.valueOf(o));
+        Scenario sc = ScenarioLoader.load(ReportFixture.BALLOON, sets);
+        Results r = Results.open(dir);
+        for (String s : r.strategies()) {
+            Budget.Line b = Budget.of(sc, s);
+            double spent = r.summary(s, "spend_usd_total", "mean");
+            assertEquals(spent, b.expectedRunUsd(), 1e-6 * Math.max(1, spent), s + ": bought x years = recorded spend");
+            double used = b.uses().stream().mapToDouble(Budget.Use::boughtUsdYear).sum();
+            assertEquals(b.boughtUsdYear(), used, 1, s + ": the uses add up to the bill");
+            for (Budget.Use u : b.uses()) {
+                assertTrue(u.boughtUsdYear() <= u.allocatedUsdYear() + 1, s + " " + u.name() + " spends no more than its share");
+                assertEquals(u.allocatedUsdYear() - u.boughtUsdYear() > 0.5, !u.why().isEmpty(), s + " " + u.name()
+                        + ": a reason exactly when money is left");
+            }
+        }
+        assertTrue(html.contains("Why spend differs from the allocation"));
+        assertFalse(html.matches("(?s).*\\d{2}:\\d{2}:\\d{2}\\.\\d{6,}.*"), "no nanosecond timestamps");
+    }
 }
