@@ -18,9 +18,13 @@ import narcosim.scenario.ScenarioLoader;
 import narcosim.scenario.Specs;
 
 /**
- * DIR/report.html: one self-contained page (inline CSS, charts as base64 PNG data URIs, no scripts, no
- * external requests) with the scenario, strategies and budgets, the comparison table, the charts, findings in
- * plain sentences, a parameters appendix, version and seeds. Same results directory, same bytes.
+ * DIR/report.html: one self-contained page (inline CSS, charts as base64 PNG data URIs, Apache ECharts and the
+ * data inlined, no external requests). It answers first ({@link Headline}: which strategy does best on each
+ * headline outcome, the trade-offs, every change with its paired interval), then lets a reader explore
+ * ({@link Interactive}), then gives findings per strategy, the scenario, strategies and budgets (and why spend
+ * differs from the allocation, {@link Budget}), the comparison table, why the price moves, interdiction, route
+ * maps that zoom, the static charts for papers, version and seeds, and a parameters appendix. Same results
+ * directory, same bytes.
  */
 public final class HtmlReport {
 
@@ -42,7 +46,7 @@ public final class HtmlReport {
             h3{margin:1.2em 0 .4em}td.good,.good{color:#0a6b2d}td.bad,.bad{color:#a8200d}
             td.good{background:#eef8f0}td.bad{background:#fbefec}
             table.wrap td{overflow-wrap:anywhere}code{overflow-wrap:anywhere}
-            table.matrix th:first-child{min-width:11em}table.matrix td{min-width:9em}
+            table.matrix th:first-child{min-width:10em}table.matrix td{min-width:7.5em;white-space:normal}
             .finding{border-left:4px solid #ccc;padding:.1em 0 .1em .8em;margin:1em 0}
             .finding h3{margin:.2em 0}.finding ul{margin:.2em 0 .4em;padding-left:1.3em}
             .finding .what{font-weight:bold;font-size:.92em;margin:.3em 0 0}

@@ -339,7 +339,8 @@ final class Interactive {
                   });
                   if (max > 0) {
                     var mag = Math.pow(10, Math.floor(Math.log10(max))), f = max / mag;
-                    max = (f <= 1 ? 1 : f <= 2 ? 2 : f <= 2.5 ? 2.5 : f <= 5 ? 5 : 10) * mag;
+                    var steps = [1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10];
+                    max = steps.filter(function (x) { return x >= f - 1e-9; })[0] * mag;
                   }
                   var x = [];
                   for (var i = 0; i < n; i++) x.push(((i + 0.5) * D.periodYears).toFixed(2));
