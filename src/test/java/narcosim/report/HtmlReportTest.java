@@ -307,4 +307,22 @@ class HtmlReportTest {
         assertTrue(html.contains("Why spend differs from the allocation"));
         assertFalse(html.matches("(?s).*\\d{2}:\\d{2}:\\d{2}\\.\\d{6,}.*"), "no nanosecond timestamps");
     }
+
+    @Test
+    void showsTheSmallMultiplesRouteMapWhenTheMapsEngineerWroteOne() throws Exception {
+        Path copy = tmp.resolve("with-routes-all");
+        try (java.util.stream.Stream<Path> files = Files.walk(dir)) {
+            for (Path f : files.toList()) {
+                Path to = copy.resolve(dir.relativize(f).toString());
+                if (Files.isDirectory(f)) Files.createDirectories(to);
+                else Files.copy(f, to);
+            }
+        }
+        assertFalse(HtmlReport.html(Results.open(copy)).contains("All strategies side by side"), "none, none shown");
+        Path any = copy.resolve(Report.CHARTS).resolve(Report.routeMapName("baseline") + ".png");
+        Files.copy(any, copy.resolve(Report.CHARTS).resolve(HtmlReport.ROUTES_ALL));
+        String page = HtmlReport.html(Results.open(copy));
+        assertTrue(page.contains("<h3>All strategies side by side</h3>\n<div class=\"viewer\" id=\"routes-all-viewer\">"));
+        assertTrue(page.contains(Base64.getEncoder().encodeToString(Files.readAllBytes(any))), "embedded");
+    }
 }
