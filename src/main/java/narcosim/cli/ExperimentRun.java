@@ -24,7 +24,7 @@ final class ExperimentRun {
     static int request(Plan.Kind kind, Path file, ScenarioOptions scenario, List<String> strategies, int replicates,
                        long seed, ExperimentOptions opts, picocli.CommandLine.Model.CommandSpec spec) throws Exception {
         Experiments.Request req = new Experiments.Request(kind, file, scenario.sets(), strategies, replicates, seed,
-                opts.timeseries);
+                opts.timeseries(kind));
         return execute(Experiments.plan(req), req, opts, spec.commandLine().getOut(), spec.commandLine().getErr());
     }
 
