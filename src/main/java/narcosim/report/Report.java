@@ -156,6 +156,8 @@ public final class Report {
                 AtomicDirectory.replace(r.dir().resolve(ROUTES).resolve(e.getKey()), flows::write);
                 files.addAll(RouteMap.write(flows, scale, out, routeMapName(e.getKey())));
             }
+            // Every strategy's map side by side on that scale: the small multiples the report shows first.
+            files.addAll(RouteMap.writeSmallMultiples(maps, scale, out, "routes-all"));
         } finally {
             pool.shutdownNow();
         }
