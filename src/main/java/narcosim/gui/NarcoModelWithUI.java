@@ -36,9 +36,9 @@ import sim.util.Double2D;
 /**
  * The classroom window around the headless {@link NarcoModel}: MASON's Console, a map display
  * (land, coast and borders, routes, places, shipments and forces), live charts, and the model inspector
- * with the strategy's budget shares and doctrine switches. The map and charts are refreshed by a step MASON runs
- * after each model week, outside the model's schedule, and only read the model: a run in the window is the
- * same run as {@code narcosim run} with the same seed.
+ * with the strategy's budget shares and doctrine switches. The map and charts are refreshed by a step
+ * MASON runs after each model week, outside the model's schedule, and only read the model: a run in the
+ * window is the same run as {@code narcosim run} with the same seed.
  */
 public final class NarcoModelWithUI extends GUIState {
 
@@ -107,16 +107,11 @@ public final class NarcoModelWithUI extends GUIState {
     }
 
     /**
-     * The place names the map last drew wholly in view, by place id (a name scrolled out of view, or left
-     * out for want of room, is not there).
+     * The place names the map's last frame drew wholly in view, by place id (a name scrolled out of view,
+     * or left out for want of room, is not there).
      */
     Map<String, String> namesInView() {
-        return Map.copyOf(placeLabels.inView);
-    }
-
-    /** The land layer of the map. */
-    LandPortrayal landPortrayal() {
-        return land;
+        return placeLabels.inView();
     }
 
     /** The places layer of the map (MASON maps its objects to screen positions). */
@@ -181,8 +176,13 @@ public final class NarcoModelWithUI extends GUIState {
         private transient MapView map;
         private transient double layoutScale = Double.NaN;
         private transient Map<PlaceView, PlaceNames.Placed> layout = new HashMap<>();
-        /** Per place id, the name last drawn wholly inside the visible part of the map. */
-        private final transient Map<String, String> inView = new ConcurrentHashMap<>();
+        /** Per place id, the name last drawn wholly inside the visible part of the map, and that part. */
+        private final transient Map<String, Shown> inView = new ConcurrentHashMap<>();
+        private transient volatile Rectangle2D lastClip;
+        private static final Rectangle2D EVERYWHERE = new Rectangle2D.Double(-1e9, -1e9, 2e9, 2e9);
+
+        private record Shown(String name, Rectangle2D clip) {
+        }
 
         PlaceLabels() {
             super(new Glyphs.PlacePortrayal(), null);
@@ -224,7 +224,9 @@ public final class NarcoModelWithUI extends GUIState {
                 inView.remove(p.spec.id());
                 return;
             }
-            if (info.clip == null || info.clip.contains(box)) inView.put(p.spec.id(), name);
+            Rectangle2D clip = info.clip == null ? EVERYWHERE : info.clip.getBounds2D();
+            lastClip = clip;
+            if (clip.contains(box)) inView.put(p.spec.id(), new Shown(name, clip));
             else inView.remove(p.spec.id());
             if (at != null && at.leader()) {
                 g.setColor(Color.GRAY);
@@ -237,6 +239,15 @@ public final class NarcoModelWithUI extends GUIState {
             g.fill(box);
             g.setColor(Color.DARK_GRAY);
             g.drawString(name, (float) box.getX(), (float) (box.getMaxY() - fm.getDescent()));
+        }
+
+        /** The names drawn in view in the last frame (MASON draws only the places whose symbol is in view). */
+        Map<String, String> inView() {
+            Map<String, String> out = new HashMap<>();
+            inView.forEach((id, s) -> {
+                if (s.clip().equals(lastClip)) out.put(id, s.name());
+            });
+            return out;
         }
 
         private Map<PlaceView, PlaceNames.Placed> layout(FontMetrics fm, double scale) {
