@@ -10,6 +10,8 @@ final class Palette {
     static final Color OCEAN = new Color(0xDCEBF5);
     static final Color LAND = new Color(0xF4F1E8);
     static final Color COAST = new Color(0xA8A294);
+    /** Country borders on land (dashed). */
+    static final Color BORDER = new Color(0xB9B2A2);
     static final Color SHIPMENT = ChartStyle.OKABE_ITO[0];
     static final Color MILITARY = ChartStyle.OKABE_ITO[4];
     static final Color POLICE = ChartStyle.OKABE_ITO[3];

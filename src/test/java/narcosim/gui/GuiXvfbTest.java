@@ -84,7 +84,7 @@ class GuiXvfbTest {
                 + "\nheadless: " + GuiCommand.outcomes(headless.model()));
         assertTrue(out.startsWith("campaign week " + (WEEKS - headless.model().burnInWeeks() - 1) + ": "), out);
 
-        Path kept = keep(shot);
+        Path kept = keep(shot, "gui-xvfb-test.png");
         BufferedImage img = ImageIO.read(shot.toFile());
         assertTrue(img.getWidth() >= 1000 && img.getHeight() >= 700, "screenshot " + img.getWidth() + "x" + img.getHeight());
         Set<Integer> colours = new HashSet<>();
@@ -121,6 +121,37 @@ class GuiXvfbTest {
         assertTrue(cocaRing > 10, "coca zone drawn: " + counts);
         assertTrue(black > 50, "market and shipments drawn: " + counts);
         assertTrue(land > 5000, "coastline drawn: " + counts);
+    }
+
+    /**
+     * The map works away from the Americas and when zoomed in (issue 15): a West African test scenario
+     * opened at zoom 3 on its coca zone shows land and sea from Natural Earth, and names the places in view.
+     */
+    @Test
+    void aWestAfricanMapZoomedInShowsLandSeaAndNames(@TempDir Path tmp) throws Exception {
+        Path shot = tmp.resolve("west-africa.png");
+        Child c = runOnXvfb(tmp, 180, MapProbe.class.getName(), "src/test/resources/scenarios/west-africa-map.yaml",
+                "sea-patrols", "3", "60", shot.toString());
+        String out = c.out();
+        assertEquals(0, c.exit(), out + c.err());
+        assertTrue(!c.err().contains("Exception"), "no exceptions on the Swing thread:\n" + c.err());
+        assertTrue(out.contains("scale: 3.0"), "zoomed in 3 times:\n" + out);
+        BufferedImage img = ImageIO.read(shot.toFile());
+        int land = 0, sea = 0;
+        for (int y = 30; y < 25 + NarcoModelWithUI.MAP_HEIGHT - 40; y++) {
+            for (int x = 5; x < NarcoModelWithUI.MAP_WIDTH - 30; x++) {
+                int rgb = img.getRGB(x, y) & 0xFFFFFF;
+                if (rgb == (Palette.LAND.getRGB() & 0xFFFFFF)) land++;
+                if (rgb == (Palette.OCEAN.getRGB() & 0xFFFFFF)) sea++;
+            }
+        }
+        String counts = "land " + land + ", sea " + sea + " pixels (screenshot kept at " + keep(shot, "gui-xvfb-west-africa.png")
+                + ")\n" + out;
+        assertTrue(land > 100_000, "the map shows land: " + counts);
+        assertTrue(sea > 1_000, "and some sea: " + counts);
+        // Zoomed in on the source, Fouta Djallon, the map shows it and its port Conakry, named.
+        assertTrue(out.contains("named: fouta=Fouta Djallon (stand-in source)"), counts);
+        assertTrue(out.contains("named: conakry=Conakry"), counts);
     }
 
     /**
@@ -195,8 +226,8 @@ class GuiXvfbTest {
     }
 
     /** Copies the screenshot under target/ so a person can look at it after the build. */
-    private static Path keep(Path shot) throws Exception {
-        Path kept = Path.of("target", "gui-xvfb-test.png");
+    private static Path keep(Path shot, String name) throws Exception {
+        Path kept = Path.of("target", name);
         Files.createDirectories(kept.getParent());
         Files.copy(shot, kept, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         return kept;
