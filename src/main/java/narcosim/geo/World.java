@@ -151,6 +151,8 @@ public final class World {
     private final List<Box> landBounds;
     private final List<Line> borders;
     private final List<Box> borderBounds;
+    /** The longitudes and latitudes the data spans (a little past -180..180 where rings are unwrapped). */
+    private final Box extent;
 
     private World(List<Land> land, List<Line> borders) {
         this.land = List.copyOf(land);
@@ -161,6 +163,17 @@ public final class World {
         List<Box> bb = new ArrayList<>();
         for (Line b : borders) bb.add(Box.around(b.lon(), b.lat(), 0));
         this.borderBounds = List.copyOf(bb);
+        double w = -180;
+        double e = 180;
+        for (Box b : lb) {
+            w = Math.min(w, b.west());
+            e = Math.max(e, b.east());
+        }
+        for (Box b : bb) {
+            w = Math.min(w, b.west());
+            e = Math.max(e, b.east());
+        }
+        this.extent = new Box(w, -90, e, 90);
     }
 
     private static final class Holder {
@@ -190,9 +203,11 @@ public final class World {
         List<Land> outLand = new ArrayList<>();
         List<Line> outCoast = new ArrayList<>();
         List<Line> outBorders = new ArrayList<>();
-        Box world = new Box(-180, -90, 180, 90);
-        for (double shift = -360 * Math.ceil((box.east() - 180) / 360); shift <= 360 * Math.ceil((-180 - box.west()) / 360);
-             shift += 360) {
+        // Rings that cross the antimeridian run on past 180 or -180 (see unwrap), so the data spans a little
+        // more than 360 degrees: try every copy of the world, 360 degrees apart, that meets the box.
+        Box world = extent;
+        for (double shift = 360 * Math.ceil((world.west() - box.east()) / 360);
+             shift <= 360 * Math.floor((world.east() - box.west()) / 360); shift += 360) {
             Box q = box.shifted(shift); // the box in the data's longitudes
             if (!q.intersects(world)) continue;
             for (int i = 0; i < land.size(); i++) {
@@ -272,6 +287,11 @@ public final class World {
                 lon[i] = x / 100.0;
                 lat[i] = y / 100.0;
             }
+            if (!f[0].equals("B")) {
+                double[][] u = unwrap(lon, lat);
+                lon = u[0];
+                lat = u[1];
+            }
             switch (f[0]) {
                 case "L" -> {
                     if (outer != null) land.add(new Land(outer, holes));
@@ -290,5 +310,38 @@ public final class World {
         }
         if (outer != null) land.add(new Land(outer, holes));
         return new World(land, borders);
+    }
+
+    /**
+     * A ring whose edge jumps from longitude 180 to -180 (Natural Earth's Chukotka, Fiji, Antarctica) made
+     * continuous: each point is moved by a multiple of 360 degrees to lie within 180 of the one before, so the
+     * ring runs on past the antimeridian instead of drawing a line across the world. A ring that then ends
+     * 360 degrees from where it began goes round a pole (Antarctica): it is closed along that pole.
+     */
+    static double[][] unwrap(double[] lon, double[] lat) {
+        int n = lon.length;
+        double[] x = lon.clone();
+        for (int i = 1; i < n; i++) {
+            while (x[i] - x[i - 1] > 180) x[i] -= 360;
+            while (x[i] - x[i - 1] < -180) x[i] += 360;
+        }
+        if (Math.abs(x[n - 1] - x[0]) <= 180) return new double[][] {x, lat};
+        // It goes round a pole: close it along the pole's latitude, on the side the ring lies.
+        double mean = 0;
+        for (double v : lat) mean += v;
+        double pole = mean < 0 ? -90 : 90;
+        // The last edge runs on to the first point's copy a turn away (Antarctica: on to 180), then down to
+        // the pole, back a turn along it and up to the first point (those edges lie on +-180 and the pole, which
+        // Clip.coast does not draw as coast).
+        double turn = 360 * Math.rint((x[n - 1] - x[0]) / 360);
+        double[] ox = java.util.Arrays.copyOf(x, n + 3);
+        double[] oy = java.util.Arrays.copyOf(lat, n + 3);
+        ox[n] = x[0] + turn;
+        oy[n] = lat[0];
+        ox[n + 1] = x[0] + turn;
+        oy[n + 1] = pole;
+        ox[n + 2] = x[0];
+        oy[n + 2] = pole;
+        return new double[][] {ox, oy};
     }
 }

@@ -41,37 +41,9 @@ final class LandPortrayal extends FieldPortrayal2D {
     private volatile Paths paths;
 
     void setProjection(Projection p) {
-        map = new Map(p, withoutSeams(World.get().region(p.box(REACH))));
+        map = new Map(p, World.get().region(p.box(REACH)));
         paths = null;
         setField(p);
-    }
-
-    /**
-     * The region less the coast pieces that run straight from its west side to its east side. A few of
-     * Natural Earth's rings step across the antimeridian from 180 to -180 within one edge (Fiji, Chukotka);
-     * cut to a box, that edge becomes a line across the whole map, which is no coast.
-     */
-    static World.Region withoutSeams(World.Region r) {
-        double west = r.box().west(), east = r.box().east();
-        List<World.Line> coast = new ArrayList<>();
-        for (World.Line l : r.coast()) {
-            int from = 0;
-            for (int i = 1; i <= l.size(); i++) {
-                boolean seam = i < l.size() && (onSide(l.lon()[i - 1], west) && onSide(l.lon()[i], east)
-                        || onSide(l.lon()[i - 1], east) && onSide(l.lon()[i], west));
-                if (i == l.size() || seam) {
-                    if (i - from >= 2) {
-                        coast.add(new World.Line(Arrays.copyOfRange(l.lon(), from, i), Arrays.copyOfRange(l.lat(), from, i)));
-                    }
-                    from = i;
-                }
-            }
-        }
-        return new World.Region(r.box(), r.land(), coast, r.borders());
-    }
-
-    private static boolean onSide(double lon, double side) {
-        return Math.abs(lon - side) < 1e-6;
     }
 
     /** The paths last drawn (null before the first frame of a map): built again only when the scale changes. */

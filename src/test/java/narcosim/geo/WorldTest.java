@@ -22,8 +22,35 @@ class WorldTest {
     private static final Box ALL = new Box(-180, -90, 180, 90);
 
     private static boolean onLand(double lon, double lat) {
-        for (World.Land l : W.land()) if (l.contains(lon, lat)) return true;
+        // rings that cross the antimeridian run on past 180 or -180: look at every copy of the world
+        for (World.Land l : W.land()) {
+            if (l.contains(lon, lat) || l.contains(lon + 360, lat) || l.contains(lon - 360, lat)) return true;
+        }
         return false;
+    }
+
+    @Test
+    void ringsThatCrossTheAntimeridianDrawNoLineAcrossTheWorld() {
+        // Natural Earth's Chukotka, Wrangel Island, Fiji and Antarctica jump from 180 to -180 within an edge:
+        // unwrapped, no coast in any box of the world runs across it
+        for (Box b : List.of(new Box(-180, -90, 180, 90), new Box(-120, -30, -60, 0), new Box(-100, -20, 40, 75))) {
+            World.Region r = W.region(b);
+            for (World.Line c : r.coast()) {
+                for (int i = 1; i < c.size(); i++) {
+                    assertTrue(Math.abs(c.lon()[i] - c.lon()[i - 1]) < 90,
+                            "a coast edge from " + c.lon()[i - 1] + " to " + c.lon()[i] + " at " + c.lat()[i] + " in " + b);
+                }
+            }
+        }
+        // the strip of Fiji at -16.5 no longer makes sea into land across the Pacific and South America
+        World.Region r = W.region(new Box(-120, -30, -60, 0));
+        assertFalse(r.isLand(-100, -16.49), "eastern Pacific at 16.5 S");
+        assertTrue(r.isLand(-65, -16.49), "Bolivia");
+        // Chukotka east of 180 is land where a box west of the antimeridian shows it, and Antarctica is land
+        assertTrue(W.region(new Box(-180, 60, -170, 70)).isLand(-173, 65.5), "Chukotka east of 180");
+        assertTrue(W.region(new Box(-180, -90, 180, 90)).isLand(0, -80), "Antarctica");
+        assertTrue(W.region(new Box(-180, -90, 180, 90)).isLand(179.9, -85), "Antarctica at the antimeridian");
+        assertFalse(W.region(new Box(-180, -90, 180, 90)).isLand(-150, -40), "southern Pacific");
     }
 
     @Test

@@ -139,22 +139,15 @@ class LandPortrayalTest {
     }
 
     @Test
-    void seamsAcrossTheAntimeridianAreNoCoast() {
+    void noCoastRunsAcrossTheMap() {
+        // Natural Earth's Fiji and Chukotka cross the antimeridian within an edge; the world data unwraps them
         Box box = new Box(-150, -50, -38, 71);
-        World.Region raw = World.get().region(box);
-        World.Region r = LandPortrayal.withoutSeams(raw);
+        World.Region r = World.get().region(box);
         for (World.Line l : r.coast()) {
             for (int i = 1; i < l.size(); i++) {
                 assertTrue(Math.abs(l.lon()[i] - l.lon()[i - 1]) < 0.9 * box.width(),
                         "a coast piece across the whole box at latitude " + l.lat()[i]);
             }
         }
-        // Nothing else is lost: the real coast is all there.
-        int points = 0, kept = 0;
-        for (World.Line l : raw.coast()) points += l.size();
-        for (World.Line l : r.coast()) kept += l.size();
-        assertTrue(kept >= points - 20 && kept > 1000, points + " coast points, " + kept + " kept");
-        assertSame(raw.land(), r.land());
-        assertSame(raw.borders(), r.borders());
     }
 }
