@@ -5,9 +5,6 @@ import java.awt.Graphics2D;
 import java.awt.Stroke;
 import java.awt.geom.AffineTransform;
 import java.awt.geom.Path2D;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
 
 import narcosim.geo.World;
 import sim.portrayal.DrawInfo2D;
