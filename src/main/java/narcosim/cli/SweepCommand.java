@@ -30,9 +30,13 @@ import picocli.CommandLine.Parameters;
             + "the noise the runs themselves make, estimated from the replicates."},
         footer = {"", "Examples:",
             "  narcosim sweep scenarios/sweeps/interdiction-vs-development.yaml --threads 2",
-            "  narcosim sweep scenarios/sweeps/sobol-core.yaml --resume results/sobol-core-20261122-101500",
-            "  narcosim sweep scenarios/sweeps/morris-core.yaml           # which levers and parameters matter?",
-            "  sbatch --array=0-63 scripts/slurm/sweep.sbatch scenarios/sweeps/sobol-core.yaml   # then: narcosim merge DIR"})
+            "  narcosim sweep scenarios/sweeps/sobol-core.yaml \\",
+            "      --resume results/sobol-core-20261122-101500",
+            "  # which levers and parameters matter?",
+            "  narcosim sweep scenarios/sweeps/morris-core.yaml",
+            "  # on a Slurm cluster, then: narcosim merge DIR",
+            "  sbatch --array=0-63 scripts/slurm/sweep.sbatch \\",
+            "      scenarios/sweeps/sobol-core.yaml"})
 public final class SweepCommand implements Callable<Integer> {
 
     @CommandLine.Spec
