@@ -217,6 +217,11 @@ public final class Experiments {
             LeverSummary ls = new LeverSummary(plan, records);
             writeTable(dir.path().resolve(LeverSummary.FILE), LeverSummary.HEADER, ls.rows());
         } else {
+            // The reference strategy the sweep was started with (the file's, or sweep --reference), as the manifest says.
+            Map<String, Object> manifest = dir.readManifest();
+            if (manifest != null && manifest.get("design") instanceof Map<?, ?> d && d.get("reference") instanceof String ref) {
+                plan.description().put("reference", ref);
+            }
             SweepSummary.write(dir.path(), plan, records);
         }
         if (weekly != null) dir.writeTimeseries(tsHeader, weekly);
