@@ -140,7 +140,7 @@ public final class Experiments {
         } catch (ScenarioException e) {
             throw new IllegalStateException("the plan's outcomes were listed before", e);
         }
-        m.put("started", Instant.now().toString());
+        m.put("started", now());
         m.put("finished", null);
         return m;
     }
@@ -151,6 +151,11 @@ public final class Experiments {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The time now, to the second (UTC), as the manifest records when an experiment started and finished. */
+    static String now() {
+        return Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
     }
 
     /**
@@ -225,7 +230,7 @@ public final class Experiments {
             SweepSummary.write(dir.path(), plan, records);
         }
         if (weekly != null) dir.writeTimeseries(tsHeader, weekly);
-        dir.updateManifest(Map.of("finished", Instant.now().toString()));
+        dir.updateManifest(Map.of("finished", now()));
         AtomicDirectory.deleteTemporaries(dir.path());
         AtomicDirectory.deleteTemporaries(dir.parts());
         return new Merged(true, null, failed);

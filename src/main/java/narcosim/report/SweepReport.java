@@ -39,7 +39,7 @@ public final class SweepReport {
         h.append("<p class=\"muted\">Made by narcosim ").append(esc(str(manifest.get("narcosim_version"))))
                 .append(", an agent-based simulation of counter-narcotics campaigns. Finished ")
                 .append(esc(str(manifest.get("finished")))).append(". Results directory: ")
-                .append(esc(s.results().name())).append(".</p>\n");
+                .append(esc(String.valueOf(s.dir().toAbsolutePath().normalize().getFileName()))).append(".</p>\n");
         h.append("<p class=\"muted\">Contents: <a href=\"#design\">Design</a> &middot; <a href=\"#findings\">Findings</a>"
                 + " &middot; <a href=\"#charts\">Charts</a> &middot; <a href=\"#version\">Version and seeds</a></p>\n");
 

@@ -75,6 +75,10 @@ class SweepFindingsTest {
         assertTrue(html.contains("against baseline, paired run by run: " + change), "report.html states the same change");
         assertFalse(html.contains("moves it by"), "no unqualified range-of-means findings");
         assertTrue(r.out().contains("listed only when the interval excludes"), r.out());
+        assertTrue(html.contains("Results directory: sweep."), "the directory's real name, not the sweep's");
+        String manifest = Files.readString(out.resolve("manifest.yaml"), StandardCharsets.UTF_8);
+        assertTrue(manifest.lines().anyMatch(l -> l.matches("finished: '?\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ'?")),
+                "times to the second, not the nanosecond:\n" + manifest);
     }
 
     @Test
