@@ -59,6 +59,16 @@ class OneVocabularyTest {
         }
         assertTrue(changes >= 3 * titles.size() - 3, "changes against the baseline are shown: " + changes);
         assertTrue(absolute > 0, "shares and 0-1 indices (and outcomes whose baseline is 0) as differences");
+        // the notebooks read the same catalogue from the results: outcomes.csv
+        List<Map<String, String>> catalogue = ExperimentFixtures.maps(out.resolve("outcomes.csv"));
+        List<String> headline = catalogue.stream().filter(c -> !c.get("headline").isEmpty())
+                .sorted(java.util.Comparator.comparingInt(c -> Integer.parseInt(c.get("headline"))))
+                .map(c -> c.get("title")).toList();
+        assertEquals(titles, headline, "outcomes.csv names the headline measures as the terminal does");
+        Map<String, String> share = catalogue.stream().filter(c -> c.get("outcome").equals("seized_share")).findFirst()
+                .orElseThrow();
+        assertEquals(List.of("100", "%", "absolute", "whole_campaign"), List.of(share.get("display_scale"),
+                share.get("display_unit"), share.get("change"), share.get("window")));
         assertTrue(r.out().contains("Seized share of departed, whole campaign (%)"),
                 "a headline figure names the window it is stated over: " + r.out());
     }
