@@ -64,9 +64,22 @@ public record Outcome(String name, Kind kind, String unit, String label, String 
         return stored * displayScale;
     }
 
-    /** A value in display units as text: thousands separated, about three significant digits. */
+    /**
+     * A value in display units as text: thousands separated, about three significant digits; a count (cartels,
+     * agents, incidents...) that rounds to a whole number is shown whole ("4", not "4.00").
+     */
     public String format(double stored) {
-        return number(display(stored));
+        double v = display(stored);
+        return isCount() && v == v && Math.abs(v - Math.rint(v)) < 0.005 ? number(Math.rint(v)) : number(v);
+    }
+
+    /** Units of things counted one by one (as opposed to kg, money, areas, shares and indices). */
+    private static final java.util.Set<String> COUNTS = java.util.Set.of("incidents", "tips", "agents", "arrests",
+            "units", "events", "seizures", "cartels", "splits", "exits", "mergers", "links", "places", "nations");
+
+    /** Whether this outcome counts whole things (its mean may still be fractional). */
+    public boolean isCount() {
+        return displayScale == 1 && COUNTS.contains(unit);
     }
 
     /**
@@ -77,10 +90,10 @@ public record Outcome(String name, Kind kind, String unit, String label, String 
         if (!(v == v)) return "n/a";
         double a = Math.abs(v);
         if (a >= 100 || v == Math.rint(v)) return whole(v);
-        int decimals = a >= 10 ? 1 : a >= 1 ? 2 : 3;
-        String s = String.format(Locale.ROOT, "%." + decimals + "f", v);
-        // Rounded to a whole number (3.998 -> "4.00"): no decimals, so a count of 4 reads "4" everywhere.
-        return s.matches("-?\\d+\\.0+") ? whole(Double.parseDouble(s)) : s;
+        if (a >= 10) return String.format(Locale.ROOT, "%.1f", v);
+        if (a >= 1) return String.format(Locale.ROOT, "%.2f", v);
+        String s = String.format(Locale.ROOT, "%.3f", v);
+        return s.equals("-0.000") || s.equals("0.000") ? "0" : s;
     }
 
     private static String whole(double v) {

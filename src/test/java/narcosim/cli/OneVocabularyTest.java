@@ -174,7 +174,9 @@ class OneVocabularyTest {
         assertEquals(Outcome.Window.CAMPAIGN_MEAN, Outcomes.measure("price_usd_kg_mean").window());
         assertEquals(Outcome.Window.WHOLE_CAMPAIGN, Outcomes.measure("seized_share").window());
         assertEquals("Seized share of departed, whole campaign", Outcomes.measure("seized_share").label());
-        assertEquals("4", Outcome.number(3.998), "a count that rounds to a whole number has no decimals (not 4.00)");
+        assertEquals("4", Outcomes.weeklyOutcome("cartels").format(3.998), "a count that rounds to whole: not 4.00");
+        assertEquals("4.00", Outcomes.weeklyOutcome("price_usd_kg").format(3.998), "a price keeps its decimals");
+        assertEquals("38.0", Outcome.number(38.04), "a share's precision is kept");
         assertEquals("0", Outcome.signedNumber(0.0002));
         assertEquals("+31.3 pp [+26.9, +35.7]", share.change(0.313, 0.269, 0.357, 0.08));
         Outcome harm = Outcomes.measure("collateral_harm_total");
