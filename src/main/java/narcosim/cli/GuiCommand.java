@@ -32,9 +32,10 @@ import picocli.CommandLine.Parameters;
             + "Lessons for a class: docs/teaching.md. On a machine without a screen, run it under xvfb-run with "
             + "--weeks and --screenshot (last example)."},
         footer = {"", "Examples:",
-            "  narcosim gui                                        # central-america.yaml, military-surge",
+            "  narcosim gui          # central-america.yaml, military-surge",
             "  narcosim gui scenarios/classroom-balloon.yaml --strategy corridor-crackdown",
-            "  xvfb-run -s '-screen 0 1440x900x24' narcosim gui scenarios/classroom-balloon.yaml \\",
+            "  xvfb-run -s '-screen 0 1440x900x24' \\",
+            "      narcosim gui scenarios/classroom-balloon.yaml \\",
             "      --strategy corridor-crackdown --weeks 200 --screenshot balloon.png"})
 public final class GuiCommand implements Callable<Integer> {
 

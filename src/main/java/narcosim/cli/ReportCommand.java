@@ -37,7 +37,8 @@ import picocli.CommandLine.Parameters;
             "run (a directory of narcosim run): redraws route-map.png/.svg from its links.csv and places.csv.", "",
             "An incomplete or foreign directory is named with what is missing (exit 2)."},
         footer = {"", "Examples:", "  narcosim report results/compare-central-america-20261122-101500",
-            "  narcosim report results/compare-central-america-20261122-101500 --map-replicate 3",
+            "  narcosim report results/compare-central-america-20261122-101500 \\",
+            "      --map-replicate 3",
             "  narcosim report results/sobol-core-20261122-101500",
             "  narcosim report results/central-america-integrated-s7"})
 public final class ReportCommand implements Callable<Integer> {
