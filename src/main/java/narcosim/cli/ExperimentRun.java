@@ -32,7 +32,7 @@ final class ExperimentRun {
     static int sweep(Path file, ScenarioOptions scenario, int replicates, long seed, String reference,
                      ExperimentOptions opts, picocli.CommandLine.Model.CommandSpec spec) throws Exception {
         Experiments.Request req = new Experiments.Request(Plan.Kind.SWEEP, file, scenario.sets(), null, replicates, seed,
-                opts.timeseries);
+                opts.timeseries(Plan.Kind.SWEEP));
         Plan plan = Experiments.plan(req);
         if (reference != null) {
             @SuppressWarnings("unchecked")

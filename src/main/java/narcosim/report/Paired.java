@@ -85,6 +85,12 @@ final class Paired {
     Statistics.Estimate costPerKg(String strategy) {
         List<String> columns = List.of("spend_usd_total", "delivered_kg_total");
         CompareSummary s = new CompareSummary(rows, strategies, columns, baseline, replicates);
-        return s.costPerKg(strategy);
+        Statistics.Estimate e = s.costPerKg(strategy);
+        // as summary.csv holds it (and the terminal prints it), so the page shows the same number
+        return new Statistics.Estimate(e.n(), held(e.mean()), e.sd(), held(e.low()), held(e.high()));
+    }
+
+    private static double held(double v) {
+        return Double.isNaN(v) ? v : Double.parseDouble(narcosim.util.Fmt.cell(v));
     }
 }

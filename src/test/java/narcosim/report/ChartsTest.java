@@ -52,8 +52,9 @@ class ChartsTest {
         List<String> names = charts("png").stream().map(p -> p.getFileName().toString()).toList();
         int strategies = Results.open(dir).strategies().size();
         assertTrue(PriceParts.available(Results.open(dir)), "the fixture's summary.csv has the price parts");
-        // + tradeoff + the two price-part charts + a route map per strategy
-        assertEquals(Outcome.OVER_TIME.size() + Outcome.FINAL.size() + 3 + strategies, names.size(), names::toString);
+        // + tradeoff + the two price-part charts + a route map per strategy + all maps side by side (PNG only)
+        assertEquals(Outcome.OVER_TIME.size() + Outcome.FINAL.size() + 4 + strategies, names.size(), names::toString);
+        assertTrue(names.contains("routes-all.png"));
         for (Outcome o : Outcome.OVER_TIME) assertTrue(names.contains("timeseries-" + o.column() + ".png"), o.column());
         assertTrue(names.contains(Report.PRICE_PARTS + ".png"));
         assertTrue(names.contains(Report.PRICE_PART_CHANGES + ".png"));
@@ -61,7 +62,7 @@ class ChartsTest {
         assertTrue(names.contains("tradeoff.png"));
         assertTrue(names.contains("timeseries-delivered_kg.png"));
         assertTrue(names.contains("final-mean_trust_final_year.png"));
-        assertEquals(names.size(), charts("svg").size());
+        assertEquals(names.size() - 1, charts("svg").size(), "an SVG beside every PNG but the small multiples");
         try (Stream<Path> s = Files.list(dir.resolve(Report.CHARTS))) {
             assertFalse(s.anyMatch(p -> p.getFileName().toString().startsWith(".")), "no temporary files left");
         }
@@ -73,6 +74,11 @@ class ChartsTest {
             BufferedImage img = ImageIO.read(png.toFile());
             assertNotNull(img, png::toString);
             boolean map = png.getFileName().toString().startsWith("route-map");
+            if (png.getFileName().toString().equals("routes-all.png")) {
+                // every strategy's map in a grid of panels, each a little smaller than a map of its own
+                assertTrue(img.getWidth() > RouteMap.WIDTH && img.getHeight() > RouteMap.HEIGHT / 2, png::toString);
+                continue;
+            }
             boolean series = png.getFileName().toString().startsWith("timeseries");
             int[] panels = Charts.timeSeriesSize(Results.open(dir).strategies().size());
             assertEquals(map ? RouteMap.WIDTH : series ? panels[0] : ChartStyle.WIDTH, img.getWidth(), png::toString);
