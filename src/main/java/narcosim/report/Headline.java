@@ -84,22 +84,20 @@ final class Headline {
         Statistics.Estimate d = p.difference(s, base, g.column());
         double bm = p.estimate(base, g.column()).mean();
         boolean relative = o.change() == narcosim.metrics.Outcome.Change.RELATIVE && bm != 0 && !Double.isNaN(bm);
-        double v;
-        double lo;
-        double hi;
+        double v = relative ? 100 * d.mean() / bm : o.shown(d.mean());
+        double lo = relative ? 100 * d.low() / bm : o.shown(d.low());
+        double hi = relative ? 100 * d.high() / bm : o.shown(d.high());
+        // the catalogue's one change rule, as the terminal and summary.csv state it
+        narcosim.metrics.Outcome m = Outcomes.measure(g.column());
         String text;
-        if (relative) {
-            v = 100 * d.mean() / bm;
-            lo = 100 * d.low() / bm;
-            hi = 100 * d.high() / bm;
-            text = pct(v) + (Double.isNaN(lo) ? "" : " [" + pct(lo) + ", " + pct(hi) + "]");
+        if (m == null) {
+            text = (relative ? pct(v) : HtmlReport.signedNum(v))
+                    + (Double.isNaN(lo) ? "" : " [" + (relative ? pct(lo) + ", " + pct(hi) : HtmlReport.signedNum(lo)
+                    + ", " + HtmlReport.signedNum(hi)) + "]");
+        } else if (Double.isNaN(d.low())) {
+            text = relative ? pct(v) : HtmlReport.minus(narcosim.metrics.Outcome.signedNumber(v) + m.changeUnit());
         } else {
-            v = o.shown(d.mean());
-            lo = o.shown(d.low());
-            hi = o.shown(d.high());
-            String unit = unitOfDifference(o);
-            text = HtmlReport.signedNum(v) + unit
-                    + (Double.isNaN(lo) ? "" : " [" + HtmlReport.signedNum(lo) + ", " + HtmlReport.signedNum(hi) + "]");
+            text = HtmlReport.minus(m.change(d.mean(), d.low(), d.high(), bm));
         }
         boolean none = Double.isNaN(lo) ? d.mean() == 0 : lo <= 0 && hi >= 0;
         return new Change(s, g, v, lo, hi, text, none);
