@@ -56,7 +56,8 @@ public final class BenchCommand implements Callable<Integer> {
     int residents;
 
     @Option(names = "--phases", description = "Also time each phase of the week (world, cartels, shipments, "
-            + "campaign, residents, metrics) over the timed runs, after the warm-up: milliseconds per run and share.")
+            + "campaign, residents, metrics) over --runs more runs, after --warmup untimed ones: milliseconds per run "
+            + "and share.")
     boolean phases;
 
     @Option(names = "--updates", paramLabel = "N", defaultValue = "100000000", description = "Resident updates per "
