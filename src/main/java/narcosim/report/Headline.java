@@ -88,18 +88,15 @@ final class Headline {
         double lo = relative ? 100 * d.low() / bm : o.shown(d.low());
         double hi = relative ? 100 * d.high() / bm : o.shown(d.high());
         // the catalogue's one change rule, as the terminal and summary.csv state it
-        narcosim.metrics.Outcome m = Outcomes.measure(g.column());
+        narcosim.metrics.Outcome m = Outcomes.measure(g.column()); // every headline outcome is in the catalogue
         String text;
-        if (m == null) {
-            text = (relative ? pct(v) : HtmlReport.signedNum(v))
-                    + (Double.isNaN(lo) ? "" : " [" + (relative ? pct(lo) + ", " + pct(hi) : HtmlReport.signedNum(lo)
-                    + ", " + HtmlReport.signedNum(hi)) + "]");
-        } else if (Double.isNaN(d.low())) {
-            text = relative ? pct(v) : HtmlReport.minus(narcosim.metrics.Outcome.signedNumber(v) + m.changeUnit());
+        if (Double.isNaN(d.low())) { // one replicate: no interval
+            text = HtmlReport.minus(relative ? narcosim.metrics.Outcome.percent(v)
+                    : narcosim.metrics.Outcome.signedNumber(v) + m.changeUnit());
         } else {
             text = HtmlReport.minus(m.change(d.mean(), d.low(), d.high(), bm));
         }
-        boolean none = Double.isNaN(lo) ? d.mean() == 0 : lo <= 0 && hi >= 0;
+        boolean none = Double.isNaN(lo) ? d.mean() == 0 : !narcosim.metrics.Outcome.distinguishable(d.low(), d.high());
         return new Change(s, g, v, lo, hi, text, none);
     }
 
@@ -109,12 +106,6 @@ final class Headline {
         if (u.equals("%")) return " pp";
         if (u.isEmpty() || u.equals("0-1") || u.equals("x")) return "";
         return " " + u;
-    }
-
-    private static String pct(double v) {
-        if (Double.isNaN(v)) return "n/a";
-        return HtmlReport.minus(String.format(java.util.Locale.ROOT, "%+.0f%%", v).replace("+0%", "0%")
-                .replace("-0%", "0%"));
     }
 
     /** The headline section: best on each outcome, trade-offs per strategy, the matrix. */

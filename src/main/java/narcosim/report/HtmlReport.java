@@ -330,6 +330,8 @@ public final class HtmlReport {
                 + "<th>Change vs baseline [95% CI]</th></tr>\n");
         for (Outcome o : Outcome.HEADLINE) {
             if (!p.has(o.column())) continue;
+            // the catalogue's formatting, as the terminal's (a count that rounds whole is shown whole)
+            narcosim.metrics.Outcome m = narcosim.metrics.Outcomes.measure(o.column());
             boolean first = true;
             for (String s : r.strategies()) {
                 narcosim.experiment.Statistics.Estimate e = p.estimate(s, o.column());
@@ -340,8 +342,8 @@ public final class HtmlReport {
                     first = false;
                 }
                 h.append("<td>").append(esc(label(sc, s))).append("</td><td class=\"num\">")
-                        .append(esc(num(o.shown(e.mean())) + " [" + num(o.shown(e.low())) + ", " + num(o.shown(e.high()))
-                                + "]"))
+                        .append(esc(minus(m.format(e.mean()) + " [" + m.format(e.low()) + ", " + m.format(e.high())
+                                + "]")))
                         .append("</td><td class=\"num\">").append(change(r, p, s, o)).append("</td></tr>\n");
             }
         }
