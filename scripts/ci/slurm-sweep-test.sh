@@ -83,7 +83,7 @@ show_logs() {
 
 same_results() {  # $1 reference dir, $2 dir, $3 what
   local f ok=0
-  for f in runs.csv summary.csv sensitivity.csv; do
+  for f in runs.csv summary.csv sensitivity.csv effects.csv; do
     [ "$f" = sensitivity.csv ] && [ ! -f "$1/$f" ] && continue
     if cmp "$1/$f" "$2/$f"; then pass "$3: $f byte-identical to the single-machine sweep"
     else fail "$3: $f differs from the single-machine sweep"; ok=1; fi

@@ -278,6 +278,29 @@ public final class Community implements Steppable {
         pendingArrests = 0;
     }
 
+    /**
+     * For {@code narcosim bench} only: a bare loop over the columns {@link #step} touches for every resident
+     * every week (occupation read; trust and fear read and written), once per resident, without the update's
+     * random draw, branches or decisions: the floor its rate is compared with. The columns only some residents
+     * read (hardship, income and risk for the quarter who decide, prison terms for the jailed) are left out.
+     * With {@code keep = 1} and {@code gain = 0} it writes back exactly what it read, so the state is unchanged;
+     * the sum it returns is for the caller to consume, so that the JIT cannot drop the loop.
+     */
+    public double bareSweep(float keep, float gain) {
+        double sum = 0;
+        for (int i = 0; i < n; i++) {
+            byte occ = occupation[i];
+            float f = fear[i] * keep;
+            f += gain * (1 - f);
+            fear[i] = f;
+            float l = trust[i];
+            l += gain * (1 - l);
+            trust[i] = l;
+            sum += l + f + occ;
+        }
+        return sum;
+    }
+
     /** Relative gain of an illegal income over the legal one, in [0,1]. */
     private static float premium(float pay, float legal) {
         if (pay <= 0) return 0;

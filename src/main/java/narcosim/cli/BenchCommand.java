@@ -25,9 +25,11 @@ import picocli.CommandLine.Option;
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Measure the model's speed and memory on this machine, after JIT warm-up.",
             "It measures:",
-            "  1. resident updates per second on one core (the residents' weekly decisions);",
+            "  1. resident updates per second on one core (the residents' weekly decisions), beside a bare loop",
+            "     over the same columns in the same process, and the ratio of the two;",
             "  2. milliseconds for one whole run of the scenario (default: 10 years, burn-in included);",
-            "  3. heap bytes per resident after a run with about a million residents.",
+            "  3. heap bytes per resident after a run with about a million residents;",
+            "  with --phases, also where a whole run's time goes, by phase of the week.",
             "Run it with the heap you want to prove, e.g.  JAVA_OPTS=-Xmx1g ./narcosim bench"},
         footer = {"", "Figures and how they were taken: docs/PERFORMANCE.md"})
 public final class BenchCommand implements Callable<Integer> {
@@ -52,6 +54,15 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--residents", paramLabel = "N", defaultValue = "1000000",
             description = "Residents for the memory measurement (default: ${DEFAULT-VALUE}; 0 skips it).")
     int residents;
+
+    @Option(names = "--phases", description = "Also time each phase of the week (world, cartels, shipments, "
+            + "campaign, residents, metrics) over --runs more runs, after --warmup untimed ones: milliseconds per run "
+            + "and share.")
+    boolean phases;
+
+    @Option(names = "--updates", paramLabel = "N", defaultValue = "100000000", description = "Resident updates per "
+            + "repeat of measurement 1, at least 20 weeks (default: ${DEFAULT-VALUE}).")
+    long updates;
 
     @Option(names = "--experiments", description = "Instead: runs per second of the experiment machinery with 1 and "
             + "2 threads, against bare model runs (parallel efficiency and overhead).")
@@ -79,17 +90,28 @@ public final class BenchCommand implements Callable<Integer> {
         for (int i = 0; i < m.burnInWeeks() + 52; i++) m.schedule.step(m);
         List<Community> cs = m.communities();
         long agents = m.population().agents();
-        int reps = (int) Math.max(20, 100_000_000L / Math.max(1, agents));
+        int reps = (int) Math.max(20, updates / Math.max(1, agents));
         stepCommunities(m, cs, reps / 4);
+        bareSweeps(cs, reps / 4);
+        // Alternating, so that both see the same load on a shared machine.
         double[] rates = new double[5];
+        double[] bare = new double[5];
         for (int k = 0; k < rates.length; k++) {
             long t0 = System.nanoTime();
             stepCommunities(m, cs, reps);
             rates[k] = agents * (double) reps / ((System.nanoTime() - t0) / 1e9);
+            t0 = System.nanoTime();
+            bareSweeps(cs, reps);
+            bare[k] = agents * (double) reps / ((System.nanoTime() - t0) / 1e9);
         }
         Arrays.sort(rates);
+        Arrays.sort(bare);
         out.printf(Locale.ROOT, "resident updates per second (1 core): median %.1f million, best %.1f million "
                 + "(%d residents x %d weeks, 5 repeats)%n", rates[2] / 1e6, rates[4] / 1e6, agents, reps);
+        out.printf(Locale.ROOT, "bare loop over the same columns (1 core): median %.1f million, best %.1f million "
+                + "per second (same residents and weeks, alternating with the updates)%n", bare[2] / 1e6, bare[4] / 1e6);
+        out.printf(Locale.ROOT, "ratio: resident updates at %.1f%% of the bare loop's rate (medians; issue 16 target: "
+                + "at least 20%%)%n", 100 * rates[2] / bare[2]);
         out.flush();
 
         // 2. Whole runs.
@@ -105,6 +127,9 @@ public final class BenchCommand implements Callable<Integer> {
                 + "worst %.0f ms (%d runs)%n", cfg.weeks() / 52, m.burnInWeeks(), agents, ms[ms.length / 2], ms[0],
                 ms[ms.length - 1], runs);
         out.flush();
+
+        // 2b. Where a run's time goes, by phase of the week (separate runs: the runs above carry no clock).
+        if (phases) phaseTable(cfg, out);
 
         // 3. Memory per resident.
         if (residents > 0) {
@@ -130,6 +155,58 @@ public final class BenchCommand implements Callable<Integer> {
             for (Community c : cs) c.step(m);
         }
     }
+
+    /**
+     * Times each phase of the week over {@code runs} whole runs after {@code warmup} untimed ones, and prints
+     * milliseconds per run and shares; "outside the phases" is the rest of each run's wall time (building the
+     * model, MASON's schedule, finishing), so the shares add to 100%.
+     */
+    private void phaseTable(RunConfig cfg, PrintWriter out) {
+        int np = NarcoModel.PHASE_NAMES.size();
+        for (int i = 0; i < warmup; i++) {
+            NarcoModel w = new NarcoModel(cfg.withSeed(1000 + i));
+            w.timePhases(new long[np]);
+            w.runToEnd();
+        }
+        long[] nanos = new long[np];
+        long total = 0;
+        int n = Math.max(1, runs);
+        for (int i = 0; i < n; i++) {
+            NarcoModel r = new NarcoModel(cfg.withSeed(i + 1));
+            r.timePhases(nanos);
+            long t0 = System.nanoTime();
+            r.runToEnd();
+            total += System.nanoTime() - t0;
+        }
+        long inPhases = Arrays.stream(nanos).sum();
+        out.printf(Locale.ROOT, "where a run's time goes, by phase of the week (%d runs after %d warm-up runs; "
+                + "mean per run):%n", n, warmup);
+        out.printf(Locale.ROOT, "  %-22s %10s %7s%n", "phase", "ms per run", "share");
+        for (int p = 0; p < np; p++) {
+            out.printf(Locale.ROOT, "  %-22s %10.1f %6.1f%%%n", p + " " + NarcoModel.PHASE_NAMES.get(p),
+                    nanos[p] / 1e6 / n, 100.0 * nanos[p] / total);
+        }
+        long rest = Math.max(0, total - inPhases);
+        out.printf(Locale.ROOT, "  %-22s %10.1f %6.1f%%%n", "outside the phases", rest / 1e6 / n, 100.0 * rest / total);
+        out.printf(Locale.ROOT, "  %-22s %10.1f %6.1f%%%n", "whole run", total / 1e6 / n, 100.0);
+        out.flush();
+    }
+
+    /** The bare loop of measurement 1, with a result that is consumed (see {@link Community#bareSweep}). */
+    private static void bareSweeps(List<Community> cs, int weeks) {
+        float keep = bareKeep;
+        float gain = bareGain;
+        double sum = 0;
+        for (int w = 0; w < weeks; w++) {
+            for (Community c : cs) sum += c.bareSweep(keep, gain);
+        }
+        bareSink = sum;
+    }
+
+    // Volatile, so that the JIT neither folds the bare loop's constants nor drops its result.
+    private static volatile float bareKeep = 1f;
+    private static volatile float bareGain = 0f;
+    private static volatile double bareSink;
 
     private static long usedHeap() throws InterruptedException {
         Runtime rt = Runtime.getRuntime();

@@ -22,7 +22,8 @@ import picocli.CommandLine.Parameters;
             + "narcosim report --help), then prints a table. Resumable (--resume) and shardable (--shard)."},
         footer = {"", "Examples:",
             "  narcosim compare scenarios/central-america.yaml --replicates 30",
-            "  narcosim compare scenarios/central-america.yaml --strategies baseline,integrated --years 5",
+            "  narcosim compare scenarios/central-america.yaml \\",
+            "      --strategies baseline,integrated --years 5",
             "  narcosim compare scenarios/central-america.yaml --replicates 30 \\",
             "      --resume results/compare-central-america-20261122-101500"})
 public final class CompareCommand implements Callable<Integer> {

@@ -28,8 +28,15 @@ public final class ExperimentOptions {
             + "only the index (Kubernetes indexed jobs).")
     Integer shardCount;
 
-    @Option(names = "--timeseries", description = "Also keep every run's weekly outcomes in timeseries.csv.gz.")
-    boolean timeseries;
+    @Option(names = "--timeseries", negatable = true, description = "Keep every run's weekly outcomes in "
+            + "timeseries.csv.gz (default: yes for compare, whose report draws the headline outcomes over time; no for "
+            + "sweep and levers).")
+    Boolean timeseries;
+
+    /** Whether to keep the weekly outcomes: as asked, or by default for a comparison only. */
+    boolean timeseries(narcosim.experiment.Plan.Kind kind) {
+        return timeseries != null ? timeseries : kind == narcosim.experiment.Plan.Kind.COMPARE;
+    }
 
     @Option(names = {"-q", "--quiet"}, description = "No progress output.")
     boolean quiet;

@@ -24,8 +24,27 @@ final class ExperimentRun {
     static int request(Plan.Kind kind, Path file, ScenarioOptions scenario, List<String> strategies, int replicates,
                        long seed, ExperimentOptions opts, picocli.CommandLine.Model.CommandSpec spec) throws Exception {
         Experiments.Request req = new Experiments.Request(kind, file, scenario.sets(), strategies, replicates, seed,
-                opts.timeseries);
+                opts.timeseries(kind));
         return execute(Experiments.plan(req), req, opts, spec.commandLine().getOut(), spec.commandLine().getErr());
+    }
+
+    /** A sweep, its findings compared with {@code reference} (null: the sweep file's, else baseline). */
+    static int sweep(Path file, ScenarioOptions scenario, int replicates, long seed, String reference,
+                     ExperimentOptions opts, picocli.CommandLine.Model.CommandSpec spec) throws Exception {
+        Experiments.Request req = new Experiments.Request(Plan.Kind.SWEEP, file, scenario.sets(), null, replicates, seed,
+                opts.timeseries(Plan.Kind.SWEEP));
+        Plan plan = Experiments.plan(req);
+        if (reference != null) {
+            @SuppressWarnings("unchecked")
+            List<String> strategies = (List<String>) plan.description().get("strategies");
+            if (!strategies.contains(reference)) {
+                throw new Main.UserError("--reference: expected one of the sweep's strategies (" + String.join(", ",
+                        strategies) + "), got '" + reference + "'" + narcosim.scenario.YamlNodes.suggest(reference,
+                        strategies));
+            }
+            plan.description().put("reference", reference);
+        }
+        return execute(plan, req, opts, spec.commandLine().getOut(), spec.commandLine().getErr());
     }
 
     static int execute(Plan plan, Experiments.Request req, ExperimentOptions opts, PrintWriter out, PrintWriter err)
@@ -62,6 +81,13 @@ final class ExperimentRun {
                         + ", or choose another --out");
             }
             checkSame(dirPath, manifest, plan, req, shard);
+            if (manifest != null && plan.kind() == Plan.Kind.SWEEP && manifest.get("design") instanceof Map<?, ?> d
+                    && !java.util.Objects.equals(d.get("reference"), plan.description().get("reference"))
+                    && plan.description().get("reference") != null) {
+                throw new Main.UserError("cannot continue the sweep in " + dirPath + " with reference "
+                        + plan.description().get("reference") + ": it was started with " + (d.get("reference") == null
+                        ? "the default reference" : "reference " + d.get("reference")));
+            }
             dir.writeManifestIfAbsent(Experiments.manifest(plan, req, shard));
             // The shards of an array job start together: another one may have written the manifest first.
             if (manifest == null) checkSame(dirPath, dir.readManifest(), plan, req, shard);
@@ -119,16 +145,29 @@ final class ExperimentRun {
         } else {
             out.printf("narcosim sweep: %s, %d runs (%s design, %s points)%n", plan.name(), plan.runs().size(),
                     plan.description().get("type"), plan.description().get("points"));
+            Map<String, Object> design = sweepDesign(dir, plan);
+            out.print(narcosim.experiment.SweepEffects.table(design, narcosim.experiment.SweepEffects.compute(design,
+                    ExperimentDir.records(dirPath.resolve(ExperimentDir.RUNS)))));
             out.println(ReportCommand.chartsOf(dirPath));
         }
         out.println("Results: " + dirPath + " (runs.csv, " + (plan.kind() == Plan.Kind.LEVERS
                 ? narcosim.experiment.LeverSummary.FILE : "summary.csv")
+                + (Files.exists(dirPath.resolve(narcosim.experiment.SweepEffects.FILE)) ? ", "
+                        + narcosim.experiment.SweepEffects.FILE : "")
                 + (Files.exists(dirPath.resolve("sensitivity.csv")) ? ", sensitivity.csv" : "")
                 + (Files.exists(dirPath.resolve(narcosim.experiment.SweepSummary.SCREENING)) ? ", "
                         + narcosim.experiment.SweepSummary.SCREENING : "")
                 + (req.timeseries() ? ", " + ExperimentDir.TIMESERIES : "") + ", manifest.yaml)");
         out.flush();
         return 0;
+    }
+
+    /** The sweep's design as its manifest records it (the reference it was started with), else the plan's. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> sweepDesign(ExperimentDir dir, Plan plan) throws java.io.IOException {
+        Map<String, Object> manifest = dir.readManifest();
+        return manifest != null && manifest.get("design") instanceof Map<?, ?> d ? (Map<String, Object>) d
+                : plan.description();
     }
 
     private static void checkSame(Path dirPath, Map<String, Object> manifest, Plan plan, Experiments.Request req,

@@ -6,12 +6,10 @@ import java.awt.HeadlessException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
 import narcosim.gui.Classroom;
-import narcosim.metrics.WeeklyCollector;
 import narcosim.model.NarcoModel;
 import narcosim.scenario.RunConfig;
 import narcosim.scenario.Scenario;
@@ -26,7 +24,7 @@ import picocli.CommandLine.Parameters;
         description = {"Open the classroom window: a live map, charts and sliders (needs a display).", "",
             "The window has MASON's Console (play, pause, step; the Model tab has "
             + "the strategy's budget shares as sliders and its doctrine switches as check boxes, which act while the "
-            + "model runs), a map (routes drawn by recent flow and seizure risk, shipments, military and police units, "
+            + "model runs), a map (routes drawn by recent flow and the military units watching them, shipments, military and police units, "
             + "communities coloured by trust; it opens showing the whole scenario; double-click a place or route to inspect "
             + "it; zoom with the Display's scale box) and live charts of delivered flow against the expectation without a campaign, seizures, price, "
             + "trust, violence and recruits.", "",
@@ -34,9 +32,10 @@ import picocli.CommandLine.Parameters;
             + "Lessons for a class: docs/teaching.md. On a machine without a screen, run it under xvfb-run with "
             + "--weeks and --screenshot (last example)."},
         footer = {"", "Examples:",
-            "  narcosim gui                                        # central-america.yaml, military-surge",
+            "  narcosim gui          # central-america.yaml, military-surge",
             "  narcosim gui scenarios/classroom-balloon.yaml --strategy corridor-crackdown",
-            "  xvfb-run -s '-screen 0 1440x900x24' narcosim gui scenarios/classroom-balloon.yaml \\",
+            "  xvfb-run -s '-screen 0 1440x900x24' \\",
+            "      narcosim gui scenarios/classroom-balloon.yaml \\",
             "      --strategy corridor-crackdown --weeks 200 --screenshot balloon.png"})
 public final class GuiCommand implements Callable<Integer> {
 
@@ -123,13 +122,9 @@ public final class GuiCommand implements Callable<Integer> {
                 .orElse(sc.strategies().get(0)).id();
     }
 
-    /** The week's headline outcomes, for checking a window run against a headless one. */
+    /** The week's headline outcomes, for checking a window run against a headless one ({@link Classroom#outcomes}). */
     public static String outcomes(NarcoModel m) {
-        WeeklyCollector c = m.collector();
-        return String.format(Locale.ROOT, "week %d (campaign week %d): delivered_kg=%.0f seized_kg=%.0f price_usd_kg=%.2f "
-                + "mean_trust=%.6f violent_incidents=%.0f recruits=%.0f", m.schedule.getSteps(), m.week() - 1,
-                c.latest("delivered_kg"), c.latest("seized_kg"), c.latest("price_usd_kg"), c.latest("mean_trust"),
-                c.latest("violent_incidents"), c.latest("recruits"));
+        return Classroom.outcomes(m);
     }
 
     private static Main.UserError noDisplay() {

@@ -34,8 +34,10 @@ import picocli.CommandLine.Parameters;
             + "the size of their effect, with intervals) and report.html; then prints the table. Resumable "
             + "(--resume), shardable (--shard), all cores."},
         footer = {"", "Examples:",
-            "  narcosim levers scenarios/central-america.yaml --strategy integrated --replicates 10",
-            "  narcosim levers scenarios/central-america.yaml --strategy partnership --set run.years=5"})
+            "  narcosim levers scenarios/central-america.yaml --strategy integrated \\",
+            "      --replicates 10",
+            "  narcosim levers scenarios/central-america.yaml --strategy partnership \\",
+            "      --set run.years=5"})
 public final class LeversCommand implements Callable<Integer> {
 
     @CommandLine.Spec

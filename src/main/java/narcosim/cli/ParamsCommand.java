@@ -1,6 +1,8 @@
 package narcosim.cli;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -53,23 +55,41 @@ public final class ParamsCommand implements Callable<Integer> {
             }
         }
         if (markdown) out.println("| key | default | allowed | unit | role | meaning |\n|---|---|---|---|---|---|");
-        String current = "";
+        List<Param> shown = new ArrayList<>();
         for (Param p : Params.all()) {
             if (section != null && !p.section().equals(section)) continue;
             if (only != null && p.role() != only) continue;
+            shown.add(p);
+        }
+        // Columns as wide as their longest entry (over the parameters and the fields printed), so long keys align.
+        int keyW = 0;
+        int defW = 0;
+        int allowW = 0;
+        for (Param p : shown) {
+            keyW = Math.max(keyW, p.key().length());
+            defW = Math.max(defW, Fmt.any(p.defaultValue()).length());
+            allowW = Math.max(allowW, allowed(p).length());
+        }
+        if (only == null) {
+            for (String list : Fields.SECTIONS) {
+                if (section != null && !section.equals(list)) continue;
+                for (Field<?> f : Fields.of(list)) {
+                    keyW = Math.max(keyW, f.key().length());
+                    defW = Math.max(defW, f.defaultNote().isEmpty() ? f.defaultText().length() : "computed".length());
+                    allowW = Math.max(allowW, f.allowedText().length());
+                }
+            }
+        }
+        String row = "  %-" + Math.max(1, keyW) + "s  %-" + Math.max(1, defW) + "s  %-" + Math.max(1, allowW) + "s  %s%n";
+        String current = "";
+        for (Param p : shown) {
             String tag = switch (p.role()) {
                 case LEVER -> "lever" + (p.moves().isEmpty() ? "" : " (moves " + String.join(", ", p.moves()) + ")")
                         + (p.actsIn().isEmpty() ? "" : "; conditional: acts in " + p.actsIn());
                 case SETTING -> "setting";
                 case MODEL -> "model";
             };
-            String allowed = switch (p.type()) {
-                case REAL, INTEGER -> "[" + Fmt.num(p.min()) + ", " + Fmt.num(p.max()) + "]";
-                case BOOLEAN -> "true/false";
-                case CHOICE -> String.join("/", p.choices());
-                case NATION -> "nation id or none";
-                case REGION -> "region tag or none";
-            };
+            String allowed = allowed(p);
             if (markdown) {
                 out.printf(Locale.ROOT, "| `%s` | %s | %s | %s | %s | %s |%n", p.key(), Fmt.any(p.defaultValue()), allowed,
                         p.unit(), tag, p.description());
@@ -79,18 +99,28 @@ public final class ParamsCommand implements Callable<Integer> {
                     out.println();
                     out.println(current + ":");
                 }
-                out.printf(Locale.ROOT, "  %-32s %-10s %-22s %s%n", p.key(), Fmt.any(p.defaultValue()), allowed,
+                out.printf(Locale.ROOT, row, p.key(), Fmt.any(p.defaultValue()), allowed,
                         p.description() + (p.unit().isEmpty() ? "" : " [" + p.unit() + "]")
                                 + (p.role() == Param.Role.MODEL ? "" : " {" + tag + "}"));
             }
         }
-        if (only == null) fields(out);
+        if (only == null) fields(out, row);
         out.flush();
         return 0;
     }
 
+    private static String allowed(Param p) {
+        return switch (p.type()) {
+            case REAL, INTEGER -> "[" + Fmt.num(p.min()) + ", " + Fmt.num(p.max()) + "]";
+            case BOOLEAN -> "true/false";
+            case CHOICE -> String.join("/", p.choices());
+            case NATION -> "nation id or none";
+            case REGION -> "region tag or none";
+        };
+    }
+
     /** The fields of the scenario's entities, from their one declaration ({@link Fields}). */
-    private void fields(PrintWriter out) {
+    private void fields(PrintWriter out, String row) {
         boolean header = false;
         for (String list : Fields.SECTIONS) {
             if (section != null && !section.equals(list)) continue;
@@ -109,7 +139,7 @@ public final class ParamsCommand implements Callable<Integer> {
                 out.println(list + " (fields of each item of the scenario's '" + list + "' list):");
                 for (Field<?> f : Fields.of(list)) {
                     boolean computed = !f.defaultNote().isEmpty();
-                    out.printf(Locale.ROOT, "  %-32s %-10s %-22s %s%n", f.key(), computed ? "computed" : f.defaultText(),
+                    out.printf(Locale.ROOT, row, f.key(), computed ? "computed" : f.defaultText(),
                             f.allowedText(), f.description() + (computed ? " (default: " + f.defaultNote() + ")" : "")
                                     + (f.kind() == Field.Kind.NUMBER && !f.unit().isEmpty() ? " [" + f.unit() + "]" : ""));
                 }

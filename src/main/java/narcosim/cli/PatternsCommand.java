@@ -52,11 +52,14 @@ import picocli.CommandLine.Parameters;
             + "(tidy: one row per pattern and check), runs.csv (one row per run and outcome), magnitudes.csv, "
             + "sensitivity.csv (with --sensitivity) and figures/ (PNG and SVG, one per pattern)."},
         footer = {"", "Examples:",
-            "  narcosim patterns                                    # all eight, 10 replicates (3: 50, 4: 20); ~1 min, 2 cores",
+            "  # all eight, 10 replicates (pattern 3: 50, pattern 4: 20); ~1 min on 2 cores:",
+            "  narcosim patterns",
             "  narcosim patterns --only balloon,price --replicates 5",
-            "  narcosim patterns scenarios/my-variant.yaml          # do the patterns still hold in my variant?",
-            "  narcosim patterns --set cartel.loss_tolerance=0.2    # ... or with one parameter changed?",
-            "  narcosim patterns --sensitivity 20                   # and across a Latin hypercube (~25 min)"})
+            "  # do the patterns still hold in my variant, or with one parameter changed?",
+            "  narcosim patterns scenarios/my-variant.yaml",
+            "  narcosim patterns --set cartel.loss_tolerance=0.2",
+            "  # and across a Latin hypercube of the model's parameters (~25 min):",
+            "  narcosim patterns --sensitivity 20"})
 public final class PatternsCommand implements Callable<Integer> {
 
     @CommandLine.Spec

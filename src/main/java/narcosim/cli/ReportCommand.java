@@ -22,7 +22,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "report", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"(Re)build the charts (PNG and SVG, in DIR/charts/) and report.html (one self-contained page "
             + "to hand on) of a finished results directory.", "",
-            "compare: weekly outcomes over time with 95%% bands (needs compare --timeseries), final outcomes per "
+            "compare: weekly outcomes over time with 95%% bands (compare keeps them unless --no-timeseries), final outcomes per "
             + "strategy with 95%% confidence intervals, the trade-off between flow reduction and trust, the final-year "
             + "gateway price by part per strategy and each part's change against the baseline, and one route "
             + "map per strategy (routes drawn by kg carried, seizures, nations) of one replicate, repeated from the "
@@ -37,7 +37,8 @@ import picocli.CommandLine.Parameters;
             "run (a directory of narcosim run): redraws route-map.png/.svg from its links.csv and places.csv.", "",
             "An incomplete or foreign directory is named with what is missing (exit 2)."},
         footer = {"", "Examples:", "  narcosim report results/compare-central-america-20261122-101500",
-            "  narcosim report results/compare-central-america-20261122-101500 --map-replicate 3",
+            "  narcosim report results/compare-central-america-20261122-101500 \\",
+            "      --map-replicate 3",
             "  narcosim report results/sobol-core-20261122-101500",
             "  narcosim report results/central-america-integrated-s7"})
 public final class ReportCommand implements Callable<Integer> {

@@ -27,10 +27,12 @@ import picocli.CommandLine.Parameters;
                 + "route-map.png/.svg (routes drawn by carried flow, seizures, nations), then prints a one-screen "
                 + "summary. The directory appears only when complete."},
         footer = {"", "Examples:",
-            "  narcosim run scenarios/central-america.yaml --strategy integrated --seed 7 --years 10",
+            "  narcosim run scenarios/central-america.yaml --strategy integrated --seed 7 \\",
+            "      --years 10",
             "  narcosim run scenarios/central-america.yaml --strategy military-surge \\",
             "      --set military.rules_of_engagement=permissive",
-            "  narcosim run scenarios/central-america.yaml --set budget.total_musd_per_year=3000 \\",
+            "  narcosim run scenarios/central-america.yaml \\",
+            "      --set budget.total_musd_per_year=3000 \\",
             "      --set places.guaviare_meta.coca_ha=40000",
             "", "See every parameter with: narcosim params"})
 public final class RunCommand implements Callable<Integer> {

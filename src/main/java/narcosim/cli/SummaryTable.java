@@ -19,14 +19,17 @@ final class SummaryTable {
         int years = cfg.weeks() / 52;
         sb.append(String.format(Locale.ROOT, "narcosim run: %s, strategy %s (%s), seed %d, %d years%n",
                 cfg.scenario().name(), cfg.strategy().id(), cfg.strategy().name(), cfg.seed(), years));
-        sb.append(String.format(Locale.ROOT, "%-34s %14s %14s  %s%n", "outcome", "whole run", "final year", "unit"));
+        // The windows' names come from the catalogue: a flow's whole-campaign figure is its total, a level's its mean.
+        sb.append(String.format(Locale.ROOT, "%-34s %14s %14s  %s%n", "outcome", Outcome.Window.WHOLE_CAMPAIGN.words,
+                Outcome.Window.FINAL_YEAR.words, "unit"));
         for (String name : Outcomes.RUN_TABLE) {
             Outcome o = Outcomes.weeklyOutcome(name);
             boolean flow = o.kind() == Outcome.Kind.FLOW;
             double all = r.outcome(name + (flow ? "_total" : "_mean"));
             double last = r.outcome(name + "_final_year");
             sb.append(String.format(Locale.ROOT, "%-34s %14s %14s  %s%n", o.label(), o.format(all), o.format(last),
-                    o.displayUnit() + (flow ? "" : (o.displayUnit().isEmpty() ? "" : " ") + "(mean)")));
+                    o.displayUnit() + (flow ? "" : (o.displayUnit().isEmpty() ? "" : " ") + "("
+                            + Outcome.Window.CAMPAIGN_MEAN.words + ")")));
         }
         for (Outcomes.Share share : Outcomes.SHARES) {
             Outcome o = share.outcome();

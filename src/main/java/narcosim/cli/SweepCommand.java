@@ -30,9 +30,13 @@ import picocli.CommandLine.Parameters;
             + "the noise the runs themselves make, estimated from the replicates."},
         footer = {"", "Examples:",
             "  narcosim sweep scenarios/sweeps/interdiction-vs-development.yaml --threads 2",
-            "  narcosim sweep scenarios/sweeps/sobol-core.yaml --resume results/sobol-core-20261122-101500",
-            "  narcosim sweep scenarios/sweeps/morris-core.yaml           # which levers and parameters matter?",
-            "  sbatch --array=0-63 scripts/slurm/sweep.sbatch scenarios/sweeps/sobol-core.yaml   # then: narcosim merge DIR"})
+            "  narcosim sweep scenarios/sweeps/sobol-core.yaml \\",
+            "      --resume results/sobol-core-20261122-101500",
+            "  # which levers and parameters matter?",
+            "  narcosim sweep scenarios/sweeps/morris-core.yaml",
+            "  # on a Slurm cluster, then: narcosim merge DIR",
+            "  sbatch --array=0-63 scripts/slurm/sweep.sbatch \\",
+            "      scenarios/sweeps/sobol-core.yaml"})
 public final class SweepCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -48,6 +52,11 @@ public final class SweepCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", description = "Base seed (default: the sweep file's, else 1).")
     Long seed;
 
+    @Option(names = "--reference", paramLabel = "STRATEGY", description = "The strategy the findings compare the "
+            + "others with, paired run by run (default: the sweep file's reference, else baseline when the sweep runs "
+            + "it).")
+    String reference;
+
     @CommandLine.Mixin
     ScenarioOptions scenarioOptions = new ScenarioOptions();
 
@@ -59,7 +68,7 @@ public final class SweepCommand implements Callable<Integer> {
         SweepFile sweep = SweepFile.load(file, scenarioOptions.sets());
         int reps = replicates != null ? replicates : sweep.replicates();
         if (reps < 1) throw new Main.UserError("--replicates: expected at least 1, got " + reps);
-        return ExperimentRun.request(Plan.Kind.SWEEP, file, scenarioOptions, null, reps, seed != null ? seed : sweep.seed(),
-                options, spec);
+        return ExperimentRun.sweep(file, scenarioOptions, reps, seed != null ? seed : sweep.seed(), reference, options,
+                spec);
     }
 }

@@ -38,13 +38,19 @@ public final class ValidateCommand implements Callable<Integer> {
             for (Specs.Strategy s : sc.strategies()) sc.forStrategy(s.id(), 1);
             long production = sc.places().stream().filter(p -> p.kind() == Specs.PlaceKind.PRODUCTION).count();
             long markets = sc.places().stream().filter(p -> p.kind() == Specs.PlaceKind.MARKET).count();
-            out.printf(Locale.ROOT, "%s: ok: scenario '%s', %d places (%d production, %d market), %d links, "
-                    + "%d nations, %d cartels, %d strategies at US$%,.0fM/year (%s)%n", f, sc.name(),
-                    sc.places().size(), production, markets, sc.links().size(), sc.nations().size(),
-                    sc.cartels().size(), sc.strategies().size(), sc.budgetMusdPerYear(),
+            out.printf(Locale.ROOT, "%s: ok: scenario '%s', %s (%d production, %d market), %s, %s, %s, %s at "
+                    + "US$%,.0fM/year (%s)%n", f, sc.name(), count(sc.places().size(), "place", "places"), production,
+                    markets, count(sc.links().size(), "link", "links"), count(sc.nations().size(), "nation", "nations"),
+                    count(sc.cartels().size(), "cartel", "cartels"),
+                    count(sc.strategies().size(), "strategy", "strategies"), sc.budgetMusdPerYear(),
                     String.join(", ", sc.strategyIds()));
         }
         out.flush();
         return 0;
+    }
+
+    /** A count with its noun, singular for one: "1 cartel", "4 cartels". */
+    static String count(long n, String one, String many) {
+        return n + " " + (n == 1 ? one : many);
     }
 }

@@ -101,39 +101,39 @@ public final class CompareSummary {
 
     /**
      * The readable table printed after a comparison: one block per headline measure of the catalogue
-     * ({@link Outcomes#HEADLINE}, the same as report.html's table), one line per strategy; changes against
-     * the baseline as the catalogue states them (in % of the baseline, or as a difference for shares and
-     * 0-1 indices).
+     * ({@link Outcomes#HEADLINE}, the same as report.html's table), one line per strategy, from the same numbers
+     * as summary.csv (its rows, as written); changes against the baseline as the catalogue states them
+     * ({@link Outcome#change}), marked "(n.s.)" when their interval includes zero.
      */
     public String table() {
+        Map<String, List<String>> byKey = new LinkedHashMap<>();
+        for (List<String> row : rows()) byKey.put(row.get(0) + "\t" + row.get(1), row);
         StringBuilder sb = new StringBuilder();
         int w = Math.max(14, strategies.stream().mapToInt(String::length).max().orElse(10) + 2);
         sb.append(String.format(Locale.ROOT, "%-" + w + "s %-30s %s%n", "", "mean [95% CI]",
                 baseline == null ? "" : "change vs " + baseline + " [95% CI]"));
+        boolean anyNs = false;
         for (String name : Outcomes.HEADLINE) {
             if (!outcomes.contains(name)) continue;
             Outcome o = Outcomes.measure(name);
             sb.append(o.title()).append('\n');
             for (String s : strategies) {
-                Statistics.Estimate e = Statistics.estimate(values.get(s).get(name), CONFIDENCE);
-                String est = o.format(e.mean()) + " [" + o.format(e.low()) + ", " + o.format(e.high()) + "]";
+                List<String> row = byKey.get(s + "\t" + name);
+                String est = o.format(cell(row, "mean")) + " [" + o.format(cell(row, "ci_low")) + ", "
+                        + o.format(cell(row, "ci_high")) + "]";
                 String change = "";
                 if (baseline != null && !s.equals(baseline)) {
-                    double[] b = values.get(baseline).get(name);
-                    Statistics.Estimate d = Statistics.estimate(Statistics.differences(values.get(s).get(name), b),
-                            CONFIDENCE);
-                    if (o.change() == Outcome.Change.ABSOLUTE) {
-                        String unit = o.displayUnit().equals("%") ? " pp" : o.displayUnit().matches("|0-1|x") ? ""
-                                : " " + o.displayUnit();
-                        change = Outcome.signedNumber(o.display(d.mean())) + unit + " [" + Outcome.signedNumber(o.display(d.low())) + ", "
-                                + Outcome.signedNumber(o.display(d.high())) + "]";
-                    } else {
-                        double bm = Statistics.estimate(b, CONFIDENCE).mean();
-                        change = bm == 0 ? "n/a (baseline is 0)" : signed(100 * d.mean() / bm) + "% ["
-                                + signed(100 * d.low() / bm) + ", " + signed(100 * d.high() / bm) + "]";
+                    double low = cell(row, "diff_ci_low");
+                    double high = cell(row, "diff_ci_high");
+                    change = o.change(cell(row, "diff_vs_baseline"), low, high, cell(byKey.get(baseline + "\t" + name),
+                            "mean"));
+                    if (!Outcome.distinguishable(low, high)) {
+                        change += " (n.s.)";
+                        anyNs = true;
                     }
                 }
-                sb.append(String.format(Locale.ROOT, "  %-" + (w - 2) + "s %-30s %s%n", s, est, change));
+                sb.append(String.format(Locale.ROOT, "  %-" + (w - 2) + "s %-30s %s", s, est, change).stripTrailing())
+                        .append('\n');
             }
         }
         if (baseline != null && outcomes.contains("spend_usd_total") && outcomes.contains("delivered_kg_total")) {
@@ -141,16 +141,21 @@ public final class CompareSummary {
             sb.append(c.title()).append("; ").append(c.description().toLowerCase(Locale.ROOT)).append('\n');
             for (String s : strategies) {
                 if (s.equals(baseline)) continue;
-                Statistics.Estimate e = costPerKg(s);
-                sb.append(String.format(Locale.ROOT, "  %-" + (w - 2) + "s %s%n", s, e.mean() == e.mean()
-                        ? c.format(e.mean()) + " [" + c.format(e.low()) + ", " + c.format(e.high()) + "]" : "none kept off"));
+                List<String> row = byKey.get(s + "\t" + COST_PER_KG);
+                double mean = cell(row, "mean");
+                sb.append(String.format(Locale.ROOT, "  %-" + (w - 2) + "s %s%n", s, mean == mean
+                        ? c.format(mean) + " [" + c.format(cell(row, "ci_low")) + ", " + c.format(cell(row, "ci_high"))
+                        + "]" : "none kept off"));
             }
         }
+        if (anyNs) sb.append("(n.s.): the change's 95% interval includes zero; not told apart from no change.\n");
         return sb.toString();
     }
 
-    private static String signed(double v) {
-        if (!(v == v)) return "n/a";
-        return String.format(Locale.ROOT, "%+.0f", v);
+    /** A number of a tidy row by its column, as summary.csv holds it (NaN for an empty cell). */
+    private static double cell(List<String> row, String column) {
+        if (row == null) return Double.NaN;
+        String v = row.get(HEADER.indexOf(column));
+        return v.isEmpty() ? Double.NaN : Double.parseDouble(v);
     }
 }

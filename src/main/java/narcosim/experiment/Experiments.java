@@ -140,7 +140,7 @@ public final class Experiments {
         } catch (ScenarioException e) {
             throw new IllegalStateException("the plan's outcomes were listed before", e);
         }
-        m.put("started", Instant.now().toString());
+        m.put("started", now());
         m.put("finished", null);
         return m;
     }
@@ -151,6 +151,11 @@ public final class Experiments {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The time now, to the second (UTC), as the manifest records when an experiment started and finished. */
+    static String now() {
+        return Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
     }
 
     /**
@@ -217,13 +222,49 @@ public final class Experiments {
             LeverSummary ls = new LeverSummary(plan, records);
             writeTable(dir.path().resolve(LeverSummary.FILE), LeverSummary.HEADER, ls.rows());
         } else {
+            // The reference strategy the sweep was started with (the file's, or sweep --reference), as the manifest says.
+            Map<String, Object> manifest = dir.readManifest();
+            if (manifest != null && manifest.get("design") instanceof Map<?, ?> d && d.get("reference") instanceof String ref) {
+                plan.description().put("reference", ref);
+            }
             SweepSummary.write(dir.path(), plan, records);
         }
+        writeCatalogue(dir.path().resolve(CATALOGUE), outcomes);
         if (weekly != null) dir.writeTimeseries(tsHeader, weekly);
-        dir.updateManifest(Map.of("finished", Instant.now().toString()));
+        dir.updateManifest(Map.of("finished", now()));
         AtomicDirectory.deleteTemporaries(dir.path());
         AtomicDirectory.deleteTemporaries(dir.parts());
         return new Merged(true, null, failed);
+    }
+
+    /** The outcome catalogue of an experiment's files, for notebooks and other tools. */
+    public static final String CATALOGUE = "outcomes.csv";
+
+    /**
+     * outcomes.csv: the catalogue's entry for every column of runs.csv and summary.csv (and the cost per kg kept
+     * off) and for the weekly outcomes of timeseries.csv.gz: label, title, stored unit, the factor to the unit
+     * shown, how a change is stated, the window a figure is stated over and its place among the headline measures
+     * (the terminal's and report.html's table). Notebooks read names, units, windows
+     * and change statistics from here, as the terminal and report.html read them from the catalogue.
+     */
+    static void writeCatalogue(Path file, List<String> measures) throws IOException {
+        List<List<String>> rows = new ArrayList<>();
+        List<narcosim.metrics.Outcome> all = new ArrayList<>();
+        for (String m : measures) {
+            narcosim.metrics.Outcome o = narcosim.metrics.Outcomes.measure(m);
+            if (o != null) all.add(o);
+        }
+        all.add(narcosim.metrics.Outcomes.COST_PER_KG_KEPT_OFF);
+        for (narcosim.metrics.Outcomes.Weekly w : narcosim.metrics.Outcomes.weekly(null)) all.add(w.outcome());
+        List<String> headline = narcosim.metrics.Outcomes.HEADLINE;
+        for (narcosim.metrics.Outcome o : all) {
+            rows.add(List.of(o.name(), o.label(), o.title(), o.unit(), narcosim.util.Fmt.num(o.displayScale()),
+                    o.displayUnit(), o.change().name().toLowerCase(java.util.Locale.ROOT),
+                    o.window().name().toLowerCase(java.util.Locale.ROOT), o.kind().name().toLowerCase(java.util.Locale.ROOT),
+                    headline.contains(o.name()) ? Integer.toString(headline.indexOf(o.name()) + 1) : "", o.description()));
+        }
+        writeTable(file, List.of("outcome", "label", "title", "unit", "display_scale", "display_unit", "change", "window",
+                "kind", "headline", "description"), rows);
     }
 
     /** Result of a merge attempt. */

@@ -50,7 +50,7 @@ public final class SweepFile {
     /** Default grid levels of a Morris design (Campolongo et al. 2007 suggest 4 with about 10 trajectories or more). */
     public static final int MORRIS_LEVELS = 4;
 
-    private static final List<String> KEYS = List.of("name", "description", "scenario", "strategies", "set",
+    private static final List<String> KEYS = List.of("name", "description", "scenario", "strategies", "reference", "set",
             "replicates", "seed", "design", "parameters", "outcomes");
     /** Longest sweep name: it is the start of the results directory's name. */
     private static final int MAX_NAME = 80;
@@ -71,6 +71,7 @@ public final class SweepFile {
     private final List<Factor> factors;
     private final List<String> outcomes;
     private final int outcomesLine;
+    private String reference;
 
     private SweepFile(Path file, String name, Path scenarioFile, List<String> sets, Scenario scenario,
                       List<String> strategies, int replicates, long seed, DesignType type, int samples, int levels,
@@ -93,6 +94,24 @@ public final class SweepFile {
 
     public int replicates() {
         return replicates;
+    }
+
+    /** The strategy the sweep's findings compare the others with, as the file names it (null: the default). */
+    public String reference() {
+        return reference;
+    }
+
+    /**
+     * Names the reference strategy (the sweep command's --reference), instead of the file's.
+     *
+     * @throws IllegalArgumentException when it is not one of the sweep's strategies
+     */
+    public void reference(String strategy) {
+        if (!strategies.contains(strategy)) {
+            throw new IllegalArgumentException("expected one of the sweep's strategies (" + String.join(", ", strategies)
+                    + "), got '" + strategy + "'" + YamlNodes.suggest(strategy, strategies));
+        }
+        reference = strategy;
     }
 
     public long seed() {
@@ -150,6 +169,12 @@ public final class SweepFile {
             }
         }
         if (strategies.isEmpty()) strategies = sc.strategyIds();
+        // The strategy the findings compare the others with (default: baseline, when the sweep runs it).
+        String reference = tuple(m, "reference") == null ? null : y.str(m, "", "reference", null);
+        if (reference != null && !strategies.contains(reference)) {
+            throw y.err(tuple(m, "reference").getValueNode(), "reference", "expected one of the sweep's strategies ("
+                    + String.join(", ", strategies) + "), got '" + reference + "'" + YamlNodes.suggest(reference, strategies));
+        }
         int replicates = (int) y.whole(m, "", "replicates", 1L, 1, 100000);
         long seed = y.whole(m, "", "seed", 1L, 0, Long.MAX_VALUE);
         MappingNode design = y.map(y.req(m, "", "design"), "design");
@@ -251,8 +276,10 @@ public final class SweepFile {
         List<String> outcomes = distinct(y, m, "outcomes", "outcome");
         NodeTuple ot = tuple(m, "outcomes");
         int outcomesLine = ot == null ? 0 : line(ot.getValueNode());
-        return new SweepFile(file, name, scenarioFile, sets, sc, strategies, replicates, seed, type, samples, gridLevels,
-                List.copyOf(factors), outcomes, outcomesLine);
+        SweepFile sf = new SweepFile(file, name, scenarioFile, sets, sc, strategies, replicates, seed, type, samples,
+                gridLevels, List.copyOf(factors), outcomes, outcomesLine);
+        sf.reference = reference;
+        return sf;
     }
 
     /** A list of names in which each may appear once. */
@@ -326,6 +353,7 @@ public final class SweepFile {
         }
         description.put("parameters", fs);
         description.put("strategies", strategies);
+        if (reference != null) description.put("reference", reference);
         description.put("replicates", reps);
         description.put("outcomes", outcomes);
         // Morris: every point of a replicate gets the same seed (common random numbers), so that an elementary

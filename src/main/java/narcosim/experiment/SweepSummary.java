@@ -14,7 +14,8 @@ import narcosim.util.Fmt;
  * A sweep's summaries: per design point, strategy and outcome of interest the mean over replicates
  * with its 95% interval (summary.csv); for Sobol designs first- and total-order indices with
  * bootstrap intervals per strategy and outcome (sensitivity.csv); for Morris designs mu*, mu and sigma of
- * the elementary effects with bootstrap intervals (screening.csv).
+ * the elementary effects with bootstrap intervals (screening.csv); for every design, the strategies' effects
+ * against the reference and the parameters' effects, with intervals ({@link SweepEffects}, effects.csv).
  */
 public final class SweepSummary {
 
@@ -66,6 +67,7 @@ public final class SweepSummary {
             }
         }
         Experiments.writeTable(dir.resolve("summary.csv"), header, rows);
+        SweepEffects.write(dir, SweepEffects.compute(plan.description(), records));
         if (plan.morris() != null) writeScreening(dir, plan, strategies, outcomes, byStrategy, points);
         if (plan.sobol() == null) return;
         List<List<String>> sens = new ArrayList<>();

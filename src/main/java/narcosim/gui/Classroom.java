@@ -7,6 +7,7 @@ import java.awt.Toolkit;
 import java.awt.image.BufferedImage;
 import java.lang.reflect.InvocationTargetException;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -15,8 +16,10 @@ import javax.swing.JFrame;
 import javax.swing.SwingUtilities;
 
 import narcosim.experiment.AtomicDirectory;
+import narcosim.metrics.WeeklyCollector;
 import narcosim.model.NarcoModel;
 import narcosim.scenario.RunConfig;
+import sim.display.ClassroomConsole;
 import sim.display.Console;
 
 /**
@@ -26,9 +29,9 @@ import sim.display.Console;
 public final class Classroom {
 
     private final NarcoModelWithUI gui;
-    private final Console console;
+    private final ClassroomConsole console;
 
-    private Classroom(NarcoModelWithUI gui, Console console) {
+    private Classroom(NarcoModelWithUI gui, ClassroomConsole console) {
         this.gui = gui;
         this.console = console;
     }
@@ -63,9 +66,9 @@ public final class Classroom {
     public static Classroom open(RunConfig config, double zoom) throws InterruptedException, InvocationTargetException {
         keepPreferencesInCache();
         NarcoModelWithUI gui = new NarcoModelWithUI(new NarcoModel(config));
-        AtomicReference<Console> made = new AtomicReference<>();
+        AtomicReference<ClassroomConsole> made = new AtomicReference<>();
         SwingUtilities.invokeAndWait(() -> {
-            Console c = new Console(gui);
+            ClassroomConsole c = new ClassroomConsole(gui, () -> Week.label(gui.model()));
             c.setTitle("narcosim: " + config.scenario().name() + " (seed " + config.seed() + ")");
             c.setLocation(660, 530);
             c.setSize(780, 370);
@@ -82,7 +85,7 @@ public final class Classroom {
         return gui;
     }
 
-    public Console console() {
+    public ClassroomConsole console() {
         return console;
     }
 
@@ -116,7 +119,19 @@ public final class Classroom {
         SwingUtilities.invokeAndWait(() -> {
             if (console.getModelInspector() != null) console.getModelInspector().updateInspector();
             console.refresh();
+            console.refreshWeek();
         });
+    }
+
+    /**
+     * The week's headline outcomes under the window's week number ({@link Week}), as {@code narcosim gui
+     * --screenshot} prints them, for checking a window run against a headless one.
+     */
+    public static String outcomes(NarcoModel m) {
+        WeeklyCollector c = m.collector();
+        return String.format(Locale.ROOT, "%s: delivered_kg=%.0f seized_kg=%.0f price_usd_kg=%.2f mean_trust=%.6f "
+                + "violent_incidents=%.0f recruits=%.0f", Week.label(m), c.latest("delivered_kg"), c.latest("seized_kg"),
+                c.latest("price_usd_kg"), c.latest("mean_trust"), c.latest("violent_incidents"), c.latest("recruits"));
     }
 
     /** Waits for the windows to repaint, then writes a PNG of the screen area they cover. */

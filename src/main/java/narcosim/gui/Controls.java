@@ -65,9 +65,9 @@ public final class Controls implements Propertied {
         return model.config().strategy().name();
     }
 
-    /** Campaign week: negative while the model settles before the campaign (the burn-in). */
-    public int getWeek() {
-        return running() ? model.week() : -model.config().params().integer("run.burn_in_weeks");
+    /** The week just completed, as everywhere in the window ({@link Week}): "campaign week 127". */
+    public String getWeek() {
+        return Week.label(model);
     }
 
     public double getBudgetMusdPerYear() {
@@ -210,8 +210,9 @@ public final class Controls implements Propertied {
         List<Control> c = new ArrayList<>();
         c.add(new Control("Strategy", "The strategy this run started with (its budget split and doctrine)",
                 String.class, this::getStrategy, null, null));
-        c.add(new Control("Campaign week", "Weeks since the campaign started; negative while the model settles "
-                + "before it (the burn-in)", int.class, this::getWeek, null, null));
+        c.add(new Control("Week", "The campaign week just completed, numbered as on the charts and in timeseries.csv: "
+                + "0 is the campaign's first week, negative weeks are the burn-in (the model settling before it)",
+                String.class, this::getWeek, null, null));
         c.add(new Control("Budget (US$ million a year)", "The campaign's yearly budget, shared among the four shares",
                 double.class, this::getBudgetMusdPerYear, null, null));
         Supplier<?>[] gets = {this::getMilitaryShare, this::getPoliceShare, this::getDevelopmentShare,

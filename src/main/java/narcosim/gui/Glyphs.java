@@ -112,7 +112,7 @@ final class Glyphs {
         }
     }
 
-    /** A link: width grows with recent flow, colour with the traffickers' perceived seizure risk. */
+    /** A link: width grows with recent flow, colour with the military units watching it (interdiction pressure). */
     static final class LinkPortrayal extends SimpleEdgePortrayal2D {
         private static final long serialVersionUID = 1L;
         private final MapView map;
@@ -129,7 +129,7 @@ final class Glyphs {
         public void draw(Object object, Graphics2D g, DrawInfo2D info) {
             LinkView v = (LinkView) ((Edge) object).info;
             EdgeDrawInfo2D e = (EdgeDrawInfo2D) info;
-            g.setColor(Palette.risk(v.getSeizureRisk()));
+            g.setColor(Palette.pressure(v.getUnitsWatching()));
             g.setStroke(new BasicStroke(width(v.getRecentFlowKgWeek(), map.peakRecentFlow()), BasicStroke.CAP_ROUND,
                     BasicStroke.JOIN_ROUND));
             g.draw(new Line2D.Double(e.draw.x, e.draw.y, e.secondPoint.x, e.secondPoint.y));

@@ -48,15 +48,13 @@ final class Legend extends JPanel {
 
         // Row 2: links.
         text(g, "Routes: width = kg a week (recent);", 8, row2);
-        text(g, "colour = seizure risk the traffickers see:", 8, row2 + 13);
+        text(g, "colour = military units watching the route:", 8, row2 + 13);
         int lx = 250;
-        for (int i = 0; i <= 4; i++) {
-            double r = Palette.RISK_FULL * i / 4;
-            g.setColor(Palette.risk(r));
+        for (int i = 0; i <= Palette.PRESSURE_FULL; i++) {
+            g.setColor(Palette.pressure(i));
             g.setStroke(new BasicStroke(5f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
             g.draw(new Line2D.Double(lx + i * 46, row2 + 4, lx + i * 46 + 34, row2 + 4));
-            text(g, i == 4 ? String.format("%.0f%%+", r * 100) : String.format("%.0f%%", r * 100), lx + i * 46 + 6,
-                    row2 + 18);
+            text(g, i == 0 ? "none" : i == Palette.PRESSURE_FULL ? i + "+" : String.valueOf(i), lx + i * 46 + 8, row2 + 18);
         }
 
         // Row 3: things that move.

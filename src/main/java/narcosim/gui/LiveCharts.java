@@ -136,7 +136,7 @@ public final class LiveCharts {
     void record(NarcoModel model) {
         WeeklyCollector c = model.collector();
         if (c.latest() == null) return;
-        int week = model.week() - 1; // the week just closed
+        int week = Week.lastCompleted(model); // the week just closed
         recent.add(c.latest());
         if (recent.size() > SMOOTH_WEEKS) recent.remove(0);
         for (int i = 0; i < CHARTS.size(); i++) {

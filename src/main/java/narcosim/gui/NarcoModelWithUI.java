@@ -13,9 +13,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import javax.swing.JFrame;
 
+import narcosim.geo.Labels;
 import narcosim.model.NarcoModel;
 import narcosim.scenario.Specs;
 import narcosim.world.Place;
@@ -33,10 +35,10 @@ import sim.util.Double2D;
 
 /**
  * The classroom window around the headless {@link NarcoModel}: MASON's Console, a map display
- * (coastline, routes, places, shipments and forces), live charts, and the model inspector with the
- * strategy's budget shares and doctrine switches. The map and charts are refreshed by a step MASON runs
- * after each model week, outside the model's schedule, and only read the model: a run in the window is the
- * same run as {@code narcosim run} with the same seed.
+ * (land, coast and borders, routes, places, shipments and forces), live charts, and the model inspector
+ * with the strategy's budget shares and doctrine switches. The map and charts are refreshed by a step
+ * MASON runs after each model week, outside the model's schedule, and only read the model: a run in the
+ * window is the same run as {@code narcosim run} with the same seed.
  */
 public final class NarcoModelWithUI extends GUIState {
 
@@ -49,7 +51,7 @@ public final class NarcoModelWithUI extends GUIState {
 
     private final Controls controls;
     private final LiveCharts charts = new LiveCharts();
-    private final CoastPortrayal coast = new CoastPortrayal(Coastline.load());
+    private final LandPortrayal land = new LandPortrayal();
     private final NetworkPortrayal2D linkPortrayal = new NetworkPortrayal2D();
     private final ContinuousPortrayal2D placePortrayal = new ContinuousPortrayal2D();
     private final ContinuousPortrayal2D moverPortrayal = new ContinuousPortrayal2D();
@@ -59,6 +61,7 @@ public final class NarcoModelWithUI extends GUIState {
     private Display2D display;
     private JFrame displayFrame;
     private JFrame chartFrame;
+    private final WeekPortrayal weekPortrayal = new WeekPortrayal(() -> Week.label(model()));
 
     public NarcoModelWithUI(NarcoModel model) {
         super(model);
@@ -98,6 +101,19 @@ public final class NarcoModelWithUI extends GUIState {
         return chartFrame;
     }
 
+    /** The week drawn in the map's corner. */
+    WeekPortrayal weekPortrayal() {
+        return weekPortrayal;
+    }
+
+    /**
+     * The place names the map's last frame drew wholly in view, by place id (a name scrolled out of view,
+     * or left out for want of room, is not there).
+     */
+    Map<String, String> namesInView() {
+        return placeLabels.inView();
+    }
+
     /** The places layer of the map (MASON maps its objects to screen positions). */
     ContinuousPortrayal2D placePortrayal() {
         return placePortrayal;
@@ -131,7 +147,7 @@ public final class NarcoModelWithUI extends GUIState {
         controls.applyPending();
         map = new MapView(model, mapAspect);
         charts.clear();
-        coast.setProjection(map.projection());
+        land.setProjection(map.projection());
         linkPortrayal.setField(new SpatialNetwork2D(map.places(), map.links()));
         linkPortrayal.setPortrayalForAll(new Glyphs.LinkPortrayal(map));
         placePortrayal.setField(map.places());
@@ -150,8 +166,8 @@ public final class NarcoModelWithUI extends GUIState {
     }
 
     /**
-     * Place names beside the symbols, laid out so they do not overlap ({@link LabelLayout}; recomputed when
-     * the zoom changes). Sea points, and places whose name finds no room, are named only when selected.
+     * Place names beside the symbols, laid out so they do not overlap ({@link PlaceNames};
+     * recomputed when the zoom changes). Places whose name finds no room are named only when selected.
      */
     private static final class PlaceLabels extends LabelledPortrayal2D {
         private static final long serialVersionUID = 1L;
@@ -159,7 +175,14 @@ public final class NarcoModelWithUI extends GUIState {
         private static final Color HALO = new Color(255, 255, 255, 170);
         private transient MapView map;
         private transient double layoutScale = Double.NaN;
-        private transient Map<PlaceView, LabelLayout.Placed> layout = new HashMap<>();
+        private transient Map<PlaceView, PlaceNames.Placed> layout = new HashMap<>();
+        /** Per place id, the name last drawn wholly inside the visible part of the map, and that part. */
+        private final transient Map<String, Shown> inView = new ConcurrentHashMap<>();
+        private transient volatile Rectangle2D lastClip;
+        private static final Rectangle2D EVERYWHERE = new Rectangle2D.Double(-1e9, -1e9, 2e9, 2e9);
+
+        private record Shown(String name, Rectangle2D clip) {
+        }
 
         PlaceLabels() {
             super(new Glyphs.PlacePortrayal(), null);
@@ -168,6 +191,7 @@ public final class NarcoModelWithUI extends GUIState {
         void setMap(MapView map) {
             this.map = map;
             this.layoutScale = Double.NaN;
+            inView.clear();
         }
 
         @Override
@@ -181,22 +205,29 @@ public final class NarcoModelWithUI extends GUIState {
             if (scale != layoutScale) {
                 layout = layout(fm, scale);
                 layoutScale = scale;
+                inView.clear();
             }
-            LabelLayout.Placed at = layout.get(v);
+            PlaceNames.Placed at = layout.get(v);
             Place p = v.place();
             Double2D pos = map.places().getObjectLocation(v);
             double ox = info.draw.x - pos.x * scale, oy = info.draw.y - pos.y * scale;
             Rectangle2D box;
+            String name = at != null ? at.text() : p.spec.name();
             if (at != null) {
                 box = new Rectangle2D.Double(ox + at.box().getX(), oy + at.box().getY(), at.box().getWidth(),
                         at.box().getHeight());
             } else if (info.selected) {
-                double w = fm.stringWidth(p.spec.name());
-                box = new Rectangle2D.Double(info.draw.x + Glyphs.placeSize(p) / 2 + LabelLayout.GAP,
+                double w = fm.stringWidth(name);
+                box = new Rectangle2D.Double(info.draw.x + Glyphs.placeSize(p) / 2 + Labels.GAP,
                         info.draw.y - fm.getHeight() / 2.0, w, fm.getHeight());
             } else {
+                inView.remove(p.spec.id());
                 return;
             }
+            Rectangle2D clip = info.clip == null ? EVERYWHERE : info.clip.getBounds2D();
+            lastClip = clip;
+            if (clip.contains(box)) inView.put(p.spec.id(), new Shown(name, clip));
+            else inView.remove(p.spec.id());
             if (at != null && at.leader()) {
                 g.setColor(Color.GRAY);
                 g.setStroke(new BasicStroke(0.8f));
@@ -207,23 +238,29 @@ public final class NarcoModelWithUI extends GUIState {
             g.setColor(HALO);
             g.fill(box);
             g.setColor(Color.DARK_GRAY);
-            g.drawString(p.spec.name(), (float) box.getX(), (float) (box.getMaxY() - fm.getDescent()));
+            g.drawString(name, (float) box.getX(), (float) (box.getMaxY() - fm.getDescent()));
         }
 
-        private Map<PlaceView, LabelLayout.Placed> layout(FontMetrics fm, double scale) {
+        /** The names drawn in view in the last frame (MASON draws only the places whose symbol is in view). */
+        Map<String, String> inView() {
+            Map<String, String> out = new HashMap<>();
+            inView.forEach((id, s) -> {
+                if (s.clip().equals(lastClip)) out.put(id, s.name());
+            });
+            return out;
+        }
+
+        private Map<PlaceView, PlaceNames.Placed> layout(FontMetrics fm, double scale) {
             List<PlaceView> views = map.placeViews();
-            List<LabelLayout.Item> items = new ArrayList<>();
+            List<Labels.Item> items = new ArrayList<>();
             for (PlaceView v : views) {
                 Place p = v.place();
                 Double2D pos = map.places().getObjectLocation(v);
-                boolean sea = p.spec.kind() == Specs.PlaceKind.SEA;
-                double priority = p.isMarket() ? 3e9 : p.isProduction() ? 2e9 : 1 + p.spec.population();
-                items.add(new LabelLayout.Item(pos.x * scale, pos.y * scale, Glyphs.placeSize(p) + 6,
-                        sea ? "" : p.spec.name(), priority));
+                items.add(PlaceNames.item(p.spec, pos.x * scale, pos.y * scale, Glyphs.placeSize(p) + 6));
             }
-            List<LabelLayout.Placed> placed = LabelLayout.layout(items, fm::stringWidth, fm.getHeight(),
+            List<PlaceNames.Placed> placed = PlaceNames.layout(items, fm::stringWidth, fm.getHeight(),
                     map.projection().width() * scale, map.projection().height() * scale);
-            Map<PlaceView, LabelLayout.Placed> out = new HashMap<>();
+            Map<PlaceView, PlaceNames.Placed> out = new HashMap<>();
             for (int i = 0; i < views.size(); i++) {
                 if (placed.get(i) != null) out.put(views.get(i), placed.get(i));
             }
@@ -245,11 +282,12 @@ public final class NarcoModelWithUI extends GUIState {
         display.display.setHorizontalScrollBarPolicy(javax.swing.ScrollPaneConstants.HORIZONTAL_SCROLLBAR_AS_NEEDED);
         display.display.setVerticalScrollBarPolicy(javax.swing.ScrollPaneConstants.VERTICAL_SCROLLBAR_AS_NEEDED);
         display.setClipping(false);
-        display.attach(coast, "Coastline");
+        display.attach(land, "Land, coast and borders");
         display.attach(linkPortrayal, "Routes");
         // Places (and their names) on top, so that units crowding round a town never hide its name.
         display.attach(moverPortrayal, "Shipments and forces");
         display.attach(placePortrayal, "Places");
+        display.attach(weekPortrayal, "Week");
         displayFrame = display.createFrame();
         displayFrame.setTitle("narcosim: " + model.config().scenario().name() + ", " + model.config().strategy().name());
         displayFrame.getContentPane().add(new Legend(), BorderLayout.SOUTH);

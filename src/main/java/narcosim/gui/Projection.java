@@ -1,7 +1,10 @@
 package narcosim.gui;
 
+import java.awt.geom.Point2D;
 import java.util.List;
 
+import narcosim.geo.Box;
+import narcosim.geo.World;
 import narcosim.scenario.Specs;
 import narcosim.world.Place;
 import sim.util.Double2D;
@@ -75,5 +78,23 @@ public final class Projection {
 
     public Double2D point(Place p) {
         return point(p.spec.lon(), p.spec.lat());
+    }
+
+    /**
+     * The longitudes and latitudes the field shows, widened by {@code share} of its width and height on
+     * every side (latitudes capped at the poles): what to fetch from {@link World#region} so that the land
+     * reaches past the field's edges.
+     */
+    public Box box(double share) {
+        double west = minLon - share * width / cosLat;
+        double east = minLon + (1 + share) * width / cosLat;
+        double north = Math.min(90, maxLat + share * height);
+        double south = Math.max(-90, maxLat - (1 + share) * height);
+        return new Box(west, south, east, Math.max(south, north));
+    }
+
+    /** Pixels of a longitude and latitude when the field is drawn {@code scaleX} by {@code scaleY} pixels a unit. */
+    public World.Projector pixels(double scaleX, double scaleY) {
+        return (lon, lat) -> new Point2D.Double((lon - minLon) * cosLat * scaleX, (maxLat - lat) * scaleY);
     }
 }

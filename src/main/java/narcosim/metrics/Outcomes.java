@@ -379,18 +379,21 @@ public final class Outcomes {
     /** Extra spend over the baseline per kg of delivered flow kept off the market (comparisons only). */
     public static final Outcome COST_PER_KG_KEPT_OFF = new Outcome("cost_per_kg_kept_off_usd", Kind.SHARE, "US$/kg",
             "Cost per kg kept off the market", "Extra spend over the baseline / kg less delivered than the baseline",
-            1, "US$/kg", Change.RELATIVE);
+            1, "US$/kg", Change.RELATIVE, Outcome.Window.WHOLE_CAMPAIGN);
 
     /** The statistics of a weekly outcome over a run, as summary.csv names them. */
     public enum Period {
-        TOTAL("_total", ", whole campaign"), MEAN("_mean", ", campaign mean"), FINAL_YEAR("_final_year", ", final year");
+        TOTAL("_total", Outcome.Window.WHOLE_CAMPAIGN), MEAN("_mean", Outcome.Window.CAMPAIGN_MEAN),
+        FINAL_YEAR("_final_year", Outcome.Window.FINAL_YEAR);
 
         public final String suffix;
         public final String words;
+        public final Outcome.Window window;
 
-        Period(String suffix, String words) {
+        Period(String suffix, Outcome.Window window) {
             this.suffix = suffix;
-            this.words = words;
+            this.words = window.suffix;
+            this.window = window;
         }
     }
 
@@ -401,7 +404,8 @@ public final class Outcomes {
      */
     private static Outcome measure(String column, List<Weekly> weekly) {
         for (Share s : SHARES) {
-            if (column.equals(s.outcome().name())) return s.outcome();
+            // A share over the run is the ratio of the campaign's totals: stated as the whole campaign's.
+            if (column.equals(s.outcome().name())) return renamed(s.outcome(), column, Period.TOTAL);
             if (column.equals(s.outcome().name() + Period.FINAL_YEAR.suffix)) {
                 return renamed(s.outcome(), column, Period.FINAL_YEAR);
             }
@@ -421,7 +425,7 @@ public final class Outcomes {
 
     private static Outcome renamed(Outcome o, String column, Period p) {
         return new Outcome(column, o.kind(), o.unit(), o.label() + p.words, o.description(), o.displayScale(),
-                o.displayUnit(), o.change());
+                o.displayUnit(), o.change(), p.window);
     }
 
     /** The measure of a run by its column name (any scenario), or null. */

@@ -56,6 +56,9 @@ public final class NarcoModel extends SimState {
     public static final int CAMPAIGN = 3;
     public static final int RESIDENTS = 4;
     public static final int METRICS = 5;
+    /** The phases' names, indexed by their schedule ordering (for {@code narcosim bench --phases}). */
+    public static final List<String> PHASE_NAMES = List.of("world", "cartels", "shipments", "campaign", "residents",
+            "metrics");
 
     /**
      * Weeks at the end of the burn-in over which contest violence is calibrated: the last quarter, after the
@@ -131,6 +134,12 @@ public final class NarcoModel extends SimState {
     private double[] contestStakeByNation;
     private boolean contestRevalued;
 
+    /**
+     * Nanoseconds spent in each phase, added to when set before {@link #start()} ({@code narcosim bench
+     * --phases}); null (the default): phases are scheduled without a clock, so a run pays nothing for it.
+     */
+    private transient long[] phaseNanos;
+
     public NarcoModel(RunConfig config) {
         super(config.seed());
         this.config = config;
@@ -205,15 +214,15 @@ public final class NarcoModel extends SimState {
 
         // One steppable per phase (so MASON draws no random numbers to order them), each guarded: a run that
         // leaves the valid state stops with a ModelStateException naming the week and the parameters.
-        schedule.scheduleRepeating(Schedule.EPOCH, WORLD, guarded(s -> worldPhase()), 1.0);
-        schedule.scheduleRepeating(Schedule.EPOCH, CARTELS, guarded(cartels), 1.0);
-        schedule.scheduleRepeating(Schedule.EPOCH, SHIPMENTS, guarded(transit), 1.0);
-        schedule.scheduleRepeating(Schedule.EPOCH, CAMPAIGN, guarded(campaign), 1.0);
-        schedule.scheduleRepeating(Schedule.EPOCH, RESIDENTS, guarded(population), 1.0);
-        schedule.scheduleRepeating(Schedule.EPOCH, METRICS, guarded(s -> {
+        schedule.scheduleRepeating(Schedule.EPOCH, WORLD, timed(WORLD, guarded(s -> worldPhase())), 1.0);
+        schedule.scheduleRepeating(Schedule.EPOCH, CARTELS, timed(CARTELS, guarded(cartels)), 1.0);
+        schedule.scheduleRepeating(Schedule.EPOCH, SHIPMENTS, timed(SHIPMENTS, guarded(transit)), 1.0);
+        schedule.scheduleRepeating(Schedule.EPOCH, CAMPAIGN, timed(CAMPAIGN, guarded(campaign)), 1.0);
+        schedule.scheduleRepeating(Schedule.EPOCH, RESIDENTS, timed(RESIDENTS, guarded(population)), 1.0);
+        schedule.scheduleRepeating(Schedule.EPOCH, METRICS, timed(METRICS, guarded(s -> {
             checkState();
             collector.step(s);
-        }), 1.0);
+        })), 1.0);
     }
 
     /**
@@ -245,6 +254,33 @@ public final class NarcoModel extends SimState {
             weight += harvestEma[p.index];
         }
         return weight > 0 ? sum / weight : 1;
+    }
+
+    /**
+     * Measures where a run's time goes, by phase, without changing it: each phase's step adds its wall time
+     * (System.nanoTime) to {@code nanosByPhase[phase]} (indexed as {@link #PHASE_NAMES}), summed over the
+     * weeks of every run that is given the same array. Call before {@link #start()} (or
+     * {@link #runToEnd()}). The clock reads no random numbers and no state, so the run is the same.
+     */
+    public void timePhases(long[] nanosByPhase) {
+        if (nanosByPhase != null && nanosByPhase.length < PHASE_NAMES.size()) {
+            throw new IllegalArgumentException("timePhases needs one slot per phase (" + PHASE_NAMES.size() + ")");
+        }
+        this.phaseNanos = nanosByPhase;
+    }
+
+    /** The phase itself when phases are not timed (the default), else the phase with a clock around it. */
+    private Steppable timed(int phase, Steppable step) {
+        long[] nanos = phaseNanos;
+        if (nanos == null) return step;
+        return s -> {
+            long t0 = System.nanoTime();
+            try {
+                step.step(s);
+            } finally {
+                nanos[phase] += System.nanoTime() - t0;
+            }
+        };
     }
 
     /** A phase that turns a failure inside it into a located ModelStateException. */

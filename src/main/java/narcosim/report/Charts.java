@@ -20,6 +20,7 @@ import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.CombinedDomainXYPlot;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
@@ -47,43 +48,89 @@ public final class Charts {
     private Charts() {
     }
 
-    /** One weekly outcome over time, one line per strategy with its 95% band over replicates. */
+    /** Width and height of the time-series chart with {@code panels} panels (one per strategy). */
+    public static int[] timeSeriesSize(int panels) {
+        return new int[] {900, 130 + 165 * Math.max(1, panels)};
+    }
+
+    /**
+     * One weekly outcome over time as small multiples: one panel per strategy, on one shared scale, with the
+     * strategy's mean over replicates and its 95% band in its colour and every other strategy's mean in grey
+     * behind it (six overlapping bands in one panel cannot be read).
+     */
     public static JFreeChart timeSeries(Results r, Outcome o, Map<String, Map<String, Results.Band>> bands) {
-        YIntervalSeriesCollection data = new YIntervalSeriesCollection();
+        NumberAxis x = new NumberAxis("Years since the campaign started");
+        CombinedDomainXYPlot combined = new CombinedDomainXYPlot(x);
+        combined.setGap(14);
         double xMax = 0;
+        double yMax = 0;
+        List<String> drawn = new ArrayList<>();
         for (String strategy : r.strategies()) {
             Results.Band b = bands.getOrDefault(strategy, Map.of()).get(o.column());
             if (b == null) continue;
-            YIntervalSeries s = new YIntervalSeries(strategy, false, false);
+            drawn.add(strategy);
             xMax = Math.max(xMax, b.mean().length * Results.WEEKS_PER_PERIOD / WEEKS_PER_YEAR);
             for (int w = 0; w < b.mean().length; w++) {
-                if (Double.isNaN(b.mean()[w])) continue;
-                // plotted at the middle of the period; every outcome drawn here is >= 0, so is its band
-                s.add((w + 0.5) * Results.WEEKS_PER_PERIOD / WEEKS_PER_YEAR, o.shown(b.mean()[w]),
-                        Math.max(0, o.shown(b.low()[w])), o.shown(b.high()[w]));
+                if (!Double.isNaN(b.high()[w])) yMax = Math.max(yMax, o.shown(b.high()[w]));
+                if (!Double.isNaN(b.mean()[w])) yMax = Math.max(yMax, o.shown(b.mean()[w]));
             }
-            data.addSeries(s);
         }
-        JFreeChart chart = ChartFactory.createXYLineChart(o.name() + " over time, by strategy",
-                "Years since the campaign started", o.axisLabel(), data, PlotOrientation.VERTICAL, true, false, false);
-        XYPlot plot = chart.getXYPlot();
-        DeviationRenderer ren = new DeviationRenderer(true, false);
-        ren.setAlpha(0.18f);
-        ren.setLegendLine(new Line2D.Double(-14, 0, 14, 0)); // the default sample is too short to see the colour
-
-        for (int i = 0; i < data.getSeriesCount(); i++) {
-            Color c = ChartStyle.colour(r.strategies().indexOf((String) data.getSeriesKey(i)));
-            ren.setSeriesPaint(i, c);
-            ren.setSeriesFillPaint(i, c);
-            ren.setSeriesStroke(i, new BasicStroke(2f));
+        for (String strategy : drawn) {
+            YIntervalSeriesCollection data = new YIntervalSeriesCollection();
+            DeviationRenderer ren = new DeviationRenderer(true, false);
+            ren.setAlpha(0.22f);
+            int k = 0;
+            for (String other : drawn) {
+                if (other.equals(strategy)) continue;
+                data.addSeries(series(other, bands.get(other).get(o.column()), o, false));
+                ren.setSeriesPaint(k, GREY);
+                ren.setSeriesFillPaint(k, GREY);
+                ren.setSeriesStroke(k, new BasicStroke(1f));
+                k++;
+            }
+            data.addSeries(series(strategy, bands.get(strategy).get(o.column()), o, true));
+            Color c = ChartStyle.colour(r.strategies().indexOf(strategy));
+            ren.setSeriesPaint(k, c);
+            ren.setSeriesFillPaint(k, c);
+            ren.setSeriesStroke(k, new BasicStroke(2.2f));
+            NumberAxis y = new NumberAxis(o.unit());
+            y.setRange(0, yMax > 0 ? yMax * 1.08 : 1);
+            y.setLabelFont(ChartStyle.AXIS_LABEL.deriveFont(11f));
+            y.setTickLabelFont(ChartStyle.TICK.deriveFont(11f));
+            XYPlot plot = new XYPlot(data, null, y, ren);
+            plot.setBackgroundPaint(Color.WHITE);
+            plot.setOutlinePaint(Color.GRAY);
+            plot.setDomainGridlinePaint(ChartStyle.GRID);
+            plot.setRangeGridlinePaint(ChartStyle.GRID);
+            org.jfree.chart.title.TextTitle name = new org.jfree.chart.title.TextTitle(strategy,
+                    ChartStyle.AXIS_LABEL.deriveFont(Font.BOLD, 13f));
+            name.setPaint(c.equals(Color.BLACK) ? Color.BLACK : c.darker());
+            name.setBackgroundPaint(new Color(255, 255, 255, 210));
+            plot.addAnnotation(new org.jfree.chart.annotations.XYTitleAnnotation(0.01, 0.98, name,
+                    org.jfree.ui.RectangleAnchor.TOP_LEFT));
+            combined.add(plot, 1);
         }
-        plot.setRenderer(ren);
-        ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(true);
-        NumberAxis x = (NumberAxis) plot.getDomainAxis();
         x.setRange(0, Math.max(1, Math.ceil(xMax * 2) / 2));
         x.setTickUnit(new NumberTickUnit(x.getUpperBound() <= 5 ? 0.5 : 1));
-        return ChartStyle.style(chart, "Line: mean over " + replicatesText(r) + " of each 4-week average"
-                + "; shaded band: 95% confidence interval of that mean");
+        JFreeChart chart = new JFreeChart(o.name() + " over time, one panel per strategy", JFreeChart.DEFAULT_TITLE_FONT,
+                combined, false);
+        return ChartStyle.style(chart, "Colour: the panel's strategy, mean over " + replicatesText(r)
+                + " of each 4-week average with its 95% band; grey: the other strategies' means; one scale ("
+                + o.unit() + ")");
+    }
+
+    private static final Color GREY = new Color(0xBBBBBB);
+
+    private static YIntervalSeries series(String strategy, Results.Band b, Outcome o, boolean band) {
+        YIntervalSeries s = new YIntervalSeries(strategy, false, false);
+        for (int w = 0; w < b.mean().length; w++) {
+            if (Double.isNaN(b.mean()[w])) continue;
+            double m = o.shown(b.mean()[w]);
+            // plotted at the middle of the period; every outcome drawn here is >= 0, so is its band
+            s.add((w + 0.5) * Results.WEEKS_PER_PERIOD / WEEKS_PER_YEAR, m, band ? Math.max(0, o.shown(b.low()[w])) : m,
+                    band ? o.shown(b.high()[w]) : m);
+        }
+        return s;
     }
 
     /** One final outcome per strategy as a bar with its 95% confidence interval. */

@@ -18,9 +18,13 @@ import narcosim.scenario.ScenarioLoader;
 import narcosim.scenario.Specs;
 
 /**
- * DIR/report.html: one self-contained page (inline CSS, charts as base64 PNG data URIs, no scripts, no
- * external requests) with the scenario, strategies and budgets, the comparison table, the charts, findings in
- * plain sentences, a parameters appendix, version and seeds. Same results directory, same bytes.
+ * DIR/report.html: one self-contained page (inline CSS, charts as base64 PNG data URIs, Apache ECharts and the
+ * data inlined, no external requests). It answers first ({@link Headline}: which strategy does best on each
+ * headline outcome, the trade-offs, every change with its paired interval), then lets a reader explore
+ * ({@link Interactive}), then gives findings per strategy, the scenario, strategies and budgets (and why spend
+ * differs from the allocation, {@link Budget}), the comparison table, why the price moves, interdiction, route
+ * maps that zoom, the static charts for papers, version and seeds, and a parameters appendix. Same results
+ * directory, same bytes.
  */
 public final class HtmlReport {
 
@@ -37,8 +41,22 @@ public final class HtmlReport {
             .muted{color:#666}.ns{color:#666;font-style:italic}
             figure{margin:1em 0}figure img{max-width:100%;height:auto;border:1px solid #ddd}
             figcaption{font-size:.9em;color:#444}
-            ul.findings li{margin-bottom:.5em}
-            .scroll{overflow-x:auto}
+            ul.findings li{margin-bottom:.5em}ul.answers li,ul.tradeoffs li{margin-bottom:.45em}
+            .scroll{overflow-x:auto;max-width:100%;-webkit-overflow-scrolling:touch}
+            h3{margin:1.2em 0 .4em}td.good,.good{color:#0a6b2d}td.bad,.bad{color:#a8200d}
+            td.good{background:#eef8f0}td.bad{background:#fbefec}
+            table.wrap td{overflow-wrap:anywhere}code{overflow-wrap:anywhere}
+            table.matrix th:first-child{min-width:10em}table.matrix td{min-width:7.5em;white-space:normal}
+            .finding{border-left:4px solid #ccc;padding:.1em 0 .1em .8em;margin:1em 0}
+            .finding h3{margin:.2em 0}.finding ul{margin:.2em 0 .4em;padding-left:1.3em}
+            .finding .what{font-weight:bold;font-size:.92em;margin:.3em 0 0}
+            .chart{width:100%;height:460px}.controls{margin:.4em 0;display:flex;flex-wrap:wrap;gap:.4em 1em;align-items:center}
+            .controls select,.controls button{font-size:1em;padding:.15em .3em}
+            .zoom{position:relative;overflow:hidden;border:1px solid #ccc;height:min(70vh,640px);cursor:grab;background:#fff;\
+            touch-action:none}
+            .zoom img{position:absolute;left:0;top:0;transform-origin:0 0;max-width:none;border:0;user-select:none}
+            details{margin:1em 0}summary{cursor:pointer;font-weight:bold}
+            @media (max-width:600px){body{padding:0 .5em;font-size:15px}.chart{height:380px}h1{font-size:1.35em}}
             """;
 
     private HtmlReport() {
@@ -87,10 +105,22 @@ public final class HtmlReport {
                 .append(r.strategies().size()).append(" strategies, ")
                 .append(replicates > 0 ? replicates + " replicate runs each" : "replicate runs")
                 .append(" (the same random seeds under every strategy), finished ")
-                .append(esc(str(manifest.get("finished")))).append(". Results directory: ")
+                .append(esc(time(manifest.get("finished")))).append(". Experiment: ")
                 .append(esc(r.name())).append(".</p>\n");
 
-        h.append("<p class=\"muted\">Contents: <a href=\"#scenario\">Scenario</a> &middot; <a href=\"#strategies\">Strategies and their budgets</a> &middot; <a href=\"#findings\">Findings</a> &middot; <a href=\"#table\">Comparison table</a> &middot; <a href=\"#price\">Why the price moves</a> &middot; <a href=\"#interdiction\">Interdiction and partnership</a> &middot; <a href=\"#charts\">Charts</a> &middot; <a href=\"#routes\">Routes</a> &middot; <a href=\"#version\">Version and seeds</a> &middot; <a href=\"#parameters\">Appendix: parameters</a></p>\n");
+        h.append("<p class=\"muted\">Contents: <a href=\"#headline\">Headline</a> &middot; <a href=\"#explore\">Explore the results</a> &middot; <a href=\"#findings\">Findings by strategy</a> &middot; <a href=\"#scenario\">Scenario</a> &middot; <a href=\"#strategies\">Strategies and their budgets</a> &middot; <a href=\"#table\">Comparison table</a> &middot; <a href=\"#price\">Why the price moves</a> &middot; <a href=\"#interdiction\">Interdiction and partnership</a> &middot; <a href=\"#routes\">Routes</a> &middot; <a href=\"#charts\">Charts for papers</a> &middot; <a href=\"#version\">Version and seeds</a> &middot; <a href=\"#parameters\">Appendix: parameters</a></p>\n");
+        final Scenario scen = sc;
+        java.util.function.Function<String, String> label = id -> label(scen, id);
+        Paired paired = Paired.of(r);
+        h.append("<h2 id=\"headline\">Headline</h2>\n");
+        Headline.write(h, r, paired, label);
+
+        h.append("<h2 id=\"explore\">Explore the results</h2>\n");
+        Interactive.section(h, r, paired, label);
+
+        h.append("<h2 id=\"findings\">Findings by strategy</h2>\n");
+        findings(h, r, sc, paired);
+
         h.append("<h2 id=\"scenario\">Scenario</h2>\n");
         if (sc != null && sc.description() != null) h.append("<p>").append(esc(sc.description().strip())).append("</p>\n");
         if (!sets.isEmpty()) h.append("<p>Settings changed for this comparison: <code>")
@@ -100,11 +130,8 @@ public final class HtmlReport {
         h.append("<h2 id=\"strategies\">Strategies and their budgets</h2>\n");
         strategies(h, r, sc);
 
-        h.append("<h2 id=\"findings\">Findings</h2>\n");
-        findings(h, r, sc);
-
         h.append("<h2 id=\"table\">Comparison table</h2>\n");
-        table(h, r, sc);
+        table(h, r, sc, paired);
 
         h.append("<h2 id=\"price\">Why the price moves</h2>\n");
         price(h, r, sc);
@@ -112,13 +139,13 @@ public final class HtmlReport {
         h.append("<h2 id=\"interdiction\">Interdiction and what the partnership money bought</h2>\n");
         interdiction(h, r);
 
-        h.append("<h2 id=\"charts\">Charts</h2>\n");
-        charts(h, r);
-
         h.append("<h2 id=\"routes\">Routes</h2>\n");
         routes(h, r, sc);
 
-        h.append("<h2 id=\"version\">Version and seeds</h2>\n<table>\n");
+        h.append("<h2 id=\"charts\">Charts for papers</h2>\n");
+        charts(h, r);
+
+        h.append("<h2 id=\"version\">Version and seeds</h2>\n<div class=\"scroll\"><table class=\"wrap\">\n");
         row(h, "narcosim version", str(manifest.get("narcosim_version")));
         row(h, "Scenario file", str(manifest.get("scenario")));
         row(h, "Scenario SHA-256", str(manifest.get("scenario_sha256")));
@@ -127,12 +154,13 @@ public final class HtmlReport {
         row(h, "Replicates per strategy", replicates > 0 ? String.valueOf(replicates) : "unknown");
         row(h, "Runs", str(manifest.get("runs")));
         row(h, "Baseline strategy", str(r.baseline()));
-        row(h, "Started", str(manifest.get("started")));
-        row(h, "Finished", str(manifest.get("finished")));
-        h.append("</table>\n");
+        row(h, "Started", time(manifest.get("started")));
+        row(h, "Finished", time(manifest.get("finished")));
+        h.append("</table></div>\n");
 
         h.append("<h2 id=\"parameters\">Appendix: parameters</h2>\n");
         appendix(h, r, sc);
+        Interactive.scripts(h);
         h.append("</body>\n</html>\n");
         return h.toString();
     }
@@ -145,8 +173,9 @@ public final class HtmlReport {
                             + "campaign and is what every other strategy is compared with.</p>\n");
         }
         h.append("<p>The charts name strategies by the short name shown in <code>code</code> type.</p>\n");
-        h.append("<table>\n<tr><th>Strategy</th><th>What it does</th><th>Military</th><th>Police</th>"
-                + "<th>Development</th><th>Partner nations</th><th>Allocated (US$M per year)</th></tr>\n");
+        h.append("<div class=\"scroll\"><table>\n<tr><th>Strategy</th><th>What it does</th><th>Military</th><th>Police</th>"
+                + "<th>Development</th><th>Partner nations</th><th>Allocated (US$M per year)</th>"
+                + "<th>Spent (US$M per year, mean of the runs)</th></tr>\n");
         for (String id : r.strategies()) {
             Specs.Strategy s = sc == null ? null : sc.strategy(id).orElse(null);
             h.append("<tr><td><b>").append(esc(label(sc, id))).append("</b><br><code>").append(esc(id))
@@ -155,140 +184,207 @@ public final class HtmlReport {
             h.append("</td><td>").append(esc(s == null || s.description() == null ? "" : s.description().strip()))
                     .append("</td>");
             if (s == null) {
-                h.append("<td colspan=\"5\" class=\"muted\">unknown</td></tr>\n");
+                h.append("<td colspan=\"6\" class=\"muted\">unknown</td></tr>\n");
                 continue;
             }
             Specs.Shares sh = s.shares();
             for (double v : new double[] {sh.military(), sh.police(), sh.development(), sh.partnership()}) {
                 h.append("<td class=\"num\">").append(esc(pct(v))).append("</td>");
             }
-            h.append("<td class=\"num\">").append(esc(num(sh.sum() * budget))).append("</td></tr>\n");
+            h.append("<td class=\"num\">").append(esc(num(sh.sum() * budget))).append("</td><td class=\"num\">")
+                    .append(esc(num(r.summary(id, "spend_usd_total", "mean") / 1e6 / years(sc, id))))
+                    .append("</td></tr>\n");
         }
-        h.append("</table>\n");
-        if (sc != null) h.append("<p class=\"muted\">Shares are fractions of the yearly budget.</p>\n");
+        h.append("</table></div>\n");
+        if (sc != null) {
+            h.append("<p class=\"muted\">Shares are fractions of the yearly budget.</p>\n");
+            spendNote(h, r, sc);
+        }
     }
 
-    /** One bullet per campaign strategy: changes against the baseline with their 95% intervals. */
-    static void findings(StringBuilder h, Results r, Scenario sc) {
+    private static int years(Scenario sc, String id) {
+        try {
+            return sc.forStrategy(id, 0L).params().integer("run.years");
+        } catch (Exception e) {
+            return 1;
+        }
+    }
+
+    /** Why the spend differs from the allocation, strategy by strategy and use by use (see {@link Budget}). */
+    private static void spendNote(StringBuilder h, Results r, Scenario sc) {
+        List<String> items = new ArrayList<>();
+        for (String id : r.strategies()) {
+            Budget.Line b;
+            try {
+                b = Budget.of(sc, id);
+            } catch (Exception e) {
+                items.add("<li><b>" + esc(label(sc, id)) + "</b>: <span class=\"ns\">its purchases could not be "
+                        + "worked out again (" + esc(String.valueOf(e.getMessage())) + ")</span></li>");
+                continue;
+            }
+            if (b.allocatedUsdYear() <= 0) continue;
+            double spent = r.summary(id, "spend_usd_total", "mean");
+            double gap = b.allocatedUsdYear() - b.boughtUsdYear();
+            StringBuilder li = new StringBuilder("<li><b>").append(esc(label(sc, id))).append("</b>: ");
+            if (gap < 0.5 && b.eradicationEndWeek() < 0) {
+                li.append("spends its allocation, US$").append(esc(num(b.allocatedUsdYear() / 1e6))).append("M a year");
+            } else {
+                li.append("buys US$").append(esc(num(b.boughtUsdYear() / 1e6))).append("M a year of its US$")
+                        .append(esc(num(b.allocatedUsdYear() / 1e6))).append("M");
+                List<String> why = new ArrayList<>();
+                for (Budget.Use u : b.uses()) {
+                    if (u.why().isEmpty()) continue;
+                    why.add(u.name().toLowerCase(Locale.ROOT) + " US$" + num(u.boughtUsdYear() / 1e6) + "M of "
+                            + num(u.allocatedUsdYear() / 1e6) + "M: " + u.why());
+                }
+                if (!why.isEmpty()) li.append(" (").append(esc(minus(String.join("; ", why)))).append(")");
+                if (b.eradicationEndWeek() >= 0 && b.eradicationUsdYear() > 0) {
+                    li.append("; its eradication money (US$").append(esc(num(b.eradicationUsdYear() / 1e6)))
+                            .append("M a year) stops when eradication ends, in campaign week ")
+                            .append(b.eradicationEndWeek());
+                }
+            }
+            double expected = b.expectedRunUsd();
+            li.append(". Over its ").append(b.years()).append(" campaign years that is US$")
+                    .append(esc(num(expected / 1e6))).append("M");
+            if (!Double.isNaN(spent) && Math.abs(spent - expected) > 1e-6 * Math.max(1, expected)) {
+                li.append("; <span class=\"ns\">the runs record US$").append(esc(num(spent / 1e6)))
+                        .append("M on average</span>");
+            } else if (!Double.isNaN(spent)) {
+                li.append(", as the runs record");
+            }
+            items.add(li.append(".</li>").toString());
+        }
+        if (items.isEmpty()) return;
+        h.append("<p>Why spend differs from the allocation: forces and programmes are bought whole, so what is left "
+                + "of a share after the last whole boat, police unit or programme is not spent; a community takes "
+                + "only a few development programmes; the partner-nations share is spent in full (what whole shared "
+                + "surveillance assets leave over goes to liaison). The money a strategy buys with is spent every "
+                + "campaign week.</p>\n<ul class=\"findings\">\n");
+        for (String li : items) h.append(li).append('\n');
+        h.append("</ul>\n");
+    }
+
+    /**
+     * Per campaign strategy, its changes against the baseline in three short lists: better, worse, no measurable
+     * difference (95% intervals, paired), then what it cost.
+     */
+    static void findings(StringBuilder h, Results r, Scenario sc, Paired p) {
         String base = r.baseline();
         if (base == null) {
             h.append("<p class=\"ns\">The manifest names no baseline strategy, so no changes are stated.</p>\n");
             return;
         }
-        h.append("<p>Each sentence compares a strategy with the baseline, ")
-                .append(esc(label(sc, base)))
-                .append(", over the same replicate runs. Ranges are 95% confidence intervals; a change whose "
-                        + "interval includes zero is marked as not distinguishable from no change.</p>\n")
-                .append("<ul class=\"findings\">\n");
-        int n = (int) r.summary(base, "delivered_kg_total", "n");
-        if (n > 0 && n < 10) {
-            h.insert(h.lastIndexOf("<ul class=\"findings\">"), "<p class=\"ns\">Only " + n + " replicate runs per "
-                    + "strategy: intervals are wide and few changes can be told apart from no change. Run compare with "
-                    + "more --replicates (30 is usual) for firmer findings.</p>\n");
-        }
+        h.append("<p>Each strategy against the baseline, ").append(esc(label(sc, base)))
+                .append(", over the same replicate runs; ranges are 95% confidence intervals.</p>\n");
         for (String s : r.strategies()) {
             if (s.equals(base)) continue;
-            String f = finding(r, sc, s);
-            int colon = f.indexOf(": ");
-            h.append("<li><b>").append(esc(f.substring(0, colon + 1))).append("</b>").append(esc(f.substring(colon + 1)))
-                    .append("</li>\n");
+            List<String> better = new ArrayList<>();
+            List<String> worse = new ArrayList<>();
+            List<String> none = new ArrayList<>();
+            List<String> other = new ArrayList<>();
+            for (Headline.Goal g : Headline.GOALS) {
+                if (Headline.isCost(g) || !p.has(g.column())) continue;
+                Headline.Change c = Headline.change(p, base, s, g);
+                String item = "<li>" + esc(Outcome.of(g.column()).name()) + ": " + esc(c.text()) + "</li>";
+                if (g.better() == 0) other.add(c.noDifference() ? item.replace("</li>", " <span class=\"ns\">(no "
+                        + "measurable difference)</span></li>") : item);
+                else if (c.verdict() > 0) better.add(item);
+                else if (c.verdict() < 0) worse.add(item);
+                else none.add(item);
+            }
+            h.append("<div class=\"finding\" id=\"finding-").append(esc(s)).append("\"><h3>").append(esc(label(sc, s)))
+                    .append("</h3>\n");
+            list(h, "Better", better, "good");
+            list(h, "Worse", worse, "bad");
+            list(h, "No measurable difference", none, "ns");
+            list(h, "Also", other, "");
+            Headline.Change cost = Headline.change(p, base, s, Headline.GOALS.get(Headline.GOALS.size() - 1));
+            double spend = r.summary(s, "spend_usd_total", "mean");
+            h.append("<p>Spend US$").append(esc(num(spend / 1e6))).append(" million over the campaign; ")
+                    .append(Double.isNaN(cost.value()) ? "it keeps no cocaine off the market (delivers as much as the "
+                            + "baseline or more), so there is no cost per kg kept off"
+                            : "cost per kg kept off the market " + esc(cost.text()))
+                    .append(".</p></div>\n");
         }
+    }
+
+    private static void list(StringBuilder h, String title, List<String> items, String cls) {
+        if (items.isEmpty()) return;
+        h.append("<p class=\"what ").append(cls).append("\">").append(esc(title)).append("</p><ul>");
+        for (String i : items) h.append(i);
         h.append("</ul>\n");
     }
 
-    /** The plain sentence for one strategy. */
-    static String finding(Results r, Scenario sc, String s) {
-        List<String> parts = new ArrayList<>();
-        parts.add(pctChange(r, s, "delivered_kg_total", "cocaine delivered to market"));
-        parts.add(pctChange(r, s, "seized_kg_total", "cocaine seized"));
-        parts.add(pctChange(r, s, "price_usd_kg_final_year", "final-year wholesale price"));
-        parts.add(absChange(r, s, "mean_trust_final_year", "residents' mean trust in the state (0 to 1 scale)", 3));
-        parts.add(absChange(r, s, "violent_incidents_total", "violent incidents", 1));
-        parts.add(pctChange(r, s, "recruits_total", "new cartel recruits"));
-        parts.removeIf(p -> p == null);
-        double spend = r.summary(s, "spend_usd_total", "mean");
-        String tail = Double.isNaN(spend) ? "" : "; campaign spend US$" + num(spend / 1e6) + " million over the whole run";
-        return label(sc, s) + ": " + String.join("; ", parts) + tail + ".";
-    }
-
-    private static String pctChange(Results r, String s, String outcome, String what) {
-        double c = r.summary(s, outcome, "change_pct");
-        double lo = r.summary(s, outcome, "change_ci_low_pct");
-        double hi = r.summary(s, outcome, "change_ci_high_pct");
-        if (Double.isNaN(c)) return absChange(r, s, outcome, what, 1);
-        return what + " " + signed(c, 0) + "% (95% CI " + signed(lo, 0) + "% to " + signed(hi, 0) + "%)"
-                + notDistinct(lo, hi);
-    }
-
-    private static String absChange(Results r, String s, String outcome, String what, int decimals) {
-        double d = r.summary(s, outcome, "diff_vs_baseline");
-        double lo = r.summary(s, outcome, "diff_ci_low");
-        double hi = r.summary(s, outcome, "diff_ci_high");
-        if (Double.isNaN(d)) return null;
-        return what + " " + signed(d, decimals) + " (95% CI " + signed(lo, decimals) + " to " + signed(hi, decimals)
-                + ")" + notDistinct(lo, hi);
-    }
-
-    private static String notDistinct(double lo, double hi) {
-        return lo <= 0 && hi >= 0 ? ", not distinguishable from no change" : "";
-    }
-
-    private static void table(StringBuilder h, Results r, Scenario sc) {
+    /**
+     * The comparison table: per headline outcome and strategy the mean with its 95% interval and the paired change
+     * against the baseline, computed from runs.csv with the statistics the terminal's table uses (so the two show the
+     * same digits), then the cost per kg kept off.
+     */
+    private static void table(StringBuilder h, Results r, Scenario sc, Paired p) {
         h.append("<p>Mean over replicates with its 95% confidence interval, and the change against the baseline "
                 + "with its interval. Changes are relative (%) except where the baseline is zero or the outcome is "
-                + "already a 0 to 1 scale; then the difference is shown. Grey italics with (n.s.), not significant, mark a "
-                + "change whose interval includes zero.</p>\n");
-        h.append("<table>\n<tr><th>Outcome</th><th>Strategy</th><th>Mean [95% CI]</th>"
+                + "already a share or a 0 to 1 scale; then the difference is shown. Grey italics with (n.s.), not "
+                + "significant, mark a change whose interval includes zero.</p>\n");
+        h.append("<div class=\"scroll\"><table>\n<tr><th>Outcome</th><th>Strategy</th><th>Mean [95% CI]</th>"
                 + "<th>Change vs baseline [95% CI]</th></tr>\n");
         for (Outcome o : Outcome.HEADLINE) {
+            if (!p.has(o.column())) continue;
+            // the catalogue's formatting, as the terminal's (a count that rounds whole is shown whole)
+            narcosim.metrics.Outcome m = narcosim.metrics.Outcomes.measure(o.column());
             boolean first = true;
             for (String s : r.strategies()) {
-                double k = scale(o);
-                double mean = r.summary(s, o.column(), "mean") / k;
-                if (Double.isNaN(mean)) continue;
+                narcosim.experiment.Statistics.Estimate e = p.estimate(s, o.column());
                 h.append("<tr>");
                 if (first) {
-                    long n = r.strategies().stream().filter(x -> !Double.isNaN(r.summary(x, o.column(), "mean"))).count();
-                    h.append("<td rowspan=\"").append(n).append("\"><b>").append(esc(o.name())).append("</b><br>")
-                            .append("<span class=\"muted\">").append(esc(o.unit())).append("</span></td>");
+                    h.append("<td rowspan=\"").append(r.strategies().size()).append("\"><b>").append(esc(o.name()))
+                            .append("</b><br>").append("<span class=\"muted\">").append(esc(o.unit())).append("</span></td>");
                     first = false;
                 }
                 h.append("<td>").append(esc(label(sc, s))).append("</td><td class=\"num\">")
-                        .append(esc(num(mean) + " [" + num(r.summary(s, o.column(), "ci_low") / k) + ", "
-                                + num(r.summary(s, o.column(), "ci_high") / k) + "]"))
-                        .append("</td><td class=\"num\">").append(change(r, s, o)).append("</td></tr>\n");
+                        .append(esc(minus(m.format(e.mean()) + " [" + m.format(e.low()) + ", " + m.format(e.high())
+                                + "]")))
+                        .append("</td><td class=\"num\">").append(change(r, p, s, o)).append("</td></tr>\n");
             }
         }
-        h.append("</table>\n");
+        h.append("</table></div>\n");
+        costTable(h, r, sc, p);
     }
 
-    private static String change(Results r, String s, Outcome o) {
-        if (s.equals(r.baseline())) return "<span class=\"muted\">baseline</span>";
-        double c = r.summary(s, o.column(), "change_pct");
-        boolean scale = o.change() == narcosim.metrics.Outcome.Change.ABSOLUTE;
-        String text;
-        double lo;
-        double hi;
-        if (!Double.isNaN(c) && !scale) {
-            lo = r.summary(s, o.column(), "change_ci_low_pct");
-            hi = r.summary(s, o.column(), "change_ci_high_pct");
-            text = signed(c, 0) + "% [" + signed(lo, 0) + "%, " + signed(hi, 0) + "%]";
-        } else {
-            double k = scale(o);
-            double d = r.summary(s, o.column(), "diff_vs_baseline") / k;
-            if (Double.isNaN(d)) return "";
-            lo = r.summary(s, o.column(), "diff_ci_low") / k;
-            hi = r.summary(s, o.column(), "diff_ci_high") / k;
-            text = signedNum(d) + (o.unit().equals("%") ? " pp" : "") + " [" + signedNum(lo) + ", " + signedNum(hi) + "]";
+    /**
+     * The cost per kg kept off the market of each campaign strategy, as the terminal prints it after its table:
+     * extra spend over the baseline / kg less delivered than the baseline, paired by replicate.
+     */
+    private static void costTable(StringBuilder h, Results r, Scenario sc, Paired p) {
+        narcosim.metrics.Outcome c = narcosim.metrics.Outcomes.COST_PER_KG_KEPT_OFF;
+        List<String> campaigns = r.strategies().stream().filter(s -> !s.equals(r.baseline())).toList();
+        if (r.baseline() == null || campaigns.isEmpty() || !p.has("spend_usd_total") || !p.has("delivered_kg_total")) {
+            return;
         }
-        String out = esc(text);
-        return lo <= 0 && hi >= 0 ? "<span class=\"ns\" title=\"interval includes zero\">" + out + " (n.s.)</span>" : out;
+        h.append("<p id=\"cost\"><b>").append(esc(c.title())).append("</b>: ")
+                .append(esc(c.description().toLowerCase(Locale.ROOT))).append(", paired by replicate, with a bootstrap "
+                        + "95% interval. A strategy that delivers as much as the baseline or more keeps nothing off and "
+                        + "has no cost per kg.</p>\n<div class=\"scroll\"><table>\n<tr><th>Strategy</th>"
+                        + "<th>US$ per kg kept off [95% CI]</th></tr>\n");
+        for (String s : campaigns) {
+            narcosim.experiment.Statistics.Estimate e = p.costPerKg(s);
+            String text = Double.isNaN(e.mean()) ? "<span class=\"ns\">keeps nothing off (delivers as much as the "
+                    + "baseline or more)</span>" : esc(minus(c.format(e.mean()) + (Double.isNaN(e.low()) ? ""
+                    : " [" + c.format(e.low()) + ", " + c.format(e.high()) + "]")));
+            h.append("<tr><td>").append(esc(label(sc, s))).append("</td><td class=\"num\">").append(text)
+                    .append("</td></tr>\n");
+        }
+        h.append("</table></div>\n");
     }
 
-    /** Stored number / scale = shown number. */
-    static double scale(Outcome o) {
-        return 1 / o.scale();
+    private static String change(Results r, Paired p, String s, Outcome o) {
+        if (s.equals(r.baseline())) return "<span class=\"muted\">baseline</span>";
+        if (r.baseline() == null) return "";
+        Headline.Change c = Headline.change(p, r.baseline(), s, new Headline.Goal(o.column(), 0, ""));
+        String out = esc(c.text());
+        return c.noDifference() ? "<span class=\"ns\" title=\"interval includes zero\">" + out + " (n.s.)</span>" : out;
     }
+
 
     private static void charts(StringBuilder h, Results r) throws IOException {
         Path dir = r.dir().resolve(Report.CHARTS);
@@ -298,18 +394,38 @@ public final class HtmlReport {
         for (Outcome o : Outcome.FINAL) {
             figs.add(new String[] {"final-" + o.column(), o.name() + ", mean per strategy with 95% interval."});
         }
-        for (Outcome o : Outcome.WEEKLY) {
-            figs.add(new String[] {"timeseries-" + o.column(), o.name() + " over time (" + o.unit()
-                    + ", averaged over " + Results.WEEKS_PER_PERIOD + "-week periods), mean with 95% band."});
-        }
+        StringBuilder inner = new StringBuilder();
         int shown = 0;
         for (String[] f : figs) {
-            if (figure(h, dir.resolve(f[0] + ".png"), f[1])) shown++;
+            if (figure(inner, dir.resolve(f[0] + ".png"), f[1])) shown++;
         }
-        if (shown == 0) h.append("<p class=\"ns\">No charts found in charts/ (run narcosim report on this directory).</p>\n");
+        // the time series are large images of spiky weekly data: linked, not embedded (the page draws them itself)
+        StringBuilder links = new StringBuilder();
+        for (Outcome o : Outcome.OVER_TIME) {
+            String base = "timeseries-" + o.column();
+            if (!Files.isRegularFile(dir.resolve(base + ".png"))) continue;
+            links.append("<li>").append(esc(o.name())).append(" over time (").append(esc(o.unit()))
+                    .append("; one panel per strategy, its mean with 95% band in colour, the others in grey): <a href=\"")
+                    .append(Report.CHARTS).append('/').append(base).append(".png\">PNG</a>, <a href=\"")
+                    .append(Report.CHARTS).append('/').append(base).append(".svg\">SVG</a></li>\n");
+        }
+        if (shown == 0 && links.length() == 0) {
+            h.append("<p class=\"ns\">No charts found in charts/ (run narcosim report on this directory).</p>\n");
+            return;
+        }
+        h.append("<p>The same results as fixed images for papers and slides, each in <code>").append(Report.CHARTS)
+                .append("/</code> as PNG and SVG (the links work next to the results directory).</p>\n");
+        if (shown > 0) {
+            h.append("<details><summary>Show the ").append(shown).append(" charts by strategy</summary>\n")
+                    .append(inner).append("</details>\n");
+        }
+        if (links.length() > 0) {
+            h.append("<p>Over time (").append(Results.WEEKS_PER_PERIOD).append("-week averages):</p>\n<ul>\n")
+                    .append(links).append("</ul>\n");
+        }
         if (!r.hasTimeseries()) {
-            h.append("<p class=\"ns\">No weekly time series were recorded (run compare with --timeseries to get "
-                    + "them), so charts over time are left out.</p>\n");
+            h.append("<p class=\"ns\">No weekly time series were recorded (compare ran with --no-timeseries), so "
+                    + "charts over time are left out.</p>\n");
         }
     }
 
@@ -481,15 +597,27 @@ public final class HtmlReport {
         h.append("</table></div>\n");
     }
 
-    /** One route map per strategy, of the same replicate run (the same seed under every strategy). */
+    /** The small-multiples route map of every strategy, when the maps' engineer wrote one. */
+    static final String ROUTES_ALL = "routes-all.png";
+
+    /**
+     * One route map per strategy, of the same replicate run (the same seed under every strategy), in one viewer
+     * that zooms and pans (wheel, drag, pinch, buttons) and switches strategy at the same zoom; and the
+     * small-multiples map of all strategies when charts/ or the directory has one.
+     */
     private static void routes(StringBuilder h, Results r, Scenario sc) throws IOException {
         Path dir = r.dir().resolve(Report.CHARTS);
-        StringBuilder figs = new StringBuilder();
+        List<String[]> maps = new ArrayList<>();
         for (String s : r.strategies()) {
-            figure(figs, dir.resolve(Report.routeMapName(s) + ".png"), "Routes and seizures under " + label(sc, s)
-                    + " (one replicate run; line width: kg carried over the campaign; circles: kg seized).");
+            Path png = dir.resolve(Report.routeMapName(s) + ".png");
+            if (Files.isRegularFile(png)) {
+                maps.add(new String[] {s, "Routes and seizures under " + label(sc, s) + " (one replicate run; line "
+                        + "width: kg carried over the campaign; circles: kg seized).", png.toString()});
+            }
         }
-        if (figs.length() == 0) {
+        Path all = Files.isRegularFile(dir.resolve(ROUTES_ALL)) ? dir.resolve(ROUTES_ALL)
+                : Files.isRegularFile(r.dir().resolve(ROUTES_ALL)) ? r.dir().resolve(ROUTES_ALL) : null;
+        if (maps.isEmpty() && all == null) {
             h.append("<p class=\"ns\">No route maps found in charts/ (run narcosim report on this directory).</p>\n");
             return;
         }
@@ -498,7 +626,42 @@ public final class HtmlReport {
                 + "<code>narcosim report --map-replicate N</code> draws another replicate). The flows behind each map are in "
                 + "<code>").append(esc(Report.ROUTES)).append("/&lt;strategy&gt;/links.csv</code> and <code>places.csv</code>."
                 + " One run is one possible course of events, not an average.</p>\n");
-        h.append(figs);
+        if (all != null) {
+            h.append("<h3>All strategies side by side</h3>\n");
+            viewer(h, "routes-all-viewer", List.<String[]>of(new String[] {"all", "Route maps of every strategy side by side, "
+                    + "on one scale.", all.toString()}));
+        }
+        if (!maps.isEmpty()) {
+            h.append("<h3>One strategy at a time</h3>\n<p class=\"muted\">Choose a strategy to flip between maps at "
+                    + "the same zoom; zoom with the wheel, pinch or the buttons, drag to pan.</p>\n");
+            viewer(h, "routes-viewer", maps);
+        }
+    }
+
+    /** A zoom-and-pan viewer of one or more images (one shown at a time, chosen by a select). */
+    private static void viewer(StringBuilder h, String id, List<String[]> images) throws IOException {
+        h.append("<div class=\"viewer\" id=\"").append(id).append("\"><div class=\"controls\">");
+        if (images.size() > 1) {
+            h.append("<label>Strategy <select class=\"pick\">");
+            for (int i = 0; i < images.size(); i++) {
+                h.append("<option value=\"").append(i).append("\">").append(esc(images.get(i)[0])).append("</option>");
+            }
+            h.append("</select></label>");
+        }
+        h.append("<button type=\"button\" class=\"zin\" title=\"Zoom in\">+</button><button type=\"button\" "
+                + "class=\"zout\" title=\"Zoom out\">&minus;</button><button type=\"button\" class=\"zfit\">Fit</button>"
+                + "</div>\n<div class=\"zoom\">");
+        for (int i = 0; i < images.size(); i++) {
+            String[] im = images.get(i);
+            h.append("<img alt=\"").append(esc(im[1])).append("\" src=\"data:image/png;base64,")
+                    .append(Base64.getEncoder().encodeToString(Files.readAllBytes(Path.of(im[2])))).append("\"")
+                    .append(i == 0 ? "" : " hidden").append(">");
+        }
+        h.append("</div>\n<p class=\"caption muted\">").append(esc(images.get(0)[1])).append("</p>");
+        for (String[] im : images) {
+            h.append("<template>").append(esc(im[1])).append("</template>");
+        }
+        h.append("</div>\n");
     }
 
     /** The page's head: title and inline style; then the body opens. */
@@ -535,10 +698,10 @@ public final class HtmlReport {
             h.append("<p>Every parameter as used by run ").append(esc(first != null ? first.get("run_id") : "0"))
                     .append(" (strategy ").append(esc(label(sc, strategy))).append(", seed ").append(seed)
                     .append("), with the scenario file, the strategy's doctrine and any settings applied. Other "
-                            + "strategies differ only in their doctrine settings.</p>\n<table>\n<tr><th>Parameter</th>"
+                            + "strategies differ only in their doctrine settings.</p>\n<div class=\"scroll\"><table>\n<tr><th>Parameter</th>"
                             + "<th>Value</th></tr>\n");
             for (Map.Entry<String, Object> e : params.entrySet()) row(h, e.getKey(), str(e.getValue()));
-            h.append("</table>\n");
+            h.append("</table></div>\n");
         } catch (Exception e) {
             h.append("<p class=\"ns\">Not available: ").append(esc(String.valueOf(e.getMessage()))).append("</p>\n");
         }
@@ -581,14 +744,30 @@ public final class HtmlReport {
         return narcosim.metrics.Outcome.number(v).replace('-', '\u2212');
     }
 
+    /** Stored number / scale = shown number (the sweep pages' tables). */
+    static double scale(Outcome o) {
+        return 1 / o.scale();
+    }
+
+    /** A text with typographic minus signs in place of hyphen-minus before digits. */
+    static String minus(String s) {
+        return s.replaceAll("-(?=[0-9])", "\u2212");
+    }
+
+    /** A manifest time (ISO-8601, nanoseconds) to the minute: "2026-12-01 21:52 UTC". */
+    static String time(Object iso) {
+        if (iso == null) return "unknown";
+        try {
+            java.time.Instant t = java.time.Instant.parse(String.valueOf(iso));
+            return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT)
+                    .withZone(java.time.ZoneOffset.UTC).format(t);
+        } catch (java.time.format.DateTimeParseException e) {
+            return String.valueOf(iso);
+        }
+    }
+
     static String signedNum(double v) {
         return narcosim.metrics.Outcome.signedNumber(v).replace('-', '\u2212');
     }
 
-    private static String signed(double v, int decimals) {
-        if (Double.isNaN(v)) return "n/a";
-        String s = String.format(Locale.ROOT, "%+." + decimals + "f", v);
-        if (s.matches("[+-]0(\\.0+)?")) s = s.substring(1);
-        return s.replace('-', '\u2212');
-    }
 }

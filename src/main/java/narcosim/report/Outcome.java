@@ -28,6 +28,25 @@ public record Outcome(String column, String name, String unit, double scale, nar
     /** The key weekly outcomes drawn as time series. */
     public static final List<Outcome> WEEKLY = Outcomes.WEEKLY_CHARTS.stream().map(Outcome::weekly).toList();
 
+    /**
+     * The weekly outcomes drawn over time in a comparison's report: the catalogue's time-series charts, then
+     * every headline measure that is a weekly outcome over a period (collateral harm, tips, smugglers, coca
+     * area, ...), but not the campaign spend, which is the same every week.
+     */
+    public static final List<Outcome> OVER_TIME = overTime();
+
+    private static List<Outcome> overTime() {
+        java.util.LinkedHashSet<String> cols = new java.util.LinkedHashSet<>(Outcomes.WEEKLY_CHARTS);
+        for (String h : Outcomes.HEADLINE) {
+            for (Outcomes.Period p : Outcomes.Period.values()) {
+                if (!h.endsWith(p.suffix)) continue;
+                String base = h.substring(0, h.length() - p.suffix.length());
+                if (Outcomes.weeklyOutcome(base) != null && !base.equals("spend_usd")) cols.add(base);
+            }
+        }
+        return cols.stream().map(Outcome::weekly).toList();
+    }
+
     /** The final outcomes drawn as bars (one row per strategy in summary.csv). */
     public static final List<Outcome> FINAL = Outcomes.FINAL_CHARTS.stream().map(Outcome::of).toList();
 

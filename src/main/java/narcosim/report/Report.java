@@ -45,13 +45,15 @@ public final class Report {
         // first, so that an out-of-range replicate stops before anything is written
         routeMaps(r, mapReplicate, out, files, notes);
         if (r.hasTimeseries()) {
-            List<String> columns = Outcome.WEEKLY.stream().map(Outcome::column).toList();
+            List<String> columns = Outcome.OVER_TIME.stream().map(Outcome::column).toList();
             Map<String, Map<String, Results.Band>> bands = r.weeklyBands(columns);
-            for (Outcome o : Outcome.WEEKLY) {
-                files.addAll(ChartFiles.write(Charts.timeSeries(r, o, bands), out, "timeseries-" + o.column()));
+            int[] size = Charts.timeSeriesSize(bands.size());
+            for (Outcome o : Outcome.OVER_TIME) {
+                files.addAll(ChartFiles.write(Charts.timeSeries(r, o, bands), out, "timeseries-" + o.column(), size[0],
+                        size[1]));
             }
         } else {
-            notes.add("no " + ExperimentDir.TIMESERIES + " (run compare with --timeseries): time-series charts skipped");
+            notes.add("no " + ExperimentDir.TIMESERIES + " (compare ran with --no-timeseries): time-series charts skipped");
         }
         for (Outcome o : Outcome.FINAL) {
             files.addAll(ChartFiles.write(Charts.finalBars(r, o), out, "final-" + o.column()));
@@ -154,6 +156,8 @@ public final class Report {
                 AtomicDirectory.replace(r.dir().resolve(ROUTES).resolve(e.getKey()), flows::write);
                 files.addAll(RouteMap.write(flows, scale, out, routeMapName(e.getKey())));
             }
+            // Every strategy's map side by side on that scale: the small multiples the report shows first.
+            files.addAll(RouteMap.writeSmallMultiples(maps, scale, out, "routes-all"));
         } finally {
             pool.shutdownNow();
         }

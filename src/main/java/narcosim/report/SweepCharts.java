@@ -93,7 +93,51 @@ public final class SweepCharts {
      */
     record Grid(String outcome, SweepResults.Factor fx, SweepResults.Factor fy, boolean bySobol, double[] xs, double[] ys,
                 String[] xLabels, String[] yLabels, double cellW, double cellH, List<String> strategies,
-                List<double[][]> mean, List<int[][]> count) {
+                List<double[][]> mean, List<int[][]> count, List<Double> noiseP) {
+
+        /**
+         * Whether a strategy's cells differ no more than replicate noise makes them: the F test of the cells' means
+         * against the replicates' spread within design points is not significant at 5%. False when it cannot be
+         * told (one replicate).
+         */
+        boolean withinNoise(int strategy) {
+            double p = noiseP.get(strategy);
+            return p == p && p >= 0.05;
+        }
+    }
+
+    /**
+     * The p value of the F test that a strategy's heat-map cells differ no more than replicate noise would make
+     * them: between the cells' means (each over its design points' replicates) against the pooled spread of
+     * replicates within design points. NaN with one replicate (no noise to compare with) or a single cell.
+     */
+    static double noiseP(List<double[]> cells) {
+        // each entry: {cell index, n, mean, sd} of one design point
+        java.util.Map<Integer, double[]> byCell = new java.util.TreeMap<>();
+        double within = 0;
+        double dfWithin = 0;
+        double sum = 0;
+        double runs = 0;
+        for (double[] p : cells) {
+            double[] c = byCell.computeIfAbsent((int) p[0], k -> new double[2]);
+            c[0] += p[1] * p[2];
+            c[1] += p[1];
+            sum += p[1] * p[2];
+            runs += p[1];
+            if (p[1] > 1 && p[3] == p[3]) {
+                within += (p[1] - 1) * p[3] * p[3];
+                dfWithin += p[1] - 1;
+            }
+        }
+        int k = byCell.size();
+        if (k < 2 || dfWithin < 1) return Double.NaN;
+        double grand = sum / runs;
+        double between = 0;
+        for (double[] c : byCell.values()) between += c[1] * Math.pow(c[0] / c[1] - grand, 2);
+        double msWithin = within / dfWithin;
+        if (msWithin == 0) return between == 0 ? 1 : 0;
+        double f = between / (k - 1) / msWithin;
+        return 1 - new org.apache.commons.math3.distribution.FDistribution(k - 1, dfWithin).cumulativeProbability(f);
     }
 
     static Grid grid(SweepResults s, String outcome) {
@@ -105,9 +149,11 @@ public final class SweepCharts {
         List<double[][]> means = new ArrayList<>();
         List<int[][]> counts = new ArrayList<>();
         List<String> strategies = new ArrayList<>();
+        List<Double> noise = new ArrayList<>();
         for (String strategy : s.strategies()) {
             double[][] sum = new double[ax.n()][ay.n()];
             int[][] n = new int[ax.n()][ay.n()];
+            List<double[]> points = new ArrayList<>();
             for (SweepResults.Cell c : s.cells(strategy, outcome)) {
                 if (Double.isNaN(c.mean())) continue;
                 int i = ax.index(c.values().get(pick[0]));
@@ -115,7 +161,9 @@ public final class SweepCharts {
                 if (i < 0 || j < 0) continue;
                 sum[i][j] += c.mean();
                 n[i][j]++;
+                points.add(new double[] {i * ay.n() + j, c.n(), c.mean(), c.sd()});
             }
+            noise.add(noiseP(points));
             for (int i = 0; i < ax.n(); i++) {
                 for (int j = 0; j < ay.n(); j++) sum[i][j] = n[i][j] > 0 ? sum[i][j] / n[i][j] : Double.NaN;
             }
@@ -124,7 +172,7 @@ public final class SweepCharts {
             counts.add(n);
         }
         return new Grid(outcome, fx, fy, pick[2] == 1, ax.centres(), ay.centres(), ax.labels(), ay.labels(), ax.width(),
-                ay.width(), strategies, means, counts);
+                ay.width(), strategies, means, counts, noise);
     }
 
     /**
@@ -242,7 +290,11 @@ public final class SweepCharts {
             }
             data.addSeries(g.outcome(), xyz);
             XYBlockRenderer ren = new XYBlockRenderer();
-            ren.setPaintScale(scale);
+            boolean noisy = g.withinNoise(si);
+            // A panel whose cells differ no more than replicate noise is drawn in greys: its colours are not structure.
+            org.jfree.chart.renderer.PaintScale panelScale = noisy ? new org.jfree.chart.renderer.GrayPaintScale(lo,
+                    hi > lo ? hi : lo + 1, 255) : scale;
+            ren.setPaintScale(panelScale);
             ren.setBlockWidth(g.cellW());
             ren.setBlockHeight(g.cellH());
             ren.setBlockAnchor(RectangleAnchor.CENTER);
@@ -256,11 +308,14 @@ public final class SweepCharts {
                 for (double[] p : pts) {
                     XYTextAnnotation a = new XYTextAnnotation(HtmlReport.num(p[2]), p[0], p[1]);
                     a.setFont(cellFont);
-                    a.setPaint(SequentialScale.lightness(scale.colour(p[2])) < 55 ? Color.WHITE : Color.BLACK);
+                    a.setPaint(noisy ? (((Color) panelScale.getPaint(p[2])).getRed() < 128 ? Color.WHITE : Color.BLACK)
+                            : SequentialScale.lightness(scale.colour(p[2])) < 55 ? Color.WHITE : Color.BLACK);
                     sub.addAnnotation(a);
                 }
             }
-            TextTitle name = new TextTitle(g.strategies().get(si), new Font(ChartStyle.FONT, Font.BOLD, 13));
+            String said = g.strategies().get(si) + (noisy ? String.format(java.util.Locale.ROOT,
+                    " \u2014 within replicate noise (F test p = %.2f)", g.noiseP().get(si)) : "");
+            TextTitle name = new TextTitle(said, new Font(ChartStyle.FONT, Font.BOLD, 13));
             name.setBackgroundPaint(new Color(255, 255, 255, 225));
             name.setPadding(new RectangleInsets(1, 4, 1, 4));
             sub.addAnnotation(new XYTitleAnnotation(0.01, 0.99, name, RectangleAnchor.TOP_LEFT));
@@ -285,6 +340,14 @@ public final class SweepCharts {
 
     private static String cellsText(SweepResults s, Grid g) {
         int reps = s.design().get("replicates") instanceof Number n ? n.intValue() : 0;
+        boolean anyNoisy = false;
+        for (int i = 0; i < g.strategies().size(); i++) anyNoisy |= g.withinNoise(i);
+        String noise = reps < 2 ? "One replicate per point: replicate noise cannot be told from structure. "
+                : anyNoisy ? "Grey panel: its cells differ no more than replicate noise makes them (F test, 5%). " : "";
+        return noise + cellsText(s, g, reps);
+    }
+
+    private static String cellsText(SweepResults s, Grid g, int reps) {
         String each = reps > 1 ? "mean of " + reps + " replicates at each design point" : "the run at each design point";
         String others = s.factors().size() > 2 ? ", averaged over the other " + (s.factors().size() - 2)
                 + (s.factors().size() == 3 ? " parameter" : " parameters") : "";

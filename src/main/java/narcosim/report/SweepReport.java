@@ -1,7 +1,6 @@
 package narcosim.report;
 
 import static narcosim.report.HtmlReport.esc;
-import static narcosim.report.HtmlReport.num;
 import static narcosim.report.HtmlReport.row;
 import static narcosim.report.HtmlReport.str;
 
@@ -13,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import narcosim.experiment.ExperimentDir;
+import narcosim.experiment.SweepEffects;
 
 /**
  * DIR/report.html of a parameter sweep: the design, the parameters with their ranges, findings in plain
@@ -39,7 +39,7 @@ public final class SweepReport {
         h.append("<p class=\"muted\">Made by narcosim ").append(esc(str(manifest.get("narcosim_version"))))
                 .append(", an agent-based simulation of counter-narcotics campaigns. Finished ")
                 .append(esc(str(manifest.get("finished")))).append(". Results directory: ")
-                .append(esc(s.results().name())).append(".</p>\n");
+                .append(esc(String.valueOf(s.dir().toAbsolutePath().normalize().getFileName()))).append(".</p>\n");
         h.append("<p class=\"muted\">Contents: <a href=\"#design\">Design</a> &middot; <a href=\"#findings\">Findings</a>"
                 + " &middot; <a href=\"#charts\">Charts</a> &middot; <a href=\"#version\">Version and seeds</a></p>\n");
 
@@ -58,7 +58,18 @@ public final class SweepReport {
         h.append(esc(String.join("; ", outs))).append(".</p>\n");
 
         h.append("<h2 id=\"findings\">Findings</h2>\n");
-        List<String> found = findings(s);
+        String reference = SweepEffects.reference(designOf(manifest));
+        h.append("<p>Each strategy's outcome on average over the design, with its 95% interval")
+                .append(reference == null ? "" : "; its change against " + esc(reference) + ", paired run by run (the "
+                        + "same design point and replicate have the same seed under every strategy)")
+                .append("; and the parameters that move it: how far across the parameter's whole range (a linear "
+                        + "fit on all varied parameters at once), with 95% intervals. A parameter is named only when its "
+                        + "interval excludes zero; otherwise its effect cannot be told apart from replicate noise. "
+                        + "Every effect, named or not, is in <code>" + SweepEffects.FILE + "</code>.")
+                .append(reference == null ? " Name a reference strategy (<code>reference:</code> in the sweep file, or "
+                        + "<code>narcosim sweep --reference</code>) to compare strategies run by run." : "")
+                .append("</p>\n");
+        List<String> found = findings(s, manifest);
         if (found.isEmpty()) h.append("<p class=\"ns\">No findings: the sweep has too few parameters or points.</p>\n");
         else {
             h.append("<ul class=\"findings\">\n");
@@ -100,22 +111,33 @@ public final class SweepReport {
                 + " runs in all. A replicate has the same random seed under every strategy.";
     }
 
-    /** Plain sentences from the numbers: for every outcome the strongest parameters, per strategy. */
-    static List<String> findings(SweepResults s) {
+    /**
+     * Plain sentences from the runs (the same findings as the terminal's summary after a sweep): per outcome and
+     * strategy, its mean, its paired change against the reference and the parameters whose effects exceed
+     * replicate noise; in a Sobol design, also the parameters it is most sensitive to.
+     */
+    static List<String> findings(SweepResults s, Map<String, Object> manifest) {
+        Map<String, Object> design = designOf(manifest);
         List<String> out = new ArrayList<>();
+        List<SweepEffects.Finding> found = design.isEmpty() ? List.of() : SweepEffects.findings(design,
+                SweepEffects.compute(design, ExperimentDir.records(s.dir().resolve(ExperimentDir.RUNS))));
         for (String outcome : s.outcomes()) {
             Outcome o = Outcome.of(outcome);
             for (String strategy : s.strategies()) {
-                List<SweepResults.Index> ix = s.indices(strategy, outcome);
-                if (!ix.isEmpty()) {
-                    out.add(sobolSentence(o, strategy, ix));
-                } else if (s.factors().size() >= 2) {
-                    String g = gridSentence(s, o, strategy);
-                    if (g != null) out.add(g);
+                for (SweepEffects.Finding f : found) {
+                    if (f.outcome().equals(outcome) && f.strategy().equals(strategy)) out.add(SweepEffects.sentence(f));
                 }
+                List<SweepResults.Index> ix = s.indices(strategy, outcome);
+                if (!ix.isEmpty()) out.add(sobolSentence(o, strategy, ix));
             }
         }
         return out;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> designOf(Map<String, Object> manifest) {
+        return manifest != null && manifest.get("design") instanceof Map<?, ?> d && d.get("strategies") != null
+                ? (Map<String, Object>) d : Map.of();
     }
 
     static String sobolSentence(Outcome o, String strategy, List<SweepResults.Index> ix) {
@@ -135,62 +157,6 @@ public final class SweepReport {
             b.append(" The intervals are wide: more base samples (and replicates) would firm this up.");
         }
         return b.toString();
-    }
-
-    /** Range of the outcome over the heat-map cells and how far each of the first two parameters moves it. */
-    static String gridSentence(SweepResults s, Outcome o, String strategy) {
-        SweepCharts.Grid g = SweepCharts.grid(s, o.column());
-        int si = g.strategies().indexOf(strategy);
-        if (si < 0) return null;
-        double[][] m = g.mean().get(si);
-        double k = HtmlReport.scale(o);
-        int[] lo = null;
-        int[] hi = null;
-        for (int i = 0; i < m.length; i++) {
-            for (int j = 0; j < m[i].length; j++) {
-                if (Double.isNaN(m[i][j])) continue;
-                if (lo == null || m[i][j] < m[lo[0]][lo[1]]) lo = new int[] {i, j};
-                if (hi == null || m[i][j] > m[hi[0]][hi[1]]) hi = new int[] {i, j};
-            }
-        }
-        if (lo == null) return null;
-        double spreadX = spread(m, true);
-        double spreadY = spread(m, false);
-        String unit = o.unit().isEmpty() || o.unit().equals("0-1") ? "" : " " + o.unit();
-        StringBuilder b = new StringBuilder(o.name() + " (" + strategy + ") ranges from " + num(m[lo[0]][lo[1]] / k) + unit
-                + " (" + where(g, lo) + ") to " + num(m[hi[0]][hi[1]] / k) + unit + " (" + where(g, hi) + ")");
-        b.append("; across its range, ").append(g.fx().key()).append(" moves it by ").append(num(spreadX / k))
-                .append(" on average and ").append(g.fy().key()).append(" by ").append(num(spreadY / k));
-        b.append(spreadX > 1.5 * spreadY ? ", so " + g.fx().key() + " matters more."
-                : spreadY > 1.5 * spreadX ? ", so " + g.fy().key() + " matters more." : ", similar effects.");
-        return b.toString();
-    }
-
-    /** Largest minus smallest of the means along one parameter (averaged over the other). */
-    private static double spread(double[][] m, boolean alongX) {
-        int n = alongX ? m.length : m[0].length;
-        double min = Double.POSITIVE_INFINITY;
-        double max = Double.NEGATIVE_INFINITY;
-        for (int a = 0; a < n; a++) {
-            double sum = 0;
-            int c = 0;
-            int other = alongX ? m[0].length : m.length;
-            for (int b = 0; b < other; b++) {
-                double v = alongX ? m[a][b] : m[b][a];
-                if (Double.isNaN(v)) continue;
-                sum += v;
-                c++;
-            }
-            if (c == 0) continue;
-            min = Math.min(min, sum / c);
-            max = Math.max(max, sum / c);
-        }
-        return max >= min ? max - min : 0;
-    }
-
-    private static String where(SweepCharts.Grid g, int[] cell) {
-        return g.fx().key() + (g.fx().isGrid() ? " = " + g.xLabels()[cell[0]] : " \u2248 " + num(g.xs()[cell[0]]))
-                + ", " + g.fy().key() + (g.fy().isGrid() ? " = " + g.yLabels()[cell[1]] : " \u2248 " + num(g.ys()[cell[1]]));
     }
 
     private static void charts(StringBuilder h, SweepResults s) throws IOException {

@@ -32,7 +32,7 @@ public final class SweepResults {
     }
 
     /** One design point's mean over replicates of one outcome under one strategy. */
-    public record Cell(int point, String strategy, List<String> values, String outcome, int n, double mean) {
+    public record Cell(int point, String strategy, List<String> values, String outcome, int n, double mean, double sd) {
     }
 
     /** First- and total-order Sobol indices of one parameter for one strategy and outcome, with 95% intervals. */
@@ -103,7 +103,8 @@ public final class SweepResults {
                 String outcome = need(row, "outcome");
                 outcomes.add(outcome);
                 cells.add(new Cell(Integer.parseInt(need(row, "point")), need(row, "strategy"), List.copyOf(values), outcome,
-                        Integer.parseInt(need(row, "n")), Double.parseDouble(need(row, "mean"))));
+                        Integer.parseInt(need(row, "n")), Double.parseDouble(need(row, "mean")),
+                        row.get("sd") == null || row.get("sd").isEmpty() ? Double.NaN : Double.parseDouble(row.get("sd"))));
             }
         } catch (RuntimeException e) {
             throw new Results.IncompleteResults(summary + ":" + line + ": not a sweep summary (" + e.getMessage() + ")");

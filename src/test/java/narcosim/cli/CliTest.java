@@ -292,6 +292,30 @@ class CliTest {
     }
 
     @Test
+    void benchPrintsTheBareLoopRatioAndThePhaseTable() {
+        // Small counts: this checks what bench prints, never how fast anything is.
+        Result r = ok("bench", "--scenario", BALLOON.toString(), "--residents", "0", "--runs", "1", "--warmup", "0",
+                "--updates", "20000", "--phases");
+        String out = r.out();
+        assertTrue(out.contains("resident updates per second (1 core): median "), out);
+        assertTrue(out.contains("bare loop over the same columns (1 core): median "), out);
+        assertTrue(out.matches("(?s).*ratio: resident updates at [0-9.]+% of the bare loop's rate.*"), out);
+        double share = 0;
+        int phases = 0;
+        for (String line : out.split("\\R")) {
+            java.util.regex.Matcher m = java.util.regex.Pattern
+                    .compile("^  (\\d \\w+|outside the phases) +[0-9.]+ +([0-9.]+)%$").matcher(line);
+            if (m.matches()) {
+                share += Double.parseDouble(m.group(2));
+                if (!m.group(1).startsWith("outside")) phases++;
+            }
+        }
+        assertEquals(narcosim.model.NarcoModel.PHASE_NAMES.size(), phases, out);
+        assertEquals(100, share, 0.5, out);
+        assertTrue(out.contains("  whole run "), out);
+    }
+
+    @Test
     void helpCommandVersionAndBareCall() {
         assertTrue(ok("help", "run").out().contains("--strategy"));
         assertTrue(ok("--version").out().startsWith("narcosim " + Version.get()));

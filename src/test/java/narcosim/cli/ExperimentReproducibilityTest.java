@@ -52,7 +52,7 @@ class ExperimentReproducibilityTest {
             """;
     static final int SOBOL_RUNS = 4 * (2 + 2) * 2 * 2;
     static final int COMPARE_RUNS = 4 * 3;
-    static final List<String> FILES = List.of("runs.csv", "summary.csv", "sensitivity.csv");
+    static final List<String> FILES = List.of("runs.csv", "summary.csv", "sensitivity.csv", "effects.csv");
 
     @TempDir
     static Path tmp;

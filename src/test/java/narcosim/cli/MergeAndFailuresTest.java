@@ -99,8 +99,9 @@ class MergeAndFailuresTest {
         InProcess.Result count = compareShard(out, "2/3");
         assertEquals(2, count.code(), count.both());
         assertTrue(count.err().contains("shard"), count.err());
-        // --timeseries on one shard only would leave timeseries.csv.gz without that shard's runs.
-        InProcess.Result ts = compareShard(out, "2/2", "--timeseries");
+        // --no-timeseries on one shard only (compare keeps them by default) would leave timeseries.csv.gz
+        // without that shard's runs.
+        InProcess.Result ts = compareShard(out, "2/2", "--no-timeseries");
         assertEquals(2, ts.code(), ts.both());
         assertTrue(ts.err().contains("timeseries"), ts.err());
         assertFalse(Files.exists(out.resolve("parts").resolve("runs-2-of-2.csv")));

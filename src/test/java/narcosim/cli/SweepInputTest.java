@@ -66,6 +66,11 @@ class SweepInputTest {
                           military.interdict_prob: {min: 0.05, max: 0.4}
                         outcomes: [delivered_kg_total, no_such_outcome]
                         """, "outcomes:", "outcomes"),
+                Arguments.of("unknown-reference", "strategies: [baseline, corridor-crackdown]\nreference: integrated\n"
+                        + LHS + """
+                        parameters:
+                          military.interdict_prob: {min: 0.05, max: 0.4}
+                        """, "reference: integrated", "reference"),
                 Arguments.of("unknown-strategy", "strategies: [baseline, no-such-strategy]\n" + LHS + """
                         parameters:
                           military.interdict_prob: {min: 0.05, max: 0.4}

@@ -148,7 +148,9 @@ class CompareSummaryTest {
         Map<String, String> none = row(rows, "development", CompareSummary.COST_PER_KG);
         assertEquals("", none.get("mean"), "undefined: an empty cell");
         assertTrue(cs.table().contains("none kept off"), cs.table());
-        assertTrue(cs.table().contains("n/a (baseline is 0)"), cs.table());
+        // a baseline of 0: the difference with its interval (as report.html states it), marked when it includes 0
+        assertTrue(cs.table().contains("surge        2 [-0.484, 4.48]               +2 [-0.484, +4.48] (n.s.)"),
+                cs.table());
     }
 
     @Test

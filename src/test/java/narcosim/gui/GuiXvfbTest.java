@@ -82,8 +82,9 @@ class GuiXvfbTest {
         while (headless.state.schedule.getSteps() < WEEKS) headless.step();
         assertTrue(out.contains(GuiCommand.outcomes(headless.model())), "window and headless runs differ:\n" + out
                 + "\nheadless: " + GuiCommand.outcomes(headless.model()));
+        assertTrue(out.startsWith("campaign week " + (WEEKS - headless.model().burnInWeeks() - 1) + ": "), out);
 
-        Path kept = keep(shot);
+        Path kept = keep(shot, "gui-xvfb-test.png");
         BufferedImage img = ImageIO.read(shot.toFile());
         assertTrue(img.getWidth() >= 1000 && img.getHeight() >= 700, "screenshot " + img.getWidth() + "x" + img.getHeight());
         Set<Integer> colours = new HashSet<>();
@@ -92,10 +93,10 @@ class GuiXvfbTest {
         }
         assertTrue(colours.size() > 50, "the screenshot is nearly blank: " + colours.size() + " colours");
 
-        // The paints the map must use this week: each busy route's risk colour, each community's trust colour.
+        // The paints the map must use this week: each busy route's pressure colour, each community's trust colour.
         Set<Integer> routePaint = new HashSet<>();
         for (LinkView v : headless.map().linkViews()) {
-            if (v.getRecentFlowKgWeek() > 1) routePaint.add(Palette.risk(v.getSeizureRisk()).getRGB() & 0xFFFFFF);
+            if (v.getRecentFlowKgWeek() > 1) routePaint.add(Palette.pressure(v.getUnitsWatching()).getRGB() & 0xFFFFFF);
         }
         Set<Integer> placePaint = new HashSet<>();
         for (PlaceView v : headless.map().placeViews()) {
@@ -122,13 +123,71 @@ class GuiXvfbTest {
         assertTrue(land > 5000, "coastline drawn: " + counts);
     }
 
+    /**
+     * The map works away from the Americas and when zoomed in (issue 15): a West African test scenario
+     * opened at zoom 3 on its coca zone shows land and sea from Natural Earth, and names the places in view.
+     */
+    @Test
+    void aWestAfricanMapZoomedInShowsLandSeaAndNames(@TempDir Path tmp) throws Exception {
+        Path shot = tmp.resolve("west-africa.png");
+        Child c = runOnXvfb(tmp, 180, MapProbe.class.getName(), "src/test/resources/scenarios/west-africa-map.yaml",
+                "sea-patrols", "3", "60", shot.toString());
+        String out = c.out();
+        assertEquals(0, c.exit(), out + c.err());
+        assertTrue(!c.err().contains("Exception"), "no exceptions on the Swing thread:\n" + c.err());
+        assertTrue(out.contains("scale: 3.0"), "zoomed in 3 times:\n" + out);
+        BufferedImage img = ImageIO.read(shot.toFile());
+        int land = 0, sea = 0;
+        for (int y = 30; y < 25 + NarcoModelWithUI.MAP_HEIGHT - 40; y++) {
+            for (int x = 5; x < NarcoModelWithUI.MAP_WIDTH - 30; x++) {
+                int rgb = img.getRGB(x, y) & 0xFFFFFF;
+                if (rgb == (Palette.LAND.getRGB() & 0xFFFFFF)) land++;
+                if (rgb == (Palette.OCEAN.getRGB() & 0xFFFFFF)) sea++;
+            }
+        }
+        String counts = "land " + land + ", sea " + sea + " pixels (screenshot kept at " + keep(shot, "gui-xvfb-west-africa.png")
+                + ")\n" + out;
+        assertTrue(land > 100_000, "the map shows land: " + counts);
+        assertTrue(sea > 1_000, "and some sea: " + counts);
+        // Zoomed in on the source, Fouta Djallon, the map shows it and its port Conakry, named.
+        assertTrue(out.contains("named: fouta=Fouta Djallon (stand-in source)"), counts);
+        assertTrue(out.contains("named: conakry=Conakry"), counts);
+    }
+
+    /**
+     * One week number everywhere (issue 15): after {@code --weeks N} the Console, the Model tab, the map, every
+     * chart's last point and the printed line all show the campaign week just completed, N - burn-in - 1.
+     */
+    @Test
+    void everyWeekNumberTheWindowShowsIsTheSame(@TempDir Path tmp) throws Exception {
+        long weeks = 70;
+        Child c = runOnXvfb(tmp, 180, WeekProbe.class.getName(), String.valueOf(weeks), tmp.resolve("week.png").toString());
+        assertEquals(0, c.exit(), c.out() + c.err());
+        long burnIn = SameModelTest.config("classroom-balloon.yaml", "corridor-crackdown", 11).params().integer("run.burn_in_weeks");
+        String expected = String.valueOf(weeks - burnIn - 1);
+        List<String> shown = c.out().lines().filter(l -> l.startsWith("shown: ")).toList();
+        for (String where : new String[] {"console", "model tab", "map", "chart delivered_kg", "chart recruits", "printed"}) {
+            assertTrue(shown.stream().anyMatch(l -> l.startsWith("shown: " + where + "=")), where + " shows a week:\n" + c.out());
+        }
+        for (String l : shown) {
+            assertEquals(expected, l.substring(l.indexOf('=') + 1), "after --weeks " + weeks + ", " + l + "\n" + c.out());
+        }
+        // The Model tab's controls carry the registry's labels, and resting the pointer on one shows what it does.
+        List<String> tips = c.out().lines().filter(l -> l.startsWith("tooltip: ")).map(l -> l.substring(9)).toList();
+        for (String label : new String[] {"Military share of budget", narcosim.scenario.Params.get("military.targeting").label(),
+            narcosim.scenario.Params.get("military.rules_of_engagement").label()}) {
+            String tip = tips.stream().filter(t -> t.startsWith(label + "=")).findFirst().orElse(label + "=");
+            assertTrue(tip.length() > label.length() + 20, "a tooltip on " + label + ": " + tips);
+        }
+    }
+
     @Test
     void doubleClickingAPlaceInspectsItsCommunity(@TempDir Path tmp) throws Exception {
         Child c = runOnXvfb(tmp, 180, ClickProbe.class.getName(), "tumaco");
         String out = c.out();
         assertEquals(0, c.exit(), "no inspector after double-clicking Tumaco:\n" + out + c.err());
-        for (String shown : new String[] {"Tumaco", "MeanTrust", "RecruitsLastWeek", "ThroughputKgLastWeek", "PoliceUnits",
-            "MilitaryUnitsOnLinks"}) {
+        for (String shown : new String[] {"Tumaco", "Trust in the state (0-1)", "Recruits to trafficking, last week",
+            "Kg through it, last week", "Police units", "Military units on its routes"}) {
             assertTrue(out.contains(shown), shown + " not in the inspector:\n" + out);
         }
     }
@@ -167,8 +226,8 @@ class GuiXvfbTest {
     }
 
     /** Copies the screenshot under target/ so a person can look at it after the build. */
-    private static Path keep(Path shot) throws Exception {
-        Path kept = Path.of("target", "gui-xvfb-test.png");
+    private static Path keep(Path shot, String name) throws Exception {
+        Path kept = Path.of("target", name);
         Files.createDirectories(kept.getParent());
         Files.copy(shot, kept, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         return kept;

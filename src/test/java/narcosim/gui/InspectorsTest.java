@@ -47,7 +47,8 @@ class InspectorsTest {
         }
         assertEquals(0.9, (Double) p.getValue(at.get("Military share of budget")), 1e-12);
         assertEquals(Boolean.TRUE, p.getValue(at.get("Permissive rules of engagement")));
-        assertFalse(p.isReadWrite(at.get("Campaign week")));
+        assertFalse(p.isReadWrite(at.get("Week")));
+        assertEquals("before campaign week -52", p.getValue(at.get("Week")), "nothing has run yet");
 
         // Changed before the run starts, a switch is applied when it starts.
         p.setValue(at.get("Permissive rules of engagement"), Boolean.FALSE);
@@ -71,14 +72,35 @@ class InspectorsTest {
                 .orElseThrow();
         SimpleProperties p = new SimpleProperties(guapi);
         Map<String, Integer> at = byName(p);
-        for (String name : new String[] {"Name", "ResidentAgents", "MeanTrust", "MeanFear", "RecruitsLastWeek", "TipsLastWeek",
-            "ThroughputKgLastWeek", "KgInboundThisWeek", "KgOutboundThisWeek", "PoliceUnits", "HonestPoliceUnits",
-            "MilitaryUnitsOnLinks", "DevelopmentProgrammes"}) {
+        for (String name : new String[] {"Place", "Resident agents", "Trust in the state (0-1)", "Fear of cartels (0-1)",
+            "Recruits to trafficking, last week", "Tips to police, last week", "Kg through it, last week",
+            "Kg inbound, this week", "Kg outbound, this week", "Police units", "Honest police units",
+            "Military units on its routes", "Development programmes"}) {
             assertTrue(at.containsKey(name), name + " in " + at.keySet());
             assertFalse(p.isReadWrite(at.get(name)), name + " is read-only");
         }
-        assertEquals(guapi.community().meanTrust(), (Double) p.getValue(at.get("MeanTrust")));
-        assertTrue((Integer) p.getValue(at.get("PoliceUnits")) > 0, "hearts and minds posts police in Guapi");
+        assertEquals(guapi.community().meanTrust(), (Double) p.getValue(at.get("Trust in the state (0-1)")));
+        assertTrue((Integer) p.getValue(at.get("Police units")) > 0, "hearts and minds posts police in Guapi");
+        assertLabelledForPeople(p);
+
+        LinkView route = gui.map().linkViews().get(0);
+        SimpleProperties r = new SimpleProperties(route);
+        Map<String, Integer> rat = byName(r);
+        for (String name : new String[] {"Flow, kg a week (recent)", "Military units watching it", "Seized, kg a week (recent)",
+            "Seizure risk the traffickers see", "Capacity, kg a week"}) {
+            assertTrue(rat.containsKey(name), name + " in " + rat.keySet());
+        }
+        assertEquals(route.getUnitsWatching(), r.getValue(rat.get("Military units watching it")));
+        assertLabelledForPeople(r);
+    }
+
+    /** Every property has a name in words (not a Java property name like "MeanTrust") and a tooltip. */
+    private static void assertLabelledForPeople(SimpleProperties p) {
+        for (int i = 0; i < p.numProperties(); i++) {
+            String name = p.getName(i);
+            assertFalse(name.matches("([A-Z][a-z]+){2,}"), "a Java property name: " + name);
+            assertTrue(p.getDescription(i) != null && p.getDescription(i).length() > 10, name + " has a tooltip");
+        }
     }
 
     @Test

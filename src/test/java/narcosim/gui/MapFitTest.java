@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
+import narcosim.geo.Labels;
 import narcosim.scenario.Scenario;
 import narcosim.scenario.ScenarioLoader;
 import narcosim.scenario.Specs;
@@ -27,11 +28,14 @@ class MapFitTest {
 
     private static final double ASPECT = (double) NarcoModelWithUI.MAP_WIDTH / NarcoModelWithUI.MAP_HEIGHT;
 
+    /** The shipped scenarios and the test scenarios elsewhere in the world (West Africa). */
     private static List<Scenario> shipped() throws Exception {
         List<Scenario> out = new ArrayList<>();
-        try (Stream<Path> files = Files.list(Path.of("scenarios"))) {
-            for (Path f : files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList()) {
-                out.add(ScenarioLoader.load(f));
+        for (Path dir : List.of(Path.of("scenarios"), Path.of("src", "test", "resources", "scenarios"))) {
+            try (Stream<Path> files = Files.list(dir)) {
+                for (Path f : files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList()) {
+                    out.add(ScenarioLoader.load(f));
+                }
             }
         }
         return out;
@@ -68,28 +72,26 @@ class MapFitTest {
         for (Scenario sc : shipped()) {
             Projection p = Projection.fit(sc.places(), ASPECT);
             double scale = NarcoModelWithUI.MAP_WIDTH / p.width();
-            List<LabelLayout.Item> items = new ArrayList<>();
+            List<Labels.Item> items = new ArrayList<>();
             for (Specs.Place pl : sc.places()) {
                 Double2D at = p.point(pl.lon(), pl.lat());
-                boolean sea = pl.kind() == Specs.PlaceKind.SEA;
-                items.add(new LabelLayout.Item(at.x * scale, at.y * scale, 15, sea ? "" : pl.name(),
-                        pl.kind() == Specs.PlaceKind.MARKET ? 1e9 : pl.population()));
+                items.add(PlaceNames.item(pl, at.x * scale, at.y * scale, 15));
             }
             // About 7 pixels a character at 12 points.
-            List<LabelLayout.Placed> placed = LabelLayout.layout(items, t -> 7.0 * t.length(), 15,
+            List<PlaceNames.Placed> placed = PlaceNames.layout(items, t -> 7.0 * t.length(), 15,
                     NarcoModelWithUI.MAP_WIDTH, NarcoModelWithUI.MAP_HEIGHT);
-            assertEquals(placed, LabelLayout.layout(items, t -> 7.0 * t.length(), 15, NarcoModelWithUI.MAP_WIDTH,
+            assertEquals(placed, PlaceNames.layout(items, t -> 7.0 * t.length(), 15, NarcoModelWithUI.MAP_WIDTH,
                     NarcoModelWithUI.MAP_HEIGHT), "deterministic");
             int named = 0;
             for (int i = 0; i < placed.size(); i++) {
-                LabelLayout.Placed a = placed.get(i);
+                PlaceNames.Placed a = placed.get(i);
                 if (a == null) continue;
                 named++;
                 Rectangle2D box = a.box();
                 assertTrue(box.getMinX() >= 0 && box.getMaxX() <= NarcoModelWithUI.MAP_WIDTH && box.getMinY() >= 0
                         && box.getMaxY() <= NarcoModelWithUI.MAP_HEIGHT, sc.name() + ": " + items.get(i).text() + " in view");
                 for (int j = 0; j < placed.size(); j++) {
-                    LabelLayout.Item other = items.get(j);
+                    Labels.Item other = items.get(j);
                     if (j != i && placed.get(j) != null) {
                         assertTrue(!box.intersects(placed.get(j).box()),
                                 sc.name() + ": " + items.get(i).text() + " overlaps " + other.text());
@@ -101,12 +103,10 @@ class MapFitTest {
             }
             assertTrue(named >= Math.min(12, items.stream().filter(t -> !t.text().isEmpty()).count()),
                     sc.name() + ": " + named + " places named");
-            // Every populated place of a classroom scenario is named: the lessons are about them.
+            // Every place of a classroom scenario is named, points at sea too: the lessons are about them.
             if (sc.places().size() <= 20) {
                 for (int i = 0; i < items.size(); i++) {
-                    if (sc.places().get(i).population() > 0) {
-                        assertNotNull(placed.get(i), sc.name() + ": " + items.get(i).text() + " is named");
-                    }
+                    assertNotNull(placed.get(i), sc.name() + ": " + items.get(i).text() + " is named");
                 }
             }
         }

@@ -3,6 +3,7 @@ package narcosim.model;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,6 +33,24 @@ class DeterminismTest {
             assertArrayEquals(Files.readAllBytes(dir.resolve("a").resolve(f)), Files.readAllBytes(dir.resolve("b").resolve(f)),
                     f + " differs between two runs of the same seed");
         }
+    }
+
+    @Test
+    void timingThePhasesChangesNothing(@TempDir Path dir) throws Exception {
+        // narcosim bench --phases puts a clock around each phase of the week; the run must be the same.
+        Scenario sc = Runs.scenario("classroom-balloon.yaml", "run.years=2");
+        RunConfig cfg = sc.forStrategy("integrated", 5);
+        RunOutput.write(dir.resolve("plain"), RunResult.run(cfg));
+        NarcoModel timed = new NarcoModel(cfg);
+        long[] nanos = new long[NarcoModel.PHASE_NAMES.size()];
+        timed.timePhases(nanos);
+        timed.runToEnd();
+        RunOutput.write(dir.resolve("timed"), RunResult.of(timed));
+        for (String f : new String[] {"timeseries.csv", "summary.csv"}) {
+            assertArrayEquals(Files.readAllBytes(dir.resolve("plain").resolve(f)),
+                    Files.readAllBytes(dir.resolve("timed").resolve(f)), f + " differs when the phases are timed");
+        }
+        for (int p = 0; p < nanos.length; p++) assertTrue(nanos[p] > 0, NarcoModel.PHASE_NAMES.get(p) + " not timed");
     }
 
     @Test

@@ -52,34 +52,43 @@ class ChartsTest {
         List<String> names = charts("png").stream().map(p -> p.getFileName().toString()).toList();
         int strategies = Results.open(dir).strategies().size();
         assertTrue(PriceParts.available(Results.open(dir)), "the fixture's summary.csv has the price parts");
-        // + tradeoff + the two price-part charts + a route map per strategy
-        assertEquals(Outcome.WEEKLY.size() + Outcome.FINAL.size() + 3 + strategies, names.size(), names::toString);
+        // + tradeoff + the two price-part charts + a route map per strategy + all maps side by side (PNG only)
+        assertEquals(Outcome.OVER_TIME.size() + Outcome.FINAL.size() + 4 + strategies, names.size(), names::toString);
+        assertTrue(names.contains("routes-all.png"));
+        for (Outcome o : Outcome.OVER_TIME) assertTrue(names.contains("timeseries-" + o.column() + ".png"), o.column());
         assertTrue(names.contains(Report.PRICE_PARTS + ".png"));
         assertTrue(names.contains(Report.PRICE_PART_CHANGES + ".png"));
         assertTrue(names.contains("route-map-baseline.png"));
         assertTrue(names.contains("tradeoff.png"));
         assertTrue(names.contains("timeseries-delivered_kg.png"));
         assertTrue(names.contains("final-mean_trust_final_year.png"));
-        assertEquals(names.size(), charts("svg").size());
+        assertEquals(names.size() - 1, charts("svg").size(), "an SVG beside every PNG but the small multiples");
         try (Stream<Path> s = Files.list(dir.resolve(Report.CHARTS))) {
             assertFalse(s.anyMatch(p -> p.getFileName().toString().startsWith(".")), "no temporary files left");
         }
     }
 
     @Test
-    void pngsDecodeAtTheFixedSizeAndAreNotBlank() throws IOException {
+    void pngsDecodeAtTheFixedSizeAndAreNotBlank() throws Exception {
         for (Path png : charts("png")) {
             BufferedImage img = ImageIO.read(png.toFile());
             assertNotNull(img, png::toString);
             boolean map = png.getFileName().toString().startsWith("route-map");
-            assertEquals(map ? RouteMap.WIDTH : ChartStyle.WIDTH, img.getWidth(), png::toString);
-            assertEquals(map ? RouteMap.HEIGHT : ChartStyle.HEIGHT, img.getHeight(), png::toString);
+            if (png.getFileName().toString().equals("routes-all.png")) {
+                // every strategy's map in a grid of panels, each a little smaller than a map of its own
+                assertTrue(img.getWidth() > RouteMap.WIDTH && img.getHeight() > RouteMap.HEIGHT / 2, png::toString);
+                continue;
+            }
+            boolean series = png.getFileName().toString().startsWith("timeseries");
+            int[] panels = Charts.timeSeriesSize(Results.open(dir).strategies().size());
+            assertEquals(map ? RouteMap.WIDTH : series ? panels[0] : ChartStyle.WIDTH, img.getWidth(), png::toString);
+            assertEquals(map ? RouteMap.HEIGHT : series ? panels[1] : ChartStyle.HEIGHT, img.getHeight(), png::toString);
             Set<Integer> colours = new HashSet<>();
             for (int y = 0; y < img.getHeight(); y += 3) {
                 for (int x = 0; x < img.getWidth(); x += 3) colours.add(img.getRGB(x, y));
             }
             assertTrue(colours.size() >= 5, png + " has only " + colours.size() + " colours");
-            if (png.getFileName().toString().startsWith("timeseries")) {
+            if (png.getFileName().toString().equals("timeseries-delivered_kg.png")) {
                 // lines are drawn in the palette's own colours (bars and markers are translucent)
                 assertTrue(hasNear(img, ChartStyle.colour(1).getRGB()), png + " does not show the second strategy's colour");
             }
@@ -108,7 +117,7 @@ class ChartsTest {
             String text = doc.getDocumentElement().getTextContent();
             String name = svg.getFileName().toString();
             String expected = name.equals("tradeoff.svg") ? "Trade-off"
-                    : name.equals("timeseries-delivered_kg.svg") ? "Cocaine delivered to market over time"
+                    : name.equals("timeseries-delivered_kg.svg") ? "Cocaine delivered to market over time, one panel per strategy"
                     : name.equals("final-mean_trust_final_year.svg") ? "Trust in the state, final year"
                     : name.startsWith("route-map-") ? "Trafficking routes and seizures"
                     : name.equals(Report.PRICE_PARTS + ".svg") ? "Why the price differs"

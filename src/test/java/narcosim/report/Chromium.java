@@ -63,6 +63,9 @@ final class Chromium {
         Path domLog = tmp.resolve("chromium-dom.log");
         String dom = run(html, tmp, Files.createTempDirectory(tmp, "profile"), domLog, "--dump-dom");
         assertNoConsoleErrors(domLog);
+        // ECharts (inlined in report.html) builds image tags in its code: look at the page, not at it
+        String echarts = Interactive.echarts();
+        dom = dom.replace(echarts, "");
         Matcher m = IMG.matcher(dom);
         int images = 0;
         while (m.find()) {
@@ -70,7 +73,7 @@ final class Chromium {
             assertTrue(src.find() && src.group(1).startsWith("data:image/png;base64,"), "broken or external image");
             images++;
         }
-        assertEquals(count(Files.readString(html, StandardCharsets.UTF_8), "<img"), images,
+        assertEquals(count(Files.readString(html, StandardCharsets.UTF_8).replace(echarts, ""), "<img"), images,
                 "every image is in the rendered DOM");
         return dom;
     }

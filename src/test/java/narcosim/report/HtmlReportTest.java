@@ -67,11 +67,12 @@ class HtmlReportTest {
         assertEquals(1, count(html, "<html"));
         assertEquals(1, count(html, "</html>"));
         assertTrue(html.startsWith("<!DOCTYPE html>"));
-        assertFalse(html.contains("http://"), "no http:// references");
-        assertFalse(html.contains("https://"), "no https:// references");
-        assertFalse(html.toLowerCase().contains("<script"), "no scripts");
+        String page = html.replace(Interactive.echarts(), ""); // ECharts' licence and XML namespaces name web addresses
+        assertFalse(page.contains("http://"), "no http:// references");
+        assertFalse(page.contains("https://"), "no https:// references");
+        assertFalse(page.matches("(?s).*<script[^>]*\\bsrc=.*"), "no script from elsewhere");
         assertFalse(html.toLowerCase().contains("<link"), "no linked stylesheets");
-        Matcher m = IMG.matcher(html);
+        Matcher m = IMG.matcher(page);
         int images = 0;
         while (m.find()) {
             Matcher src = SRC.matcher(m.group());
@@ -80,8 +81,12 @@ class HtmlReportTest {
             Base64.getDecoder().decode(src.group(1).substring("data:image/png;base64,".length()));
             images++;
         }
-        // trade-off + 6 final bars + 6 time series + 2 price-part charts + a route map per strategy
-        assertEquals(15 + strategies(), images, "every chart is embedded");
+        // trade-off + 6 final bars + 2 price-part charts + a route map per strategy + all of them side by side;
+        // the time series are linked
+        assertEquals(10 + strategies(), images, "every chart is embedded");
+        for (Outcome o : Outcome.OVER_TIME) {
+            assertTrue(html.contains("<a href=\"charts/timeseries-" + o.column() + ".png\">PNG</a>"), o.column());
+        }
     }
 
     @Test
@@ -104,15 +109,24 @@ class HtmlReportTest {
         assertTrue(html.contains("Base seed</th><td>1</td>"));
         assertTrue(html.contains("Replicates per strategy</th><td>2</td>"));
         int campaigns = 0;
+        Results r = Results.open(dir);
+        Paired p = Paired.of(r);
         for (Specs.Strategy s : sc.strategies()) {
             assertTrue(html.contains(HtmlReport.esc(s.name())), s.id());
             if (!s.shares().isCampaign()) continue;
             campaigns++;
-            String finding = HtmlReport.finding(Results.open(dir), sc, s.id());
-            assertTrue(finding.contains("cocaine delivered to market ") && finding.contains("(95% CI "), finding);
-            int colon = finding.indexOf(": ");
-            assertTrue(html.contains("<li><b>" + HtmlReport.esc(finding.substring(0, colon + 1)) + "</b>"
-                    + HtmlReport.esc(finding.substring(colon + 1)) + "</li>"), "finding for " + s.id());
+            int at = html.indexOf("<div class=\"finding\" id=\"finding-" + s.id() + "\">");
+            assertTrue(at >= 0, "findings of " + s.id());
+            String finding = html.substring(at, html.indexOf("</div>", at));
+            // each headline outcome in one of the lists, with the paired change the headline computes
+            for (Headline.Goal g : Headline.GOALS) {
+                if (Headline.isCost(g)) continue;
+                Headline.Change c = Headline.change(p, r.baseline(), s.id(), g);
+                String item = "<li>" + HtmlReport.esc(Outcome.of(g.column()).name()) + ": " + HtmlReport.esc(c.text());
+                assertTrue(finding.contains(item), s.id() + ": " + item + " in " + finding);
+            }
+            assertTrue(finding.contains("cost per kg kept off the market") || finding.contains("keeps no cocaine off"),
+                    finding);
         }
         assertTrue(campaigns >= 3);
     }
@@ -189,5 +203,130 @@ class HtmlReportTest {
         String dom = Chromium.check(dir.resolve(HtmlReport.FILE), tmp, "report-html-screenshot.png");
         assertTrue(dom.contains("Comparison table"), "DOM dump lacks the report");
         assertTrue(dom.contains("id=\"routes\""), "DOM dump lacks the routes section");
+    }
+
+    @Test
+    void theHeadlineNamesTheBestCampaignStrategyOnEachOutcomeWithItsPairedInterval() throws Exception {
+        Scenario sc = ScenarioLoader.load(ReportFixture.BALLOON);
+        Results r = Results.open(dir);
+        Paired p = Paired.of(r);
+        int at = html.indexOf("<h2 id=\"headline\">Headline</h2>");
+        assertTrue(at >= 0 && at < html.indexOf("<h2 id=\"table\">"), "the headline comes before the tables");
+        String headline = html.substring(at, html.indexOf("<h2", at + 4));
+        int stated = 0;
+        for (Headline.Goal g : Headline.GOALS) {
+            if (g.better() == 0 || Headline.isCost(g)) continue;
+            Headline.Change best = null;
+            for (String s : r.strategies()) {
+                if (s.equals(r.baseline())) continue;
+                Headline.Change c = Headline.change(p, r.baseline(), s, g);
+                if (best == null || c.value() * g.better() > best.value() * g.better()) best = c;
+            }
+            String name = sc.strategy(best.strategy()).orElseThrow().name();
+            String item = "<li><b>" + HtmlReport.esc(Outcome.of(g.column()).name()) + "</b>: ";
+            int li = headline.indexOf(item);
+            assertTrue(li >= 0, "no answer for " + g.column());
+            String text = headline.substring(li, headline.indexOf("</li>", li));
+            assertTrue(text.contains(HtmlReport.esc(name) + (best.verdict() > 0 ? " does best, " : ", ")
+                    + HtmlReport.esc(best.text())), g.column() + ": " + text);
+            if (best.verdict() == 0) assertTrue(text.contains("no campaign strategy does measurably better"), text);
+            stated++;
+        }
+        assertTrue(stated >= 8, "every ranked headline outcome answered");
+    }
+
+    @Test
+    void everyChangeWhoseIntervalIncludesZeroSaysNoMeasurableDifference() throws Exception {
+        Results r = Results.open(dir);
+        Paired p = Paired.of(r);
+        String matrix = html.substring(html.indexOf("<table class=\"matrix\">"));
+        matrix = matrix.substring(0, matrix.indexOf("</table>"));
+        int cells = 0;
+        for (Headline.Goal g : Headline.GOALS) {
+            if (Headline.isCost(g)) continue;
+            for (String s : r.strategies()) {
+                if (s.equals(r.baseline())) continue;
+                Headline.Change c = Headline.change(p, r.baseline(), s, g);
+                boolean zero = c.low() <= 0 && c.high() >= 0;
+                assertEquals(zero, c.noDifference(), g.column() + " " + s);
+                String cls = zero ? "num ns" : c.verdict() > 0 ? "num good" : c.verdict() < 0 ? "num bad" : "num";
+                assertTrue(matrix.contains("<td class=\"" + cls + "\">" + HtmlReport.esc(c.text()) + "</td>"),
+                        g.column() + " " + s + ": " + cls + " " + c.text());
+                cells++;
+            }
+        }
+        assertTrue(cells > 20);
+    }
+
+    @Test
+    void costPerKgKeptOffIsTheTerminalsNumber() throws Exception {
+        Results r = Results.open(dir);
+        List<java.util.Map<String, String>> rows = new ArrayList<>();
+        for (java.util.Map<String, String> row : narcosim.experiment.ExperimentDir.records(
+                dir.resolve(narcosim.experiment.ExperimentDir.RUNS))) {
+            rows.add(row);
+        }
+        String terminal = new narcosim.experiment.CompareSummary(rows, r.strategies(), Outcomes.HEADLINE, r.baseline(),
+                Paired.of(r).replicates()).table();
+        String costs = terminal.substring(terminal.indexOf("Cost per kg"));
+        Scenario sc = ScenarioLoader.load(ReportFixture.BALLOON);
+        String table = html.substring(html.indexOf("<p id=\"cost\">"));
+        table = table.substring(0, table.indexOf("</table>"));
+        int n = 0;
+        for (String line : costs.lines().skip(1).filter(l -> l.startsWith("  ")).toList()) { // the strategies' lines
+            String[] parts = line.strip().split("\\s+", 2);
+            String expected = parts[1].equals("none kept off") ? "keeps nothing off"
+                    : HtmlReport.esc(parts[1]).replace('-', '\u2212');
+            String name = HtmlReport.esc(sc.strategy(parts[0]).orElseThrow().name());
+            assertTrue(table.matches("(?s).*<td>" + Pattern.quote(name) + "</td><td class=\"num\">(<span[^>]*>)?"
+                    + Pattern.quote(expected) + ".*"), parts[0] + ": " + expected + " in " + table);
+            n++;
+        }
+        assertEquals(r.strategies().size() - 1, n);
+    }
+
+    @Test
+    void theSpendExplanationAddsUpToWhatTheRunsRecord() throws Exception {
+        // the scenario as the comparison ran it (--years 1 is a setting)
+        java.util.Map<String, Object> manifest = new narcosim.experiment.ExperimentDir(dir).readManifest();
+        List<String> sets = new ArrayList<>();
+        for (Object o : (List<?>) ((java.util.Map<?, ?>) manifest.get("request")).get("sets")) sets.add(String.valueOf(o));
+        Scenario sc = ScenarioLoader.load(ReportFixture.BALLOON, sets);
+        Results r = Results.open(dir);
+        for (String s : r.strategies()) {
+            Budget.Line b = Budget.of(sc, s);
+            double spent = r.summary(s, "spend_usd_total", "mean");
+            assertEquals(spent, b.expectedRunUsd(), 1e-6 * Math.max(1, spent), s + ": bought x years = recorded spend");
+            double used = b.uses().stream().mapToDouble(Budget.Use::boughtUsdYear).sum();
+            assertEquals(b.boughtUsdYear(), used, 1, s + ": the uses add up to the bill");
+            for (Budget.Use u : b.uses()) {
+                assertTrue(u.boughtUsdYear() <= u.allocatedUsdYear() + 1, s + " " + u.name() + " spends no more than its share");
+                assertEquals(u.allocatedUsdYear() - u.boughtUsdYear() > 0.5, !u.why().isEmpty(), s + " " + u.name()
+                        + ": a reason exactly when money is left");
+            }
+        }
+        assertTrue(html.contains("Why spend differs from the allocation"));
+        assertFalse(html.matches("(?s).*\\d{2}:\\d{2}:\\d{2}\\.\\d{6,}.*"), "no nanosecond timestamps");
+    }
+
+    @Test
+    void showsTheSmallMultiplesRouteMapWhenThereIsOne() throws Exception {
+        Path copy = tmp.resolve("with-routes-all");
+        try (java.util.stream.Stream<Path> files = Files.walk(dir)) {
+            for (Path f : files.toList()) {
+                Path to = copy.resolve(dir.relativize(f).toString());
+                if (Files.isDirectory(f)) Files.createDirectories(to);
+                else Files.copy(f, to);
+            }
+        }
+        Path all = copy.resolve(Report.CHARTS).resolve(HtmlReport.ROUTES_ALL);
+        assertTrue(Files.exists(all), "a comparison's report writes the route maps side by side");
+        Files.delete(all);
+        assertFalse(HtmlReport.html(Results.open(copy)).contains("All strategies side by side"), "none, none shown");
+        Path any = copy.resolve(Report.CHARTS).resolve(Report.routeMapName("baseline") + ".png");
+        Files.copy(any, all);
+        String page = HtmlReport.html(Results.open(copy));
+        assertTrue(page.contains("<h3>All strategies side by side</h3>\n<div class=\"viewer\" id=\"routes-all-viewer\">"));
+        assertTrue(page.contains(Base64.getEncoder().encodeToString(Files.readAllBytes(any))), "embedded");
     }
 }

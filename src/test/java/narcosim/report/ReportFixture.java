@@ -23,7 +23,8 @@ final class ReportFixture {
         InProcess.Result r = timeseries
                 ? cli("compare", BALLOON.toString(), "--replicates", "2", "--years", "1", "--timeseries", "--out",
                         dir.toString(), "-q")
-                : cli("compare", BALLOON.toString(), "--replicates", "2", "--years", "1", "--out", dir.toString(), "-q");
+                : cli("compare", BALLOON.toString(), "--replicates", "2", "--years", "1", "--no-timeseries", "--out",
+                        dir.toString(), "-q");
         assertEquals(0, r.code(), r.err());
         return dir;
     }

@@ -69,7 +69,9 @@ class ResultsTest {
         Report.Built built = Report.charts(Results.open(copy()));
         assertTrue(built.notes().stream().anyMatch(n -> n.contains("time-series charts skipped")), built.notes()::toString);
         // final bars, trade-off, the price by part and its change, and a route map per strategy
-        assertEquals(2 * (Outcome.FINAL.size() + 3 + Results.open(noTimeseries).strategies().size()), built.files().size());
+        // PNG and SVG of each chart, and the route maps side by side (PNG only)
+        assertEquals(2 * (Outcome.FINAL.size() + 3 + Results.open(noTimeseries).strategies().size()) + 1,
+                built.files().size());
         assertFalse(built.files().stream().anyMatch(p -> p.getFileName().toString().startsWith("timeseries")));
     }
 

@@ -164,6 +164,20 @@ class SweepChartsTest {
         assertTrue(html.contains(HtmlReport.esc(sentence)), "the report states the finding");
     }
 
+    /** Heat-map panels say when their cells differ no more than replicate noise makes them. */
+    @Test
+    void heatMapNoiseTest() {
+        // {cell, replicates, mean, sd} per design point
+        double p = SweepCharts.noiseP(List.of(new double[] {0, 2, 100, 30}, new double[] {1, 2, 120, 30},
+                new double[] {2, 2, 90, 30}, new double[] {3, 2, 110, 30}));
+        assertTrue(p > 0.05, "a spread of 30 between cells with replicates spread by 30 is noise: p = " + p);
+        double q = SweepCharts.noiseP(List.of(new double[] {0, 3, 100, 2}, new double[] {1, 3, 120, 2},
+                new double[] {2, 3, 90, 2}, new double[] {3, 3, 110, 2}));
+        assertTrue(q < 0.001, "the same spread with replicates spread by 2 is structure: p = " + q);
+        assertTrue(Double.isNaN(SweepCharts.noiseP(List.of(new double[] {0, 1, 100, Double.NaN},
+                new double[] {1, 1, 120, Double.NaN}))), "one replicate: noise unknown");
+    }
+
     @Test
     void sweepReportHasDesignFactorsFindingsAndEveryChart() throws Exception {
         for (Path d : List.of(grid, lhs, sobol)) {
@@ -176,7 +190,9 @@ class SweepChartsTest {
         }
         String g = Files.readString(grid.resolve(HtmlReport.FILE));
         assertTrue(g.contains("levels 0.05, 0.2, 0.4"), "grid levels");
-        assertTrue(g.contains("(baseline) ranges from "), "a finding per strategy from the cells");
+        assertTrue(g.contains(", baseline: ") && g.contains(" on average over the design"),
+                "a finding per strategy, with its interval, from the runs");
+        assertFalse(g.contains("ranges from ") || g.contains("moves it by"), "no range of means presented as an effect");
         assertTrue(Files.readString(lhs.resolve(HtmlReport.FILE)).contains("from 0.050 to 0.400"), "LHS ranges");
     }
 
