@@ -21,14 +21,11 @@ public final class Network {
     private final int[][] out;
     private final int[][] in;
     private final double[] outCapacity;
-    /** Kg one smuggler agent moves a week: the least crew capacity a wait for crews assumes (cartel.kg_per_smuggler_week). */
-    private final double minCrewKg;
     private final List<Link> towardsMarket;
     private final List<String> regions;
     private final int[] regionOfPlace;
 
     public Network(Scenario sc, ParamValues p, double initialCapability) {
-        minCrewKg = p.real("cartel.kg_per_smuggler_week");
         Map<String, Nation> nationById = new HashMap<>();
         for (Specs.Nation n : sc.nations()) {
             Nation nation = new Nation(nations.size(), n, sc.links().size(),
@@ -89,11 +86,11 @@ public final class Network {
         double links = cap <= 0 ? 0 : Math.max(0, p.backlogKg() / cap - 1);
         double crews = p.crewCapacityKg();
         if (p.isMarket() || crews == Double.POSITIVE_INFINITY) return links;
-        // W = B / K - 1 as for the links, with K the crews' weekly capacity (queue: backlog over service rate);
-        // K at least one smuggler agent's kg: assumption, a shortage draws a first crew (the wage it bids up, 7.18).
+        // W = B / K - 1 as for the links, with K the crews' weekly capacity (queue: backlog over service rate).
         double waiting = p.backlogKg() + p.heldKg();
         if (waiting <= 0) return links;
-        return Math.max(links, waiting / Math.max(crews, minCrewKg) - 1);
+        if (crews <= 0) return Double.POSITIVE_INFINITY;
+        return Math.max(links, waiting / crews - 1);
     }
 
     /**
