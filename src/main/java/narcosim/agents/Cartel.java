@@ -324,7 +324,9 @@ public final class Cartel implements Steppable {
         // (half) of what the wider network offers.
         boolean blocked = false;
         for (int h : homes) {
-            if (value[h] < rules.blockedValueShare * valueFull[h]) blocked = true;
+            // Only where the wider network is worth something: with every route worthless (cargo waiting for crews
+            // everywhere, ODD 7.2) there is nothing to expand into, and negative values would read as blocked.
+            if (valueFull[h] > 0 && value[h] < rules.blockedValueShare * valueFull[h]) blocked = true;
         }
         if (losses > rules.lossTolerance || blocked) {
             expand(model);
