@@ -324,7 +324,9 @@ public final class Cartel implements Steppable {
         // (half) of what the wider network offers.
         boolean blocked = false;
         for (int h : homes) {
-            if (value[h] < rules.blockedValueShare * valueFull[h]) blocked = true;
+            // Only where the wider network is worth something: with every route worthless (cargo waiting for crews
+            // everywhere, ODD 7.2) there is nothing to expand into, and negative values would read as blocked.
+            if (valueFull[h] > 0 && value[h] < rules.blockedValueShare * valueFull[h]) blocked = true;
         }
         if (losses > rules.lossTolerance || blocked) {
             expand(model);
@@ -409,7 +411,7 @@ public final class Cartel implements Steppable {
     }
 
     /**
-     * Buys at the homes and sends shipments. Once the market's reference point is known the trade plans to
+     * Buys at the homes and sends shipments, no more than the home's crews can move this week (ODD 7.7). Once the market's reference point is known the trade plans to
      * send what the market will take times 1/(1 - l), l the trade's loss share of the last weeks (traffickers
      * replace what they expect to lose: Reuter &amp; Kleiman 1986), and a cartel buys its homes' share of that;
      * what it does not buy stays in the growers' stock. (A cartel that loses less than the trade lands more
@@ -436,28 +438,36 @@ public final class Cartel implements Steppable {
             capitalUsd -= got * price;
             spentThisWeek += got * price;
             stockAt[h] = StateException.addKg(stockAt[h], got, "a cartel's stock at ", home.id());
+            home.addHeld(got);
             if (value[h] == Double.NEGATIVE_INFINITY) continue; // no route at the moment: keep the stock
-            // Shipments on their way are bounded (ODD 7.7): beyond the bound the cargo waits in stock.
-            while (stockAt[h] > 0 && shipping.hasRoom()) {
+            // Shipments on their way are bounded (ODD 7.7): beyond the bound the cargo waits in stock. Loads are
+            // launched only while the home's crews have room this week (crews are capacity, ODD 7.7): what they
+            // cannot move stays in stock, and since the plan above nets out the stock, buying stops.
+            while (stockAt[h] > 0 && shipping.hasRoom() && home.crewsHaveRoomForNewLoad()) {
                 long kg = Math.min(stockAt[h], rules.shipmentKg);
                 stockAt[h] -= kg;
+                home.addHeld(-kg);
                 departedThisWeek += kg;
                 shipping.launch(this, kg, home);
             }
         }
     }
 
-    /** Kilograms we sent in the last weeks (our memory). */
+    /**
+     * Kilograms we sent in the last weeks (our memory), as the memory stands once this week's step has moved it
+     * on: last week's kilograms and the weeks before them. Read in the world phase, before any cartel steps, so
+     * that every cartel is read at the same point of its week (ODD 7.7).
+     */
     public long departedRecentKg() {
-        long departed = 0;
-        for (long d : departedHistory) departed += d;
+        long departed = departedThisWeek;
+        for (int t = 0; t < departedHistory.length - 1; t++) departed += departedHistory[t];
         return departed;
     }
 
-    /** Kilograms of ours seized or lost in the last weeks (our memory). */
+    /** Kilograms of ours seized or lost in the last weeks (our memory), read as {@link #departedRecentKg()}. */
     public long lostRecentKg() {
-        long ended = 0;
-        for (int t = 0; t < seizedHistory.length; t++) ended += seizedHistory[t] + lostHistory[t];
+        long ended = seizedThisWeek + lostThisWeek;
+        for (int t = 0; t < seizedHistory.length - 1; t++) ended += seizedHistory[t] + lostHistory[t];
         return ended;
     }
 
@@ -738,6 +748,11 @@ public final class Cartel implements Steppable {
         long s = 0;
         for (long v : stockAt) s = StateException.addKg(s, v, "a cartel's stock");
         return s;
+    }
+
+    /** Kg we hold in stock at a place (bought, not launched). */
+    public long stockAt(int place) {
+        return stockAt[place];
     }
 
     public long kgAtLastWeek(int place) {

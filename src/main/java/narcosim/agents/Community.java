@@ -49,6 +49,8 @@ public final class Community implements Steppable {
     private int jailed;
     private double normSalience;
     private double throughputEma;
+    /** Smoothed kg the crews here handle: arrivals, and departures from where shipments started (ODD 7.7). */
+    private double crewTrafficEma;
     private double sumTrust;
     private double sumFear;
     /** Crews' risk compensation as a share of the wage, from last week's arrest risk and fear (ODD 7.18). */
@@ -113,6 +115,7 @@ public final class Community implements Steppable {
         MersenneTwisterFast random = model.random;
         double smoothing = rules.throughputSmoothing();
         throughputEma = (1 - smoothing) * throughputEma + smoothing * place.throughputLastWeekKg();
+        crewTrafficEma = (1 - smoothing) * crewTrafficEma + smoothing * place.crewTrafficLastWeekKg();
 
         double reach = Math.min(1.0, rules.eventReachAgents() / n);
         double harmReach = Math.min(1.0, rules.harmReachAgents() / n);
@@ -142,9 +145,12 @@ public final class Community implements Steppable {
         // Crews are paid for the risks they bear (Reuter & Kleiman 1986; Reuter, MacCoun & Murphy 1990):
         // w = w0 (1 + a_P P_arrest + a_F fear), P_arrest Epstein's arrest risk here, fear the residents' mean.
         riskPay = rules.wageArrestWeight() * arrestRisk + rules.wageFearWeight() * (sumFear / n);
-        int demand = (int) Math.ceil(throughputEma / rules.kgPerSmuggler());
-        // The wage on offer falls when more residents smuggle than the traffic needs: a labour market.
-        float wage = (float) (rules.traffickingWage() * (1 + riskPay) * Math.min(1.0, demand / (smugglers + 1.0)));
+        int demand = smugglerDemand();
+        // The wage on offer follows the traffic's need for crews: it falls when more residents smuggle than the traffic
+        // needs, and a shortage bids it up as it does the cartels' handling cost, to at most c_h times (ODD 7.7, 7.18;
+        // issue 13: arrests and a thin recruit pool raise the wage; Kleiman 1997: vacancies draw replacements).
+        float wage = (float) (rules.traffickingWage() * (1 + riskPay)
+                * Math.min(rules.handlingShortageCap(), demand / (smugglers + 1.0)));
         // Growers' income follows the farm-gate factor they expect (ODD 7.6).
         float coca = (float) cocaIncome(model.expectedSourceFactor(place));
         float devMult = (float) (1 + developmentGain);
@@ -428,9 +434,19 @@ public final class Community implements Steppable {
         return arrestsLastWeek;
     }
 
-    /** Smugglers the traffic through this place calls for. */
+    /**
+     * Smugglers the traffic through this place calls for: its smoothed throughput (arrivals, and departures from
+     * where shipments start) plus the kg waiting here (shipments, and cartels' stock held for lack of crews), over the kg one smuggler moves in a week (ODD 7.7).
+     */
     public int smugglerDemand() {
-        return (int) Math.ceil(throughputEma / rules.kgPerSmuggler());
+        // D = ceil((T + W) / k): assumption, crews are wanted to clear what waits within a week.
+        // W counts the shipments waiting here and the cartels' stock held here for lack of crews (ODD 7.7).
+        return (int) Math.ceil((crewTrafficEma + place.presentKg() + place.heldKg()) / rules.kgPerSmuggler());
+    }
+
+    /** Kg the smugglers living here can move out in a week: S x k (cartel.kg_per_smuggler_week, ODD 7.7). */
+    public double crewCapacityKg() {
+        return smugglers * rules.kgPerSmuggler();
     }
 
     /**

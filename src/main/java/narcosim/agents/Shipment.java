@@ -58,6 +58,7 @@ public final class Shipment implements Steppable {
             if (status != Status.WAITING) return;
         }
         if (status != Status.WAITING) return;
+        if (!shipping.crewsAt(at)) return; // wait for crews (ODD 7.7)
         Link next = cartel.chooseNext(at, kg, cameFrom, model);
         if (next == null || hops >= MAX_HOPS) return; // wait for room or a route
         hops++;
@@ -78,6 +79,11 @@ public final class Shipment implements Steppable {
 
     public boolean done() {
         return status == Status.DELIVERED || status == Status.SEIZED || status == Status.LOST;
+    }
+
+    /** True while the shipment has not yet left the place it was launched from. */
+    public boolean atOrigin() {
+        return cameFrom == null;
     }
 
     public Place at() {

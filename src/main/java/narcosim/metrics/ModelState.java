@@ -44,6 +44,12 @@ public interface ModelState {
 
     double smugglers();
 
+    /**
+     * Crew capacity in use this week: kg moved out of a populated place over its crews' capacity, mean over the
+     * populated places with crews and traffic (kg moved or waiting); 0 if there are none (ODD 7.7).
+     */
+    double crewCapacityInUse();
+
     double growers();
 
     double cocaHa();

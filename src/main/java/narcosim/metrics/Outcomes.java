@@ -168,6 +168,10 @@ public final class Outcomes {
                 "agents"), Event.Recruited.class, Event.Recruited::count));
         w.add(probed(level("active_smugglers", "agents", "Smugglers", "Resident agents working for cartels", 1, "agents",
                 Change.RELATIVE), ModelState::smugglers));
+        w.add(probed(level("crew_capacity_in_use", "", "Crew capacity in use",
+                "Kg moved out of a populated place over what its smugglers can move in a week (smugglers x "
+                        + "cartel.kg_per_smuggler_week), mean over places with crews and traffic; above 1 when the last "
+                        + "shipment overshoots", 1, "", Change.ABSOLUTE), ModelState::crewCapacityInUse));
         w.add(probed(level("growers", "agents", "Coca growers", "Resident agents growing coca", 1, "agents",
                 Change.RELATIVE), ModelState::growers));
         w.add(probed(level("coca_ha", "ha", "Coca area", "Coca area", 1, "ha", Change.RELATIVE), ModelState::cocaHa));

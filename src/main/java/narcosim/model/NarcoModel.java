@@ -108,6 +108,8 @@ public final class NarcoModel extends SimState {
     private double[] expectedFactor;
     private double[] offered;
     private double offeredTotal;
+    /** The trade's loss share this week, computed in the world phase. */
+    private double tradeLoss;
     private double sourceSmoothing;
     private double sourceCap;
     private double stockWeeks;
@@ -345,6 +347,14 @@ public final class NarcoModel extends SimState {
                         + "there or on their way " + p.backlogKg() + " (valid: >= 0)");
             }
         }
+        for (Place p : network.places) {
+            long held = 0;
+            for (Cartel c : cartels.members()) held = StateException.addKg(held, c.stockAt(p.index), "kg held");
+            if (held != p.heldKg()) {
+                throw new ModelStateException("cartels hold " + held + " kg at " + p.id() + " but the place counts "
+                        + p.heldKg() + " kg held (the crews' demand reads it, ODD 7.7)");
+            }
+        }
         for (Cartel c : cartels.members()) {
             if (c.stockKg() < 0 || !Double.isFinite(c.capitalUsd())) {
                 throw new ModelStateException("cartel " + c.id + " holds " + c.stockKg() + " kg and "
@@ -399,6 +409,8 @@ public final class NarcoModel extends SimState {
             }
         }
         for (Place p : network.places) p.closeWeek(world.eradicationMemoryWeeks());
+        // Crews are capacity (ODD 7.7): this week the smugglers living at a place move out at most their kg.
+        for (Community c : population.communities()) c.place.openCrews(c.crewCapacityKg());
         // Growers replant part of last week's destroyed area at less-sprayed production places (ODD 7.12).
         displacement.displace(p -> {
             Community c = population.at(p);
@@ -432,6 +444,7 @@ public final class NarcoModel extends SimState {
         contests();
         exits();
         mergers();
+        tradeLoss = computeTradeLoss();
     }
 
     /**
@@ -613,15 +626,22 @@ public final class NarcoModel extends SimState {
 
     /**
      * The trade's loss share: kilograms seized or lost over kilograms sent in the cartels' memory, all
-     * cartels together (read when cartels plan their purchases); at most 0.9.
+     * cartels together, up to last week; computed once a week in the world phase (so it does not depend on
+     * the order the cartels step in) and read when cartels plan their purchases; at most 0.9.
      */
     public double tradeLoss() {
+        return tradeLoss;
+    }
+
+    /** The week's trade loss share (see {@link #tradeLoss()}), from the cartels in business after exits and mergers. */
+    private double computeTradeLoss() {
         long departed = 0;
         long lost = 0;
         for (Cartel c : cartels.members()) {
             departed += c.departedRecentKg();
             lost += c.lostRecentKg();
         }
+        // l = lost / sent over the memory (Reuter & Kleiman 1986: traffickers replace what they expect to lose).
         return departed == 0 ? 0 : Math.min(narcosim.agents.UnitCost.MAX_LOSS_SHARE, (double) lost / departed);
     }
 

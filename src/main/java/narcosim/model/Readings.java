@@ -97,6 +97,20 @@ final class Readings implements ModelState {
     }
 
     @Override
+    public double crewCapacityInUse() {
+        double sum = 0;
+        int n = 0;
+        for (narcosim.agents.Community c : m.population().communities()) {
+            narcosim.world.Place p = c.place;
+            if (p.crewCapacityKg() > 0 && (p.crewUsedKg() > 0 || p.presentKg() > 0)) {
+                sum += p.crewUsedKg() / p.crewCapacityKg();
+                n++;
+            }
+        }
+        return n == 0 ? 0 : sum / n;
+    }
+
+    @Override
     public double growers() {
         return m.population().growers();
     }

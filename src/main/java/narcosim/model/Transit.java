@@ -88,16 +88,26 @@ public final class Transit implements Steppable, Shipping {
         model.events().emit(new Event.Departed(cartel.index(), origin.index, kg));
     }
 
+    @Override
+    public boolean crewsAt(Place place) {
+        return place.crewsHaveRoom();
+    }
+
     /** A shipment starts across a link: capacity used, transport cost, then loss, routine enforcement, forces. */
     @Override
     public void depart(Shipment s, Link l) {
         Cartel c = s.cartel;
+        // The crews where it leaves move it; leaving its origin counts as their traffic, as arriving does elsewhere.
+        boolean origin = s.atOrigin();
+        l.from.useCrews(s.kg, origin);
         l.enter(s.kg);
         l.from.addPresent(-s.kg);
         l.to.addIncoming(s.kg);
         // A disrupted organisation pays more for everything it moves (ODD 7.15), and the price carries it.
         double disrupted = c.costFactor();
         c.paid(s.kg * l.costUsdKg * disrupted);
+        // The crews at its origin moved it out, and are paid as crews are where a load arrives (ODD 7.7).
+        if (origin) handle(s, l.from);
         // The price chain: transport, the margin for the leg's routine risk, the replacement of the loss expected.
         double routine = priorLoss(l);
         s.cost.enter(l.costUsdKg * disrupted, routine, c.expectedLoss(l, routine));
@@ -133,14 +143,7 @@ public final class Transit implements Steppable, Shipping {
         q.addThroughput(s.kg);
         model.events().emit(new Event.Arrived(c.index(), l.index, s.kg));
         c.arrived(q, l.from, s.kg, model);
-        Community residents = model.population().at(q);
-        if (residents != null) {
-            double disrupted = c.costFactor();
-            double wages = residents.wageCostUsdKg() * disrupted;
-            double risk = residents.riskCostUsdKg() * disrupted;
-            c.paid(s.kg * (wages + risk));
-            s.cost.handled(wages, risk);
-        }
+        handle(s, q);
         if (q.isMarket()) {
             model.market().delivered(q.nation, s.kg, s.cost);
             double revenue = s.kg * model.market().price();
@@ -151,6 +154,22 @@ public final class Transit implements Steppable, Shipping {
         }
         model.market().arrived(q.nation, s.kg, s.cost);
         if (model.campaign().search(s, q, model.random)) seize(s, l, q, q.nation, Event.Agency.POLICE);
+    }
+
+    /**
+     * The crews living at a populated place handle the load: their wages and risk pay (7.7), times the cartel's
+     * disruption (7.15), paid by the cartel and carried in the price. Once per populated place on the route: where
+     * the load arrives, and at its origin when it leaves (the crews who moved it out).
+     */
+    private void handle(Shipment s, Place q) {
+        Community residents = model.population().at(q);
+        if (residents == null) return;
+        double disrupted = s.cartel.costFactor();
+        // h = w0 x people_per_agent / k x shortage x (1 + rho) (Reuter & Kleiman 1986: risk compensation).
+        double wages = residents.wageCostUsdKg() * disrupted;
+        double risk = residents.riskCostUsdKg() * disrupted;
+        s.cartel.paid(s.kg * (wages + risk));
+        s.cost.handled(wages, risk);
     }
 
     /**

@@ -111,8 +111,9 @@ public final class Params {
                 "Weight of the latest week in a place's smoothed throughput, which sets the smugglers its traffic calls "
                         + "for and the activity residents witness (about a month of memory; assumption).");
         real("residents.handling_shortage_cap", 4, 1, 100, "",
-                "Most the handling cost per kg at a place rises, as a multiple of the smugglers' wages, where fewer "
-                        + "residents smuggle than its traffic calls for (assumption).");
+                "Most the handling cost per kg at a place, and the wage on offer to recruits there, rise as a multiple "
+                        + "of the smugglers' wages where fewer residents smuggle than its traffic calls for (ODD 7.7, "
+                        + "7.18; assumption).");
         real("residents.activity_smuggler_weight", 3, 0, 100, "",
                 "Trafficking activity residents witness rises by this times the share of them who smuggle: activity = "
                         + "min(1, this x smugglers / residents + T / (T + residents.activity_half_kg)), T the smoothed "
@@ -146,7 +147,9 @@ public final class Params {
         real("cartel.route_temperature", 0.005, 0.001, 1, "",
                 "Logit temperature of next-link choice, relative to the route's value (lower = greedier).");
         integer("cartel.shipment_kg", 800, 1, 100000, "kg", "Size of one shipment.");
-        real("cartel.kg_per_smuggler_week", 250, 1, 1e6, "kg/week", "Kg one smuggler agent handles per week at a populated place.");
+        real("cartel.kg_per_smuggler_week", 250, 1, 1e6, "kg/week",
+                "Kg one smuggler agent moves out of a populated place per week: the crews' capacity there is smugglers x "
+                        + "this, and the smugglers a place calls for are (throughput + kg waiting) / this (ODD 7.7; assumption).");
         integer("cartel.leaders", 5, 1, 100, "", "Leaders of a cartel at the start.");
         integer("cartel.leader_replacement_weeks", 26, 1, 520, "weeks", "Weeks to replace an arrested leader.");
         integer("cartel.split_leader_losses", 2, 1, 100, "", "Leaders lost within the split window that can split a cartel (Dell 2015).");

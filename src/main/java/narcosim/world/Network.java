@@ -78,11 +78,19 @@ public final class Network {
 
     /**
      * Weeks a shipment sent to a place now would wait there: kg waiting or on their way, beyond one
-     * week of the place's outgoing capacity.
+     * week of the place's outgoing capacity, or, where people live, beyond one week of what its crews can
+     * move out (cartels' stock held there for lack of crews waits too), whichever is longer (ODD 7.2, 7.7).
      */
     public double expectedWaitWeeks(Place p) {
         double cap = outCapacity[p.index];
-        return cap <= 0 ? 0 : Math.max(0, p.backlogKg() / cap - 1);
+        double links = cap <= 0 ? 0 : Math.max(0, p.backlogKg() / cap - 1);
+        double crews = p.crewCapacityKg();
+        if (p.isMarket() || crews == Double.POSITIVE_INFINITY) return links;
+        // W = B / K - 1 as for the links, with K the crews' weekly capacity (queue: backlog over service rate).
+        double waiting = p.backlogKg() + p.heldKg();
+        if (waiting <= 0) return links;
+        if (crews <= 0) return Double.POSITIVE_INFINITY;
+        return Math.max(links, waiting / crews - 1);
     }
 
     /**

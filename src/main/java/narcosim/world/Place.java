@@ -36,6 +36,14 @@ public final class Place {
     /** Kg of shipments waiting here, and on their way here (congestion), kept up to date as they move. */
     private long presentKg;
     private long incomingKg;
+    /** Kg the crews living here can move out this week (smugglers x kg per smuggler, ODD 7.7), and kg moved so far. */
+    private double crewCapacityKg = Double.POSITIVE_INFINITY;
+    private long crewUsedKg;
+    /** Kg cartels bought here and hold in stock, not launched for lack of crews or a route (ODD 7.7). */
+    private long heldKg;
+    /** Kg that left here this week and last week from where their shipments started (crews' traffic, ODD 7.7). */
+    private long launchedKg;
+    private long launchedLastWeekKg;
 
     public Place(int index, Specs.Place spec, Nation nation) {
         this.index = index;
@@ -225,10 +233,62 @@ public final class Place {
         throughputKg += kg;
     }
 
+    /** The week's crew capacity here (kg); resets the kg moved out this week. Unpopulated places are never set. */
+    public void openCrews(double capacityKg) {
+        crewCapacityKg = capacityKg;
+        crewUsedKg = 0;
+    }
+
+    /** Whether the crews here can still take a shipment out this week: capacity is left (the last one may overshoot). */
+    public boolean crewsHaveRoom() {
+        return crewUsedKg < crewCapacityKg;
+    }
+
+    /**
+     * Whether the crews here can take on a new load this week: the kg they moved out plus the kg already
+     * waiting here are below their capacity (the last load may overshoot, as in {@link #crewsHaveRoom()}).
+     */
+    public boolean crewsHaveRoomForNewLoad() {
+        return crewUsedKg + presentKg < crewCapacityKg;
+    }
+
+    /** Cartels' stock held here grows (positive) or is launched or moved (negative). */
+    public void addHeld(long kg) {
+        heldKg += kg;
+    }
+
+    /** Kg cartels hold in stock here (bought, not launched). */
+    public long heldKg() {
+        return heldKg;
+    }
+
+    /** A shipment left with the crews' help; {@code origin} if it started here. */
+    public void useCrews(long kg, boolean origin) {
+        crewUsedKg += kg;
+        if (origin) launchedKg += kg;
+    }
+
+    /** Kg that arrived here or left here from where their shipments started, last week: the crews' traffic. */
+    public long crewTrafficLastWeekKg() {
+        return throughputLastWeekKg + launchedLastWeekKg;
+    }
+
+    /** Crew capacity this week, kg (infinite where nobody lives). */
+    public double crewCapacityKg() {
+        return crewCapacityKg;
+    }
+
+    /** Kg the crews here moved out this week. */
+    public long crewUsedKg() {
+        return crewUsedKg;
+    }
+
     /** Closes the week's books on throughput and eradication, remembering eradication over about {@code memoryWeeks}. */
     public void closeWeek(int memoryWeeks) {
         throughputLastWeekKg = throughputKg;
         throughputKg = 0;
+        launchedLastWeekKg = launchedKg;
+        launchedKg = 0;
         eradicatedRecentHa = eradicatedRecentHa * (memoryWeeks - 1.0) / memoryWeeks + eradicatedThisWeekHa;
         eradicatedLastWeekHa = eradicatedThisWeekHa;
         eradicatedThisWeekHa = 0;

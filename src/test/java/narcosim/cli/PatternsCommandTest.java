@@ -32,8 +32,8 @@ class PatternsCommandTest {
     void balloonOnItsScenarioWritesTheSameFilesWhateverTheThreads() throws IOException {
         Path one = tmp.resolve("one");
         Path two = tmp.resolve("two");
-        Result a = InProcess.cli("patterns", "--only", "balloon", "--replicates", "6", "--threads", "1", "-q", "--out", one);
-        Result b = InProcess.cli("patterns", "--only", "balloon", "--replicates", "6", "--threads", "2", "-q", "--out", two);
+        Result a = InProcess.cli("patterns", "--only", "balloon", "--replicates", "10", "--threads", "1", "-q", "--out", one);
+        Result b = InProcess.cli("patterns", "--only", "balloon", "--replicates", "10", "--threads", "2", "-q", "--out", two);
         assertEquals(0, a.code(), a.both());
         assertEquals(0, b.code(), b.both());
         assertTrue(a.out().contains("Pattern 1: Balloon effect"), a.out());

