@@ -164,8 +164,7 @@ class PatternsTest {
 
     /**
      * Pattern 6 (Colombia's spraying record): eradication cuts little per hectare sprayed, the cut reverses, trust
-     * falls. Since issue
-     * 13 the cut while eradicating is no longer distinguishable from zero; the rest is asserted.
+     * falls. Since issue 13 the cut while eradicating is no longer distinguishable from zero; the rest is asserted.
      */
     @Test
     void eradicationIsWeakAndReversible() {
