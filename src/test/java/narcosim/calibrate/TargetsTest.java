@@ -162,4 +162,12 @@ class TargetsTest {
         assertTrue(Double.isNaN(new Statistic.Ratio("a", "z").of(run, 10)));
         assertTrue(Double.isNaN(new Statistic.ShareOf("z", "z").of(run, 10)));
     }
+
+    /** The shipped transit-zone targets load against the default scenario, each with a source. */
+    @Test
+    void theShippedTargetsLoad() throws Exception {
+        Targets t = Targets.load(Path.of("data", "targets", "transit-zone.yaml"), SC, null);
+        assertTrue(t.targets().size() >= 6, t.ids().toString());
+        for (Target x : t.targets()) assertFalse(x.source().isBlank(), x.id());
+    }
 }
