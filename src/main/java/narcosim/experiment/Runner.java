@@ -76,9 +76,7 @@ public final class Runner {
 
     /** Weekly outcome names of the plan's runs. */
     public static List<String> weeklyNames(Plan plan) throws Exception {
-        NarcoModel m = new NarcoModel(plan.config(plan.runs().get(0)));
-        m.start();
-        return m.collector().columns().stream().map(narcosim.metrics.Outcome::name).toList();
+        return plan.weeklyNames();
     }
 
     public static Outcome execute(Plan plan, ExperimentDir dir, Shard shard, int threads, boolean timeseries,
