@@ -54,10 +54,13 @@ class KeptRoutesTest {
             assertEquals(again.result().outcomes(), k.result().outcomes(), "run " + s.id());
             // another configuration under the same id is not taken for it
             assertNull(kept.get(s.id(), cfg.withSeed(cfg.seed() + 1)));
+            assertNull(kept.get(s.id(), cfg.withParams(cfg.params().with("run.years", 2))));
         }
         assertEquals(true, Experiments.merge(dir, plan, 1, false).complete());
         // The report's route files, from the kept runs and from repeated ones, byte for byte.
+        int before = kept.used();
         Report.charts(Results.open(dir.path()), Report.DEFAULT_MAP_REPLICATE, kept);
+        assertEquals(mapRuns, kept.used() - before, "the report took every kept run instead of repeating it");
         Path routes = dir.path().resolve(Report.ROUTES);
         java.util.Map<String, byte[]> fromKept = files(routes);
         Report.charts(Results.open(dir.path()), Report.DEFAULT_MAP_REPLICATE, null);
