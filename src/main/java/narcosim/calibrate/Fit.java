@@ -3,6 +3,7 @@ package narcosim.calibrate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import narcosim.experiment.Statistics;
 
@@ -39,7 +40,7 @@ public record Fit(List<Row> rows, double loss) {
      *                                  every run
      */
     public static Fit of(Targets targets, Map<String, List<Map<String, Double>>> runs, double years,
-                         java.util.Set<String> heldOut) {
+                         Set<String> heldOut) {
         List<Row> rows = new ArrayList<>();
         double loss = 0;
         for (Target t : targets.targets()) {

@@ -107,7 +107,7 @@ class TargetsTest {
                 + "per_year (what the target is compared with), got outcome and ratio"), two);
         assertTrue(error(HEAD + SEIZED.replace("    unit: share\n", "")).contains("targets[1] (seized-share).unit: "
                 + "missing; it is required"));
-        assertTrue(error(HEAD + SEIZED.replace("    note", "    note").replace("verified: true", "verifed: true"))
+        assertTrue(error(HEAD + SEIZED.replace("verified: true", "verifed: true"))
                 .contains("targets[1].verifed: unknown key (did you mean 'verified'?)"));
         assertTrue(error("name: x\ntargets: []\n").contains(":2: targets: expected at least one target"));
         assertTrue(error("- a\n").contains("expected a mapping of the keys name, description, targets"));
