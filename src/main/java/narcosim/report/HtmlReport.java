@@ -665,7 +665,7 @@ public final class HtmlReport {
     }
 
     /** The page's head: title and inline style; then the body opens. */
-    static void head(StringBuilder h, String title) {
+    public static void head(StringBuilder h, String title) {
         h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
                 .append("<title>").append(esc(title)).append("</title>\n<style>\n").append(CSS)
@@ -673,7 +673,7 @@ public final class HtmlReport {
     }
 
     /** A chart embedded as a data: URI with its caption; false (nothing added) when the PNG is not there. */
-    static boolean figure(StringBuilder h, Path png, String caption) throws IOException {
+    public static boolean figure(StringBuilder h, Path png, String caption) throws IOException {
         if (!Files.isRegularFile(png)) return false;
         h.append("<figure><img alt=\"").append(esc(caption)).append("\" src=\"data:image/png;base64,")
                 .append(Base64.getEncoder().encodeToString(Files.readAllBytes(png))).append("\">")
@@ -720,7 +720,7 @@ public final class HtmlReport {
         return o == null ? "unknown" : String.valueOf(o);
     }
 
-    static String esc(String s) {
+    public static String esc(String s) {
         StringBuilder b = new StringBuilder(s.length());
         for (char c : s.toCharArray()) {
             switch (c) {
