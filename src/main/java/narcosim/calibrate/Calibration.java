@@ -194,6 +194,11 @@ public final class Calibration {
         Map<String, Object> manifest = manifest(s);
         if (resume) {
             checkSame(dir, manifestFile, manifest);
+            // The manifest records the request as extended (more candidates or generations), started as before.
+            Map<String, Object> was = new LinkedHashMap<>(readManifest(manifestFile));
+            was.put("request", manifest.get("request"));
+            was.put("finished", null);
+            writeYaml(manifestFile, was);
         } else {
             writeYaml(manifestFile, manifest);
         }
@@ -400,6 +405,9 @@ public final class Calibration {
         return m;
     }
 
+    /** Request keys a resume may raise (run longer), never lower. */
+    static final List<String> EXTENSIBLE = List.of("evaluations", "generations");
+
     @SuppressWarnings("unchecked")
     private static void checkSame(Path dir, Path manifestFile, Map<String, Object> now) throws IOException {
         if (!Files.exists(manifestFile)) {
@@ -415,6 +423,12 @@ public final class Calibration {
             Object b = e.getValue();
             boolean same = a instanceof Number na && b instanceof Number nb ? na.doubleValue() == nb.doubleValue()
                     : java.util.Objects.equals(a, b);
+            // More candidates or more generations go on from where the first call stopped: the search and the
+            // posterior replay what was recorded and continue (neither depends on its own limit before reaching it).
+            if (!same && EXTENSIBLE.contains(e.getKey()) && a instanceof Number na && b instanceof Number nb
+                    && nb.longValue() >= na.longValue()) {
+                continue;
+            }
             if (!same) {
                 throw new InputException("cannot continue the calibration in " + dir + ": it was started with "
                         + e.getKey() + " = " + a + ", now " + b + "; give the same command and options as the first time");

@@ -159,25 +159,29 @@ public final class CalibrationReport {
             int b = Math.min(bins - 1, (int) Math.floor(g.particles().get(i).position()[k] * bins));
             mass[b] += g.weights()[i];
         }
-        XYSeries hist = new XYSeries("posterior (weighted particles)");
+        // Each bin drawn from its own ends (equal widths on the prior's scale, linear or log).
+        org.jfree.data.xy.XYIntervalSeries hist = new org.jfree.data.xy.XYIntervalSeries("posterior (weighted particles)");
         for (int b = 0; b < bins; b++) {
-            hist.add(p.value((b + 0.5) / bins), mass[b]);
+            hist.add(p.value((b + 0.5) / bins), p.value((double) b / bins), p.value((b + 1.0) / bins), mass[b], 0, mass[b]);
         }
-        XYSeriesCollection data = new XYSeriesCollection(hist);
-        double width = (p.high() - p.low()) / bins;
-        data.setIntervalWidth(width);
+        org.jfree.data.xy.XYIntervalSeriesCollection data = new org.jfree.data.xy.XYIntervalSeriesCollection();
+        data.addSeries(hist);
         org.jfree.chart.renderer.xy.XYBarRenderer bars = new org.jfree.chart.renderer.xy.XYBarRenderer(0.05);
         bars.setBarPainter(new org.jfree.chart.renderer.xy.StandardXYBarPainter());
         bars.setShadowVisible(false);
         bars.setSeriesPaint(0, new Color(0x9ECAE1));
-        org.jfree.chart.axis.ValueAxis x = p.log() ? new LogAxis(p.key() + " (log scale)") : new NumberAxis(p.key());
+        org.jfree.chart.axis.ValueAxis x;
+        if (p.log()) {
+            LogAxis log = new LogAxis(p.key() + " (log scale)");
+            log.setNumberFormatOverride(new java.text.DecimalFormat("0.####"));
+            log.setStandardTickUnits(NumberAxis.createStandardTickUnits());
+            x = log;
+        } else {
+            x = new NumberAxis(p.key());
+        }
         x.setRange(p.low(), p.high());
         NumberAxis y = new NumberAxis("weight");
         XYPlot plot = new XYPlot(data, x, y, bars);
-        if (p.log()) {
-            // bars of a log axis: equal widths on the log scale, drawn from each bin's ends
-            data.setIntervalWidth(0);
-        }
         plot.addDomainMarker(marker(r.handSet()[k], ChartStyle.OKABE_ITO[1], "hand-set"));
         plot.addDomainMarker(marker(r.calibrated()[k], ChartStyle.OKABE_ITO[4], "calibrated"));
         JFreeChart chart = new JFreeChart(p.key(), null, plot, false);
@@ -325,10 +329,12 @@ public final class CalibrationReport {
             h.append("</tr>\n");
         }
         h.append("</table></div>\n");
+        h.append("<div style=\"display:grid;grid-template-columns:repeat(auto-fill,minmax(420px,1fr));gap:0 1em\">\n");
         for (Prior p : r.priors()) {
             HtmlReport.figure(h, r.dir().resolve("charts/posterior-" + p.key() + ".png"), "Posterior of " + p.key()
                     + " over its prior range.");
         }
+        h.append("</div>\n");
     }
 
     private static double sig2(double v) {

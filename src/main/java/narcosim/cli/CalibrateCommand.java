@@ -37,10 +37,13 @@ import picocli.CommandLine.Parameters;
             "The parameters to fit and their prior ranges are the targets file's 'parameters:' list (uncertain model "
             + "parameters only: narcosim params --role model), or a subset of it with --params."},
         footer = {"", "Examples:",
-            "  narcosim calibrate scenarios/central-america.yaml --targets data/targets/transit-zone.yaml",
-            "  narcosim calibrate scenarios/central-america.yaml --targets data/targets/transit-zone.yaml \\",
-            "      --hold-out price-mexico,coca-area --evaluations 200",
-            "  narcosim calibrate scenarios/central-america.yaml --targets data/targets/transit-zone.yaml \\",
+            "  narcosim calibrate scenarios/central-america.yaml \\",
+            "      --targets data/targets/transit-zone.yaml",
+            "  narcosim calibrate scenarios/central-america.yaml \\",
+            "      --targets data/targets/transit-zone.yaml \\",
+            "      --set budget.total_musd_per_year=2700 --hold-out price-mexico,coca-area",
+            "  narcosim calibrate scenarios/central-america.yaml \\",
+            "      --targets data/targets/transit-zone.yaml \\",
             "      --resume results/calibrate-central-america-20261202-101500"})
 public final class CalibrateCommand implements Callable<Integer> {
 
@@ -106,7 +109,8 @@ public final class CalibrateCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--resume", paramLabel = "DIR", description = "Go on with an interrupted calibration in DIR: give "
-            + "the same command and options as the first time.")
+            + "the same command and options as the first time, or more --evaluations or --generations to run a "
+            + "finished one longer (what was done is read back, not run again).")
     Path resume;
 
     @Option(names = {"-q", "--quiet"}, description = "No progress output.")

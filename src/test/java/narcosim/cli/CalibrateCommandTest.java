@@ -91,6 +91,30 @@ class CalibrateCommandTest {
         assertTrue(other.err().contains("it was started with replicates = 2, now 3"), other.err());
     }
 
+    @Test
+    void aFinishedCalibrationRunsLongerWithMoreGenerations() throws Exception {
+        Path ext = tmp.resolve("ext");
+        Files.createDirectories(ext);
+        for (String f : List.of("manifest.yaml", "evaluations.csv", "proposals.csv")) {
+            Files.copy(whole.resolve(f), ext.resolve(f));
+        }
+        InProcess.Result more = cli("calibrate", SCENARIO, "--targets", targets, "--years", 3, "-r", 2,
+                "--evaluations", 12, "-q", "--particles", 12, "--generations", 3, "--hold-out", "departed",
+                "--resume", ext);
+        assertEquals(0, more.code(), more.both());
+        String before = Files.readString(whole.resolve("proposals.csv"));
+        String after = Files.readString(ext.resolve("proposals.csv"));
+        assertTrue(after.startsWith(before) && after.length() > before.length(), "the first two generations kept");
+        assertTrue(after.lines().anyMatch(l -> l.startsWith("2,")), "a third generation");
+        assertTrue(Files.readString(ext.resolve("manifest.yaml")).contains("generations: 3"));
+        // Fewer is not going on: refused.
+        InProcess.Result fewer = cli("calibrate", SCENARIO, "--targets", targets, "--years", 3, "-r", 2,
+                "--evaluations", 10, "-q", "--particles", 12, "--generations", 3, "--hold-out", "departed",
+                "--resume", ext);
+        assertEquals(2, fewer.code(), fewer.both());
+        assertTrue(fewer.err().contains("evaluations = 12, now 10"), fewer.err());
+    }
+
     /** The first {@code lines} lines of a file (header included), then half of the next line. */
     private static void cutAt(Path from, Path to, int lines) throws java.io.IOException {
         List<String> all = Files.readAllLines(from);
