@@ -310,11 +310,15 @@ public final class Calibration {
                 return d;
             };
             Posterior.Listener listener = new Posterior.Listener() {
-                public void accepted(int generation, int accepted) {
-                    if (accepted == 1) {
+                private int shown = -1;
+
+                public void accepted(int generation, int accepted, boolean recorded) {
+                    if (recorded) return; // read back on resume: not progress made now
+                    if (shown != generation) {
                         if (bar[0] != null) bar[0].close();
                         bar[0] = progressFor.apply("posterior " + (generation + 1) + "/" + req.generations());
-                        bar[0].start(req.particles(), 0);
+                        bar[0].start(req.particles(), accepted - 1);
+                        shown = generation;
                     }
                     bar[0].step();
                 }

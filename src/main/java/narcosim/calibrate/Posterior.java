@@ -109,7 +109,8 @@ public final class Posterior {
     public interface Listener {
         void generation(Generation g);
 
-        void accepted(int generation, int accepted);
+        /** A particle was accepted: the generation's count so far, and whether it was read back (resume). */
+        void accepted(int generation, int accepted, boolean recorded);
     }
 
     /**
@@ -138,6 +139,7 @@ public final class Posterior {
                 List<double[]> positions = new ArrayList<>();
                 for (int b = 0; b < BATCH; b++) positions.add(propose(prev, kernel, cumulative, d, rng));
                 List<Proposal> batch = new ArrayList<>();
+                boolean[] recorded = new boolean[BATCH];
                 List<double[]> toRun = new ArrayList<>();
                 List<Integer> runAt = new ArrayList<>();
                 for (int b = 0; b < BATCH; b++) {
@@ -147,6 +149,7 @@ public final class Posterior {
                                 + "recorded at another place than it is drawn now: the calibration cannot be resumed");
                     }
                     batch.add(known);
+                    recorded[b] = known != null;
                     if (known == null) {
                         toRun.add(values(priors, positions.get(b)));
                         runAt.add(b);
@@ -164,10 +167,11 @@ public final class Posterior {
                         batch.set(b, p);
                     }
                 }
-                for (Proposal p : batch) {
+                for (int b = 0; b < BATCH; b++) {
+                    Proposal p = batch.get(b);
                     if (accepted.size() < particles && p.distance() <= tolerance) {
                         accepted.add(p);
-                        listener.accepted(g, accepted.size());
+                        listener.accepted(g, accepted.size(), recorded[b]);
                     }
                 }
                 index += BATCH;
