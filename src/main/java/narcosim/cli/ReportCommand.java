@@ -51,8 +51,8 @@ public final class ReportCommand implements Callable<Integer> {
     Path dir;
 
     @Option(names = "--map-replicate", paramLabel = "N", defaultValue = "1",
-            description = "For a comparison: the replicate (1 = the first) whose run is drawn as route maps "
-                    + "(default: ${DEFAULT-VALUE}).")
+            description = "For a comparison: the replicate whose run is drawn as route maps, counted from 1 "
+                    + "(1 = the first, which runs.csv numbers 0; default: ${DEFAULT-VALUE}).")
     int mapReplicate;
 
     @Override
