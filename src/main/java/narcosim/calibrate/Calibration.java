@@ -51,6 +51,8 @@ public final class Calibration {
     public static final String PROPOSALS = "proposals.csv";
     public static final String POSTERIOR = "posterior.csv";
     public static final String CORRELATIONS = "correlations.csv";
+    /** Design point of the fit table's seeds (the search uses 0, the posterior's generations 1, 2, ...). */
+    static final int CHECK_POINT = 10_000;
     /** Significant digits of the calibrated values written into the scenario (and run for the fit table). */
     static final int DIGITS = 4;
 
@@ -128,6 +130,10 @@ public final class Calibration {
                     List.of(new narcosim.experiment.RunSpec(0, 0, scenario.strategyIds().get(0), 0, 1, Map.of())),
                     List.of(), List.of(), Map.of(), null, null, source);
             targets = Targets.load(req.targets(), scenario, new LinkedHashSet<>(plan.outcomeNames()));
+            if (new LinkedHashSet<>(req.parameters()).size() != req.parameters().size()) {
+                throw new ScenarioException("--params", 0, "", "expected each parameter once, got "
+                        + String.join(",", req.parameters()));
+            }
             try {
                 priors = targets.parameters(req.parameters());
             } catch (IllegalArgumentException e) {
@@ -150,10 +156,29 @@ public final class Calibration {
                         + heldOut.size() + " held out");
             }
             strategies = targets.targets().stream().map(Target::strategy).distinct().toList();
+            for (Prior p : priors) {
+                String by = ScenarioPatch.doctrineSets(scenario, p.key());
+                if (by != null) {
+                    throw new ScenarioException(req.scenario().toString(), 0, p.key(), "strategy '" + by + "' sets it in "
+                            + "its doctrine, so a calibrated value would not reach that strategy; a calibration fits the "
+                            + "world every strategy shares: set it in the '" + p.param().section() + "' section instead");
+                }
+            }
             RunConfig cfg = plan.config(new narcosim.experiment.RunSpec(0, 0, strategies.get(0), 0, 1, Map.of()));
             handSet = new double[priors.size()];
             for (int i = 0; i < priors.size(); i++) {
                 handSet[i] = ((Number) cfg.params().get(priors.get(i).key())).doubleValue();
+            }
+            // The calibrated scenario must be writable into this file, and run what was fitted, under every strategy
+            // the targets name: checked now with the hand-set values, before anything runs or is written.
+            try {
+                String text = Files.readString(req.scenario(), StandardCharsets.UTF_8);
+                String patched = ScenarioPatch.calibrated(text, priors, handSet, req, scenario, "");
+                ScenarioPatch.check(patched, priors, handSet, strategies, req, scenario);
+            } catch (IOException e) {
+                throw new ScenarioException(req.scenario().toString(), 0, "", "cannot read: " + e.getMessage());
+            } catch (IllegalStateException e) {
+                throw new ScenarioException(req.scenario().toString(), 0, "", e.getMessage());
             }
         }
 
@@ -187,23 +212,38 @@ public final class Calibration {
      */
     public static Result run(Setup s, Path dir, boolean resume, int threads,
                              java.util.function.Function<String, Runner.Progress> progressFor) throws Exception {
-        Runner.Progress progress = progressFor.apply("fit");
-        Request req = s.req;
         Files.createDirectories(dir);
+        try (java.nio.channels.FileChannel lockFile = java.nio.channels.FileChannel.open(dir.resolve(".lock"),
+                StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+             java.nio.channels.FileLock lock = lockFile.tryLock()) {
+            if (lock == null) {
+                throw new InputException(dir + ": another narcosim calibrate is working in this directory; wait for it "
+                        + "to finish, or stop it first");
+            }
+            return runLocked(s, dir, resume, threads, progressFor);
+        } catch (java.nio.channels.OverlappingFileLockException e) {
+            throw new InputException(dir + ": another calibration in this process is working in this directory");
+        }
+    }
+
+    private static Result runLocked(Setup s, Path dir, boolean resume, int threads,
+                                    java.util.function.Function<String, Runner.Progress> progressFor) throws Exception {
+        Request req = s.req;
+        Runner.Progress progress = progressFor.apply("fit");
         Path manifestFile = dir.resolve(MANIFEST);
         Map<String, Object> manifest = manifest(s);
+        if (resume) checkSame(dir, manifestFile, manifest);
+        else writeYaml(manifestFile, manifest);
+        List<String> header = evaluationsHeader(s);
+        Search.Memo memo = readEvaluations(dir.resolve(EVALUATIONS), header, s);
         if (resume) {
-            checkSame(dir, manifestFile, manifest);
-            // The manifest records the request as extended (more candidates or generations), started as before.
+            // The candidates read back are valid: the manifest records the request as now given (more candidates or
+            // generations), started as before.
             Map<String, Object> was = new LinkedHashMap<>(readManifest(manifestFile));
             was.put("request", manifest.get("request"));
             was.put("finished", null);
             writeYaml(manifestFile, was);
-        } else {
-            writeYaml(manifestFile, manifest);
         }
-        List<String> header = evaluationsHeader(s);
-        Search.Memo memo = readEvaluations(dir.resolve(EVALUATIONS), header, s);
         try (Evaluator ev = new Evaluator(s.plan, s.strategies, req.replicates(), req.seed(), threads, progress::step);
              BufferedWriter out = Files.newBufferedWriter(dir.resolve(EVALUATIONS), StandardCharsets.UTF_8,
                      StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
@@ -222,8 +262,11 @@ public final class Calibration {
                     });
             double[] calibrated = new double[s.priors.size()];
             for (int i = 0; i < calibrated.length; i++) calibrated[i] = round(best.values()[i], s.priors.get(i));
+            // The fit table runs on fresh seeds: a loss on the seeds the search tuned against would flatter the fit.
+            ev.atPoint(CHECK_POINT);
             Fit handSetFit = fitAt(s, ev, s.handSet);
             Fit calibratedFit = fitAt(s, ev, calibrated);
+            ev.atPoint(0);
             progress.close();
             List<Posterior.Generation> posterior = req.particles() > 0 ? posterior(s, ev, dir, progressFor) : null;
             String name = s.scenario.name() + "-calibrated.yaml";
@@ -235,8 +278,9 @@ public final class Calibration {
             }
             writeFit(dir.resolve(FIT), r);
             writeParameters(dir.resolve(PARAMETERS), r);
-            String text = ScenarioPatch.calibrated(Files.readString(req.scenario(), StandardCharsets.UTF_8), r, req);
-            ScenarioPatch.check(text, r);
+            String text = ScenarioPatch.calibrated(Files.readString(req.scenario(), StandardCharsets.UTF_8), r, req,
+                    s.scenario);
+            ScenarioPatch.check(text, s.priors, calibrated, s.strategies, req, s.scenario);
             AtomicDirectory.writeFile(r.scenarioFile(), p -> Files.writeString(p, text, StandardCharsets.UTF_8));
             CalibrationReport.write(r, req);
             Map<String, Object> done = new LinkedHashMap<>(readManifest(manifestFile));
@@ -249,14 +293,21 @@ public final class Calibration {
     }
 
     /** A candidate's fit: its runs at these values, held against the targets. */
-    static Fit fitAt(Setup s, Evaluator ev, double[] values) throws Exception {
+    static Fit fitAt(Setup s, Evaluator ev, double[] values) {
         Map<String, Object> set = new LinkedHashMap<>();
         for (int i = 0; i < values.length; i++) set.put(s.priors.get(i).key(), values[i]);
-        return Fit.of(s.targets, ev.run(set), ev.years(), s.heldOut);
+        try {
+            return Fit.of(s.targets, ev.run(set), ev.years(), s.heldOut);
+        } catch (Exception e) {
+            throw new Search.CandidateFailed(values, e);
+        }
     }
 
     /** A value to {@link #DIGITS} significant digits, kept within the prior range. */
     static double round(double v, Prior p) {
+        if (p.param().type() == narcosim.scenario.Param.Type.INTEGER) {
+            return Math.max(Math.ceil(p.low()), Math.min(Math.floor(p.high()), Math.rint(v)));
+        }
         if (v == 0 || !Double.isFinite(v)) return v;
         double r = new java.math.BigDecimal(v).round(new java.math.MathContext(DIGITS)).doubleValue();
         return Math.max(p.low(), Math.min(p.high(), r));
@@ -304,9 +355,21 @@ public final class Calibration {
                     candidates.add(set);
                     seeds.add(narcosim.experiment.Seeds.derive(req.seed(), 1 + generation, indices.get(k)));
                 }
-                List<Map<String, List<Map<String, Double>>>> runs = ev.runEach(candidates, seeds);
+                List<Map<String, List<Map<String, Double>>>> runs;
+                try {
+                    runs = ev.runEach(candidates, seeds);
+                } catch (Exception e) {
+                    throw new Search.CandidateFailed(values.get(0), e);
+                }
                 double[] d = new double[runs.size()];
-                for (int k = 0; k < d.length; k++) d[k] = Math.sqrt(Fit.of(s.targets, runs.get(k), ev.years(), s.heldOut).loss());
+                for (int k = 0; k < d.length; k++) {
+                    // A statistic undefined in this one run (a share or ratio over zero): the proposal is rejected.
+                    try {
+                        d[k] = Math.sqrt(Fit.of(s.targets, runs.get(k), ev.years(), s.heldOut).loss());
+                    } catch (IllegalArgumentException undefined) {
+                        d[k] = Double.POSITIVE_INFINITY;
+                    }
+                }
                 return d;
             };
             Posterior.Listener listener = new Posterior.Listener() {
@@ -402,8 +465,10 @@ public final class Calibration {
                 + "ranges mapped onto [0, 1]; loss = sum over the fitted targets of ((model mean - observed) / sd)^2, "
                 + "the model mean over " + s.req.replicates() + " replicates of each of " + String.join(", ", s.strategies)
                 + "; common random numbers: replicate r's seed is the same for every candidate");
-        m.put("seeds", "seed of replicate r = SplitMix64(base " + s.req.seed() + ", 0, r), at every candidate; the "
-                + "optimiser's own seed is the base seed");
+        m.put("seeds", "search: seed of replicate r = SplitMix64(base " + s.req.seed() + ", 0, r), at every candidate; "
+                + "fit table (hand-set and calibrated values): SplitMix64(base, " + CHECK_POINT + ", r), fresh seeds; "
+                + "posterior: proposal i of generation g runs once with SplitMix64(base, 1 + g, i); the optimiser's and "
+                + "the proposals' own streams start from the base seed");
         m.put("started", now());
         m.put("finished", null);
         return m;
@@ -528,8 +593,14 @@ public final class Calibration {
                 Map<String, Double> model = new LinkedHashMap<>();
                 List<Target> ts = s.targets.targets();
                 for (int k = 0; k < ts.size(); k++) model.put(ts.get(k).id(), Double.parseDouble(r.get(2 + 2 * d + k)));
-                memo.add(new Search.Evaluation(Integer.parseInt(r.get(0)), position, values,
-                        Double.parseDouble(r.get(1)), model));
+                Search.Evaluation e = new Search.Evaluation(Integer.parseInt(r.get(0)), position, values,
+                        Double.parseDouble(r.get(1)), model);
+                if (e.index() != memo.size() || memo.get(position) != null) {
+                    throw new InputException(file + ", line " + r.getRecordNumber() + ": candidate " + e.index()
+                            + (e.index() != memo.size() ? " out of sequence" : " recorded twice") + "; narcosim writes "
+                            + "this file: restore it, or start again in a new directory");
+                }
+                memo.add(e);
             } catch (NumberFormatException e) {
                 throw new InputException(file + ", line " + r.getRecordNumber() + ": expected numbers, got "
                         + e.getMessage() + "; narcosim writes this file: restore it, or start again in a new directory");

@@ -68,7 +68,16 @@ public final class Evaluator implements AutoCloseable {
     }
 
     private RunSpec spec(String strategy, int replicate, Map<String, Object> values) {
-        return new RunSpec(0, 0, strategy, replicate, Seeds.derive(seed, 0, replicate), values);
+        return new RunSpec(0, 0, strategy, replicate, Seeds.derive(seed, point, replicate), values);
+    }
+
+    /** Design point of the replicates' seeds: 0 for the search; the fit table runs on other, fresh seeds. */
+    private int point;
+
+    /** The same runs with the seeds of another design point (fresh seeds, not those the search tuned against). */
+    public Evaluator atPoint(int p) {
+        this.point = p;
+        return this;
     }
 
     /**

@@ -20,7 +20,7 @@ import org.apache.commons.math3.random.RandomGenerator;
  * uniform over each parameter's range on its scale. Generation 0 samples the prior; each later one resamples the
  * previous generation by weight, perturbs with a Gaussian kernel of twice the previous particles' weighted
  * covariance (Beaumont et al. 2009), and sets its tolerance to the previous accepted distances' weighted median
- * (the adaptive schedule of Del Moral et al. 2012 with alpha = 0.5). Weights: w_i proportional to prior / sum_j w_j
+ * (an adaptive quantile schedule as in Drovandi &amp; Pettitt 2011, with alpha = 0.5). Weights: w_i proportional to prior / sum_j w_j
  * K(theta_i | theta_j), the prior being constant inside the ranges.
  *
  * <p><b>Reproducible and resumable.</b> Proposals are drawn from one random stream in order and run in batches of
@@ -145,8 +145,10 @@ public final class Posterior {
                 for (int b = 0; b < BATCH; b++) {
                     Proposal known = memo.get(g, index + b);
                     if (known != null && !Arrays.equals(known.position(), positions.get(b))) {
-                        throw new IllegalStateException("proposal " + (index + b) + " of generation " + g + " was "
-                                + "recorded at another place than it is drawn now: the calibration cannot be resumed");
+                        throw new narcosim.util.InputException("proposals.csv: proposal " + (index + b) + " of "
+                                + "generation " + g + " was recorded at another place than it is drawn now (another "
+                                + "narcosim version or machine?); the calibration cannot be resumed: start it again in a "
+                                + "new directory");
                     }
                     batch.add(known);
                     recorded[b] = known != null;
@@ -169,7 +171,7 @@ public final class Posterior {
                 }
                 for (int b = 0; b < BATCH; b++) {
                     Proposal p = batch.get(b);
-                    if (accepted.size() < particles && p.distance() <= tolerance) {
+                    if (accepted.size() < particles && Double.isFinite(p.distance()) && p.distance() <= tolerance) {
                         accepted.add(p);
                         listener.accepted(g, accepted.size(), recorded[b]);
                     }

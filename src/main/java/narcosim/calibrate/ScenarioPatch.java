@@ -32,36 +32,63 @@ final class ScenarioPatch {
     private ScenarioPatch() {
     }
 
-    private static final Pattern TOP_KEY = Pattern.compile("^([A-Za-z_][A-Za-z0-9_]*):(.*)$");
+    private static final Pattern TOP_KEY = Pattern.compile("^[\"']?([A-Za-z_][A-Za-z0-9_]*)[\"']?:(.*)$");
 
     /** The scenario text with the calibrated values and the --set values of two-part keys (section.name) set. */
-    static String calibrated(String text, Calibration.Result r, Calibration.Request req) {
-        Map<String, String> values = new LinkedHashMap<>();
-        Map<String, String> notes = new LinkedHashMap<>();
-        List<String> unwritten = new ArrayList<>();
+    static String calibrated(String text, Calibration.Result r, Calibration.Request req, Scenario sc) {
+        return calibrated(text, r.priors(), r.calibrated(), req, sc, header(r, req, unwritten(req, sc)));
+    }
+
+    /**
+     * The --set values that cannot be written into a parameter section: paths deeper than section.name (places,
+     * links, strategies), and parameters some strategy's doctrine sets (the doctrine would win over the section).
+     */
+    static List<String> unwritten(Calibration.Request req, Scenario sc) {
+        List<String> out = new ArrayList<>();
         for (String s : req.sets()) {
             int eq = s.indexOf('=');
             String key = eq < 0 ? s : s.substring(0, eq).trim();
-            if (eq > 0 && key.chars().filter(c -> c == '.').count() == 1) {
-                values.put(key, s.substring(eq + 1).trim());
-                notes.put(key, "as calibrated (--set)");
-            }
-            else unwritten.add(s);
+            if (!(eq > 0 && key.chars().filter(c -> c == '.').count() == 1) || doctrineSets(sc, key) != null) out.add(s);
         }
-        for (int i = 0; i < r.priors().size(); i++) {
-            values.put(r.priors().get(i).key(), Fmt.num(r.calibrated()[i]));
-            notes.put(r.priors().get(i).key(), "calibrated");
+        return out;
+    }
+
+    /** A strategy whose doctrine sets the key, or null. */
+    static String doctrineSets(Scenario sc, String key) {
+        for (var st : sc.strategies()) {
+            if (st.doctrine().containsKey(key)) return st.id();
+        }
+        return null;
+    }
+
+    static String calibrated(String text, List<Prior> priors, double[] values, Calibration.Request req, Scenario sc,
+                             String header) {
+        Map<String, String> set = new LinkedHashMap<>();
+        Map<String, String> notes = new LinkedHashMap<>();
+        List<String> unwritten = unwritten(req, sc);
+        for (String s : req.sets()) {
+            if (unwritten.contains(s)) continue;
+            int eq = s.indexOf('=');
+            String key = s.substring(0, eq).trim();
+            set.put(key, s.substring(eq + 1).trim());
+            notes.put(key, "as calibrated (--set)");
+        }
+        for (int i = 0; i < priors.size(); i++) {
+            set.put(priors.get(i).key(), Fmt.num(values[i]));
+            notes.put(priors.get(i).key(), "calibrated");
         }
         String body = text;
-        for (Map.Entry<String, String> e : values.entrySet()) body = set(body, e.getKey(), e.getValue(), notes.get(e.getKey()));
-        return header(r, req, unwritten) + body;
+        for (Map.Entry<String, String> e : set.entrySet()) body = set(body, e.getKey(), e.getValue(), notes.get(e.getKey()));
+        return header + body;
     }
 
     /** Sets {@code section.name: value} in YAML text, keeping everything else as it was. */
     static String set(String text, String key, String value, String note) {
         String section = key.substring(0, key.indexOf('.'));
         String name = key.substring(key.indexOf('.') + 1);
-        List<String> lines = new ArrayList<>(List.of(text.split("\n", -1)));
+        // Lines with their own endings (a CRLF file stays CRLF); patterns see them without.
+        String nl = text.contains("\r\n") ? "\r\n" : "\n";
+        List<String> lines = new ArrayList<>(List.of(text.split("\r?\n", -1)));
         int start = -1;
         for (int i = 0; i < lines.size(); i++) {
             Matcher m = TOP_KEY.matcher(lines.get(i));
@@ -83,9 +110,9 @@ final class ScenarioPatch {
             lines.add(section + ":");
             lines.add(line);
             lines.add("");
-            return String.join("\n", lines);
+            return String.join(nl, lines);
         }
-        Pattern own = Pattern.compile("^(\\s+)" + Pattern.quote(name) + ":\\s*([^#]*?)\\s*(#.*)?$");
+        Pattern own = Pattern.compile("^(\\s+)[\"']?" + Pattern.quote(name) + "[\"']?:\\s*([^#]*?)\\s*(#.*)?$");
         String indent = null;
         for (int i = start + 1; i < lines.size(); i++) {
             String l = lines.get(i);
@@ -93,14 +120,14 @@ final class ScenarioPatch {
             Matcher m = own.matcher(l);
             if (m.matches()) {
                 lines.set(i, m.group(1) + name + ": " + value + "  # " + note + " (was " + m.group(2) + ")");
-                return String.join("\n", lines);
+                return String.join(nl, lines);
             }
             if (indent == null && !l.isBlank() && !l.trim().startsWith("#")) {
                 indent = l.substring(0, l.length() - l.stripLeading().length());
             }
         }
         lines.add(start + 1, (indent == null ? "  " : indent) + name + ": " + value + "  # " + note);
-        return String.join("\n", lines);
+        return String.join(nl, lines);
     }
 
     private static String header(Calibration.Result r, Calibration.Request req, List<String> unwritten) {
@@ -156,24 +183,65 @@ final class ScenarioPatch {
         return s;
     }
 
-    /** Loads the written scenario and checks that it holds the calibrated values (a patch that went wrong fails here). */
-    static void check(String text, Calibration.Result r) throws IOException {
-        Path tmp = Files.createTempFile("narcosim-calibrated", ".yaml");
+    /**
+     * Loads the written scenario and checks that every strategy the targets name runs the values written (the
+     * calibrated ones, and the --set values written into sections); a patch that went wrong is a one-line error
+     * naming the user's scenario file, never the temporary one.
+     */
+    static void check(String text, List<Prior> priors, double[] values, List<String> strategies,
+                      Calibration.Request req, Scenario original) throws ScenarioException {
+        String where = req.scenario().toString();
+        Path tmp = null;
         try {
+            tmp = Files.createTempFile("narcosim-calibrated", ".yaml");
             Files.writeString(tmp, text, StandardCharsets.UTF_8);
-            Scenario sc = ScenarioLoader.load(YamlNodes.parse(tmp), List.of());
-            RunConfig cfg = sc.forStrategy(sc.strategyIds().get(0), 1);
-            for (int i = 0; i < r.priors().size(); i++) {
-                double v = ((Number) cfg.params().get(r.priors().get(i).key())).doubleValue();
-                if (v != r.calibrated()[i]) {
-                    throw new IllegalStateException("the calibrated scenario reads " + r.priors().get(i).key() + " = "
-                            + v + ", not the calibrated " + r.calibrated()[i]);
+            List<String> rest = unwritten(req, original);
+            Scenario sc;
+            try {
+                sc = ScenarioLoader.load(YamlNodes.parse(tmp), rest);
+            } catch (ScenarioException e) {
+                throw new ScenarioException(where, 0, "", "the calibrated values cannot be written into this file ("
+                        + e.getMessage().replace(tmp.toString(), "the written copy") + "); write its parameter "
+                        + "sections as blocks, one key per line");
+            }
+            RunConfig expected = original.forStrategy(strategies.get(0), 1);
+            for (String s : strategies) {
+                RunConfig cfg = sc.forStrategy(s, 1);
+                RunConfig asRun = original.forStrategy(s, 1);
+                for (int i = 0; i < priors.size(); i++) {
+                    double v = ((Number) cfg.params().get(priors.get(i).key())).doubleValue();
+                    if (v != values[i]) {
+                        String by = doctrineSets(original, priors.get(i).key());
+                        throw new ScenarioException(where, 0, priors.get(i).key(), by != null ? "strategy '" + by
+                                + "' sets it in its doctrine, so a calibrated value in the section would not be run; "
+                                + "a calibration fits the world every strategy shares: set it in the '"
+                                + priors.get(i).param().section() + "' section instead"
+                                : "the calibrated scenario reads " + Fmt.num(v) + ", not the calibrated " + Fmt.num(values[i]));
+                    }
+                }
+                for (narcosim.scenario.Param pp : narcosim.scenario.Params.all()) {
+                    String p = pp.key();
+                    boolean fitted = priors.stream().anyMatch(q -> q.key().equals(p));
+                    if (!fitted && !java.util.Objects.equals(cfg.params().get(p), asRun.params().get(p))) {
+                        throw new ScenarioException(where, 0, p, "the calibrated scenario would run " + cfg.params().get(p)
+                                + " under " + s + ", not " + asRun.params().get(p) + " as the calibration did");
+                    }
                 }
             }
-        } catch (ScenarioException e) {
-            throw new IllegalStateException("the calibrated scenario does not load: " + e.getMessage(), e);
+            if (sc.budgetMusdPerYear() != expected.scenario().budgetMusdPerYear()) {
+                throw new ScenarioException(where, 0, "budget", "the calibrated scenario's budget differs from the "
+                        + "calibration's");
+            }
+        } catch (IOException e) {
+            throw new ScenarioException(where, 0, "", "cannot check the calibrated scenario: " + e.getMessage());
         } finally {
-            Files.deleteIfExists(tmp);
+            if (tmp != null) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException ignored) {
+                    // a temporary file
+                }
+            }
         }
     }
 }

@@ -115,10 +115,21 @@ public final class Search {
         for (int i = 0; i < d; i++) guess[i] = priors.get(i).position(start[i]);
         Evaluation[] best = new Evaluation[1];
         int[] count = new int[1];
+        // Candidates met so far in this call, in the order they were first recorded (for the replay check).
+        int[] fresh = new int[1];
         ObjectiveFunction f = new ObjectiveFunction(u -> {
             double[] position = u.clone();
             Evaluation e = memo.get(position);
             boolean old = e != null;
+            if (!old && fresh[0] < memo.size()) {
+                // Replaying a resumed search: the optimiser asks for the candidates recorded, in order; anything else
+                // means it no longer takes the same path (another version or machine), and recording it beside the
+                // old ones would mix two searches.
+                throw new narcosim.util.InputException("evaluations.csv: the search asks for a candidate that was not "
+                        + "recorded where it stopped (another narcosim version or machine?); it cannot be resumed: start "
+                        + "it again in a new directory");
+            }
+            if (old && e.index() == fresh[0]) fresh[0]++;
             if (!old) {
                 double[] values = new double[d];
                 for (int i = 0; i < d; i++) values[i] = priors.get(i).value(position[i]);
@@ -130,6 +141,7 @@ public final class Search {
                 }
                 e = Evaluation.of(memo.size(), position, values, fit);
                 memo.add(e);
+                fresh[0]++;
             }
             count[0]++;
             if (best[0] == null || e.loss() < best[0].loss()) best[0] = e;

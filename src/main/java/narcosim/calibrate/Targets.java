@@ -173,6 +173,10 @@ public record Targets(Path file, String name, String description, List<Target> t
             throw y.err(range, at + ".range", "expected low < high within the parameter's range [" + Fmt.num(param.min())
                     + ", " + Fmt.num(param.max()) + "], got [" + Fmt.num(r[0]) + ", " + Fmt.num(r[1]) + "]");
         }
+        if (param.type() == Param.Type.INTEGER && Math.ceil(r[0]) > Math.floor(r[1])) {
+            throw y.err(range, at + ".range", "a whole-number parameter: expected a range holding a whole number, got ["
+                    + Fmt.num(r[0]) + ", " + Fmt.num(r[1]) + "]");
+        }
         String scale = y.str(p, at, "scale", "linear");
         if (!scale.equals("linear") && !scale.equals("log")) {
             throw y.err(tuple(p, "scale").getValueNode(), at + ".scale", "expected linear or log, got '" + scale + "'");

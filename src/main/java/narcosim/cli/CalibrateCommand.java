@@ -129,8 +129,9 @@ public final class CalibrateCommand implements Callable<Integer> {
         if (particles < 0 || particles == 1) {
             throw new Main.UserError("--particles: expected 0 (no posterior) or at least 2, got " + particles);
         }
-        if (generations < 1 || generations > 20) {
-            throw new Main.UserError("--generations: expected a whole number from 1 to 20, got " + generations);
+        if (particles > 0 && (generations < 2 || generations > 20)) {
+            throw new Main.UserError("--generations: expected a whole number from 2 to 20 (the first samples the "
+                    + "prior), got " + generations);
         }
         if (threads != null && threads < 1) throw new Main.UserError("--threads: expected at least 1, got " + threads);
         if (resume != null && out != null) {

@@ -101,10 +101,12 @@ final class ExperimentRun {
             }
             checkSame(dirPath, manifest, plan, req, shard);
             if (manifest != null && plan.kind() == Plan.Kind.COMPARE && manifest.get("design") instanceof Map<?, ?> d
-                    && d.get("baseline") != null && !d.get("baseline").equals(plan.description().get("baseline"))) {
+                    && d.containsKey("baseline")
+                    && !java.util.Objects.equals(d.get("baseline"), plan.description().get("baseline"))) {
+                Object was = d.get("baseline");
                 throw new Main.UserError("cannot continue the comparison in " + dirPath + " with reference "
-                        + plan.description().get("baseline") + ": it was started with reference " + d.get("baseline")
-                        + (d.get("baseline").equals(d.get("no_campaign")) ? " (the default)" : " (--reference)"));
+                        + plan.description().get("baseline") + ": it was started " + (was == null ? "without --reference"
+                        : "with reference " + was + (was.equals(d.get("no_campaign")) ? " (the default)" : " (--reference)")));
             }
             if (manifest != null && plan.kind() == Plan.Kind.SWEEP && manifest.get("design") instanceof Map<?, ?> d
                     && !java.util.Objects.equals(d.get("reference"), plan.description().get("reference"))

@@ -73,6 +73,10 @@ final class Headline {
      */
     static Change change(Paired p, String base, String s, Goal g) {
         if (isCost(g)) {
+            if (!p.hasNoCampaign()) {
+                return new Change(s, g, Double.NaN, Double.NaN, Double.NaN, "no strategy without a campaign to count "
+                        + "against", false);
+            }
             Statistics.Estimate e = p.costPerKg(s);
             narcosim.metrics.Outcome o = Outcomes.COST_PER_KG_KEPT_OFF;
             if (Double.isNaN(e.mean())) return new Change(s, g, Double.NaN, Double.NaN, Double.NaN, "keeps nothing off", false);
@@ -157,8 +161,10 @@ final class Headline {
                     costs)));
             if (!none.isEmpty()) h.append("; no measurable difference in ").append(esc(String.join(", ", none)));
             Change cost = change(p, base, s, GOALS.get(GOALS.size() - 1));
-            h.append(Double.isNaN(cost.value()) ? "; it keeps no cocaine off the market"
-                    : "; each kg kept off the market costs " + esc(cost.text()));
+            if (p.hasNoCampaign()) {
+                h.append(Double.isNaN(cost.value()) ? "; it keeps no cocaine off the market"
+                        : "; each kg kept off the market costs " + esc(cost.text()));
+            }
             h.append(".</li>\n");
         }
         h.append("</ul>\n");
@@ -185,6 +191,7 @@ final class Headline {
     private static String best(Results r, Paired p, String base, List<String> campaigns, Goal g,
             Function<String, String> label) {
         if (!isCost(g) && !p.has(g.column())) return null;
+        if (isCost(g) && !p.hasNoCampaign()) return null;
         List<Change> changes = new ArrayList<>();
         for (String s : campaigns) {
             Change c = change(p, base, s, g);

@@ -169,8 +169,12 @@ public final class HtmlReport {
         double budget = sc == null ? Double.NaN : sc.budgetMusdPerYear();
         if (!Double.isNaN(budget)) {
             h.append("<p>Each strategy splits a share of the yearly counter-narcotics budget of US$")
-                    .append(esc(num(budget))).append(" million among four uses. The baseline spends nothing on a "
-                            + "campaign and is what every other strategy is compared with.</p>\n");
+                    .append(esc(num(budget))).append(" million among four uses. ").append(r.referenceWord().equals("reference")
+                            ? esc(label(sc, r.baseline())) + " is the reference every other strategy is compared with "
+                            + "(compare --reference)" + (r.noCampaign() == null ? ".</p>\n" : "; "
+                            + esc(label(sc, r.noCampaign())) + " spends nothing on a campaign.</p>\n")
+                            : "The baseline spends nothing on a campaign and is what every other strategy is compared "
+                            + "with.</p>\n");
         }
         h.append("<p>The charts name strategies by the short name shown in <code>code</code> type.</p>\n");
         h.append("<div class=\"scroll\"><table>\n<tr><th>Strategy</th><th>What it does</th><th>Military</th><th>Police</th>"

@@ -59,7 +59,7 @@ final class Interactive {
                     .append(esc(Outcome.of(c).name())).append("</option>");
             first = false;
         }
-        if (r.baseline() != null && p.has("spend_usd_total") && p.has("delivered_kg_total")) {
+        if (r.noCampaign() != null && p.has("spend_usd_total") && p.has("delivered_kg_total")) {
             h.append("<option value=\"").append(esc(Outcomes.COST_PER_KG_KEPT_OFF.name())).append("\">")
                     .append(esc(Outcomes.COST_PER_KG_KEPT_OFF.label())).append("</option>");
         }
@@ -156,7 +156,7 @@ final class Interactive {
             }
             j.append('}');
         }
-        if (r.baseline() != null && p.has("spend_usd_total") && p.has("delivered_kg_total")) {
+        if (r.noCampaign() != null && p.has("spend_usd_total") && p.has("delivered_kg_total")) {
             narcosim.metrics.Outcome co = Outcomes.COST_PER_KG_KEPT_OFF;
             Headline.Goal g = Headline.GOALS.get(Headline.GOALS.size() - 1);
             j.append(firstOutcome ? "" : ",").append(str(co.name())).append(":{\"name\":").append(str(co.label()))

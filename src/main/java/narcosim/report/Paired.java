@@ -46,6 +46,11 @@ final class Paired {
         return p;
     }
 
+    /** Whether the comparison has a strategy without a campaign to count costs per kg kept off against. */
+    boolean hasNoCampaign() {
+        return noCampaign != null;
+    }
+
     int replicates() {
         return replicates;
     }
@@ -85,6 +90,7 @@ final class Paired {
      * interval; the mean is NaN when the strategy kept nothing off (delivered as much or more).
      */
     Statistics.Estimate costPerKg(String strategy) {
+        if (noCampaign == null) return new Statistics.Estimate(0, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
         List<String> columns = List.of("spend_usd_total", "delivered_kg_total");
         CompareSummary s = new CompareSummary(rows, strategies, columns, baseline, noCampaign, replicates);
         Statistics.Estimate e = s.costPerKg(strategy);

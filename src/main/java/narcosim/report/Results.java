@@ -80,7 +80,9 @@ public final class Results {
         if (design.get("strategies") instanceof List<?> l) for (Object o : l) strategies.add(String.valueOf(o));
         String baseline = design.get("baseline") == null ? null : String.valueOf(design.get("baseline"));
         // The strategy without a campaign (cost per kg kept off): the baseline unless compare --reference named another.
-        String noCampaign = design.get("no_campaign") == null ? baseline : String.valueOf(design.get("no_campaign"));
+        // Only manifests written before compare --reference lack the key; a null there means no such strategy.
+        String noCampaign = !design.containsKey("no_campaign") ? baseline
+                : design.get("no_campaign") == null ? null : String.valueOf(design.get("no_campaign"));
         Map<String, Map<String, Map<String, String>>> summary = new LinkedHashMap<>();
         if ("compare".equals(kind)) {
             for (Map<String, String> row : ExperimentDir.records(dir.resolve(SUMMARY))) {
@@ -120,7 +122,7 @@ public final class Results {
 
     /** How the page names the strategy changes are stated against: "baseline", or "reference" under --reference. */
     public String referenceWord() {
-        return baseline != null && noCampaign != null && !baseline.equals(noCampaign) ? "reference" : "baseline";
+        return baseline != null && !baseline.equals(noCampaign) ? "reference" : "baseline";
     }
 
     /** The strategy without a campaign that costs per kg kept off are counted against (the baseline by default). */

@@ -144,6 +144,34 @@ class CalibrateCommandTest {
                 "-o", out);
         assertEquals(2, all.code(), all.both());
         assertTrue(all.err().contains("at least one target left to fit"), all.err());
+        // Found before anything runs: a scenario the calibrated values cannot be written into or would not reach.
+        Path flow = tmp.resolve("flow.yaml");
+        Files.writeString(flow, Files.readString(Path.of(SCENARIO)) + "\nmilitary: {interdict_prob: 0.5}\n");
+        InProcess.Result f = cli("calibrate", flow, "--targets", targets, "-o", out);
+        assertEquals(2, f.code(), f.both());
+        assertTrue(f.err().contains(flow.toString()) && f.err().contains("the section 'military' is written on one line"),
+                f.err());
+        Path doctrine = tmp.resolve("doctrine.yaml");
+        String anchor = "one corridor to the other.\n    shares: {military: 1.0, police: 0.0, development: 0.0, partnership: 0.0}\n"
+                + "    doctrine:\n";
+        assertTrue(Files.readString(Path.of(SCENARIO)).contains(anchor));
+        Files.writeString(doctrine, Files.readString(Path.of(SCENARIO)).replace(anchor,
+                anchor + "      military.interdict_prob: 0.4\n"));
+        InProcess.Result d = cli("calibrate", doctrine, "--targets", targets, "-o", out);
+        assertEquals(2, d.code(), d.both());
+        assertTrue(d.err().contains("military.interdict_prob: strategy 'intelligence-interdiction' sets it in its doctrine"),
+                d.err());
+        InProcess.Result twice = cli("calibrate", SCENARIO, "--targets", targets, "--params",
+                "military.interdict_prob,military.interdict_prob", "-o", out);
+        assertEquals(2, twice.code(), twice.both());
+        assertTrue(twice.err().contains("--params: expected each parameter once"), twice.err());
+        Path whole = tmp.resolve("whole-number.yaml");
+        Files.writeString(whole, Files.readString(targets).replace("key: military.interdict_prob\n    range: [0.1, 0.9]",
+                "key: military.targets_week_boat\n    range: [1.5, 1.7]"));
+        InProcess.Result w = cli("calibrate", SCENARIO, "--targets", whole, "-o", out);
+        assertEquals(2, w.code(), w.both());
+        assertTrue(w.err().contains(whole + ":5: parameters[1] (military.targets_week_boat).range: a whole-number "
+                + "parameter: expected a range holding a whole number, got [1.5, 1.7]"), w.err());
         assertFalse(Files.exists(out), "no output directory after bad input");
     }
 }

@@ -74,6 +74,25 @@ class CompareReferenceTest {
     }
 
     @Test
+    void withoutANoCampaignStrategyThereIsNoCostPerKgAndTheReferenceIsNamed() throws Exception {
+        Path dir = tmp.resolve("two");
+        InProcess.Result r = cli("compare", SCENARIO, "--strategies", "integrated,corridor-crackdown", "--reference",
+                "corridor-crackdown", "--years", 2, "-r", 2, "-q", "--no-timeseries", "-o", dir);
+        assertEquals(0, r.code(), r.both());
+        String html = Files.readString(dir.resolve("report.html"));
+        assertFalse(html.contains("id=\"cost\""), "no cost table without a no-campaign strategy");
+        assertTrue(html.contains("Change vs reference [95% CI]"), "comparison table header");
+        // A reference added when going on with a comparison started without one is refused.
+        Path plain = tmp.resolve("plain2");
+        assertEquals(0, cli("compare", SCENARIO, "--strategies", "integrated,corridor-crackdown", "--years", 2, "-r", 2,
+                "-q", "--no-timeseries", "-o", plain).code());
+        InProcess.Result added = cli("compare", SCENARIO, "--strategies", "integrated,corridor-crackdown", "--years", 2,
+                "-r", 2, "-q", "--no-timeseries", "--reference", "integrated", "--resume", plain);
+        assertEquals(2, added.code(), added.both());
+        assertTrue(added.err().contains("it was started without --reference"), added.err());
+    }
+
+    @Test
     void anUnknownReferenceIsNamedWithTheChoices() {
         Path out = tmp.resolve("never");
         InProcess.Result r = cli("compare", SCENARIO, "--reference", "integrate", "-o", out);
