@@ -11,9 +11,40 @@ import sim.engine.Steppable;
  * The residents of one place. Each resident is an individual agent with its own trust in the state,
  * fear of cartels, risk aversion, legal income, occupation and prison term; they are stored column by
  * column (one array per attribute) so that a million of them fit in well under 200 MB and a week's
- * update runs through memory in order. The community steps them all once a week, in a random
- * rotation, and turns the week's events at the place (harm, violence, corruption seen, police,
- * development) into contacts that move their trust.
+ * update runs through memory in order. Once a week the community turns the week's events at the place
+ * (harm, violence, corruption seen, police, development) into contacts that move its residents' trust,
+ * and its residents reconsider their occupation, witness trafficking, and are arrested or released.
+ *
+ * <p><b>Cost in proportion to the events, not the residents (issue 16).</b> A week's step touches only the
+ * residents something happens to:
+ * <ul>
+ * <li>Each event is a Bernoulli trial per resident with a chance that is the same for every resident of
+ * the community in the week (it is computed before any resident is updated, from last week's state and
+ * this week's inputs): a contact with the state (pNeg + pPos, split into negative, harm and positive
+ * given that there is one), a decision (decision rate), witnessing (pWitness), eradication (for growers)
+ * and arrest (for smugglers). The trials are independent across residents and across kinds of event, as
+ * they were when each resident drew its own uniforms. So the residents at whom an event of chance p
+ * happens can be found by geometric skipping: the next one after resident i is i + 1 + G, with
+ * G ~ Geometric(p) the number of misses before a hit, one stream per kind of event; this yields exactly
+ * the same joint distribution of who has which events (a Bernoulli process's gaps are i.i.d. geometric),
+ * while costing one draw per event instead of one per resident. The streams are merged in resident
+ * index order and each resident with an event is updated once, with all its events, in the order of
+ * operations of the per-resident update (fear, contact, eradication, arrest, decision, witnessing).
+ * Residents do not interact within the week's update (each reads only its own columns and the week's
+ * chances), so neither the order in which they are updated nor a random starting point matters: the
+ * random rotation of the per-resident loop was dropped. Events drawn for a jailed resident are ignored,
+ * as are eradication for a non-grower and arrest for a non-smuggler; that keeps every other resident's
+ * trials exact. (The per-resident draw had cut one 64-bit number into three 21-bit uniforms, so its
+ * chances were rounded to multiples of 2^-21; the streams use 53-bit uniforms.)</li>
+ * <li>Fear follows the same affine map for every resident every week, f' = f keep (1 - gain) + gain:
+ * it is kept as a transform of the stored (raw) fear, fear = A raw + B, composed in O(1) a week; the
+ * sum of fear is A sum(raw) + B n; the transform is applied to every resident (and reset) only when A
+ * falls below 1e-6, which is rare (O(n) about once every few hundred weeks).</li>
+ * <li>The trust sum is kept incrementally (each change adds its difference) and recounted exactly once
+ * a year, so that rounding cannot drift.</li>
+ * <li>All sentences are equally long, so the jailed leave in the order they were arrested: a queue of
+ * release weeks costs O(released) a week instead of a countdown for every prisoner.</li>
+ * </ul>
  */
 public final class Community implements Steppable {
 
@@ -22,8 +53,10 @@ public final class Community implements Steppable {
     /** What a resident does for a living. */
     public enum Occupation { LEGAL, GROWER, SMUGGLER, JAILED }
 
-    private static final long MASK21 = (1L << 21) - 1;
-    private static final float INV21 = 1f / (1L << 21);
+    /** Fear's lazy affine transform is applied to every resident when its slope falls below this. */
+    private static final double FEAR_RENORMALISE_BELOW = 1e-6;
+    /** Weeks between exact recounts of the trust sum kept incrementally (bounds rounding drift). */
+    private static final int RECOUNT_WEEKS = 52;
 
     private static final byte LEGAL = 0;
     private static final byte GROWER = 1;
@@ -34,13 +67,25 @@ public final class Community implements Steppable {
     private final ResidentRules rules;
     private final int n;
     private final float[] trust;
-    private final float[] fear;
     private final float[] risk;
     private final float[] income;
     /** Individual susceptibility: how hard the resident feels its situation, U(0,1) (Epstein's H). */
     private final float[] hardship;
     private final byte[] occupation;
-    private final short[] prison;
+    /**
+     * Raw fear: a resident's fear is {@code fearA * fear[i] + fearB} (every resident's fear follows the same
+     * affine map each week, composed here in O(1); see {@link #composeFear}).
+     */
+    private final float[] fear;
+    private double fearA = 1;
+    private double fearB = 0;
+    private double sumRawFear;
+    /** The jailed, in order of arrest (a ring buffer), and the week each is released: all sentences are equal. */
+    private final int[] jailQueue;
+    private final int[] jailRelease;
+    private int jailHead;
+    /** Weeks this community has stepped. */
+    private int week;
     private final double backgroundOfficers;
     private final boolean grows;
 
@@ -83,7 +128,8 @@ public final class Community implements Steppable {
         this.income = new float[agents];
         this.hardship = new float[agents];
         this.occupation = new byte[agents];
-        this.prison = new short[agents];
+        this.jailQueue = new int[agents];
+        this.jailRelease = new int[agents];
         this.grows = place.isProduction();
         this.backgroundOfficers = rules.backgroundOfficersPer10k() * place.spec.population() / 1e4;
         this.normSalience = rules.normSalienceInitial();
@@ -167,58 +213,79 @@ public final class Community implements Steppable {
         float reportDrive = (float) rules.reportDriveWeight();
         float reportNorm = (float) (1 - rules.reportDriveWeight());
 
+        // Fear decays for everyone, deterministically: f' = f keep (1 - gain) + gain, an affine map kept lazily.
+        composeFear(fearKeep * (1 - fearGain), fearGain);
+        double fa = fearA;
+        double fb = fearB;
+
+        // The week's events, each an independent Bernoulli trial per resident, realised by geometric skipping
+        // (one stream per kind of event) and merged in resident index order: see the class comment.
+        double pContact = Math.min(1.0, (double) pNeg + pPos);
+        double lnContact = lnMiss(pContact);
+        double lnDecide = lnMiss(decide);
+        double lnWitness = lnMiss(pWitness);
+        double lnEradicated = grows ? lnMiss(pEradicated) : 0;
+        double lnArrest = lnMiss(pArrest);
+        int nextContact = nextEvent(random, -1, pContact, lnContact);
+        int nextDecide = nextEvent(random, -1, decide, lnDecide);
+        int nextWitness = nextEvent(random, -1, pWitness, lnWitness);
+        int nextEradicated = grows ? nextEvent(random, -1, pEradicated, lnEradicated) : n;
+        int nextArrest = nextEvent(random, -1, pArrest, lnArrest);
+
         int recruits = 0;
         int arrests = 0;
         int witnesses = 0;
         int reports = 0;
-        double trustSum = 0;
-        double fearSum = 0;
-        int start = random.nextInt(n);
-        for (int k = 0; k < n; k++) {
-            int i = start + k;
-            if (i >= n) i -= n;
+        double trustDelta = 0;
+        while (true) {
+            int i = Math.min(Math.min(Math.min(nextContact, nextDecide), Math.min(nextWitness, nextEradicated)),
+                    nextArrest);
+            if (i >= n) break;
+            boolean contact = nextContact == i;
+            boolean deciding = nextDecide == i;
+            boolean witnessing = nextWitness == i;
+            boolean eradicated = nextEradicated == i;
+            boolean arrested = nextArrest == i;
+            // Draw each stream's next event first: the uniforms below are then fresh draws for this resident.
+            if (contact) nextContact = nextEvent(random, i, pContact, lnContact);
+            if (deciding) nextDecide = nextEvent(random, i, decide, lnDecide);
+            if (witnessing) nextWitness = nextEvent(random, i, pWitness, lnWitness);
+            if (eradicated) nextEradicated = nextEvent(random, i, pEradicated, lnEradicated);
+            if (arrested) nextArrest = nextEvent(random, i, pArrest, lnArrest);
+
             byte occ = occupation[i];
-            float l = trust[i];
-            float f = fear[i] * fearKeep;
-            f += fearGain * (1 - f);
-            fear[i] = f;
-            if (occ == JAILED) {
-                if (--prison[i] <= 0) {
-                    occupation[i] = LEGAL;
-                    jailed--;
+            // The jailed have no events this week (their draws are ignored; everyone else's stay exact).
+            if (occ == JAILED) continue;
+            float l0 = trust[i];
+            float l = l0;
+            if (contact) {
+                // Contacts with the state: negative ones move trust more (Oliveira et al. 2020). Given a contact,
+                // it is negative with chance pNeg / pContact, and harm by the state's own forces with pHarm / pContact.
+                double v = random.nextDouble() * pContact;
+                if (v < pNeg) {
+                    l -= negStep * l;
+                    // Harm by the state's own forces also deepens grievance (Bennett 2008).
+                    if (v < pHarm) hardship[i] += grievance * (1 - hardship[i]);
+                } else {
+                    l += posStep * (1 - l);
                 }
-                trustSum += l;
-                fearSum += f;
-                continue;
             }
-            // Three uniforms from one 64-bit draw (21 bits each): contact, decision, witnessing.
-            long bits = random.nextLong();
-            float u = (bits & MASK21) * INV21;
-            float uDecide = ((bits >>> 21) & MASK21) * INV21;
-            float uWitness = ((bits >>> 42) & MASK21) * INV21;
-            // Contacts with the state: negative ones move trust more (Oliveira et al. 2020).
-            if (u < pNeg) {
-                l -= negStep * l;
-                // Harm by the state's own forces also deepens grievance (Bennett 2008).
-                if (u < pHarm) hardship[i] += grievance * (1 - hardship[i]);
-            } else if (u < pNeg + pPos) {
-                l += posStep * (1 - l);
-            }
-            if (occ == GROWER && pEradicated > 0 && random.nextFloat() < pEradicated) {
+            if (eradicated && occ == GROWER) {
                 l -= negStep * l;
             }
-            trust[i] = l;
-            trustSum += l;
-            fearSum += f;
-            if (occ == SMUGGLER && pArrest > 0 && random.nextFloat() < pArrest) {
+            if (l != l0) {
+                trust[i] = l;
+                trustDelta += (double) l - l0;
+            }
+            if (arrested && occ == SMUGGLER) {
                 occupation[i] = JAILED;
-                prison[i] = (short) rules.sentenceWeeks();
+                jail(i);
                 smugglers--;
                 jailed++;
                 arrests++;
                 continue;
             }
-            if (uDecide < decide) {
+            if (deciding) {
                 float y = income[i] * devMult;
                 float netRisk = risk[i] * arrestRisk;
                 // Epstein 2002: grievance G = H (1 - L); act if G - N > T.
@@ -246,16 +313,21 @@ public final class Community implements Steppable {
                     }
                 }
             }
-            if (occupation[i] != SMUGGLER && uWitness < pWitness) {
+            if (witnessing && occupation[i] != SMUGGLER) {
                 witnesses++;
                 // GLODERS: P(report) = (w IG + (1 - w) S)^2, w = 0.2; IG from trust and (1 - fear).
+                float f = (float) (fa * fear[i] + fb);
                 float ig = driveTrust * l + driveCalm * (1 - f);
                 float pr = reportDrive * ig + reportNorm * salience;
                 if (random.nextFloat() < pr * pr) reports++;
             }
         }
-        sumTrust = trustSum;
-        sumFear = fearSum;
+        // Prison terms: the jailed leave in the order they came in, after their sentence (O(released) a week).
+        releaseDue();
+        week++;
+        sumTrust += trustDelta;
+        if (week % RECOUNT_WEEKS == 0) recountTrust();
+        sumFear = fearA * sumRawFear + fearB * n;
 
         // Norm salience follows the reporting residents see and the state's normative signal (GLODERS).
         double statesSignal = (sumTrust / n) * (honestUnits > 0 ? 1.0 : rules.signalWithoutPolice());
@@ -276,6 +348,62 @@ public final class Community implements Steppable {
         punishedEvents = 0;
         eradicatedHa = 0;
         pendingArrests = 0;
+    }
+
+    /** ln(1 - p), the log of a trial's chance to miss, for {@link #nextEvent}. */
+    private static double lnMiss(double p) {
+        return p <= 0 || p >= 1 ? 0 : Math.log1p(-p);
+    }
+
+    /**
+     * Index of the next resident after {@code i} at whom an event of chance {@code p} (independently for each
+     * resident) happens, or {@code n} if none does: {@code i + 1 + G}, G ~ Geometric(p) the number of misses
+     * before a hit, drawn by inversion as floor(ln U / ln(1 - p)), U uniform on (0, 1]: P(G >= k) =
+     * P(U <= (1 - p)^k) = (1 - p)^k. No draw for p = 0 (never) or p = 1 (every resident).
+     */
+    private int nextEvent(MersenneTwisterFast random, int i, double p, double lnMiss) {
+        if (p <= 0) return n;
+        if (p >= 1) return i + 1;
+        double u = 1.0 - random.nextDouble(); // (0, 1]
+        double gap = Math.floor(Math.log(u) / lnMiss);
+        double next = i + 1 + gap;
+        return next >= n ? n : (int) next;
+    }
+
+    /**
+     * Every resident's fear follows {@code f -> a f + b} this week; applied lazily to the transform
+     * (true fear = fearA x raw + fearB), and to every resident only when the slope has become small.
+     */
+    private void composeFear(double a, double b) {
+        fearA *= a;
+        fearB = a * fearB + b;
+        if (fearA < FEAR_RENORMALISE_BELOW) {
+            double s = 0;
+            for (int i = 0; i < n; i++) {
+                float f = (float) (fearA * fear[i] + fearB);
+                fear[i] = f;
+                s += f;
+            }
+            fearA = 1;
+            fearB = 0;
+            sumRawFear = s;
+        }
+    }
+
+    /** Sends resident i to prison for the sentence: released in the week {@link #week} + sentence. */
+    private void jail(int i) {
+        int tail = (jailHead + jailed) % n;
+        jailQueue[tail] = i;
+        jailRelease[tail] = week + Math.max(1, rules.sentenceWeeks());
+    }
+
+    /** Releases those whose sentence ends this week (they come first in the queue: sentences are equal). */
+    private void releaseDue() {
+        while (jailed > 0 && jailRelease[jailHead] <= week) {
+            occupation[jailQueue[jailHead]] = LEGAL;
+            jailHead = jailHead + 1 == n ? 0 : jailHead + 1;
+            jailed--;
+        }
     }
 
     /**
@@ -317,6 +445,7 @@ public final class Community implements Steppable {
                 - risk[i] * (float) eradicationRisk;
     }
 
+    /** Recounts the trust and fear sums from every resident (they are kept incrementally between recounts). */
     private void recountTrust() {
         double t = 0;
         double f = 0;
@@ -325,7 +454,8 @@ public final class Community implements Steppable {
             f += fear[i];
         }
         sumTrust = t;
-        sumFear = f;
+        sumRawFear = f;
+        sumFear = fearA * f + fearB * n;
     }
 
     private static double clamp01(double v) {
@@ -482,6 +612,6 @@ public final class Community implements Steppable {
     }
 
     public float fear(int i) {
-        return fear[i];
+        return (float) (fearA * fear[i] + fearB);
     }
 }
