@@ -55,6 +55,12 @@ public final class Community implements Steppable {
 
     /** Fear's lazy affine transform is applied to every resident when its slope falls below this. */
     private static final double FEAR_RENORMALISE_BELOW = 1e-6;
+    static final int CONTACT = 0;
+    static final int DECISION = 1;
+    static final int WITNESS = 2;
+    static final int ERADICATION = 3;
+    static final int ARREST = 4;
+
     /** Weeks between exact recounts of the trust sum kept incrementally (bounds rounding drift). */
     private static final int RECOUNT_WEEKS = 52;
 
@@ -114,6 +120,15 @@ public final class Community implements Steppable {
     private double developmentContact;
 
     // Last week's results.
+    /**
+     * Last week's trials and hits of each kind of event, and its chance ({@link #CONTACT} ... {@link #ARREST}): the
+     * trials are the residents it could happen to at the week's start (all but the jailed; growers for eradication;
+     * smugglers for arrest), for tests that check the hits against their binomial law.
+     */
+    private final int[] trialsLastWeek = new int[5];
+    private final int[] hitsLastWeek = new int[5];
+    private final double[] chanceLastWeek = new double[5];
+    private int releasesLastWeek;
     private int recruitsLastWeek;
     private int tipsLastWeek;
     private int arrestsLastWeek;
@@ -232,6 +247,21 @@ public final class Community implements Steppable {
         int nextEradicated = grows ? nextEvent(random, -1, pEradicated, lnEradicated) : n;
         int nextArrest = nextEvent(random, -1, pArrest, lnArrest);
 
+        int free = n - jailed;
+        trialsLastWeek[CONTACT] = free;
+        trialsLastWeek[DECISION] = free;
+        trialsLastWeek[WITNESS] = free;
+        trialsLastWeek[ERADICATION] = grows ? growers : 0;
+        trialsLastWeek[ARREST] = smugglers;
+        chanceLastWeek[CONTACT] = pContact;
+        chanceLastWeek[DECISION] = decide;
+        chanceLastWeek[WITNESS] = pWitness;
+        chanceLastWeek[ERADICATION] = grows ? pEradicated : 0;
+        chanceLastWeek[ARREST] = pArrest;
+        int contacts = 0;
+        int decisions = 0;
+        int witnessed = 0;
+        int eradications = 0;
         int recruits = 0;
         int arrests = 0;
         int witnesses = 0;
@@ -256,6 +286,9 @@ public final class Community implements Steppable {
             byte occ = occupation[i];
             // The jailed have no events this week (their draws are ignored; everyone else's stay exact).
             if (occ == JAILED) continue;
+            if (contact) contacts++;
+            if (deciding) decisions++;
+            if (witnessing) witnessed++;
             float l0 = trust[i];
             float l = l0;
             if (contact) {
@@ -271,6 +304,7 @@ public final class Community implements Steppable {
                 }
             }
             if (eradicated && occ == GROWER) {
+                eradications++;
                 l -= negStep * l;
             }
             if (l != l0) {
@@ -323,8 +357,15 @@ public final class Community implements Steppable {
             }
         }
         // Prison terms: the jailed leave in the order they came in, after their sentence (O(released) a week).
+        int jailedBefore = jailed;
         releaseDue();
+        releasesLastWeek = jailedBefore - jailed;
         week++;
+        hitsLastWeek[CONTACT] = contacts;
+        hitsLastWeek[DECISION] = decisions;
+        hitsLastWeek[WITNESS] = witnessed;
+        hitsLastWeek[ERADICATION] = eradications;
+        hitsLastWeek[ARREST] = arrests;
         sumTrust += trustDelta;
         if (week % RECOUNT_WEEKS == 0) recountTrust();
         sumFear = fearA * sumRawFear + fearB * n;
@@ -562,6 +603,37 @@ public final class Community implements Steppable {
 
     public int arrestsLastWeek() {
         return arrestsLastWeek;
+    }
+
+    /** Residents released from prison last week. */
+    public int releasesLastWeek() {
+        return releasesLastWeek;
+    }
+
+    /** Last week's trials of a kind of event ({@link #CONTACT} ... {@link #ARREST}), for tests. */
+    int trialsLastWeek(int kind) {
+        return trialsLastWeek[kind];
+    }
+
+    /** Last week's hits of a kind of event among its trials, for tests. */
+    int hitsLastWeek(int kind) {
+        return hitsLastWeek[kind];
+    }
+
+    /** Last week's chance of a kind of event per trial, for tests. */
+    double chanceLastWeek(int kind) {
+        return chanceLastWeek[kind];
+    }
+
+    /** The sums of trust and of fear recounted from every resident (the step keeps them incrementally), for tests. */
+    double[] recountedSums() {
+        double t = 0;
+        double f = 0;
+        for (int i = 0; i < n; i++) {
+            t += trust[i];
+            f += fearA * fear[i] + fearB;
+        }
+        return new double[] {t, f};
     }
 
     /**
