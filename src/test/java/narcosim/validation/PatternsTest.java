@@ -74,6 +74,15 @@ class PatternsTest {
     record NotReproduced(List<String> stillHold, String why) {
     }
 
+    /**
+     * Not-reproduced patterns whose failing check is an effect near zero, so that at {@link #REPLICATES} whether its
+     * interval excludes zero depends on the draws, and the guard against a stale {@link #NOT_REPRODUCED} entry with
+     * it: pattern 6's year-5 cut in coca area is -0.0003 [-0.008, 0.008] at 20 replicates (base seed) before issue
+     * 16's resident event streams and 0.004 [-0.004, 0.012] after (`narcosim patterns --only eradication
+     * --replicates 20`), while at 6 replicates the draws after gave [0.008, 0.024] and "now holds".
+     */
+    static final Map<String, Integer> NOT_REPRODUCED_REPLICATES = Map.of("eradication", 20);
+
     /** Magnitudes outside the literature's range since issue 13 made prices along the chain outputs. */
     static final Map<String, String> OUTSIDE = Map.of(
             "wholesale price, Colombia", "the scenario's Colombian price is now the price at the source; the kg "
@@ -86,7 +95,8 @@ class PatternsTest {
         for (PatternExperiment.Trial t : PatternExperiment.withReplicatesNeeded(
                 PatternExperiment.trials(Patterns.all(), null, List.of(), REPLICATES))) {
             trials.add(NOT_REPRODUCED.containsKey(t.pattern().id())
-                    ? new PatternExperiment.Trial(t.pattern(), t.scenario(), t.sets(), t.point(), REPLICATES) : t);
+                    ? new PatternExperiment.Trial(t.pattern(), t.scenario(), t.sets(), t.point(),
+                            NOT_REPRODUCED_REPLICATES.getOrDefault(t.pattern().id(), REPLICATES)) : t);
         }
         outcomes = PatternExperiment.run(trials, 1, 2, Runner.Progress.NONE);
     }
