@@ -391,25 +391,24 @@ public final class Community implements Steppable {
         pendingArrests = 0;
     }
 
-    /** 1 / ln(1 - p), for {@link #nextEvent} (0 where no draw is needed: p = 0 or p = 1). */
+    /** ln(1 - p), the log of a trial's chance to miss, for {@link #nextEvent}. */
     private static double lnMiss(double p) {
-        return p <= 0 || p >= 1 ? 0 : 1 / Math.log1p(-p);
+        return p <= 0 || p >= 1 ? 0 : Math.log1p(-p);
     }
 
     /**
      * Index of the next resident after {@code i} at whom an event of chance {@code p} (independently for each
      * resident) happens, or {@code n} if none does: {@code i + 1 + G}, G ~ Geometric(p) the number of misses
      * before a hit, drawn by inversion as floor(ln U / ln(1 - p)), U uniform on (0, 1]: P(G >= k) =
-     * P(U <= (1 - p)^k) = (1 - p)^k. U is a 32-bit uniform, k / 2^32 with k in 1..2^32, so each P(G >= k) is
-     * exact to 2^-32 (a gap past 22.2 / p, chance e^-22.2, is never drawn). No draw for p = 0 (never) or p = 1
-     * (every resident). {@code invLnMiss} is 1 / ln(1 - p) ({@link #lnMiss}).
+     * P(U <= (1 - p)^k) = (1 - p)^k. No draw for p = 0 (never) or p = 1 (every resident).
      */
-    private int nextEvent(MersenneTwisterFast random, int i, double p, double invLnMiss) {
+    private int nextEvent(MersenneTwisterFast random, int i, double p, double lnMiss) {
         if (p <= 0) return n;
         if (p >= 1) return i + 1;
-        double u = ((random.nextInt() & 0xffffffffL) + 1) * 0x1p-32; // (0, 1]
-        double gap = Math.log(u) * invLnMiss; // >= 0
-        return gap >= n - 1 - i ? n : i + 1 + (int) gap;
+        double u = 1.0 - random.nextDouble(); // (0, 1]
+        double gap = Math.floor(Math.log(u) / lnMiss);
+        double next = i + 1 + gap;
+        return next >= n ? n : (int) next;
     }
 
     /**
