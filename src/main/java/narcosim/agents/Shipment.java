@@ -58,7 +58,7 @@ public final class Shipment implements Steppable {
             if (status != Status.WAITING) return;
         }
         if (status != Status.WAITING) return;
-        if (!shipping.crewsAt(at)) return; // wait for crews (ODD 7.7)
+        if (!at.crewsHaveRoom()) return; // wait for crews (ODD 7.7)
         Link next = cartel.chooseNext(at, kg, cameFrom, model);
         if (next == null || hops >= MAX_HOPS) return; // wait for room or a route
         hops++;

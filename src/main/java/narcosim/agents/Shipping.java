@@ -16,9 +16,6 @@ public interface Shipping {
     /** A new shipment of the cartel's, waiting at its origin; it moves from this week's shipment phase. */
     void launch(Cartel cartel, long kg, Place origin);
 
-    /** Whether a shipment waiting at the place has crews to move it out this week (ODD 7.7). */
-    boolean crewsAt(Place place);
-
     /** The shipment starts across the link. */
     void depart(Shipment s, Link l);
 

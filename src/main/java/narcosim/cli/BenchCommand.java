@@ -55,6 +55,11 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Residents for the memory measurement (default: ${DEFAULT-VALUE}; 0 skips it).")
     int residents;
 
+    @Option(names = "--time-residents", description = "Also print the wall time of measurement 3's run (one whole "
+            + "run with --residents residents, the model built and run once, after the runs above), e.g. a million "
+            + "residents in a 1 GiB heap: JAVA_OPTS=-Xmx1g ./narcosim bench --time-residents.")
+    boolean timeResidents;
+
     @Option(names = "--phases", description = "Also time each phase of the week (world, cartels, shipments, "
             + "campaign, residents, metrics) over --runs more runs, after --warmup untimed ones: milliseconds per run "
             + "and share.")
@@ -138,13 +143,21 @@ public final class BenchCommand implements Callable<Integer> {
             ParamValues p = cfg.params().with("residents.people_per_agent", population / residents);
             RunConfig big = cfg.withParams(p);
             long before = usedHeap();
+            long t0 = System.nanoTime();
             NarcoModel bigModel = new NarcoModel(big);
             bigModel.runToEnd();
+            double seconds = (System.nanoTime() - t0) / 1e9;
             long after = usedHeap();
             long n = bigModel.population().agents();
             out.printf(Locale.ROOT, "memory: %d residents, whole model after a %d-year run: %.1f MiB, %.0f bytes per "
                     + "resident (heap growth over an empty JVM state)%n", n, big.weeks() / 52,
                     (after - before) / 1048576.0, (after - before) / (double) n);
+            if (timeResidents) {
+                out.printf(Locale.ROOT, "time: one %d-year run (+%d burn-in weeks) with %d residents: %.1f s wall, the "
+                        + "model built and run once (max heap %d MiB; issue 16 target with a million residents and "
+                        + "-Xmx1g: under 30 s)%n", big.weeks() / 52, bigModel.burnInWeeks(), n, seconds,
+                        Runtime.getRuntime().maxMemory() >> 20);
+            }
             out.flush();
         }
         return 0;

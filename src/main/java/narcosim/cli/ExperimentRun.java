@@ -100,8 +100,12 @@ final class ExperimentRun {
         Path dirPath = dir.path();
         String task = plan.name() + (shard.count() > 1 ? " shard " + shard : "");
         Runner.Outcome o;
+        // A comparison's report draws the route maps of one replicate's runs: keep them as they finish here
+        // rather than run them again for the report.
+        narcosim.report.KeptRoutes kept = plan.kind() == Plan.Kind.COMPARE
+                ? new narcosim.report.KeptRoutes(narcosim.report.Report.DEFAULT_MAP_REPLICATE) : null;
         try (Runner.Progress progress = ConsoleProgress.create(task, err, opts.quiet)) {
-            o = Runner.execute(plan, dir, shard, opts.threads(), req.timeseries(), progress);
+            o = Runner.execute(plan, dir, shard, opts.threads(), req.timeseries(), progress, kept);
         }
         Experiments.Merged merged;
         try (ExperimentDir.Lock merging = dir.lockMerge()) {
@@ -133,7 +137,7 @@ final class ExperimentRun {
                     plan.base().name(), strategies.size(), plan.description().get("replicates"),
                     plan.config(plan.runs().get(0)).weeks() / 52);
             out.print(cs.table());
-            out.println(ReportCommand.chartsOf(dirPath));
+            out.println(ReportCommand.chartsOf(dirPath, kept));
         } else if (plan.kind() == Plan.Kind.LEVERS) {
             narcosim.experiment.LeverSummary ls = new narcosim.experiment.LeverSummary(plan,
                     ExperimentDir.records(dirPath.resolve(ExperimentDir.RUNS)));

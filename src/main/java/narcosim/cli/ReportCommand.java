@@ -113,8 +113,12 @@ public final class ReportCommand implements Callable<Integer> {
     }
 
     private static Report.Built charts(Results r, int mapReplicate) throws Exception {
+        return charts(r, mapReplicate, null);
+    }
+
+    private static Report.Built charts(Results r, int mapReplicate, narcosim.report.KeptRoutes kept) throws Exception {
         try {
-            return Report.charts(r, mapReplicate);
+            return Report.charts(r, mapReplicate, kept);
         } catch (Results.IncompleteResults e) {
             throw new Main.UserError(e.getMessage());
         } catch (IllegalArgumentException e) {
@@ -134,8 +138,13 @@ public final class ReportCommand implements Callable<Integer> {
 
     /** Charts and report of a just-finished experiment; lines saying where they are (and what was left out). */
     static String chartsOf(Path dir) throws Exception {
+        return chartsOf(dir, null);
+    }
+
+    /** As above, drawing route maps from the runs {@code kept} holds instead of repeating them (null: none). */
+    static String chartsOf(Path dir, narcosim.report.KeptRoutes kept) throws Exception {
         Results r = open(dir);
-        Report.Built built = charts(r, Report.DEFAULT_MAP_REPLICATE);
+        Report.Built built = charts(r, Report.DEFAULT_MAP_REPLICATE, kept);
         StringBuilder sb = new StringBuilder("Charts: " + dir.resolve(Report.CHARTS) + " (" + built.files().size()
                 + " files)");
         for (String note : built.notes()) sb.append("; ").append(note);

@@ -22,6 +22,7 @@ import narcosim.scenario.Scenario;
 import narcosim.scenario.ScenarioException;
 import narcosim.scenario.ScenarioLoader;
 import narcosim.scenario.Specs;
+import narcosim.scenario.YamlNodes;
 import narcosim.util.Version;
 
 /**
@@ -78,7 +79,8 @@ public final class Experiments {
         if (req.replicates() < 1) {
             throw new ScenarioException("--replicates", 0, "", "expected at least 1 replicate, got " + req.replicates());
         }
-        Scenario sc = ScenarioLoader.load(req.file(), req.sets());
+        YamlNodes.Parsed source = YamlNodes.parse(req.file());
+        Scenario sc = ScenarioLoader.load(source, req.sets());
         List<String> strategies = req.strategies() == null || req.strategies().isEmpty() ? sc.strategyIds()
                 : req.strategies();
         java.util.Set<String> seen = new java.util.HashSet<>();
@@ -99,7 +101,7 @@ public final class Experiments {
         design.put("replicates", req.replicates());
         design.put("baseline", baseline(sc, strategies));
         return new Plan(Plan.Kind.COMPARE, "compare-" + sc.name(), req.file(), req.sets(), sc, runs, List.of(),
-                List.of(), design, null);
+                List.of(), design, null, null, source);
     }
 
     /** The strategy others are compared with: "baseline" if present, else the first with no campaign. */

@@ -16,6 +16,7 @@ import narcosim.scenario.RunConfig;
 import narcosim.scenario.Scenario;
 import narcosim.scenario.ScenarioException;
 import narcosim.scenario.ScenarioLoader;
+import narcosim.scenario.YamlNodes;
 import narcosim.scenario.Specs;
 
 /**
@@ -158,7 +159,8 @@ public final class Levers {
             throw new ScenarioException("--replicates", 0, "", "expected at least 2 replicates for an interval, got "
                     + req.replicates());
         }
-        Scenario sc = ScenarioLoader.load(req.file(), req.sets());
+        YamlNodes.Parsed source = YamlNodes.parse(req.file());
+        Scenario sc = ScenarioLoader.load(source, req.sets());
         String id = req.strategies() == null || req.strategies().isEmpty() ? null : req.strategies().get(0);
         if (id == null || sc.strategy(id).isEmpty()) {
             throw new ScenarioException(req.file().toString(), 0, "--strategy", (id == null ? "give a strategy"
@@ -210,6 +212,6 @@ public final class Levers {
         design.put("variants", vs);
         design.put("points", variants.size() + (baseline != null ? 1 : 0));
         return new Plan(Plan.Kind.LEVERS, "levers-" + sc.name() + "-" + id, req.file(), req.sets(), sc, runs,
-                List.of(LEVER), List.of(), design, null, null);
+                List.of(LEVER), List.of(), design, null, null, source);
     }
 }

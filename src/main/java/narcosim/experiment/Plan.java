@@ -13,6 +13,7 @@ import narcosim.scenario.RunConfig;
 import narcosim.scenario.Scenario;
 import narcosim.scenario.ScenarioException;
 import narcosim.scenario.ScenarioLoader;
+import narcosim.scenario.YamlNodes;
 
 /**
  * What an experiment runs: a base scenario (file plus --set overrides), the runs in a fixed order,
@@ -35,6 +36,15 @@ public final class Plan {
     private final Map<String, Object> description;
     private final narcosim.experiment.design.SaltelliDesign sobol;
     private final narcosim.experiment.design.MorrisDesign morris;
+    /**
+     * The scenario file as read once for this experiment (null until a design point needs it, when the plan's
+     * builder did not hand it over): design points that set scenario paths build their scenario from it, never
+     * from the file again, so every run of the experiment sees the file as it was when the experiment began.
+     */
+    private YamlNodes.Parsed source;
+    /** The names of a run's outcomes and weekly columns, found once (from a model set up but not run). */
+    private List<String> outcomeNames;
+    private List<String> weeklyNames;
     // Scenarios reloaded for design points that set scenario paths. Bounded: a point's runs come one after
     // another, and a 10,000-point sweep must not keep 10,000 scenarios in memory.
     private final Map<List<String>, Scenario> reloaded = new LinkedHashMap<>(16, 0.75f, true) {
@@ -53,6 +63,18 @@ public final class Plan {
     public Plan(Kind kind, String name, Path scenarioFile, List<String> baseSets, Scenario base, List<RunSpec> runs,
                 List<String> varied, List<String> outcomes, Map<String, Object> description,
                 narcosim.experiment.design.SaltelliDesign sobol, narcosim.experiment.design.MorrisDesign morris) {
+        this(kind, name, scenarioFile, baseSets, base, runs, varied, outcomes, description, sobol, morris, null);
+    }
+
+    /**
+     * A plan whose base scenario was loaded from {@code source} (the scenario file read once, {@link YamlNodes#parse}),
+     * which design points that set scenario paths then reuse; null: read the file when a point first needs it.
+     */
+    public Plan(Kind kind, String name, Path scenarioFile, List<String> baseSets, Scenario base, List<RunSpec> runs,
+                List<String> varied, List<String> outcomes, Map<String, Object> description,
+                narcosim.experiment.design.SaltelliDesign sobol, narcosim.experiment.design.MorrisDesign morris,
+                YamlNodes.Parsed source) {
+        this.source = source;
         this.kind = kind;
         this.name = name;
         this.scenarioFile = scenarioFile;
@@ -122,7 +144,8 @@ public final class Plan {
             all.addAll(sets);
             sc = reloaded.get(all);
             if (sc == null) {
-                sc = ScenarioLoader.load(scenarioFile, all);
+                if (source == null) source = YamlNodes.parse(scenarioFile);
+                sc = ScenarioLoader.load(source, all);
                 reloaded.put(all, sc);
             }
         }
@@ -140,11 +163,27 @@ public final class Plan {
         return cfg.withParams(pv);
     }
 
-    /** Names of every outcome a run of this plan reports, in order (from a model set up but not run). */
+    /**
+     * Names of every outcome a run of this plan reports, in order (from a model set up but not run, once per
+     * plan).
+     */
     public List<String> outcomeNames() throws ScenarioException {
+        names();
+        return new ArrayList<>(outcomeNames);
+    }
+
+    /** Names of the weekly columns a run of this plan records, in order (found with {@link #outcomeNames()}). */
+    public List<String> weeklyNames() throws ScenarioException {
+        names();
+        return weeklyNames;
+    }
+
+    private synchronized void names() throws ScenarioException {
+        if (outcomeNames != null) return;
         NarcoModel m = new NarcoModel(config(runs.get(0)));
         m.start();
-        return new ArrayList<>(narcosim.metrics.RunSummary.of(m.collector().columns(), List.of()).keySet());
+        weeklyNames = m.collector().columns().stream().map(narcosim.metrics.Outcome::name).toList();
+        outcomeNames = List.copyOf(narcosim.metrics.RunSummary.of(m.collector().columns(), List.of()).keySet());
     }
 
     public Kind kind() {

@@ -11,9 +11,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import narcosim.metrics.WeeklyCollector;
 import narcosim.model.ModelStateException;
 import narcosim.model.NarcoModel;
+import narcosim.scenario.RunConfig;
 import narcosim.util.Fmt;
 
 /**
@@ -53,6 +53,18 @@ public final class Runner {
         void close();
     }
 
+    /**
+     * Sees chosen runs' models when they have finished, on the thread that ran them: what a report would
+     * otherwise get by running them again (the route maps of a comparison). It must not change the model
+     * (the run's rows are taken before it is called) and should be quick; what it throws is ignored.
+     */
+    public interface Finished {
+        /** Whether to see this run's finished model. */
+        boolean wants(RunSpec spec);
+
+        void finished(RunSpec spec, RunConfig config, NarcoModel model, RunResult result);
+    }
+
     /** Finished rows are written at least this often (tests that kill a run shorten it). */
     private static final long FLUSH_NANOS = Long.getLong("narcosim.flush.millis", 1000L) * 1_000_000L;
 
@@ -76,13 +88,17 @@ public final class Runner {
 
     /** Weekly outcome names of the plan's runs. */
     public static List<String> weeklyNames(Plan plan) throws Exception {
-        NarcoModel m = new NarcoModel(plan.config(plan.runs().get(0)));
-        m.start();
-        return m.collector().columns().stream().map(narcosim.metrics.Outcome::name).toList();
+        return plan.weeklyNames();
     }
 
     public static Outcome execute(Plan plan, ExperimentDir dir, Shard shard, int threads, boolean timeseries,
                                   Progress progress) throws Exception {
+        return execute(plan, dir, shard, threads, timeseries, progress, null);
+    }
+
+    /** As above, showing chosen runs' finished models to {@code finished} (null: none). */
+    public static Outcome execute(Plan plan, ExperimentDir dir, Shard shard, int threads, boolean timeseries,
+                                  Progress progress, Finished finished) throws Exception {
         List<String> outcomes = plan.outcomeNames();
         List<String> header = runsHeader(plan, outcomes);
         BitSet done = ExperimentDir.recover(dir.runsPart(shard), header);
@@ -119,7 +135,7 @@ public final class Runner {
             while (next < todo.size() || inFlight > 0) {
                 while (next < todo.size() && inFlight < window) {
                     RunSpec spec = todo.get(next++);
-                    cs.submit(() -> runOne(plan, spec, timeseries));
+                    cs.submit(() -> runOne(plan, spec, timeseries, outcomes, finished));
                     inFlight++;
                 }
                 Future<Done> f = cs.take();
@@ -137,8 +153,8 @@ public final class Runner {
                             Integer.toString(d.spec.point()), d.spec.strategy(), Integer.toString(d.spec.replicate()),
                             Long.toString(d.spec.seed()), d.error)));
                 } else {
-                    if (timeseries) weekly.append(weeklyRows(d));
-                    rows.append(ExperimentDir.line(row(plan, d.spec, d.result, outcomes)));
+                    if (timeseries) weekly.append(d.weekly);
+                    rows.append(d.row);
                 }
                 progress.step();
                 if (System.nanoTime() - lastFlush > FLUSH_NANOS || inFlight == 0 && next >= todo.size()) {
@@ -165,15 +181,37 @@ public final class Runner {
         failed.setLength(0);
     }
 
-    private record Done(RunSpec spec, RunResult result, String error) {
+    /** A finished run as the lines it adds to the part files (formatted where it ran), or its error. */
+    private record Done(RunSpec spec, String row, String weekly, String error) {
     }
 
-    private static Done runOne(Plan plan, RunSpec spec, boolean timeseries) {
+    /**
+     * One run, and its rows formatted on the thread that ran it: formatting (some 5-10 ms a run with the weekly
+     * rows) is spread over the pool instead of queueing on the one thread that writes the part files.
+     */
+    private static Done runOne(Plan plan, RunSpec spec, boolean timeseries, List<String> outcomes,
+                               Finished finished) {
+        RunResult result;
         try {
-            return new Done(spec, RunResult.run(plan.config(spec)), null);
+            RunConfig config = plan.config(spec);
+            if (finished != null && finished.wants(spec)) {
+                // as RunResult.run, keeping the model for the observer
+                NarcoModel model = new NarcoModel(config);
+                model.runToEnd();
+                result = RunResult.of(model);
+                try {
+                    finished.finished(spec, config, model, result);
+                } catch (RuntimeException e) {
+                    // the run itself is done and recorded; whoever wanted its model does without
+                }
+            } else {
+                result = RunResult.run(config);
+            }
         } catch (Exception | StackOverflowError e) {
-            return new Done(spec, null, error(e));
+            return new Done(spec, null, null, error(e));
         }
+        return new Done(spec, ExperimentDir.line(row(plan, spec, result, outcomes)),
+                timeseries ? weeklyRows(spec, result) : null, null);
     }
 
     /**
@@ -201,12 +239,12 @@ public final class Runner {
         return row;
     }
 
-    private static String weeklyRows(Done d) {
+    private static String weeklyRows(RunSpec spec, RunResult result) {
         StringBuilder sb = new StringBuilder();
-        List<double[]> rows = d.result.rows();
+        List<double[]> rows = result.rows();
         for (int w = 0; w < rows.size(); w++) {
             List<String> line = new ArrayList<>(rows.get(w).length + 2);
-            line.add(Integer.toString(d.spec.id()));
+            line.add(Integer.toString(spec.id()));
             line.add(Integer.toString(w));
             for (double v : rows.get(w)) line.add(Fmt.num(v));
             sb.append(ExperimentDir.line(line));

@@ -62,6 +62,8 @@ public final class SweepFile {
     private final Path scenarioFile;
     private final List<String> sets;
     private final Scenario scenario;
+    /** The scenario file as read once: the base scenario, the values' checks and the plan's design points use it. */
+    private final YamlNodes.Parsed scenarioSource;
     private final List<String> strategies;
     private final int replicates;
     private final long seed;
@@ -74,13 +76,14 @@ public final class SweepFile {
     private String reference;
 
     private SweepFile(Path file, String name, Path scenarioFile, List<String> sets, Scenario scenario,
-                      List<String> strategies, int replicates, long seed, DesignType type, int samples, int levels,
+                      YamlNodes.Parsed scenarioSource, List<String> strategies, int replicates, long seed, DesignType type, int samples, int levels,
                       List<Factor> factors, List<String> outcomes, int outcomesLine) {
         this.file = file;
         this.name = name;
         this.scenarioFile = scenarioFile;
         this.sets = sets;
         this.scenario = scenario;
+        this.scenarioSource = scenarioSource;
         this.strategies = strategies;
         this.replicates = replicates;
         this.seed = seed;
@@ -157,7 +160,8 @@ public final class SweepFile {
         if (!Files.exists(scenarioFile)) throw y.err(scNode, "scenario", "no scenario file " + scenarioFile);
         List<String> sets = new ArrayList<>(y.strings(m, "", "set"));
         sets.addAll(cliSets);
-        Scenario sc = ScenarioLoader.load(scenarioFile, sets);
+        YamlNodes.Parsed source = YamlNodes.parse(scenarioFile);
+        Scenario sc = ScenarioLoader.load(source, sets);
         List<String> strategies = distinct(y, m, "strategies", "strategy");
         NodeTuple st = tuple(m, "strategies");
         for (int i = 0; i < strategies.size(); i++) {
@@ -234,7 +238,7 @@ public final class SweepFile {
                         Object v = p != null ? y.rawParam(p, n, path) : y.value(n, path);
                         if (v == null) throw y.err(n, path, "expected a value for each level, got nothing");
                         boolean typed = p != null && (v instanceof Number || v instanceof Boolean);
-                        check(y, scenarioFile, sets, key, p, typed ? Fmt.any(v) : YamlNodes.setText((ScalarNode) n), n);
+                        check(y, source, sets, key, p, typed ? Fmt.any(v) : YamlNodes.setText((ScalarNode) n), n);
                         vals.add(v);
                     }
                     factor = Factor.levels(key, vals);
@@ -253,7 +257,7 @@ public final class SweepFile {
                                 throw y.err(f, path, e.getMessage());
                             }
                         }
-                        check(y, scenarioFile, sets, key, p, Fmt.any(v), f);
+                        check(y, source, sets, key, p, Fmt.any(v), f);
                     }
                     factor = Factor.range(key, min, max, p != null && p.type() == Param.Type.INTEGER);
                 }
@@ -276,7 +280,7 @@ public final class SweepFile {
         List<String> outcomes = distinct(y, m, "outcomes", "outcome");
         NodeTuple ot = tuple(m, "outcomes");
         int outcomesLine = ot == null ? 0 : line(ot.getValueNode());
-        SweepFile sf = new SweepFile(file, name, scenarioFile, sets, sc, strategies, replicates, seed, type, samples,
+        SweepFile sf = new SweepFile(file, name, scenarioFile, sets, sc, source, strategies, replicates, seed, type, samples,
                 gridLevels, List.copyOf(factors), outcomes, outcomesLine);
         sf.reference = reference;
         return sf;
@@ -300,8 +304,8 @@ public final class SweepFile {
      * Values are also loaded as --set ({@code text} is the value as YAML), so that the scenario's own
      * checks (a nation or region that exists, a military mix that adds up to 1) hold for swept values too.
      */
-    private static void check(YamlNodes y, Path scenarioFile, List<String> sets, String key, Param p, String text,
-                              Node at) throws ScenarioException {
+    private static void check(YamlNodes y, YamlNodes.Parsed scenarioFile, List<String> sets, String key, Param p,
+                              String text, Node at) throws ScenarioException {
         List<String> all = new ArrayList<>(sets);
         all.add(key + "=" + text);
         try {
@@ -361,7 +365,7 @@ public final class SweepFile {
         List<RunSpec> runs = morris != null ? Plan.crossedCommon(points, strategies, reps, baseSeed)
                 : Plan.crossed(points, strategies, reps, baseSeed);
         Plan plan = new Plan(Plan.Kind.SWEEP, name, scenarioFile, sets, scenario, runs,
-                factors.stream().map(Factor::key).toList(), outcomes, description, sobol, morris);
+                factors.stream().map(Factor::key).toList(), outcomes, description, sobol, morris, scenarioSource);
         if (!outcomes.isEmpty()) {
             List<String> known = plan.outcomeNames();
             for (String o : outcomes) {

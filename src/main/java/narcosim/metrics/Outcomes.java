@@ -100,7 +100,7 @@ public final class Outcomes {
         boolean[] seaLink = new boolean[net == null ? 0 : net.links.size()];
         for (Link l : net == null ? List.<Link>of() : net.links) seaLink[l.index] = l.mode == narcosim.scenario.Specs.Mode.SEA;
         w.add(fed(flow("seized_military_sea_kg", "kg", "Seized by the military at sea",
-                "Kg seized by military units on sea links (the transit zone; US Southern Command: about 132 t in 2013)",
+                "Kg seized by military units on sea links (the transit zone; Operation Martillo: about 131 t in 2013)",
                 T, "t"), Event.Seized.class, x -> x.by() == Event.Agency.MILITARY && seaLink[x.link()], Event.Seized::kg));
         w.add(fed(flow("seized_police_kg", "kg", "Seized by police",
                 "Kg seized by police (campaign units and routine enforcement)", T, "t"),

@@ -88,11 +88,6 @@ public final class Transit implements Steppable, Shipping {
         model.events().emit(new Event.Departed(cartel.index(), origin.index, kg));
     }
 
-    @Override
-    public boolean crewsAt(Place place) {
-        return place.crewsHaveRoom();
-    }
-
     /** A shipment starts across a link: capacity used, transport cost, then loss, routine enforcement, forces. */
     @Override
     public void depart(Shipment s, Link l) {

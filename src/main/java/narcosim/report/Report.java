@@ -35,6 +35,15 @@ public final class Report {
      * whose run is repeated under every strategy to draw its route map.
      */
     public static Built charts(Results r, int mapReplicate) throws IOException, Results.IncompleteResults {
+        return charts(r, mapReplicate, null);
+    }
+
+    /**
+     * As above; the route maps use the runs {@code kept} holds (those the comparison just made in this process)
+     * and repeat only the others (null: repeat them all).
+     */
+    public static Built charts(Results r, int mapReplicate, KeptRoutes kept) throws IOException,
+            Results.IncompleteResults {
         List<Path> files = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         Path out = r.dir().resolve(CHARTS);
@@ -43,7 +52,7 @@ public final class Report {
             return SweepCharts.write(r, out);
         }
         // first, so that an out-of-range replicate stops before anything is written
-        routeMaps(r, mapReplicate, out, files, notes);
+        routeMaps(r, mapReplicate, out, files, notes, kept);
         if (r.hasTimeseries()) {
             List<String> columns = Outcome.OVER_TIME.stream().map(Outcome::column).toList();
             Map<String, Map<String, Results.Band>> bands = r.weeklyBands(columns);
@@ -88,10 +97,11 @@ public final class Report {
     /**
      * Repeats one replicate's run of every strategy (runs are deterministic: the same scenario, strategy and
      * seed give the same run whatever the threads or shards that first ran it) to record where its cocaine
-     * went, then draws the route maps and writes the flows under routes/.
+     * went, unless {@code kept} holds that run from the comparison itself, then draws the route maps and writes
+     * the flows under routes/.
      */
-    private static void routeMaps(Results r, int replicate, Path out, List<Path> files, List<String> notes)
-            throws IOException {
+    private static void routeMaps(Results r, int replicate, Path out, List<Path> files, List<String> notes,
+                                  KeptRoutes kept) throws IOException {
         Map<String, Object> manifest = new ExperimentDir(r.dir()).readManifest();
         Plan plan;
         try {
@@ -133,7 +143,9 @@ public final class Report {
                     continue;
                 }
                 specs.put(strategy, spec);
-                runs.put(strategy, pool.submit(() -> RouteFlows.run(cfg)));
+                RouteFlows.Run done = kept == null ? null : kept.get(spec.id(), cfg);
+                runs.put(strategy, done != null ? java.util.concurrent.CompletableFuture.completedFuture(done)
+                        : pool.submit(() -> RouteFlows.run(cfg)));
             }
             Map<String, RouteFlows> maps = new java.util.LinkedHashMap<>();
             for (Map.Entry<String, RunSpec> e : specs.entrySet()) {

@@ -42,7 +42,7 @@ public final class Fields {
             number("price_usd_kg", null, 1, 1e7, "US$/kg",
                     "Price of cocaine: at the source for a nation with production places, the reference price P_ref "
                             + "for the market's nation; elsewhere a reference figure the model's chain price is "
-                            + "compared with, not an input (DEA figures; see the scenario's header)",
+                            + "compared with, not an input (press figures of 2017; see the scenario's header)",
                     Specs.Nation::priceUsdKg),
             number("legal_income_usd_week", null, 0, 1e6, "US$/week",
                     "Legal weekly income of a poor rural or coastal household (World Bank poverty data)",

@@ -77,6 +77,14 @@ public final class ScenarioLoader {
         return new ScenarioLoader(path.toString()).parse(YamlNodes.read(path), sets);
     }
 
+    /**
+     * Loads a scenario from a file read once ({@link YamlNodes#parse}) and applies {@code key.path=value}
+     * overrides: the same scenario as {@link #load(Path, List)} on that file, without reading it again.
+     */
+    public static Scenario load(YamlNodes.Parsed file, List<String> sets) throws ScenarioException {
+        return new ScenarioLoader(file.name()).parse(file.tree(), sets);
+    }
+
     /** Loads a scenario from text (tests, resources); {@code name} is used in messages. */
     public static Scenario load(String name, String text, List<String> sets) throws ScenarioException {
         return new ScenarioLoader(name).parse(YamlNodes.read(name, text), sets);

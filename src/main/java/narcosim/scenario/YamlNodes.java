@@ -102,6 +102,45 @@ public final class YamlNodes {
     }
 
     /**
+     * A YAML file read, decoded and checked once: its events, from which {@link #tree()} builds a new node tree
+     * each time, the same as {@link #read(Path)} would from the file as it was when read. An experiment reads its
+     * scenario file once this way and builds a tree per design point that changes scenario settings (they are
+     * applied to the tree), instead of reading and scanning the file again. Immutable, and safe to share between
+     * threads: the events and their marks are never changed, and every tree is made of new nodes.
+     */
+    public static final class Parsed {
+        private final String name;
+        private final Site site;
+        private final List<Event> events;
+
+        private Parsed(String name, Site site, List<Event> events) {
+            this.name = name;
+            this.site = site;
+            this.events = List.copyOf(events);
+        }
+
+        /** The file's name as messages give it. */
+        public String name() {
+            return name;
+        }
+
+        /** A new node tree of the file (null for a file without content). */
+        public Node tree() throws ScenarioException {
+            try {
+                return new Composer(new Replay(events), new Resolver(), options()).getSingleNode();
+            } catch (YAMLException e) {
+                throw malformed(site, e);
+            }
+        }
+    }
+
+    /** Reads and checks a YAML file once, for building its node tree many times ({@link Parsed#tree()}). */
+    public static Parsed parse(Path path) throws ScenarioException {
+        Site site = Site.file(path.toString());
+        return new Parsed(path.toString(), site, events(decode(site, bytes(site, path)), site));
+    }
+
+    /**
      * Reads a {@code --set key=value} value. Errors name {@code where} (e.g. "--set key=value", no line)
      * and the key, followed by the path inside the value.
      */

@@ -26,8 +26,8 @@ final class Eradication extends Pattern {
 
     Eradication() {
         super("eradication", 6, "Eradication alone is weak and reversible",
-                "Mejia, Plan Colombia analysis (Brookings); Colombia's spraying record: 1.5 million ha sprayed "
-                + "over 12 years for a 12,000 ha net cut",
+                "Colombia's spraying record, as its Justice Minister Yesid Reyes stated it (The Guardian, 2 July 2015): "
+                + "1.5 million ha sprayed over 12 years for a 12,000 ha net cut",
                 "scenarios/central-america.yaml", 7);
     }
 

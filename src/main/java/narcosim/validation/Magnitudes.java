@@ -51,11 +51,13 @@ public record Magnitudes(List<Row> rows) {
             rows.add(new Row("seized share of departed flow", name, a.label(),
                     est(Pattern.each(o.runs().get(a.label()), r -> r.outcome("seized_share"))), "share",
                     base ? 0 : 0.2, base ? 0.15 : 0.5,
-                    base ? "routine enforcement only: well below the 0.34 of a campaign"
-                            : "about 0.34 (NarcoLogic calibration, Magliocca et al. 2019); 0.2-0.5 accepted"));
+                    base ? "routine enforcement only: well below a campaign's share"
+                            : "about 0.2 to a third of the known flow disrupted in 2012 (JIATF-South, Michel 2013); "
+                            + "0.2-0.5 accepted"));
         }
         // The transit zone under the closest to today's US-led effort (intelligence-led interdiction with partners):
-        // US Southern Command (2014) acted on about 26% of suspected maritime events and seized about 132 t in 2013.
+        // US Southern Command (Kelly, Senate testimony, March 2014) acted on about 26% of suspected maritime events;
+        // Operation Martillo seized about 131 t in 2013 (press reports of Kelly's April 2014 briefing, data/targets).
         List<PatternRun> partners = o.runs().get("partnership");
         if (partners != null && partners.get(0).result().outcomes().containsKey("acted_on_share_sea")) {
             rows.add(new Row("share of detections at sea acted on", name, "partnership",
@@ -64,7 +66,8 @@ public record Magnitudes(List<Row> rows) {
             double years = sc.params().integer("run.years");
             rows.add(new Row("military seizures at sea, tonnes a year", name, "partnership",
                     est(Pattern.each(partners, r -> r.outcome("seized_military_sea_kg_total") / 1000 / years)), "t/year",
-                    66, 264, "about 132 t in the transit zone in 2013 (US Southern Command 2014); half to twice accepted"));
+                    65.5, 262, "about 131 t seized by Operation Martillo in 2013 (US Southern Command, April 2014, "
+                            + "press reports); half to twice accepted"));
         }
         List<PatternRun> base = o.runs().get("baseline");
         String ep = "flow_eastern_pacific_kg_total";
@@ -75,11 +78,11 @@ public record Magnitudes(List<Row> rows) {
                     0.65, 0.80, "about 0.72 in 2015 (CCDB, as used by NarcoLogic)"));
         }
         // Prices along the chain are outputs (ODD 7.14): the smoothed value of the kg arriving in each nation.
-        price(rows, name, base, "COL", "wholesale price, Colombia", 2000, 3000, "about $2,000-3,000/kg (DEA, 2017)");
-        price(rows, name, base, "MEX", "wholesale price, Mexico", 10000, 14000, "$10,000-14,000/kg (DEA, 2017)");
+        price(rows, name, base, "COL", "wholesale price, Colombia", 2000, 3000, "about $2,000-3,000/kg (Albuquerque Journal, 2017)");
+        price(rows, name, base, "MEX", "wholesale price, Mexico", 10000, 14000, "$10,000-14,000/kg (Albuquerque Journal, 2017)");
         rows.add(new Row("wholesale price, US market gateway", name, "baseline",
                 est(Pattern.each(base, r -> r.outcome("price_usd_kg_mean"))), "US$/kg", 20000, 30000,
-                "$20,000-25,000+/kg (DEA, 2017)"));
+                "$20,000-25,000+/kg (Albuquerque Journal, 2017)"));
         String col = "chain_price_COL_usd_kg_mean";
         if (base.get(0).result().outcomes().containsKey(col)) {
             rows.add(new Row("markup, US gateway over Colombia", name, "baseline",

@@ -17,6 +17,7 @@ import narcosim.scenario.RunConfig;
 import narcosim.scenario.Scenario;
 import narcosim.scenario.ScenarioException;
 import narcosim.scenario.ScenarioLoader;
+import narcosim.scenario.YamlNodes;
 
 /**
  * Runs pattern experiments: each trial is one pattern on one scenario with some parameter settings
@@ -89,6 +90,7 @@ public final class PatternExperiment {
     public static List<Outcome> run(List<Trial> trials, long seed, int threads, Runner.Progress progress)
             throws ScenarioException, InterruptedException {
         Map<String, Scenario> scenarios = new HashMap<>();
+        Map<String, YamlNodes.Parsed> files = new HashMap<>();
         // Plan: every trial's runs, identical configurations shared.
         Map<String, Integer> index = new LinkedHashMap<>();
         List<RunConfig> configs = new ArrayList<>();
@@ -101,7 +103,7 @@ public final class PatternExperiment {
             List<Long> seeds = new ArrayList<>();
             for (int r = 0; r < t.replicates(); r++) seeds.add(Seeds.derive(seed, t.point(), r));
             seedsOf.add(seeds);
-            Scenario base = load(scenarios, t.scenario(), t.sets());
+            Scenario base = load(scenarios, files, t.scenario(), t.sets());
             bases.add(base);
             String why = t.pattern().unsupported(base);
             int years = base.forStrategy(base.strategyIds().get(0), 0).weeks() / 52;
@@ -121,7 +123,7 @@ public final class PatternExperiment {
             for (int a = 0; a < arms.size(); a++) {
                 List<String> sets = new ArrayList<>(t.sets());
                 sets.addAll(arms.get(a).sets());
-                Scenario sc = load(scenarios, t.scenario(), sets);
+                Scenario sc = load(scenarios, files, t.scenario(), sets);
                 for (int r = 0; r < t.replicates(); r++) {
                     RunConfig c = sc.forStrategy(arms.get(a).strategy(), seeds.get(r));
                     // The file and the settings make the scenario; with the strategy and seed, the run.
@@ -159,11 +161,22 @@ public final class PatternExperiment {
         return out;
     }
 
-    private static Scenario load(Map<String, Scenario> cache, Path file, List<String> sets) throws ScenarioException {
+    /**
+     * The scenario of a file with some settings, loaded once per experiment; each file is read once, and its
+     * arms' settings are applied to new trees of it ({@link YamlNodes.Parsed}).
+     */
+    private static Scenario load(Map<String, Scenario> cache, Map<String, YamlNodes.Parsed> files, Path file,
+                                 List<String> sets) throws ScenarioException {
         String key = file.toAbsolutePath().normalize() + "|" + String.join("\u0000", sets);
         Scenario sc = cache.get(key);
         if (sc == null) {
-            sc = ScenarioLoader.load(file, sets);
+            String fileKey = file.toAbsolutePath().normalize().toString();
+            YamlNodes.Parsed source = files.get(fileKey);
+            if (source == null) {
+                source = YamlNodes.parse(file);
+                files.put(fileKey, source);
+            }
+            sc = ScenarioLoader.load(source, sets);
             cache.put(key, sc);
         }
         return sc;

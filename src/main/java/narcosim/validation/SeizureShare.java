@@ -9,7 +9,8 @@ import narcosim.util.Fmt;
 
 /**
  * Pattern 2: under realistic budgets the seized share of departed flow stays well below one half
- * (NarcoLogic calibrates to about 0.34), yet every campaign seizes more than routine enforcement alone.
+ * (JIATF-South disrupted about a fifth to a third of the known flow in 2012), yet every campaign seizes more
+ * than routine enforcement alone.
  * Judged at the scenario's budget and at twice it: does the share stay limited when the money doubles?
  */
 final class SeizureShare extends Pattern {
@@ -19,7 +20,9 @@ final class SeizureShare extends Pattern {
 
     SeizureShare() {
         super("seizure-share", 2, "Seizure share stays limited",
-                "Magliocca et al., PNAS 116(16) 2019 (NarcoLogic calibration, seized share about 0.34)",
+                "JIATF-South director Michel, May 2013: about a fifth to a third of the known flow disrupted in 2012 "
+                + "(press reports; data/targets/SOURCES.md); Magliocca et al., PNAS 116(16) 2019 (NarcoLogic's "
+                + "interdiction target, 0.34, is a model parameter)",
                 "scenarios/central-america.yaml", 1);
     }
 

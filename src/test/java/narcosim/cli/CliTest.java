@@ -316,6 +316,21 @@ class CliTest {
     }
 
     @Test
+    void benchTimesTheRunWithManyResidentsOnlyWhenAsked() {
+        // Small counts: this checks what bench prints, never how fast anything is.
+        String[] args = {"bench", "--scenario", BALLOON.toString(), "--residents", "3000", "--runs", "1", "--warmup",
+            "0", "--updates", "20000"};
+        String plain = ok(args).out();
+        assertTrue(plain.contains("memory: "), plain);
+        assertFalse(plain.contains("time: "), plain);
+        java.util.List<String> timed = new java.util.ArrayList<>(java.util.List.of(args));
+        timed.add("--time-residents");
+        String out = ok(timed.toArray(new String[0])).out();
+        assertTrue(out.matches("(?s).*\\nmemory: \\d+ residents, .*\\ntime: one 10-year run \\(\\+52 burn-in weeks\\) "
+                + "with \\d+ residents: [0-9.]+ s wall, .*"), out);
+    }
+
+    @Test
     void helpCommandVersionAndBareCall() {
         assertTrue(ok("help", "run").out().contains("--strategy"));
         assertTrue(ok("--version").out().startsWith("narcosim " + Version.get()));

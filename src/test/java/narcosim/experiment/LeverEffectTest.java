@@ -46,9 +46,10 @@ class LeverEffectTest {
     /** Levers and mechanisms that move nothing today, and the issue that is to make them act. */
     static final Map<String, String> KNOWN_FAILURES = Map.of(
             "mechanism:corruption", "issue 19: protection bought with bribes lowers seizures of the payer's loads "
-                    + "(ProtectionTest), but most seizures are the military's, which cannot be bought; at these "
-                    + "replicates its effect on flow or price is within the noise (it has crossed the line on some "
-                    + "model versions and not on the next); corruptible port inspection is issue 19's",
+                    + "(ProtectionTest), but most seizures are the military's, which cannot be bought; with crews as "
+                    + "capacity, 10 paired replicates of 10 years without corruption: civilian-policing delivers "
+                    + "-0.8% [-2.7, +1.2], partnership -0.4% [-1.2, +0.4], integrated's price +3.6% [-3.2, +10.5]; "
+                    + "corruptible port inspection is issue 19's",
             "mechanism:no-instability", "issue 17: instability's shocks to a partnership's cooperation (ODD 7.13) "
                     + "move flow and seizures the documented way but by little: 10 paired replicates of 10 years, "
                     + "without instability partnership delivers -2.1% [-5.2, +1.0] and seizes +3.7% [-0.8, +8.2] "
@@ -223,8 +224,8 @@ class LeverEffectTest {
     /**
      * Mechanisms the documentation says act, each in its documented direction: without corruption, less
      * cocaine is delivered or it costs more (protection lost); police arrests raise what crews must be paid
-     * (risk pay and shortage, ODD 7.7 and 7.18: without arrests the crews' parts of the price are lower — the
-     * wage's level itself is absorbed by the price calibration, ODD 7.14); barring every military from
+     * (risk pay and shortage, ODD 7.7 and 7.18: without arrests the crews' parts of the price are lower); a higher
+     * wage draws growers into crews, so less is grown and delivered (ODD 7.7, "Growers turn smugglers"); barring every military from
      * arrests loses crews at hand-overs where police are thin (ODD 7.9); surveillance off station finds fewer
      * shipments; a
      * partnership without instability delivers less or seizes more; without the disruption leader arrests
@@ -257,6 +258,9 @@ class LeverEffectTest {
                 List.of("civilian-policing", "partnership", "integrated", "military-surge")));
         mechanisms.put("mechanism:no-instability", new Mechanism(noInstability,
                 Map.of("delivered_kg_total", -1, "seized_kg_total", +1)));
+        // The wage's level: growers turn smugglers, production and delivered flow fall (ODD 7.7).
+        mechanisms.put("mechanism:wage-draws-growers", new Mechanism(List.of("residents.trafficking_wage_usd_week=600"),
+                Map.of("delivered_kg_total", -1)));
         // Surveillance makes cues (ODD 7.9): with its assets off station, fewer shipments are found and seized.
         mechanisms.put("mechanism:no-surveillance", new Mechanism(List.of("military.hours_on_station_surveillance=0"),
                 Map.of("delivered_kg_total", +1, "seized_kg_total", -1)));

@@ -173,8 +173,8 @@ class PatternsTest {
     }
 
     /**
-     * Pattern 6 (Mejia): eradication cuts little per hectare sprayed, the cut reverses, trust falls. Since issue
-     * 13 the cut while eradicating is no longer distinguishable from zero; the rest is asserted.
+     * Pattern 6 (Colombia's spraying record): eradication cuts little per hectare sprayed, the cut reverses, trust
+     * falls. Since issue 13 the cut while eradicating is no longer distinguishable from zero; the rest is asserted.
      */
     @Test
     void eradicationIsWeakAndReversible() {
