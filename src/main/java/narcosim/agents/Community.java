@@ -6,6 +6,7 @@ import narcosim.model.NarcoModel;
 import narcosim.world.Place;
 import sim.engine.SimState;
 import sim.engine.Steppable;
+import sim.util.distribution.Binomial;
 
 /**
  * The residents of one place. Each resident is an individual agent with its own trust in the state,
@@ -27,15 +28,29 @@ import sim.engine.Steppable;
  * happens can be found by geometric skipping: the next one after resident i is i + 1 + G, with
  * G ~ Geometric(p) the number of misses before a hit, one stream per kind of event; this yields exactly
  * the same joint distribution of who has which events (a Bernoulli process's gaps are i.i.d. geometric),
- * while costing one draw per event instead of one per resident. The streams are merged in resident
- * index order and each resident with an event is updated once, with all its events, in the order of
- * operations of the per-resident update (fear, contact, eradication, arrest, decision, witnessing).
- * Residents do not interact within the week's update (each reads only its own columns and the week's
- * chances), so neither the order in which they are updated nor a random starting point matters: the
- * random rotation of the per-resident loop was dropped. Events drawn for a jailed resident are ignored,
- * as are eradication for a non-grower and arrest for a non-smuggler; that keeps every other resident's
- * trials exact. (The per-resident draw had cut one 64-bit number into three 21-bit uniforms, so its
- * chances were rounded to multiples of 2^-21; the streams use 53-bit uniforms.)</li>
+ * while costing one draw per event instead of one per resident. The gaps are drawn by {@link GeometricGaps}
+ * (a table of the distribution function for frequent events, exact to 2^-32; a logarithm for rare ones).</li>
+ * <li>The kinds of event are applied in separate passes, in the order of operations of the per-resident update
+ * (contact, eradication, arrest, decision, witnessing; fear first, for everyone). Residents do not interact
+ * within the week's update (each reads only its own columns and the week's chances, fixed before the passes),
+ * so a resident ends the week as one pass over its events in that order would leave it; neither the order of
+ * residents nor a random starting point matters (the per-resident loop's random rotation was dropped). Events
+ * drawn for a jailed resident are ignored (a resident arrested in this week's pass neither decides nor
+ * witnesses, as before), as are eradication for a non-grower and arrest for a non-smuggler; that keeps every
+ * other resident's trials exact. (The per-resident draw had cut one 64-bit number into three 21-bit
+ * uniforms, so its chances were rounded to multiples of 2^-21; the streams are exact to 2^-32.)</li>
+ * <li>A decision changes nothing for a legal resident whose motives cannot pass the threshold: a premium is
+ * at most the premium over the community's lowest legal income (incomes are fixed), so if h premiumBound (1 - l)
+ * is at most T the resident is skipped without reading its income and risk (an exact bound, float rounding being
+ * monotone).</li>
+ * <li>Witnessing is drawn by thinning. A witness reports with chance q_i = pr_i^2, at most qMax = (w + (1 - w) S)^2
+ * (as trust and 1 - fear are at most 1). Report candidates are a stream of chance pWitness qMax; a candidate who
+ * can witness (neither jailed nor smuggling after the decisions) reports with chance q_i / qMax and witnesses
+ * either way. Every other resident who can witness does so without reporting with chance
+ * r = pWitness (1 - qMax) / (1 - pWitness qMax), independently: then P(report) = pWitness q_i and
+ * P(witness, no report) = pWitness (qMax - q_i) + (1 - pWitness qMax) r = pWitness (1 - q_i), each resident's
+ * law as before. Those residents are only counted, Binomial(eligible - candidates, r) (BTPE, or gap by gap when
+ * few), without visiting them: a quarter of the residents witness in a week, only a few percent are visited.</li>
  * <li>Fear follows the same affine map for every resident every week, f' = f keep (1 - gain) + gain:
  * it is kept as a transform of the stored (raw) fear, fear = A raw + B, composed in O(1) a week; the
  * sum of fear is A sum(raw) + B n; the transform is applied to every resident (and reset) only when A
@@ -90,6 +105,18 @@ public final class Community implements Steppable {
     private final int[] jailQueue;
     private final int[] jailRelease;
     private int jailHead;
+    /** The gaps between the residents with each kind of event (see {@link GeometricGaps}). */
+    private final GeometricGaps contactGaps = new GeometricGaps();
+    private final GeometricGaps decideGaps = new GeometricGaps();
+    private final GeometricGaps candidateGaps = new GeometricGaps();
+    private final GeometricGaps quietWitnessGaps = new GeometricGaps();
+    private final GeometricGaps eradicationGaps = new GeometricGaps();
+    private final GeometricGaps arrestGaps = new GeometricGaps();
+    /** Binomial counts (BTPE) on the model's generator; made on first use (see {@link GeometricGaps#hits}). */
+    private transient Binomial binomial;
+    private transient MersenneTwisterFast binomialRandom;
+    /** The lowest legal income of a resident (incomes do not change): bounds the premium of illegal work. */
+    private final float minIncome;
     /** Weeks this community has stepped. */
     private int week;
     private final double backgroundOfficers;
@@ -165,6 +192,9 @@ public final class Community implements Steppable {
                 }
             }
         }
+        float low = Float.MAX_VALUE;
+        for (int i = 0; i < agents; i++) low = Math.min(low, income[i]);
+        this.minIncome = low;
         recountTrust();
     }
 
@@ -215,6 +245,12 @@ public final class Community implements Steppable {
         // Growers' income follows the farm-gate factor they expect (ODD 7.6).
         float coca = (float) cocaIncome(model.expectedSourceFactor(place));
         float devMult = (float) (1 + developmentGain);
+        // No resident's premium exceeds the premium over the lowest legal income (it falls as income rises), so a
+        // legal resident with h premiumBound (1 - l) <= T has motives h premium (1 - l) - risk <= T for smuggling
+        // and for growing (float rounding is monotone, risk terms >= 0): its decision changes nothing, and its
+        // income, risk and premium need not be read.
+        float yLow = minIncome * devMult;
+        float premiumBound = grows ? Math.max(premium(wage, yLow), premium(coca, yLow)) : premium(wage, yLow);
 
         double activity = Math.min(1.0, rules.activitySmugglerWeight() * smugglers / n
                 + throughputEma / (throughputEma + rules.activityHalfKg()));
@@ -234,23 +270,22 @@ public final class Community implements Steppable {
         double fb = fearB;
 
         // The week's events, each an independent Bernoulli trial per resident, realised by geometric skipping
-        // (one stream per kind of event) and merged in resident index order: see the class comment.
+        // (one stream per kind of event), one pass per kind: see the class comment.
         double pContact = Math.min(1.0, (double) pNeg + pPos);
-        double lnContact = lnMiss(pContact);
-        double lnDecide = lnMiss(decide);
-        double lnWitness = lnMiss(pWitness);
-        double lnEradicated = grows ? lnMiss(pEradicated) : 0;
-        double lnArrest = lnMiss(pArrest);
-        int nextContact = nextEvent(random, -1, pContact, lnContact);
-        int nextDecide = nextEvent(random, -1, decide, lnDecide);
-        int nextWitness = nextEvent(random, -1, pWitness, lnWitness);
-        int nextEradicated = grows ? nextEvent(random, -1, pEradicated, lnEradicated) : n;
-        int nextArrest = nextEvent(random, -1, pArrest, lnArrest);
+        // Witnessing is drawn in two parts (class comment): report candidates, visited, at pWitness x qMax, where
+        // qMax bounds every witness's chance to report; the other witnesses are only counted, at the end.
+        double prMax = Math.min(1.0, (reportDrive * ((double) driveTrust + driveCalm) + reportNorm * (double) salience)
+                * (1 + 1e-6));
+        double qMax = prMax * prMax;
+        double pCandidate = pWitness * qMax;
+        contactGaps.set(pContact);
+        decideGaps.set(decide);
+        candidateGaps.set(pCandidate);
+        eradicationGaps.set(grows ? pEradicated : 0);
+        arrestGaps.set(pArrest);
 
         int free = n - jailed;
         trialsLastWeek[CONTACT] = free;
-        trialsLastWeek[DECISION] = free;
-        trialsLastWeek[WITNESS] = free;
         trialsLastWeek[ERADICATION] = grows ? growers : 0;
         trialsLastWeek[ARREST] = smugglers;
         chanceLastWeek[CONTACT] = pContact;
@@ -260,102 +295,107 @@ public final class Community implements Steppable {
         chanceLastWeek[ARREST] = pArrest;
         int contacts = 0;
         int decisions = 0;
-        int witnessed = 0;
         int eradications = 0;
         int recruits = 0;
         int arrests = 0;
-        int witnesses = 0;
+        int candidates = 0;
         int reports = 0;
         double trustDelta = 0;
-        while (true) {
-            int i = Math.min(Math.min(Math.min(nextContact, nextDecide), Math.min(nextWitness, nextEradicated)),
-                    nextArrest);
-            if (i >= n) break;
-            boolean contact = nextContact == i;
-            boolean deciding = nextDecide == i;
-            boolean witnessing = nextWitness == i;
-            boolean eradicated = nextEradicated == i;
-            boolean arrested = nextArrest == i;
-            // Draw each stream's next event first: the uniforms below are then fresh draws for this resident.
-            if (contact) nextContact = nextEvent(random, i, pContact, lnContact);
-            if (deciding) nextDecide = nextEvent(random, i, decide, lnDecide);
-            if (witnessing) nextWitness = nextEvent(random, i, pWitness, lnWitness);
-            if (eradicated) nextEradicated = nextEvent(random, i, pEradicated, lnEradicated);
-            if (arrested) nextArrest = nextEvent(random, i, pArrest, lnArrest);
-
-            byte occ = occupation[i];
-            // The jailed have no events this week (their draws are ignored; everyone else's stay exact).
-            if (occ == JAILED) continue;
-            if (contact) contacts++;
-            if (deciding) decisions++;
-            if (witnessing) witnessed++;
+        // One pass per kind of event, in the order of a resident's update (class comment): residents do not interact
+        // within the week's update, so this gives each resident what one pass over its events in that order would.
+        // Contacts with the state: negative ones move trust more (Oliveira et al. 2020). Given a contact, it is
+        // negative with chance pNeg / pContact, and harm by the state's own forces with pHarm / pContact.
+        for (int i = contactGaps.after(random, -1, n); i < n; i = contactGaps.after(random, i, n)) {
+            if (occupation[i] == JAILED) continue; // the jailed have no events (their draws are ignored)
+            contacts++;
             float l0 = trust[i];
-            float l = l0;
-            if (contact) {
-                // Contacts with the state: negative ones move trust more (Oliveira et al. 2020). Given a contact,
-                // it is negative with chance pNeg / pContact, and harm by the state's own forces with pHarm / pContact.
-                double v = random.nextDouble() * pContact;
-                if (v < pNeg) {
-                    l -= negStep * l;
-                    // Harm by the state's own forces also deepens grievance (Bennett 2008).
-                    if (v < pHarm) hardship[i] += grievance * (1 - hardship[i]);
-                } else {
-                    l += posStep * (1 - l);
+            float l;
+            double v = uniform32(random) * pContact;
+            if (v < pNeg) {
+                l = l0 - negStep * l0;
+                // Harm by the state's own forces also deepens grievance (Bennett 2008).
+                if (v < pHarm) hardship[i] += grievance * (1 - hardship[i]);
+            } else {
+                l = l0 + posStep * (1 - l0);
+            }
+            trust[i] = l;
+            trustDelta += (double) l - l0;
+        }
+        for (int i = eradicationGaps.after(random, -1, n); i < n; i = eradicationGaps.after(random, i, n)) {
+            if (occupation[i] != GROWER) continue;
+            eradications++;
+            float l0 = trust[i];
+            float l = l0 - negStep * l0;
+            trust[i] = l;
+            trustDelta += (double) l - l0;
+        }
+        for (int i = arrestGaps.after(random, -1, n); i < n; i = arrestGaps.after(random, i, n)) {
+            if (occupation[i] != SMUGGLER) continue;
+            occupation[i] = JAILED;
+            jail(i);
+            smugglers--;
+            jailed++;
+            arrests++;
+        }
+        // Occupation: the jailed, including those arrested this week, do not decide.
+        for (int i = decideGaps.after(random, -1, n); i < n; i = decideGaps.after(random, i, n)) {
+            byte occ = occupation[i];
+            if (occ == JAILED) continue;
+            decisions++;
+            float l = trust[i];
+            float h = hardship[i];
+            // A legal resident whose motives are at most the bound cannot act: see premiumBound.
+            if (occ == LEGAL && h * premiumBound * (1 - l) <= threshold) continue;
+            float y = income[i] * devMult;
+            float netRisk = risk[i] * arrestRisk;
+            // Epstein 2002: grievance G = H (1 - L); act if G - N > T.
+            float motive = h * premium(wage, y) * (1 - l) - netRisk;
+            if (occ == SMUGGLER) {
+                if (motive < quit) {
+                    occupation[i] = LEGAL;
+                    smugglers--;
                 }
-            }
-            if (eradicated && occ == GROWER) {
-                eradications++;
-                l -= negStep * l;
-            }
-            if (l != l0) {
-                trust[i] = l;
-                trustDelta += (double) l - l0;
-            }
-            if (arrested && occ == SMUGGLER) {
-                occupation[i] = JAILED;
-                jail(i);
-                smugglers--;
-                jailed++;
-                arrests++;
-                continue;
-            }
-            if (deciding) {
-                float y = income[i] * devMult;
-                float netRisk = risk[i] * arrestRisk;
-                // Epstein 2002: grievance G = H (1 - L); act if G - N > T.
-                float h = hardship[i];
-                float motive = h * premium(wage, y) * (1 - l) - netRisk;
-                if (occ == SMUGGLER) {
-                    if (motive < quit) {
-                        occupation[i] = LEGAL;
-                        smugglers--;
-                    }
-                } else if (motive > threshold) {
-                    if (occ == GROWER) growers--;
-                    occupation[i] = SMUGGLER;
-                    smugglers++;
-                    recruits++;
-                    continue;
-                } else if (grows) {
-                    float grow = h * premium(coca, y) * (1 - l) - risk[i] * (float) eradicationRisk;
-                    if (occ == LEGAL && grow > threshold) {
-                        occupation[i] = GROWER;
-                        growers++;
-                    } else if (occ == GROWER && grow < quit) {
-                        occupation[i] = LEGAL;
-                        growers--;
-                    }
+            } else if (motive > threshold) {
+                if (occ == GROWER) growers--;
+                occupation[i] = SMUGGLER;
+                smugglers++;
+                recruits++;
+            } else if (grows) {
+                float grow = h * premium(coca, y) * (1 - l) - risk[i] * (float) eradicationRisk;
+                if (occ == LEGAL && grow > threshold) {
+                    occupation[i] = GROWER;
+                    growers++;
+                } else if (occ == GROWER && grow < quit) {
+                    occupation[i] = LEGAL;
+                    growers--;
                 }
-            }
-            if (witnessing && occupation[i] != SMUGGLER) {
-                witnesses++;
-                // GLODERS: P(report) = (w IG + (1 - w) S)^2, w = 0.2; IG from trust and (1 - fear).
-                float f = (float) (fa * fear[i] + fb);
-                float ig = driveTrust * l + driveCalm * (1 - f);
-                float pr = reportDrive * ig + reportNorm * salience;
-                if (random.nextFloat() < pr * pr) reports++;
             }
         }
+        trialsLastWeek[DECISION] = free - arrests;
+        // Witnesses who may report: neither jailed nor smuggling after the decisions.
+        for (int i = candidateGaps.after(random, -1, n); i < n; i = candidateGaps.after(random, i, n)) {
+            byte occ = occupation[i];
+            if (occ == JAILED || occ == SMUGGLER) continue;
+            // A witness whose chance to report is capped by qMax: it reports with chance pr^2 / qMax, so
+            // pWitness pr^2 in all. GLODERS: P(report) = (w IG + (1 - w) S)^2, w = 0.2; IG from trust and (1 - fear).
+            candidates++;
+            float l = trust[i];
+            float f = (float) (fa * fear[i] + fb);
+            float ig = driveTrust * l + driveCalm * (1 - f);
+            float pr = reportDrive * ig + reportNorm * salience;
+            if (uniform32(random) * qMax < (double) (pr * pr)) reports++;
+        }
+        // The other witnesses, who do not report: among the eligible residents who were not report candidates, each
+        // witnesses without reporting with chance pWitness (1 - qMax) / (1 - pWitness qMax), independently of the rest.
+        int eligible = free - arrests - smugglers;
+        double pQuiet = pCandidate >= 1 ? 0 : pWitness * (1 - qMax) / (1 - pCandidate);
+        quietWitnessGaps.set(Math.min(1.0, pQuiet));
+        if (binomial == null || binomialRandom != random) {
+            binomial = new Binomial(1, 0.5, random);
+            binomialRandom = random;
+        }
+        int witnesses = candidates + quietWitnessGaps.hits(random, eligible - candidates, binomial);
+        trialsLastWeek[WITNESS] = eligible;
         // Prison terms: the jailed leave in the order they came in, after their sentence (O(released) a week).
         int jailedBefore = jailed;
         releaseDue();
@@ -363,7 +403,7 @@ public final class Community implements Steppable {
         week++;
         hitsLastWeek[CONTACT] = contacts;
         hitsLastWeek[DECISION] = decisions;
-        hitsLastWeek[WITNESS] = witnessed;
+        hitsLastWeek[WITNESS] = witnesses;
         hitsLastWeek[ERADICATION] = eradications;
         hitsLastWeek[ARREST] = arrests;
         sumTrust += trustDelta;
@@ -391,24 +431,9 @@ public final class Community implements Steppable {
         pendingArrests = 0;
     }
 
-    /** ln(1 - p), the log of a trial's chance to miss, for {@link #nextEvent}. */
-    private static double lnMiss(double p) {
-        return p <= 0 || p >= 1 ? 0 : Math.log1p(-p);
-    }
-
-    /**
-     * Index of the next resident after {@code i} at whom an event of chance {@code p} (independently for each
-     * resident) happens, or {@code n} if none does: {@code i + 1 + G}, G ~ Geometric(p) the number of misses
-     * before a hit, drawn by inversion as floor(ln U / ln(1 - p)), U uniform on (0, 1]: P(G >= k) =
-     * P(U <= (1 - p)^k) = (1 - p)^k. No draw for p = 0 (never) or p = 1 (every resident).
-     */
-    private int nextEvent(MersenneTwisterFast random, int i, double p, double lnMiss) {
-        if (p <= 0) return n;
-        if (p >= 1) return i + 1;
-        double u = 1.0 - random.nextDouble(); // (0, 1]
-        double gap = Math.floor(Math.log(u) / lnMiss);
-        double next = i + 1 + gap;
-        return next >= n ? n : (int) next;
+    /** A uniform on (0, 1) from one 32-bit draw, (k + 1/2) / 2^32: a comparison with it has its chance to 2^-32. */
+    private static double uniform32(MersenneTwisterFast random) {
+        return ((random.nextInt() & 0xFFFFFFFFL) + 0.5) * 0x1p-32;
     }
 
     /**
@@ -618,6 +643,20 @@ public final class Community implements Steppable {
     /** Last week's hits of a kind of event among its trials, for tests. */
     int hitsLastWeek(int kind) {
         return hitsLastWeek[kind];
+    }
+
+    /**
+     * Resident i's chance to report what it witnesses, pr^2 with pr = w IG + (1 - w) S (GLODERS), at salience S and
+     * its trust and fear now: the same arithmetic as the step's, for tests.
+     */
+    double reportChance(int i, double salience) {
+        float driveTrust = (float) rules.driveTrustWeight();
+        float driveCalm = (float) (1 - rules.driveTrustWeight());
+        float reportDrive = (float) rules.reportDriveWeight();
+        float reportNorm = (float) (1 - rules.reportDriveWeight());
+        float ig = driveTrust * trust[i] + driveCalm * (1 - fear(i));
+        float pr = reportDrive * ig + reportNorm * (float) salience;
+        return pr * pr;
     }
 
     /** Last week's chance of a kind of event per trial, for tests. */

@@ -31,7 +31,7 @@ class ResidentEventsTest {
     void eventsAreBinomialAmongTheResidentsTheyCanHappenTo() {
         int sentence = 5;
         NarcoModel m = TestModels.started(TestModels.load(TestModels.HEARTS, "run.burn_in_weeks=400",
-                "residents.sentence_weeks=" + sentence), "baseline", 11);
+                "residents.sentence_weeks=" + sentence), "baseline", 12);
         TestModels.steps(m, 10);
         List<Community> cs = m.communities();
         Community busiest = cs.stream().max(Comparator.comparingInt(Community::smugglers)).orElseThrow();
@@ -47,10 +47,57 @@ class ResidentEventsTest {
         long[] hits = new long[KINDS.length];
         List<Integer> arrests = new ArrayList<>();
         int weeksRun = 300;
+        double reportDev = 0;
+        double reportVar = 0;
+        double reportSquares = 0;
+        int reportWeeks = 0;
+        long reports = 0;
         for (int w = 0; w < weeksRun; w++) {
             busiest.requestArrests(Math.max(1, busiest.smugglers() / 3));
             farm.noteEradicated(0.05 * farm.place.cocaHa());
+            boolean[][] jailedBefore = new boolean[cs.size()][];
+            double[] salienceBefore = new double[cs.size()];
+            for (int j = 0; j < cs.size(); j++) {
+                Community c = cs.get(j);
+                jailedBefore[j] = new boolean[c.agents()];
+                for (int i = 0; i < c.agents(); i++) jailedBefore[j][i] = c.occupation(i) == Community.Occupation.JAILED;
+                salienceBefore[j] = c.normSalience();
+            }
             TestModels.steps(m, 1);
+            // Reports: each resident who could witness (free at the week's start, neither arrested nor smuggling
+            // after it) reports with chance pWitness pr^2, pr from its trust and fear after the week's update and
+            // the salience before it; their sum's mean and variance follow (a Poisson-binomial law).
+            for (int j = 0; j < cs.size(); j++) {
+                Community c = cs.get(j);
+                double pWitness = c.chanceLastWeek(Community.WITNESS);
+                double mean = 0;
+                double v = 0;
+                int eligible = 0;
+                for (int i = 0; i < c.agents(); i++) {
+                    Community.Occupation o = c.occupation(i);
+                    if (jailedBefore[j][i] || o == Community.Occupation.JAILED || o == Community.Occupation.SMUGGLER) {
+                        continue;
+                    }
+                    eligible++;
+                    double q = pWitness * c.reportChance(i, salienceBefore[j]);
+                    mean += q;
+                    v += q * (1 - q);
+                }
+                assertEquals(eligible, c.trialsLastWeek(Community.WITNESS), "residents who could witness");
+                int x = c.tipsLastWeek();
+                assertTrue(x <= c.hitsLastWeek(Community.WITNESS), "reports are among the witnesses");
+                if (v == 0) {
+                    assertEquals(0, x, "no chance to report");
+                    continue;
+                }
+                reportDev += x - mean;
+                reportVar += v;
+                reports += x;
+                if (v >= 1) {
+                    reportSquares += (x - mean) * (x - mean) / v;
+                    reportWeeks++;
+                }
+            }
             for (Community c : cs) {
                 for (int k = 0; k < KINDS.length; k++) {
                     int trials = c.trialsLastWeek(k);
@@ -88,7 +135,15 @@ class ResidentEventsTest {
                     + "deviation %.3f in the %d with variance >= 1%n", KINDS[k], hits[k], weeks[k], z, meanSquare,
                     squareWeeks[k]));
         }
+        double reportZ = reportDev / Math.sqrt(reportVar);
+        double reportMeanSquare = reportSquares / reportWeeks;
+        report.append(String.format("reports: %d, z %.2f; mean squared standardised deviation %.3f in the %d "
+                + "community-weeks with variance >= 1%n", reports, reportZ, reportMeanSquare, reportWeeks));
         System.out.print(report);
+        assertTrue(reportWeeks >= 100, "reports: enough weeks\n" + report);
+        assertTrue(Math.abs(reportZ) < 5, "reports\n" + report);
+        // Poisson-binomial terms have variance <= 3 as well when their variance is >= 1 (as for the binomial below).
+        assertTrue(Math.abs(reportMeanSquare - 1) < 5 * Math.sqrt(3.0 / reportWeeks), "reports\n" + report);
         for (int k = 0; k < KINDS.length; k++) {
             assertTrue(weeks[k] >= 100, KINDS[k] + " occurs in enough weeks: " + weeks[k] + "\n" + report);
             double z = dev[k] / Math.sqrt(var[k]);
