@@ -250,7 +250,8 @@ public final class Community implements Steppable {
         // and for growing (float rounding is monotone, risk terms >= 0): its decision changes nothing, and its
         // income, risk and premium need not be read.
         float yLow = minIncome * devMult;
-        float premiumBound = grows ? Math.max(premium(wage, yLow), premium(coca, yLow)) : premium(wage, yLow);
+        float premiumBound = devMult < 0 ? 1f // (never: development raises income; the bound needs the order kept)
+                : grows ? Math.max(premium(wage, yLow), premium(coca, yLow)) : premium(wage, yLow);
 
         double activity = Math.min(1.0, rules.activitySmugglerWeight() * smugglers / n
                 + throughputEma / (throughputEma + rules.activityHalfKg()));

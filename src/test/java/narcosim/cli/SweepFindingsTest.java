@@ -63,7 +63,11 @@ class SweepFindingsTest {
             double hi = Double.parseDouble(e.get("ci_high"));
             assertTrue(lo <= 0 && hi >= 0, e.toString());
         }
-        assertFalse(r.out().contains("baseline, military") || sectionOf(r.out(), "baseline").contains("military."),
+        // (The crackdown's lines "vs baseline, military..." are its own parameter effect against the baseline's: the
+        // crackdown has a military. At seed 1 with issue 16's table gaps its sweep width's effect on delivered kg
+        // against the baseline's is -1.91 [-3.79, -0.024] t and is listed, rightly.)
+        assertFalse(r.out().lines().anyMatch(l -> l.contains("baseline, military") && !l.contains("vs baseline, military"))
+                || sectionOf(r.out(), "baseline").contains("military."),
                 "the terminal names no military parameter for the baseline:\n" + r.out());
         // the crackdown against the baseline: paired, with an interval, stated in the catalogue's terms
         Map<String, String> vs = effects.stream().filter(e -> e.get("strategy").equals("corridor-crackdown")
