@@ -19,6 +19,8 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 
 import narcosim.metrics.Outcome;
 import narcosim.metrics.Outcomes;
+import narcosim.scenario.Param;
+import narcosim.scenario.Params;
 import narcosim.scenario.Scenario;
 import narcosim.scenario.ScenarioException;
 import narcosim.scenario.YamlNodes;
@@ -34,10 +36,13 @@ import narcosim.util.Fmt;
  * @param name        the set's name
  * @param description what the targets are, for which scenario
  * @param targets     the targets, in file order
+ * @param parameters  the uncertain model parameters a calibration fits by default, with their prior ranges
+ *                    (empty when the file names none)
  */
-public record Targets(Path file, String name, String description, List<Target> targets) {
+public record Targets(Path file, String name, String description, List<Target> targets, List<Prior> parameters) {
 
-    static final List<String> KEYS = List.of("name", "description", "targets");
+    static final List<String> KEYS = List.of("name", "description", "targets", "parameters");
+    static final List<String> PARAMETER_KEYS = List.of("key", "range", "scale", "why");
     static final List<String> TARGET_KEYS = List.of("id", "outcome", "share_of", "ratio", "per_year", "strategy",
             "observed", "range", "sd", "unit", "window", "source", "verified", "note");
     /** The ways to name what a target is compared with: exactly one per target. */
@@ -90,7 +95,93 @@ public record Targets(Path file, String name, String description, List<Target> t
             }
             targets.add(target);
         }
-        return new Targets(file, name, description, List.copyOf(targets));
+        List<Prior> priors = new ArrayList<>();
+        if (tuple(m, "parameters") != null) {
+            SequenceNode ps = y.list(tuple(m, "parameters").getValueNode(), "parameters");
+            Set<String> keys = new HashSet<>();
+            for (int i = 0; i < ps.getValue().size(); i++) {
+                String path = "parameters[" + (i + 1) + "]";
+                MappingNode p = y.map(ps.getValue().get(i), path);
+                Prior prior = prior(y, p, path);
+                if (!keys.add(prior.key())) {
+                    throw y.err(tuple(p, "key").getValueNode(), path + ".key", "expected a parameter not listed before, "
+                            + "got '" + prior.key() + "' a second time");
+                }
+                priors.add(prior);
+            }
+        }
+        return new Targets(file, name, description, List.copyOf(targets), List.copyOf(priors));
+    }
+
+    /** The parameters to fit with their priors, or those of {@code keys} only (each must be listed). */
+    public List<Prior> parameters(List<String> keys) {
+        if (keys == null || keys.isEmpty()) return parameters;
+        List<Prior> out = new ArrayList<>();
+        for (String k : keys) {
+            Prior found = null;
+            for (Prior p : parameters) {
+                if (p.key().equals(k)) found = p;
+            }
+            if (found == null) {
+                throw new IllegalArgumentException("'" + k + "' is not among the parameters of " + file + " ("
+                        + String.join(", ", parameters.stream().map(Prior::key).toList()) + ")"
+                        + YamlNodes.suggest(k, parameters.stream().map(Prior::key).toList()));
+            }
+            out.add(found);
+        }
+        return out;
+    }
+
+    /**
+     * A parameter to fit: an uncertain model parameter of the registry, real-valued, with a prior range inside the
+     * registry's range ({@code scale: log} needs a range above zero).
+     */
+    static Prior prior(YamlNodes y, MappingNode p, String path) throws ScenarioException {
+        y.checkKeys(p, path, PARAMETER_KEYS);
+        String key = y.str(p, path, "key", null);
+        Node keyNode = tuple(p, "key").getValueNode();
+        if (!Params.has(key)) {
+            List<String> known = Params.all().stream().filter(q -> q.role() == Param.Role.MODEL).map(Param::key).toList();
+            throw y.err(keyNode, path + ".key", "expected an uncertain model parameter (narcosim params --role model), "
+                    + "got '" + key + "'" + YamlNodes.suggest(key, known));
+        }
+        Param param = Params.get(key);
+        if (param.role() != Param.Role.MODEL) {
+            throw y.err(keyNode, path + ".key", "expected an uncertain model parameter (narcosim params --role model), "
+                    + "got '" + key + "', a " + (param.role() == Param.Role.LEVER ? "strategy's lever" : "setting of the run")
+                    + ": a calibration fits the world the strategies act in, never what they choose");
+        }
+        if (param.type() != Param.Type.REAL && param.type() != Param.Type.INTEGER) {
+            throw y.err(keyNode, path + ".key", "expected a numeric parameter, got '" + key + "' ("
+                    + param.expected() + ")");
+        }
+        String at = path + " (" + key + ")";
+        double[] r = new double[2];
+        SequenceNode range = y.list(y.req(p, at, "range"), at + ".range");
+        if (range.getValue().size() != 2) {
+            throw y.err(range, at + ".range", "expected [low, high], got " + range.getValue().size() + " values");
+        }
+        for (int i = 0; i < 2; i++) {
+            Object v = y.value(range.getValue().get(i), at + ".range");
+            if (!(v instanceof Number n) || !Double.isFinite(n.doubleValue())) {
+                throw y.err(range.getValue().get(i), at + ".range", "expected [low, high] as two finite numbers, got "
+                        + YamlNodes.got(range.getValue().get(i)));
+            }
+            r[i] = n.doubleValue();
+        }
+        if (!(r[0] < r[1]) || r[0] < param.min() || r[1] > param.max()) {
+            throw y.err(range, at + ".range", "expected low < high within the parameter's range [" + Fmt.num(param.min())
+                    + ", " + Fmt.num(param.max()) + "], got [" + Fmt.num(r[0]) + ", " + Fmt.num(r[1]) + "]");
+        }
+        String scale = y.str(p, at, "scale", "linear");
+        if (!scale.equals("linear") && !scale.equals("log")) {
+            throw y.err(tuple(p, "scale").getValueNode(), at + ".scale", "expected linear or log, got '" + scale + "'");
+        }
+        if (scale.equals("log") && r[0] <= 0) {
+            throw y.err(range, at + ".range", "a log scale needs a range above zero, got [" + Fmt.num(r[0]) + ", "
+                    + Fmt.num(r[1]) + "]");
+        }
+        return new Prior(param, r[0], r[1], scale.equals("log"), y.str(p, at, "why", ""), line(p));
     }
 
     private static Target target(YamlNodes y, MappingNode t, String path, Scenario sc, Set<String> measures)

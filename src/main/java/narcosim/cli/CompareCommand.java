@@ -24,6 +24,7 @@ import picocli.CommandLine.Parameters;
             "  narcosim compare scenarios/central-america.yaml --replicates 30",
             "  narcosim compare scenarios/central-america.yaml \\",
             "      --strategies baseline,integrated --years 5",
+            "  narcosim compare scenarios/central-america.yaml --reference status-quo",
             "  narcosim compare scenarios/central-america.yaml --replicates 30 \\",
             "      --resume results/compare-central-america-20261122-101500"})
 public final class CompareCommand implements Callable<Integer> {
@@ -41,6 +42,11 @@ public final class CompareCommand implements Callable<Integer> {
             description = "Strategies to compare (default: all of the scenario's).")
     List<String> strategies = new ArrayList<>();
 
+    @Option(names = "--reference", paramLabel = "STRATEGY",
+            description = "State every change against this strategy instead of the one without a campaign (e.g. "
+                + "status-quo: changes against today's effort). Costs per kg kept off stay counted against no campaign.")
+    String reference;
+
     @CommandLine.Mixin
     ScenarioOptions scenarioOptions = new ScenarioOptions();
 
@@ -49,7 +55,7 @@ public final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        return ExperimentRun.request(Plan.Kind.COMPARE, scenario, scenarioOptions, strategies.isEmpty() ? null
-                : strategies, reps.replicates, reps.seed, options, spec);
+        return ExperimentRun.compare(scenario, scenarioOptions, strategies.isEmpty() ? null : strategies,
+                reps.replicates, reps.seed, reference, options, spec);
     }
 }

@@ -28,6 +28,25 @@ final class ExperimentRun {
         return execute(Experiments.plan(req), req, opts, spec.commandLine().getOut(), spec.commandLine().getErr());
     }
 
+    /** A comparison whose changes are stated against {@code reference} (null: the strategy without a campaign). */
+    static int compare(Path file, ScenarioOptions scenario, List<String> strategies, int replicates, long seed,
+                       String reference, ExperimentOptions opts, picocli.CommandLine.Model.CommandSpec spec)
+            throws Exception {
+        Experiments.Request req = new Experiments.Request(Plan.Kind.COMPARE, file, scenario.sets(), strategies, replicates,
+                seed, opts.timeseries(Plan.Kind.COMPARE));
+        Plan plan = Experiments.plan(req);
+        if (reference != null) {
+            @SuppressWarnings("unchecked")
+            List<String> chosen = (List<String>) plan.description().get("strategies");
+            if (!chosen.contains(reference)) {
+                throw new Main.UserError("--reference: expected one of the compared strategies (" + String.join(", ",
+                        chosen) + "), got '" + reference + "'" + narcosim.scenario.YamlNodes.suggest(reference, chosen));
+            }
+            plan.description().put("baseline", reference);
+        }
+        return execute(plan, req, opts, spec.commandLine().getOut(), spec.commandLine().getErr());
+    }
+
     /** A sweep, its findings compared with {@code reference} (null: the sweep file's, else baseline). */
     static int sweep(Path file, ScenarioOptions scenario, int replicates, long seed, String reference,
                      ExperimentOptions opts, picocli.CommandLine.Model.CommandSpec spec) throws Exception {
@@ -81,6 +100,12 @@ final class ExperimentRun {
                         + ", or choose another --out");
             }
             checkSame(dirPath, manifest, plan, req, shard);
+            if (manifest != null && plan.kind() == Plan.Kind.COMPARE && manifest.get("design") instanceof Map<?, ?> d
+                    && d.get("baseline") != null && !d.get("baseline").equals(plan.description().get("baseline"))) {
+                throw new Main.UserError("cannot continue the comparison in " + dirPath + " with reference "
+                        + plan.description().get("baseline") + ": it was started with reference " + d.get("baseline")
+                        + (d.get("baseline").equals(d.get("no_campaign")) ? " (the default)" : " (--reference)"));
+            }
             if (manifest != null && plan.kind() == Plan.Kind.SWEEP && manifest.get("design") instanceof Map<?, ?> d
                     && !java.util.Objects.equals(d.get("reference"), plan.description().get("reference"))
                     && plan.description().get("reference") != null) {
@@ -132,7 +157,7 @@ final class ExperimentRun {
             List<String> strategies = (List<String>) plan.description().get("strategies");
             CompareSummary cs = new CompareSummary(ExperimentDir.records(dirPath.resolve(ExperimentDir.RUNS)), strategies,
                     plan.outcomeNames(), (String) plan.description().get("baseline"),
-                    (Integer) plan.description().get("replicates"));
+                    (String) plan.description().get("no_campaign"), (Integer) plan.description().get("replicates"));
             out.printf("narcosim compare: %s, %d strategies x %d replicates (common random numbers), %d-year runs%n",
                     plan.base().name(), strategies.size(), plan.description().get("replicates"),
                     plan.config(plan.runs().get(0)).weeks() / 52);

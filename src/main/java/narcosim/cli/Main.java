@@ -32,7 +32,8 @@ import picocli.CommandLine.Command;
             "  narcosim patterns     # does the model reproduce the literature?",
             "  narcosim gui          # the classroom window"},
         subcommands = {RunCommand.class, CompareCommand.class, LeversCommand.class, SweepCommand.class, MergeCommand.class,
-            ValidateCommand.class, ParamsCommand.class, OutcomesCommand.class, BenchCommand.class, ReportCommand.class, PatternsCommand.class,
+            CalibrateCommand.class, ValidateCommand.class, ParamsCommand.class, OutcomesCommand.class, BenchCommand.class,
+            ReportCommand.class, PatternsCommand.class,
             GuiCommand.class,
             CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 done, 1 internal error, 2 bad input (scenario file, options, or parameters that drove a run "

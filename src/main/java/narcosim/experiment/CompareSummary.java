@@ -25,6 +25,8 @@ public final class CompareSummary {
 
     private final List<String> strategies;
     private final String baseline;
+    /** The strategy without a campaign that the cost per kg kept off is counted against (often the baseline). */
+    private final String noCampaign;
     private final Map<String, Map<String, double[]>> values = new LinkedHashMap<>();
     private final List<String> outcomes;
 
@@ -35,9 +37,19 @@ public final class CompareSummary {
      */
     public CompareSummary(Iterable<Map<String, String>> rows, List<String> strategies, List<String> outcomes,
                           String baseline, int replicates) {
+        this(rows, strategies, outcomes, baseline, baseline, replicates);
+    }
+
+    /**
+     * A comparison whose changes are stated against {@code baseline} (the reference: no campaign, or today's effort
+     * with compare --reference) and whose cost per kg kept off is extra spend over {@code noCampaign}.
+     */
+    public CompareSummary(Iterable<Map<String, String>> rows, List<String> strategies, List<String> outcomes,
+                          String baseline, String noCampaign, int replicates) {
         this.strategies = strategies;
         this.outcomes = outcomes;
         this.baseline = baseline;
+        this.noCampaign = noCampaign;
         for (String s : strategies) {
             Map<String, double[]> byOutcome = new LinkedHashMap<>();
             for (String o : outcomes) byOutcome.put(o, new double[replicates]);
@@ -75,9 +87,9 @@ public final class CompareSummary {
                 out.add(row);
             }
         }
-        if (baseline != null && outcomes.contains("spend_usd_total") && outcomes.contains("delivered_kg_total")) {
+        if (noCampaign != null && outcomes.contains("spend_usd_total") && outcomes.contains("delivered_kg_total")) {
             for (String s : strategies) {
-                if (s.equals(baseline)) continue;
+                if (s.equals(noCampaign)) continue;
                 Statistics.Estimate c = costPerKg(s);
                 out.add(new ArrayList<>(List.of(s, COST_PER_KG, Integer.toString(c.n()), Fmt.cell(c.mean()), "",
                         Fmt.cell(c.low()), Fmt.cell(c.high()), "", "", "", "", "", "")));
@@ -86,11 +98,15 @@ public final class CompareSummary {
         return out;
     }
 
-    /** Extra spend over the baseline per kg of delivered flow kept off the market (ratio of mean differences). */
+    /**
+     * Extra spend over the strategy without a campaign per kg of delivered flow kept off the market (ratio of mean
+     * differences): against no campaign even when changes are stated against another reference, since at equal
+     * budgets a campaign's extra spend over another campaign is about nothing.
+     */
     public Statistics.Estimate costPerKg(String s) {
         double[] spend = Statistics.differences(values.get(s).get("spend_usd_total"),
-                values.get(baseline).get("spend_usd_total"));
-        double[] kept = Statistics.differences(values.get(baseline).get("delivered_kg_total"),
+                values.get(noCampaign).get("spend_usd_total"));
+        double[] kept = Statistics.differences(values.get(noCampaign).get("delivered_kg_total"),
                 values.get(s).get("delivered_kg_total"));
         return Statistics.ratio(spend, kept, CONFIDENCE, 2000, 20261122L);
     }
@@ -136,11 +152,12 @@ public final class CompareSummary {
                         .append('\n');
             }
         }
-        if (baseline != null && outcomes.contains("spend_usd_total") && outcomes.contains("delivered_kg_total")) {
+        if (noCampaign != null && outcomes.contains("spend_usd_total") && outcomes.contains("delivered_kg_total")) {
             Outcome c = Outcomes.COST_PER_KG_KEPT_OFF;
-            sb.append(c.title()).append("; ").append(c.description().toLowerCase(Locale.ROOT)).append('\n');
+            sb.append(c.title()).append("; ").append(c.description().toLowerCase(Locale.ROOT))
+                    .append(noCampaign.equals(baseline) ? "" : " (against " + noCampaign + ", no campaign)").append('\n');
             for (String s : strategies) {
-                if (s.equals(baseline)) continue;
+                if (s.equals(noCampaign)) continue;
                 List<String> row = byKey.get(s + "\t" + COST_PER_KG);
                 double mean = cell(row, "mean");
                 sb.append(String.format(Locale.ROOT, "  %-" + (w - 2) + "s %s%n", s, mean == mean

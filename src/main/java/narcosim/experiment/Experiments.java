@@ -100,6 +100,9 @@ public final class Experiments {
         design.put("strategies", strategies);
         design.put("replicates", req.replicates());
         design.put("baseline", baseline(sc, strategies));
+        // The strategy without a campaign: costs per kg kept off are counted against it, also when compare
+        // --reference states the changes against another strategy (design "baseline").
+        design.put("no_campaign", baseline(sc, strategies));
         return new Plan(Plan.Kind.COMPARE, "compare-" + sc.name(), req.file(), req.sets(), sc, runs, List.of(),
                 List.of(), design, null, null, source);
     }
@@ -217,8 +220,14 @@ public final class Experiments {
         if (plan.kind() == Plan.Kind.COMPARE) {
             @SuppressWarnings("unchecked")
             List<String> strategies = (List<String>) plan.description().get("strategies");
+            // The reference a comparison was started with (compare --reference), as the manifest says.
+            Map<String, Object> manifest = dir.readManifest();
+            if (manifest != null && manifest.get("design") instanceof Map<?, ?> d && d.get("baseline") instanceof String ref) {
+                plan.description().put("baseline", ref);
+            }
             CompareSummary cs = new CompareSummary(records, strategies, outcomes,
-                    (String) plan.description().get("baseline"), (Integer) plan.description().get("replicates"));
+                    (String) plan.description().get("baseline"), (String) plan.description().get("no_campaign"),
+                    (Integer) plan.description().get("replicates"));
             writeTable(dir.path().resolve("summary.csv"), CompareSummary.HEADER, cs.rows());
         } else if (plan.kind() == Plan.Kind.LEVERS) {
             LeverSummary ls = new LeverSummary(plan, records);

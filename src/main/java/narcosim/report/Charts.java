@@ -221,7 +221,8 @@ public final class Charts {
             Color c = ChartStyle.colour(r.strategies().indexOf(s));
             ren.setSeriesShape(series, new Ellipse2D.Double(-d / 2, -d / 2, d, d));
             ren.setSeriesPaint(series, new Color(c.getRed(), c.getGreen(), c.getBlue(), 200));
-            String label = s.equals(r.baseline()) ? s + " (reference, no campaign spend)"
+            String label = s.equals(r.baseline()) && s.equals(r.noCampaign()) ? s + " (reference, no campaign spend)"
+                    : s.equals(r.baseline()) ? s + " (reference, US$ " + money.format(Math.round(spend / 1e6)) + "M)"
                     : s + " (US$ " + money.format(Math.round(spend / 1e6)) + "M)";
             // the label sits at the end of a short pointer: up-right, or down-right for the baseline and for a
             // strategy close to one already labelled, so that neighbouring labels do not overlap

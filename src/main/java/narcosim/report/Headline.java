@@ -203,10 +203,14 @@ final class Headline {
         } else if (top.verdict() > 0) {
             b.append(esc(label.apply(top.strategy()))).append(" does best, ").append(esc(top.text())).append('.');
         } else if (top.verdict() == 0) {
-            b.append("no campaign strategy does measurably better than the baseline; the closest is ")
+            b.append(r.noCampaign() != null && !r.noCampaign().equals(base)
+                    ? "no strategy does measurably better than the reference, " + esc(label.apply(base)) + "; the closest is "
+                    : "no campaign strategy does measurably better than the baseline; the closest is ")
                     .append(esc(label.apply(top.strategy()))).append(", ").append(esc(top.text())).append('.');
         } else {
-            b.append("every campaign strategy does worse than the baseline; the least bad is ")
+            b.append(r.noCampaign() != null && !r.noCampaign().equals(base)
+                    ? "every other strategy does worse than the reference, " + esc(label.apply(base)) + "; the least bad is "
+                    : "every campaign strategy does worse than the baseline; the least bad is ")
                     .append(esc(label.apply(top.strategy()))).append(", ").append(esc(top.text())).append('.');
         }
         if (changes.size() > 1) {

@@ -180,7 +180,7 @@ public final class HtmlReport {
             Specs.Strategy s = sc == null ? null : sc.strategy(id).orElse(null);
             h.append("<tr><td><b>").append(esc(label(sc, id))).append("</b><br><code>").append(esc(id))
                     .append("</code>");
-            if (id.equals(r.baseline())) h.append(" <span class=\"muted\">(baseline)</span>");
+            if (id.equals(r.baseline())) h.append(" <span class=\"muted\">(").append(r.referenceWord()).append(")</span>");
             h.append("</td><td>").append(esc(s == null || s.description() == null ? "" : s.description().strip()))
                     .append("</td>");
             if (s == null) {
@@ -275,7 +275,7 @@ public final class HtmlReport {
             h.append("<p class=\"ns\">The manifest names no baseline strategy, so no changes are stated.</p>\n");
             return;
         }
-        h.append("<p>Each strategy against the baseline, ").append(esc(label(sc, base)))
+        h.append("<p>Each strategy against the " + r.referenceWord() + ", ").append(esc(label(sc, base)))
                 .append(", over the same replicate runs; ranges are 95% confidence intervals.</p>\n");
         for (String s : r.strategies()) {
             if (s.equals(base)) continue;
@@ -322,12 +322,13 @@ public final class HtmlReport {
      * same digits), then the cost per kg kept off.
      */
     private static void table(StringBuilder h, Results r, Scenario sc, Paired p) {
-        h.append("<p>Mean over replicates with its 95% confidence interval, and the change against the baseline "
-                + "with its interval. Changes are relative (%) except where the baseline is zero or the outcome is "
+        h.append("<p>Mean over replicates with its 95% confidence interval, and the change against the " + r.referenceWord()
+                + " with its interval. Changes are relative (%) except where the " + r.referenceWord() + " is zero or the "
+                + "outcome is "
                 + "already a share or a 0 to 1 scale; then the difference is shown. Grey italics with (n.s.), not "
                 + "significant, mark a change whose interval includes zero.</p>\n");
         h.append("<div class=\"scroll\"><table>\n<tr><th>Outcome</th><th>Strategy</th><th>Mean [95% CI]</th>"
-                + "<th>Change vs baseline [95% CI]</th></tr>\n");
+                + "<th>Change vs " + r.referenceWord() + " [95% CI]</th></tr>\n");
         for (Outcome o : Outcome.HEADLINE) {
             if (!p.has(o.column())) continue;
             // the catalogue's formatting, as the terminal's (a count that rounds whole is shown whole)
@@ -357,14 +358,16 @@ public final class HtmlReport {
      */
     private static void costTable(StringBuilder h, Results r, Scenario sc, Paired p) {
         narcosim.metrics.Outcome c = narcosim.metrics.Outcomes.COST_PER_KG_KEPT_OFF;
-        List<String> campaigns = r.strategies().stream().filter(s -> !s.equals(r.baseline())).toList();
-        if (r.baseline() == null || campaigns.isEmpty() || !p.has("spend_usd_total") || !p.has("delivered_kg_total")) {
+        List<String> campaigns = r.strategies().stream().filter(s -> !s.equals(r.noCampaign())).toList();
+        if (r.noCampaign() == null || campaigns.isEmpty() || !p.has("spend_usd_total") || !p.has("delivered_kg_total")) {
             return;
         }
         h.append("<p id=\"cost\"><b>").append(esc(c.title())).append("</b>: ")
                 .append(esc(c.description().toLowerCase(Locale.ROOT))).append(", paired by replicate, with a bootstrap "
-                        + "95% interval. A strategy that delivers as much as the baseline or more keeps nothing off and "
-                        + "has no cost per kg.</p>\n<div class=\"scroll\"><table>\n<tr><th>Strategy</th>"
+                        + "95% interval" + (r.noCampaign().equals(r.baseline()) ? "" : ", against " + r.noCampaign()
+                        + " (no campaign), not against the reference: at equal budgets a campaign's extra spend over "
+                        + "another is about nothing") + ". A strategy that delivers as much as "
+                        + r.noCampaign() + " or more keeps nothing off and has no cost per kg.</p>\n<div class=\"scroll\"><table>\n<tr><th>Strategy</th>"
                         + "<th>US$ per kg kept off [95% CI]</th></tr>\n");
         for (String s : campaigns) {
             narcosim.experiment.Statistics.Estimate e = p.costPerKg(s);
@@ -378,7 +381,7 @@ public final class HtmlReport {
     }
 
     private static String change(Results r, Paired p, String s, Outcome o) {
-        if (s.equals(r.baseline())) return "<span class=\"muted\">baseline</span>";
+        if (s.equals(r.baseline())) return "<span class=\"muted\">" + r.referenceWord() + "</span>";
         if (r.baseline() == null) return "";
         Headline.Change c = Headline.change(p, r.baseline(), s, new Headline.Goal(o.column(), 0, ""));
         String out = esc(c.text());
@@ -457,7 +460,8 @@ public final class HtmlReport {
             figure(h, dir.resolve(Report.PRICE_PART_CHANGES + ".png"), "Change of each part of the final-year price "
                     + "against " + label(sc, base) + ", paired by replicate (US$ per kg); the diamond is the change in "
                     + "the price.");
-            h.append("<p>Changes are paired by replicate: each strategy's run is compared with the baseline run "
+            h.append("<p>Changes are paired by replicate: each strategy's run is compared with the " + r.referenceWord()
+                    + " run "
                     + "of the same random seed, and the mean of those differences is given with its 95% confidence "
                     + "interval.</p>\n<ul class=\"findings\">\n");
             for (String s : r.strategies()) {
@@ -665,7 +669,7 @@ public final class HtmlReport {
     }
 
     /** The page's head: title and inline style; then the body opens. */
-    static void head(StringBuilder h, String title) {
+    public static void head(StringBuilder h, String title) {
         h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
                 .append("<title>").append(esc(title)).append("</title>\n<style>\n").append(CSS)
@@ -673,7 +677,7 @@ public final class HtmlReport {
     }
 
     /** A chart embedded as a data: URI with its caption; false (nothing added) when the PNG is not there. */
-    static boolean figure(StringBuilder h, Path png, String caption) throws IOException {
+    public static boolean figure(StringBuilder h, Path png, String caption) throws IOException {
         if (!Files.isRegularFile(png)) return false;
         h.append("<figure><img alt=\"").append(esc(caption)).append("\" src=\"data:image/png;base64,")
                 .append(Base64.getEncoder().encodeToString(Files.readAllBytes(png))).append("\">")
@@ -720,7 +724,7 @@ public final class HtmlReport {
         return o == null ? "unknown" : String.valueOf(o);
     }
 
-    static String esc(String s) {
+    public static String esc(String s) {
         StringBuilder b = new StringBuilder(s.length());
         for (char c : s.toCharArray()) {
             switch (c) {

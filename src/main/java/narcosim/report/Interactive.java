@@ -66,7 +66,7 @@ final class Interactive {
         h.append("</select></label>");
         if (r.baseline() != null) {
             h.append("<label>Show <select id=\"ix-outcome-view\"><option value=\"mean\">mean [95% CI]</option>"
-                    + "<option value=\"change\" selected>change vs baseline [95% CI]</option></select></label>");
+                    + "<option value=\"change\" selected>change vs " + r.referenceWord() + " [95% CI]</option></select></label>");
         }
         h.append("</div>\n<div class=\"chart\" id=\"ix-outcome\" role=\"img\" aria-label=\"Outcome by strategy\"></div>\n");
         if (r.hasTimeseries()) {
@@ -144,15 +144,15 @@ final class Interactive {
                 for (String s : r.strategies()) {
                     if (s.equals(r.baseline())) continue;
                     Headline.Change ch = Headline.change(p, r.baseline(), s, g);
-                    if (axis == null) axis = ch.text().contains("%") && !o.unit().equals("%") ? "change vs baseline (%)"
-                            : "change vs baseline" + (Headline.unitOfDifference(o).isEmpty() ? ""
+                    if (axis == null) axis = ch.text().contains("%") && !o.unit().equals("%") ? "change vs " + r.referenceWord() + " (%)"
+                            : "change vs " + r.referenceWord() + (Headline.unitOfDifference(o).isEmpty() ? ""
                                     : " (" + Headline.unitOfDifference(o).strip() + ")");
                     if (!f) j.append(',');
                     f = false;
                     j.append(str(s)).append(':').append(point(ch.value(), ch.low(), ch.high(), ch.text()
                             + (ch.noDifference() ? " (no measurable difference)" : "")));
                 }
-                j.append("},\"changeAxis\":").append(str(axis == null ? "change vs baseline" : axis));
+                j.append("},\"changeAxis\":").append(str(axis == null ? "change vs " + r.referenceWord() : axis));
             }
             j.append('}');
         }

@@ -20,14 +20,16 @@ final class Paired {
 
     private final List<String> strategies;
     private final String baseline;
+    private final String noCampaign;
     private final int replicates;
     /** strategy -> column -> value per replicate */
     private final Map<String, Map<String, double[]>> values = new HashMap<>();
     private final List<Map<String, String>> rows = new ArrayList<>();
 
-    private Paired(List<String> strategies, String baseline, int replicates) {
+    private Paired(List<String> strategies, String baseline, String noCampaign, int replicates) {
         this.strategies = strategies;
         this.baseline = baseline;
+        this.noCampaign = noCampaign;
         this.replicates = replicates;
     }
 
@@ -39,7 +41,7 @@ final class Paired {
             rows.add(row);
             reps = Math.max(reps, Integer.parseInt(row.get("replicate")) + 1);
         }
-        Paired p = new Paired(r.strategies(), r.baseline(), reps);
+        Paired p = new Paired(r.strategies(), r.baseline(), r.noCampaign(), reps);
         p.rows.addAll(rows);
         return p;
     }
@@ -84,7 +86,7 @@ final class Paired {
      */
     Statistics.Estimate costPerKg(String strategy) {
         List<String> columns = List.of("spend_usd_total", "delivered_kg_total");
-        CompareSummary s = new CompareSummary(rows, strategies, columns, baseline, replicates);
+        CompareSummary s = new CompareSummary(rows, strategies, columns, baseline, noCampaign, replicates);
         Statistics.Estimate e = s.costPerKg(strategy);
         // as summary.csv holds it (and the terminal prints it), so the page shows the same number
         return new Statistics.Estimate(e.n(), held(e.mean()), e.sd(), held(e.low()), held(e.high()));

@@ -35,11 +35,13 @@ public final class Results {
     private final String kind;
     private final List<String> strategies;
     private final String baseline;
+    private final String noCampaign;
     /** strategy -> outcome -> summary.csv row */
     private final Map<String, Map<String, Map<String, String>>> summary;
 
-    private Results(Path dir, String name, String kind, List<String> strategies, String baseline,
+    private Results(Path dir, String name, String kind, List<String> strategies, String baseline, String noCampaign,
             Map<String, Map<String, Map<String, String>>> summary) {
+        this.noCampaign = noCampaign;
         this.dir = dir;
         this.name = name;
         this.kind = kind;
@@ -77,6 +79,8 @@ public final class Results {
         List<String> strategies = new ArrayList<>();
         if (design.get("strategies") instanceof List<?> l) for (Object o : l) strategies.add(String.valueOf(o));
         String baseline = design.get("baseline") == null ? null : String.valueOf(design.get("baseline"));
+        // The strategy without a campaign (cost per kg kept off): the baseline unless compare --reference named another.
+        String noCampaign = design.get("no_campaign") == null ? baseline : String.valueOf(design.get("no_campaign"));
         Map<String, Map<String, Map<String, String>>> summary = new LinkedHashMap<>();
         if ("compare".equals(kind)) {
             for (Map<String, String> row : ExperimentDir.records(dir.resolve(SUMMARY))) {
@@ -85,7 +89,7 @@ public final class Results {
             if (strategies.isEmpty()) strategies.addAll(summary.keySet());
         }
         return new Results(dir, String.valueOf(manifest.getOrDefault("name", dir.getFileName())), kind,
-                List.copyOf(strategies), baseline, summary);
+                List.copyOf(strategies), baseline, noCampaign, summary);
     }
 
     public Path dir() {
@@ -109,8 +113,19 @@ public final class Results {
         return strategies;
     }
 
+    /** The strategy the others' changes are stated against (no campaign, or compare --reference's). */
     public String baseline() {
         return baseline;
+    }
+
+    /** How the page names the strategy changes are stated against: "baseline", or "reference" under --reference. */
+    public String referenceWord() {
+        return baseline != null && noCampaign != null && !baseline.equals(noCampaign) ? "reference" : "baseline";
+    }
+
+    /** The strategy without a campaign that costs per kg kept off are counted against (the baseline by default). */
+    public String noCampaign() {
+        return noCampaign;
     }
 
     public boolean hasTimeseries() {

@@ -163,11 +163,57 @@ class TargetsTest {
         assertTrue(Double.isNaN(new Statistic.ShareOf("z", "z").of(run, 10)));
     }
 
+    private static final String PARAMS = """
+            name: test
+            parameters:
+              - key: military.interdict_prob
+                range: [0.1, 0.9]
+                why: no source
+              - key: market.yield_kg_per_ha_year
+                range: [5, 9]
+                scale: log
+            targets:
+            """;
+
+    @Test
+    void parametersToFitAreUncertainModelParametersWithPriorRanges() throws Exception {
+        Targets t = Targets.load(file(PARAMS + SEIZED), SC, null);
+        assertEquals(List.of("military.interdict_prob", "market.yield_kg_per_ha_year"),
+                t.parameters().stream().map(Prior::key).toList());
+        Prior p = t.parameters().get(1);
+        assertTrue(p.log());
+        assertEquals(5, p.value(0), 1e-12);
+        assertEquals(9, p.value(1), 1e-12);
+        assertEquals(Math.sqrt(45), p.value(0.5), 1e-12, "log scale: the middle is the geometric mean");
+        assertEquals(0.5, p.position(Math.sqrt(45)), 1e-12);
+        assertEquals(List.of("market.yield_kg_per_ha_year"), t.parameters(List.of("market.yield_kg_per_ha_year"))
+                .stream().map(Prior::key).toList());
+        String f = tmp.resolve("t.yaml").toString();
+        assertEquals(f + ":3: parameters[1].key: expected an uncertain model parameter (narcosim params --role model), "
+                + "got 'military.targeting', a strategy's lever: a calibration fits the world the strategies act in, "
+                + "never what they choose", error(PARAMS.replace("military.interdict_prob", "military.targeting") + SEIZED));
+        assertTrue(error(PARAMS.replace("military.interdict_prob", "military.interdict_prb") + SEIZED)
+                .endsWith("(did you mean 'military.interdict_prob'?)"));
+        assertEquals(f + ":4: parameters[1] (military.interdict_prob).range: expected low < high within the "
+                + "parameter's range [0, 1], got [0.1, 1.5]", error(PARAMS.replace("[0.1, 0.9]", "[0.1, 1.5]") + SEIZED));
+        assertTrue(error(PARAMS.replace("[5, 9]", "[0, 9]") + SEIZED).contains("a log scale needs a range above zero"));
+        assertTrue(error(PARAMS.replace("market.yield_kg_per_ha_year", "military.interdict_prob")
+                .replace("[5, 9]", "[0.2, 0.8]") + SEIZED)
+                .contains(":6: parameters[2].key: expected a parameter not listed before"));
+        assertTrue(error(PARAMS.replace("scale: log", "scale: logarithmic") + SEIZED)
+                .contains("scale: expected linear or log, got 'logarithmic'"));
+    }
+
     /** The shipped transit-zone targets load against the default scenario, each with a source. */
     @Test
     void theShippedTargetsLoad() throws Exception {
         Targets t = Targets.load(Path.of("data", "targets", "transit-zone.yaml"), SC, null);
         assertTrue(t.targets().size() >= 6, t.ids().toString());
-        for (Target x : t.targets()) assertFalse(x.source().isBlank(), x.id());
+        for (Target x : t.targets()) {
+            assertFalse(x.source().isBlank(), x.id());
+            assertEquals("status-quo", x.strategy(), x.id() + ": today's figures are held against today's effort");
+        }
+        assertTrue(t.parameters().size() >= 3, "parameters to fit");
+        for (Prior p : t.parameters()) assertFalse(p.why().isBlank(), p.key() + ": why this range");
     }
 }

@@ -217,7 +217,7 @@ class ScenarioLoaderTest {
         assertEquals(11, sc.nations().size(), "README: 10 nations plus international waters");
         assertEquals(1, sc.nations().stream().filter(Specs.Nation::international).count());
         assertEquals(4, sc.cartels().size());
-        assertEquals(6, sc.strategies().size());
+        assertEquals(7, sc.strategies().size(), "baseline, five alternatives and status-quo");
         assertEquals(1500, sc.budgetMusdPerYear());
     }
 

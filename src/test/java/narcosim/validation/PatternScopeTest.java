@@ -98,11 +98,11 @@ class PatternScopeTest {
         Path file = Path.of("scenarios/central-america.yaml");
         Scenario sc = ScenarioLoader.load(file);
         List<Arm> arms = new SeizureShare().arms(sc);
-        assertEquals(1 + 5 + 5, arms.size());
-        for (Arm a : arms.subList(6, 11)) {
+        assertEquals(1 + 6 + 6, arms.size(), "no campaign, then the six campaign strategies (status-quo too) at the budget and at twice it");
+        for (Arm a : arms.subList(7, 13)) {
             assertEquals(3000, ScenarioLoader.load(file, a.sets()).budgetMusdPerYear(), 1e-9, a.label());
         }
-        assertTrue(arms.subList(0, 6).stream().allMatch(a -> a.sets().isEmpty()));
+        assertTrue(arms.subList(0, 7).stream().allMatch(a -> a.sets().isEmpty()));
     }
 
     @Test

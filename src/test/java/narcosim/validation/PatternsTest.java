@@ -175,7 +175,7 @@ class PatternsTest {
     @Test
     void seizureShareStaysLimited() {
         assertHolds("seizure-share");
-        assertEquals(5 * 2 * 2, of("seizure-share").checks().size(), "two checks per campaign strategy and budget");
+        assertEquals(6 * 2 * 2, of("seizure-share").checks().size(), "two checks per campaign strategy (five and 'status-quo') and budget");
     }
 
     /**
