@@ -94,8 +94,13 @@ public class CalibrationTest {
         assertEquals(7.0, r.handSet()[1]);
         assertTrue(r.handSetFit().loss() > 10, "hand-set loss " + r.handSetFit().loss());
         // The truth is found to within a few per cent of each range: 0.8 wide and 6 kg/ha wide (measured: 0.3167 and
-        // 5.258, loss 95.9 -> 2.07).
-        assertEquals(TRUE_INTERDICT, r.calibrated()[0], 0.05, "interdict_prob");
+        // 5.258, loss 95.9 -> 2.07; since issue 16's table gaps and passes 0.3529 and 5.297, loss 1.86). The same
+        // test's calibration with its seed 7 replaced by 1-5 (targets and search): interdict_prob 0.3072, 0.3202,
+        // 0.2987, 0.2454, 0.2922 before (seed 4 0.055 off), 0.2458, 0.3352, 0.2686, 0.3106, 0.2855 after (seed 1 0.054
+        // off, loss 11): 60 candidates land within about 0.055 of the truth, before as after, so the bound is 0.06.
+        // (The residents' events are drawn by skipping since issue 16, so two parameter values no longer share every
+        // random number of a seed: the loss is a little rougher in the parameters than with one draw per resident.)
+        assertEquals(TRUE_INTERDICT, r.calibrated()[0], 0.06, "interdict_prob");
         assertEquals(TRUE_YIELD, r.calibrated()[1], 0.3, "yield");
         // Within two standard errors of each figure (60 candidates do not polish the last digits).
         assertTrue(r.calibratedFit().loss() < 4, "calibrated loss " + r.calibratedFit().loss());

@@ -53,7 +53,12 @@ class ModelStateTest {
         ParameterSpaceTest.assertSane(m);
         assertEquals("", m.capsNote(), "no cap held");
         double ref = m.market().referencePrice();
-        assertTrue(m.market().price() <= 4 * ref, "price within the scarcity factor: " + m.market().price());
+        // The price is the supply price (costs along the chain, which a campaign raises) times a scarcity factor held
+        // within market.supply_factor_cap (4); it is not bounded by 4 times the reference price: over seeds 1-160 this
+        // run's final price exceeded 4 x reference at 112 seeds before issue 16's resident event streams and 124 after
+        // (Welch p = 0.16, KS p = 0.33: no change), at most 8.2 x and 7.8 x. Seed 1 had passed 4 x by chance (1.7 x).
+        assertTrue(m.market().scarcity() <= 4 + 1e-9, "scarcity within its factor: " + m.market().scarcity());
+        assertTrue(m.market().price() <= 10 * ref, "price sane: " + m.market().price() / ref + " x reference");
         for (Place p : m.network().places) {
             if (p.isProduction()) assertTrue(p.cocaHa() < 2 * p.spec.cocaHa(), p + ": " + p.cocaHa() + " ha");
         }

@@ -23,6 +23,11 @@ class MilitaryCommandTest {
         return PolicyModels.started(TestModels.BALLOON, "corridor-crackdown", 4, sets);
     }
 
+    private static NarcoModel crackdown(int seed, String... sets) {
+        return TestModels.started(TestModels.load(TestModels.BALLOON, concat(new String[] {"run.burn_in_weeks=4"}, sets)),
+                "corridor-crackdown", seed);
+    }
+
     /** Counts over half a year of a crackdown: military seizures, detections, detections acted on, cues. */
     private static long[] encounters(String... sets) {
         return count(crackdown(sets));
@@ -80,11 +85,20 @@ class MilitaryCommandTest {
     @Test
     void aCueShrinksTheAreaToSearch() {
         // Intelligence names every shipment on the links the nations know; with a cue area as large as the links'
-        // own (the cue tells nothing) the end-game units find fewer than with the default small area.
-        long[] small = encounters("military.intel_cue_max=1");
-        long[] useless = encounters("military.intel_cue_max=1", "military.cue_area_sea_km2=10000000",
-                "military.cue_area_land_km2=1000000", "military.cue_hours=1000");
-        assertTrue(small[0] > useless[0], "seizures with a sharp cue " + small[0] + " vs a useless one " + useless[0]);
+        // own (the cue tells nothing) the end-game units find fewer than with the default small area. Military
+        // seizures in half a year are a few per run, so the two are compared summed over seeds 1-10, paired by
+        // seed. Measured over seeds 1-30 (sharp / useless cue per seed): main's jar before issue 16's resident
+        // draws, 202 against 114 in all, the sharp cue ahead at 26 seeds, tied at 2 (seed 1: 6 against 3); after
+        // them, 179 against 128, ahead at 21, tied at 6 (seed 1: 3 against 3); seeds 1-10: 69 against 35 before, 55
+        // against 37 after.
+        long small = 0;
+        long useless = 0;
+        for (int seed = 1; seed <= 10; seed++) {
+            small += count(crackdown(seed, "military.intel_cue_max=1"))[0];
+            useless += count(crackdown(seed, "military.intel_cue_max=1", "military.cue_area_sea_km2=10000000",
+                    "military.cue_area_land_km2=1000000", "military.cue_hours=1000"))[0];
+        }
+        assertTrue(small > useless, "seizures over seeds 1-10 with a sharp cue " + small + " vs a useless one " + useless);
     }
 
     @Test

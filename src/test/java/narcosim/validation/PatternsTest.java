@@ -74,6 +74,33 @@ class PatternsTest {
     record NotReproduced(List<String> stillHold, String why) {
     }
 
+    /**
+     * Not-reproduced patterns whose failing check is an effect near zero, so that at {@link #REPLICATES} whether its
+     * interval excludes zero depends on the draws, and the guard against a stale {@link #NOT_REPRODUCED} entry with
+     * it: pattern 6's year-5 cut in coca area is -0.0003 [-0.008, 0.008] at 20 replicates (base seed) before issue
+     * 16's resident event streams and 0.004 [-0.004, 0.012] after (`narcosim patterns --only eradication
+     * --replicates 20`), while at 6 replicates the draws after gave [0.008, 0.024] and "now holds".
+     */
+    static final Map<String, Integer> NOT_REPRODUCED_REPLICATES = Map.of("eradication", 20);
+
+    /**
+     * The guard for a not-reproduced pattern whose failing check is an effect near zero: the lower end of that check's
+     * 95% interval stays below a bound (a clear effect would fire it), since whether the interval excludes zero is a
+     * coin's toss. Pattern 6's year-5 cut, `narcosim patterns --only eradication --replicates 20 --seed S` at S = 1,
+     * 101, 201: main's jar before issue 16's table gaps, passes and thinned witnessing -0.0003 [-0.0083, 0.0076],
+     * 0.0061 [-0.0048, 0.0170], 0.0068 [-0.0001, 0.0136]; after, 0.0102 [0.0037, 0.0167], 0.0116 [0.0046, 0.0185],
+     * 0.0040 [-0.0011, 0.0091]: pooled (inverse variance) 0.0042 +- 0.0023 before and 0.0076 +- 0.0016 after (standard
+     * errors; difference p 0.22), a cut of about half a percent that 20 paired replicates resolve at some seeds and not
+     * at others, before as after (the paired intervals are narrower after: the new draws keep the arms' random
+     * numbers in step for longer, which changes the pairing, not the model).
+     */
+    static final Map<String, NearZero> NEAR_ZERO = Map.of("eradication",
+            new NearZero("cut in coca area, year 5 (while eradicating)", 0.01));
+
+    /** A check whose effect is near zero and the bound its interval's lower end must stay below. */
+    record NearZero(String check, double below) {
+    }
+
     /** Magnitudes outside the literature's range since issue 13 made prices along the chain outputs. */
     static final Map<String, String> OUTSIDE = Map.of(
             "wholesale price, Colombia", "the scenario's Colombian price is now the price at the source; the kg "
@@ -86,7 +113,8 @@ class PatternsTest {
         for (PatternExperiment.Trial t : PatternExperiment.withReplicatesNeeded(
                 PatternExperiment.trials(Patterns.all(), null, List.of(), REPLICATES))) {
             trials.add(NOT_REPRODUCED.containsKey(t.pattern().id())
-                    ? new PatternExperiment.Trial(t.pattern(), t.scenario(), t.sets(), t.point(), REPLICATES) : t);
+                    ? new PatternExperiment.Trial(t.pattern(), t.scenario(), t.sets(), t.point(),
+                            NOT_REPRODUCED_REPLICATES.getOrDefault(t.pattern().id(), REPLICATES)) : t);
         }
         outcomes = PatternExperiment.run(trials, 1, 2, Runner.Progress.NONE);
     }
@@ -107,8 +135,17 @@ class PatternsTest {
             return;
         }
         System.out.println("Pattern " + id + " is not reproduced (" + known.why() + "):\n" + report);
-        // The list must not go stale: a pattern listed here that holds again is taken off it.
-        assertFalse(o.holds(), "pattern " + id + " now holds: remove it from NOT_REPRODUCED\n" + report);
+        // The list must not go stale: a pattern listed here that holds again is taken off it. For a pattern whose
+        // failing check is an effect near zero, the guard is that the effect stays small (NEAR_ZERO).
+        NearZero small = NEAR_ZERO.get(id);
+        if (small == null) {
+            assertFalse(o.holds(), "pattern " + id + " now holds: remove it from NOT_REPRODUCED\n" + report);
+        } else {
+            Check c = o.checks().stream().filter(x -> x.name().equals(small.check())).findFirst()
+                    .orElseThrow(() -> new AssertionError("no check '" + small.check() + "' in pattern " + id));
+            assertTrue(c.estimate().low() < small.below(), "pattern " + id + ": '" + small.check() + "' is clearly above "
+                    + small.below() + ": reconsider NOT_REPRODUCED\n" + report);
+        }
         for (String name : known.stillHold()) {
             Check c = o.checks().stream().filter(x -> x.name().equals(name)).findFirst()
                     .orElseThrow(() -> new AssertionError("no check '" + name + "' in pattern " + id));
