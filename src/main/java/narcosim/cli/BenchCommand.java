@@ -115,8 +115,8 @@ public final class BenchCommand implements Callable<Integer> {
                 + "(%d residents x %d weeks, 5 repeats)%n", rates[2] / 1e6, rates[4] / 1e6, agents, reps);
         out.printf(Locale.ROOT, "bare loop over the same columns (1 core): median %.1f million, best %.1f million "
                 + "per second (same residents and weeks, alternating with the updates)%n", bare[2] / 1e6, bare[4] / 1e6);
-        out.printf(Locale.ROOT, "ratio: resident updates at %.1f%% of the bare loop's rate (medians; issue 16 target: "
-                + "at least 20%%)%n", 100 * rates[2] / bare[2]);
+        out.printf(Locale.ROOT, "ratio: resident updates at %.1f%% of the bare loop's rate (medians; the project's target, "
+                + "docs/PERFORMANCE.md: at least 20%%)%n", 100 * rates[2] / bare[2]);
         out.flush();
 
         // 2. Whole runs.
@@ -154,7 +154,7 @@ public final class BenchCommand implements Callable<Integer> {
                     (after - before) / 1048576.0, (after - before) / (double) n);
             if (timeResidents) {
                 out.printf(Locale.ROOT, "time: one %d-year run (+%d burn-in weeks) with %d residents: %.1f s wall, the "
-                        + "model built and run once (max heap %d MiB; issue 16 target with a million residents and "
+                        + "model built and run once (max heap %d MiB; target with a million residents and "
                         + "-Xmx1g: under 30 s)%n", big.weeks() / 52, bigModel.burnInWeeks(), n, seconds,
                         Runtime.getRuntime().maxMemory() >> 20);
             }
