@@ -165,6 +165,7 @@ public final class LeverSummary {
         for (int c = 0; c < cols.size(); c++) sb.append(String.format(Locale.ROOT, "%11s", heads[c]));
         sb.append('\n');
         List<String> still = new ArrayList<>();
+        List<String> idle = new ArrayList<>();
         Map<String, List<Effect>> byVariant = new LinkedHashMap<>();
         for (Effect e : all) byVariant.computeIfAbsent(e.leverId(), k -> new ArrayList<>()).add(e);
         for (List<Effect> es : byVariant.values()) {
@@ -179,7 +180,11 @@ public final class LeverSummary {
                 sb.append(String.format(Locale.ROOT, "%11s", cell));
             }
             sb.append('\n');
-            if (!any) still.add(first.lever() + " (" + first.change() + ")");
+            // Run by run identical to the strategy on every headline measure: the lever did not act at all.
+            boolean none = es.stream().filter(x -> !x.outcome().equals(COST))
+                    .allMatch(x -> x.effect() == 0 && x.low() == 0 && x.high() == 0);
+            if (none) idle.add(first.lever() + " (" + first.change() + ")");
+            else if (!any) still.add(first.lever() + " (" + first.change() + ")");
         }
         sb.append("* : the 95% interval of the paired difference excludes 0 (").append(replicates)
                 .append(" replicates with common random numbers). Changes in % of the strategy's mean; trust as a "
@@ -187,6 +192,13 @@ public final class LeverSummary {
         if (!still.isEmpty()) {
             sb.append("Levers that moved no headline measure (every interval includes 0):\n");
             for (String s : still) sb.append("  ").append(s).append('\n');
+        }
+        if (!idle.isEmpty()) {
+            sb.append("Levers that changed nothing at all (every run identical to the strategy's on every headline\n"
+                    + "measure): a lever that acts after a delay (development's lag, prison sentences, reviews) cannot\n"
+                    + "show in a short horizon (--years); a shift of money too small to buy a whole unit buys nothing;\n"
+                    + "a conditional lever acts only where the strategy sets it up (narcosim levers --help):\n");
+            for (String s : idle) sb.append("  ").append(s).append('\n');
         }
         return sb.toString();
     }
