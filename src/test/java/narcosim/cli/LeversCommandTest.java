@@ -33,6 +33,9 @@ class LeversCommandTest {
         assertTrue(r.out().startsWith("narcosim levers: classroom-balloon, strategy integrated"), r.out());
         assertTrue(r.out().contains("budget 0.1: military \u2192 police"), r.out());
         assertTrue(r.out().contains("Intelligence-led targeting \u2192 static"), r.out());
+        // In one year development's programmes (a two-year lag to harvest) change nothing at all, and the table says so.
+        String idle = r.out().substring(r.out().indexOf("Levers that changed nothing at all"));
+        assertTrue(idle.contains("Development programmes per community \u2192 6"), r.out());
         List<Map<String, String>> rows = ExperimentFixtures.maps(out.resolve(LeverSummary.FILE));
         assertEquals(LeverSummary.HEADER, ExperimentFixtures.header(out.resolve(LeverSummary.FILE)));
         long variants = rows.stream().map(m -> m.get("lever_id")).distinct().count();
