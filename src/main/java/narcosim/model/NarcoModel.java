@@ -153,9 +153,9 @@ public final class NarcoModel extends SimState {
         network = new Network(config.scenario(), params, params.real("military.capability_initial"));
         events = new EventBus();
         totals = new KgTotals();
-        events.register(totals);
+        events.register(totals, Event.Produced.class, Event.Delivered.class, Event.Seized.class, Event.Lost.class);
         protection = new Protection(params, network);
-        events.register(protection);
+        events.register(protection, Event.Bribe.class);
         double marketPrice = network.places.stream().filter(Place::isMarket).findFirst().orElseThrow()
                 .nation.spec.priceUsdKg();
         market = new Market(marketPrice, network.nations.size(), params);
@@ -205,8 +205,9 @@ public final class NarcoModel extends SimState {
         nextCartelIndex = cartels.members().size();
         campaign = new Campaign(this, config.strategy().shares(), config.scenario().budgetMusdPerYear(), params);
 
-        events.register(population);
-        events.register(this::arrestLeader);
+        events.register(population, Event.CollateralHarm.class, Event.Violence.class, Event.CorruptionSeen.class,
+                Event.CorruptionPunished.class, Event.Eradicated.class);
+        events.register(this::arrestLeader, Event.LeaderTargeted.class);
         // The collector adds a trust column per nation with residents (populated places).
         readings = new Readings(this);
         collector = new WeeklyCollector(network, readings);

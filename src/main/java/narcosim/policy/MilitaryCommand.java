@@ -140,7 +140,7 @@ final class MilitaryCommand {
         this.population = population;
         this.week = week;
         this.events = events;
-        events.register(this::hear);
+        events.register(this::hear, Event.Tips.class);
     }
 
     // ------------------------------------------------------------------ posting

@@ -60,7 +60,7 @@ final class Partnership {
         this.harm = new int[net.nations.size()];
         this.incursions = new int[net.nations.size()];
         this.scandals = new int[net.nations.size()];
-        events.register(this::hear);
+        events.register(this::hear, Event.CollateralHarm.class, Event.Incursion.class, Event.CorruptionSeen.class);
     }
 
     /**

@@ -53,7 +53,7 @@ final class Police {
         this.population = population;
         this.events = events;
         for (int i = 0; i < net.places.size(); i++) unitsAt.add(new ArrayList<>());
-        events.register(this::hear);
+        events.register(this::hear, Event.Tips.class, Event.Bribe.class);
     }
 
     // ------------------------------------------------------------------ posting
