@@ -34,6 +34,8 @@ import narcosim.util.Fmt;
 public final class CalibrationReport {
 
     public static final String PAGE = "report.html";
+    /** Fewer effective particles than this give correlations too noisy to call parameters hard to tell apart. */
+    static final int MIN_ESS_FOR_CORRELATIONS = 20;
 
     private CalibrationReport() {
     }
@@ -316,14 +318,17 @@ public final class CalibrationReport {
         }
         h.append("</table>\n<h3>Correlations between parameters in the posterior</h3>\n<p>Strong correlations (beyond "
                 + "&plusmn;0.5) mark parameters the targets cannot tell apart: the data fix a combination of them, "
-                + "not each one.</p>\n<div class=\"scroll\"><table class=\"matrix\">\n<tr><th></th>");
+                + "not each one.").append(g.effectiveSize() < MIN_ESS_FOR_CORRELATIONS ? " <span class=\"ns\">With "
+                + Fmt.num(sig2(g.effectiveSize())) + " effective particles (fewer than " + MIN_ESS_FOR_CORRELATIONS
+                + ") these correlations are too noisy to read: give more --particles.</span>" : "")
+                .append("</p>\n<div class=\"scroll\"><table class=\"matrix\">\n<tr><th></th>");
         for (Prior p : r.priors()) h.append("<th><code>").append(HtmlReport.esc(p.key())).append("</code></th>");
         h.append("</tr>\n");
         for (int a = 0; a < d; a++) {
             h.append("<tr><th><code>").append(HtmlReport.esc(r.priors().get(a).key())).append("</code></th>");
             for (int b = 0; b < d; b++) {
                 double c = g.correlation(a, b);
-                String cls = a != b && Math.abs(c) > 0.5 ? " bad" : "";
+                String cls = a != b && Math.abs(c) > 0.5 && g.effectiveSize() >= MIN_ESS_FOR_CORRELATIONS ? " bad" : "";
                 h.append("<td class=\"num").append(cls).append("\">").append(a == b ? "1" : Fmt.num(sig2(c))).append("</td>");
             }
             h.append("</tr>\n");
@@ -378,7 +383,10 @@ public final class CalibrationReport {
                             + Fmt.num(sig(g.quantile(i, 0.975))),
                     Fmt.num(p.low()) + " - " + Fmt.num(p.high()) + (p.log() ? " log" : "")));
         }
-        if (g != null) {
+        if (g != null && g.effectiveSize() < MIN_ESS_FOR_CORRELATIONS) {
+            sb.append(String.format("(the posterior's %s effective particles are too few to judge correlations: at least %d"
+                    + " are needed; give more --particles)%n", Fmt.num(sig2(g.effectiveSize())), MIN_ESS_FOR_CORRELATIONS));
+        } else if (g != null) {
             for (int a = 0; a < r.priors().size(); a++) {
                 for (int b = a + 1; b < r.priors().size(); b++) {
                     double c = g.correlation(a, b);

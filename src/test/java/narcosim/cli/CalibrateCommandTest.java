@@ -41,6 +41,9 @@ class CalibrateCommandTest {
         assertTrue(first.out().contains("(held out)"), first.out());
         assertTrue(first.out().contains("military.interdict_prob"), first.out());
         assertTrue(first.out().contains("posterior 95%"), first.out());
+        // 12 particles are too few to read correlations from, and the table says so instead of naming pairs.
+        assertTrue(first.out().contains("too few to judge correlations"), first.out());
+        assertFalse(first.out().contains("hardly tell apart"), first.out());
         List<String> fit = Files.readAllLines(whole.resolve("fit.csv"));
         assertEquals(1 + 2 * 2, fit.size(), "a row per target and per hand-set/calibrated: " + fit);
         assertTrue(fit.get(0).startsWith("target,statistic,strategy,unit,window,observed"), fit.get(0));
