@@ -6,11 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -18,12 +14,10 @@ import java.util.Map;
 import java.util.Set;
 
 import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
-import org.yaml.snakeyaml.DumperOptions;
-import org.yaml.snakeyaml.Yaml;
 
 import narcosim.experiment.AtomicDirectory;
+import narcosim.experiment.Experiments;
 import narcosim.util.InputException;
 import narcosim.experiment.Plan;
 import narcosim.experiment.RunOutput;
@@ -122,8 +116,8 @@ public final class Calibration {
         final List<String> strategies;
         final double[] handSet;
 
-        Setup(Request req) throws ScenarioException {
-            this.req = req;
+        Setup(Request asked) throws ScenarioException {
+            Request req = asked;
             YamlNodes.Parsed source = YamlNodes.parse(req.scenario());
             scenario = ScenarioLoader.load(source, req.sets());
             plan = new Plan(Plan.Kind.COMPARE, "calibrate-" + scenario.name(), req.scenario(), req.sets(), scenario,
@@ -143,6 +137,13 @@ public final class Calibration {
                 throw new ScenarioException(req.targets().toString(), 0, "parameters", "expected a list of the "
                         + "uncertain model parameters to fit, each with its prior range (key, range), got none");
             }
+            // Population 0: CMA-ES's default for the number of parameters, recorded as such in the manifest.
+            if (req.population() <= 0) {
+                req = new Request(req.scenario(), req.sets(), req.targets(), req.parameters(), req.heldOut(),
+                        req.replicates(), req.seed(), req.evaluations(), Search.defaultPopulation(priors.size()),
+                        req.sigma(), req.particles(), req.generations());
+            }
+            this.req = req;
             heldOut = new LinkedHashSet<>();
             for (String id : req.heldOut()) {
                 if (targets.target(id) == null) {
@@ -180,11 +181,6 @@ public final class Calibration {
             } catch (IllegalStateException e) {
                 throw new ScenarioException(req.scenario().toString(), 0, "", e.getMessage());
             }
-        }
-
-        /** The parameters' count, for the default population. */
-        public int parameterCount() {
-            return priors.size();
         }
 
         /** The scenario's name. */
@@ -248,25 +244,23 @@ public final class Calibration {
              BufferedWriter out = Files.newBufferedWriter(dir.resolve(EVALUATIONS), StandardCharsets.UTF_8,
                      StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
             if (memo.size() == 0) {
-                out.write(csvLine(header));
+                out.write(narcosim.experiment.ExperimentDir.line(header));
                 out.flush();
             }
             int per = ev.runsPerCandidate();
             progress.start((req.evaluations() + 2) * per, Math.min(req.evaluations(), memo.size()) * per);
-            Search.Objective objective = values -> fitAt(s, ev, values);
+            Search.Objective objective = values -> fitAt(s, ev, values, 0);
             Search.Evaluation best = Search.run(s.priors, s.handSet, objective, req.evaluations(), req.population(),
                     req.sigma(), req.seed(), memo, (e, old) -> {
                         if (old) return;
-                        out.write(csvLine(evaluationRow(e, s)));
+                        out.write(narcosim.experiment.ExperimentDir.line(evaluationRow(e, s)));
                         out.flush();
                     });
             double[] calibrated = new double[s.priors.size()];
             for (int i = 0; i < calibrated.length; i++) calibrated[i] = round(best.values()[i], s.priors.get(i));
             // The fit table runs on fresh seeds: a loss on the seeds the search tuned against would flatter the fit.
-            ev.atPoint(CHECK_POINT);
-            Fit handSetFit = fitAt(s, ev, s.handSet);
-            Fit calibratedFit = fitAt(s, ev, calibrated);
-            ev.atPoint(0);
+            Fit handSetFit = fitAt(s, ev, s.handSet, CHECK_POINT);
+            Fit calibratedFit = fitAt(s, ev, calibrated, CHECK_POINT);
             progress.close();
             List<Posterior.Generation> posterior = req.particles() > 0 ? posterior(s, ev, dir, progressFor) : null;
             String name = s.scenario.name() + "-calibrated.yaml";
@@ -284,7 +278,7 @@ public final class Calibration {
             AtomicDirectory.writeFile(r.scenarioFile(), p -> Files.writeString(p, text, StandardCharsets.UTF_8));
             CalibrationReport.write(r, req);
             Map<String, Object> done = new LinkedHashMap<>(readManifest(manifestFile));
-            done.put("finished", now());
+            done.put("finished", Experiments.now());
             done.put("loss_hand_set", handSetFit.loss());
             done.put("loss_calibrated", calibratedFit.loss());
             writeYaml(manifestFile, done);
@@ -293,11 +287,11 @@ public final class Calibration {
     }
 
     /** A candidate's fit: its runs at these values, held against the targets. */
-    static Fit fitAt(Setup s, Evaluator ev, double[] values) {
+    static Fit fitAt(Setup s, Evaluator ev, double[] values, int point) {
         Map<String, Object> set = new LinkedHashMap<>();
         for (int i = 0; i < values.length; i++) set.put(s.priors.get(i).key(), values[i]);
         try {
-            return Fit.of(s.targets, ev.run(set), ev.years(), s.heldOut);
+            return Fit.of(s.targets, ev.run(set, point), ev.years(), s.heldOut);
         } catch (Exception e) {
             throw new Search.CandidateFailed(values, e);
         }
@@ -308,9 +302,13 @@ public final class Calibration {
         if (p.param().type() == narcosim.scenario.Param.Type.INTEGER) {
             return Math.max(Math.ceil(p.low()), Math.min(Math.floor(p.high()), Math.rint(v)));
         }
+        return Math.max(p.low(), Math.min(p.high(), significant(v, DIGITS)));
+    }
+
+    /** A value to some significant digits (0 and non-finite values as they are). */
+    static double significant(double v, int digits) {
         if (v == 0 || !Double.isFinite(v)) return v;
-        double r = new java.math.BigDecimal(v).round(new java.math.MathContext(DIGITS)).doubleValue();
-        return Math.max(p.low(), Math.min(p.high(), r));
+        return new java.math.BigDecimal(v).round(new java.math.MathContext(digits)).doubleValue();
     }
 
     // ------------------------------------------------------------------ posterior (ABC-SMC)
@@ -327,7 +325,7 @@ public final class Calibration {
         try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
                 StandardOpenOption.APPEND)) {
             if (known.isEmpty()) {
-                out.write(csvLine(header));
+                out.write(narcosim.experiment.ExperimentDir.line(header));
                 out.flush();
             }
             Posterior.Memo memo = new Posterior.Memo() {
@@ -342,7 +340,7 @@ public final class Calibration {
                     row.add(Double.toString(p.distance()));
                     for (double v : p.values()) row.add(Double.toString(v));
                     for (double u : p.position()) row.add(Double.toString(u));
-                    out.write(csvLine(row));
+                    out.write(narcosim.experiment.ExperimentDir.line(row));
                     out.flush();
                 }
             };
@@ -385,9 +383,6 @@ public final class Calibration {
                     }
                     bar[0].step();
                 }
-
-                public void generation(Posterior.Generation g) {
-                }
             };
             try {
                 return Posterior.run(s.priors, req.particles(), req.generations(), req.seed(), sim, memo, listener);
@@ -420,8 +415,7 @@ public final class Calibration {
                         position, values, Double.parseDouble(r.get(2)));
                 out.put(p.generation() + "/" + p.index(), p);
             } catch (NumberFormatException e) {
-                throw new InputException(file + ", line " + r.getRecordNumber() + ": expected numbers, got "
-                        + e.getMessage() + "; narcosim writes this file: restore it, or start again in a new directory");
+                throw damaged(file + ", line " + r.getRecordNumber() + ": expected numbers, got " + e.getMessage());
             }
         }
         return out;
@@ -438,7 +432,7 @@ public final class Calibration {
             for (double v : g.particles().get(i).values()) row.add(Fmt.num(v));
             rows.add(row);
         }
-        table(file, header, rows);
+        Experiments.writeTable(file, header, rows);
     }
 
     private static void writeCorrelations(Path file, Result r) throws IOException {
@@ -449,7 +443,7 @@ public final class Calibration {
                 rows.add(List.of(r.priors().get(a).key(), r.priors().get(b).key(), Fmt.num(g.correlation(a, b))));
             }
         }
-        table(file, List.of("parameter_a", "parameter_b", "correlation"), rows);
+        Experiments.writeTable(file, List.of("parameter_a", "parameter_b", "correlation"), rows);
     }
 
     // ------------------------------------------------------------------ manifest
@@ -459,8 +453,8 @@ public final class Calibration {
         m.put("narcosim_version", Version.get());
         m.put("name", s.plan.name());
         m.put("request", s.req.toMap());
-        m.put("scenario_sha256", sha256(s.req.scenario()));
-        m.put("targets_sha256", sha256(s.req.targets()));
+        m.put("scenario_sha256", Experiments.sha256(s.req.scenario()));
+        m.put("targets_sha256", Experiments.sha256(s.req.targets()));
         m.put("method", "CMA-ES (commons-math3 CMAESOptimizer, active covariance update) over the parameters' prior "
                 + "ranges mapped onto [0, 1]; loss = sum over the fitted targets of ((model mean - observed) / sd)^2, "
                 + "the model mean over " + s.req.replicates() + " replicates of each of " + String.join(", ", s.strategies)
@@ -469,9 +463,19 @@ public final class Calibration {
                 + "fit table (hand-set and calibrated values): SplitMix64(base, " + CHECK_POINT + ", r), fresh seeds; "
                 + "posterior: proposal i of generation g runs once with SplitMix64(base, 1 + g, i); the optimiser's and "
                 + "the proposals' own streams start from the base seed");
-        m.put("started", now());
+        m.put("started", Experiments.now());
         m.put("finished", null);
         return m;
+    }
+
+    private static void writeYaml(Path file, Map<String, Object> m) throws IOException {
+        String text = narcosim.experiment.ExperimentDir.yaml(m);
+        AtomicDirectory.writeFile(file, p -> Files.writeString(p, text, StandardCharsets.UTF_8));
+    }
+
+    /** A file narcosim wrote that is not as it wrote it: what is wrong, and what to do (one line). */
+    private static InputException damaged(String problem) {
+        return new InputException(problem + "; narcosim writes this file: restore it, or start again in a new directory");
     }
 
     /** Request keys a resume may raise (run longer), never lower. */
@@ -517,32 +521,10 @@ public final class Calibration {
         try {
             o = YamlNodes.load(file);
         } catch (ScenarioException e) {
-            throw new InputException(e.getMessage() + "; narcosim writes this file: restore it, or start again in a "
-                    + "new directory");
+            throw damaged(e.getMessage());
         }
-        if (!(o instanceof Map)) throw new InputException(file + ": not a YAML mapping; narcosim writes this file: "
-                + "restore it, or start again in a new directory");
+        if (!(o instanceof Map)) throw damaged(file + ": not a YAML mapping");
         return (Map<String, Object>) o;
-    }
-
-    private static void writeYaml(Path file, Map<String, Object> m) throws IOException {
-        DumperOptions o = new DumperOptions();
-        o.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
-        o.setWidth(120);
-        String text = new Yaml(o).dump(m);
-        AtomicDirectory.writeFile(file, p -> Files.writeString(p, text, StandardCharsets.UTF_8));
-    }
-
-    static String sha256(Path file) throws IOException {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String now() {
-        return Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
     }
 
     // ------------------------------------------------------------------ evaluations.csv (the resume state)
@@ -564,14 +546,6 @@ public final class Calibration {
         for (double u : e.position()) row.add(Double.toString(u));
         for (Target t : s.targets.targets()) row.add(Double.toString(e.model().get(t.id())));
         return row;
-    }
-
-    private static String csvLine(List<String> values) throws IOException {
-        StringBuilder sb = new StringBuilder();
-        try (CSVPrinter p = new CSVPrinter(sb, RunOutput.CSV)) {
-            p.printRecord(values);
-        }
-        return sb.toString();
     }
 
     /**
@@ -596,14 +570,12 @@ public final class Calibration {
                 Search.Evaluation e = new Search.Evaluation(Integer.parseInt(r.get(0)), position, values,
                         Double.parseDouble(r.get(1)), model);
                 if (e.index() != memo.size() || memo.get(position) != null) {
-                    throw new InputException(file + ", line " + r.getRecordNumber() + ": candidate " + e.index()
-                            + (e.index() != memo.size() ? " out of sequence" : " recorded twice") + "; narcosim writes "
-                            + "this file: restore it, or start again in a new directory");
+                    throw damaged(file + ", line " + r.getRecordNumber() + ": candidate " + e.index()
+                            + (e.index() != memo.size() ? " out of sequence" : " recorded twice"));
                 }
                 memo.add(e);
             } catch (NumberFormatException e) {
-                throw new InputException(file + ", line " + r.getRecordNumber() + ": expected numbers, got "
-                        + e.getMessage() + "; narcosim writes this file: restore it, or start again in a new directory");
+                throw damaged(file + ", line " + r.getRecordNumber() + ": expected numbers, got " + e.getMessage());
             }
         }
         return memo;
@@ -630,14 +602,12 @@ public final class Calibration {
             records = parser.getRecords();
         }
         if (records.isEmpty() || !records.get(0).toList().equals(header)) {
-            throw new InputException(file + ": its header is not that of this calibration's candidates; narcosim "
-                    + "writes this file: restore it, or start again in a new directory");
+            throw damaged(file + ": its header is not that of this calibration's candidates");
         }
         for (int i = 1; i < records.size(); i++) {
             if (records.get(i).size() != header.size()) {
-                throw new InputException(file + ", line " + (i + 1) + ": expected " + header.size() + " values, got "
-                        + records.get(i).size() + "; narcosim writes this file: restore it, or start again in a new "
-                        + "directory");
+                throw damaged(file + ", line " + (i + 1) + ": expected " + header.size() + " values, got "
+                        + records.get(i).size());
             }
         }
         return records.subList(1, records.size());
@@ -662,7 +632,7 @@ public final class Calibration {
                         Boolean.toString(t.verified()), t.source()));
             }
         }
-        table(file, FIT_HEADER, rows);
+        Experiments.writeTable(file, FIT_HEADER, rows);
     }
 
     static final List<String> PARAMETER_HEADER = List.of("parameter", "prior_low", "prior_high", "scale", "hand_set",
@@ -680,16 +650,7 @@ public final class Calibration {
                     g == null ? "" : Fmt.num(g.quantile(i, 0.025)), g == null ? "" : Fmt.num(g.quantile(i, 0.975)),
                     p.param().description(), p.why()));
         }
-        table(file, PARAMETER_HEADER, rows);
+        Experiments.writeTable(file, PARAMETER_HEADER, rows);
     }
 
-    private static void table(Path file, List<String> header, List<List<String>> rows) throws IOException {
-        AtomicDirectory.writeFile(file, p -> {
-            try (var w = Files.newBufferedWriter(p, StandardCharsets.UTF_8);
-                 CSVPrinter csv = new CSVPrinter(w, RunOutput.CSV)) {
-                csv.printRecord(header);
-                for (List<String> row : rows) csv.printRecord(row);
-            }
-        });
-    }
 }

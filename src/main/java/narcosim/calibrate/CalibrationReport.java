@@ -354,8 +354,7 @@ public final class CalibrationReport {
     }
 
     private static double sig(double v) {
-        if (!Double.isFinite(v) || v == 0) return v;
-        return new java.math.BigDecimal(v).round(new java.math.MathContext(3)).doubleValue();
+        return Calibration.significant(v, 3);
     }
 
     /** The terminal's summary: each target with the hand-set and calibrated model means, then the parameters. */

@@ -54,7 +54,7 @@ public final class Evaluator implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        this.years = plan.config(spec(strategies.get(0), 0, Map.of())).weeks() / 52.0;
+        this.years = plan.config(new RunSpec(0, 0, strategies.get(0), 0, Seeds.derive(seed, 0, 0), Map.of())).weeks() / 52.0;
     }
 
     /** Campaign years of a run. */
@@ -67,51 +67,23 @@ public final class Evaluator implements AutoCloseable {
         return strategies.size() * replicates;
     }
 
-    private RunSpec spec(String strategy, int replicate, Map<String, Object> values) {
-        return new RunSpec(0, 0, strategy, replicate, Seeds.derive(seed, point, replicate), values);
-    }
-
-    /** Design point of the replicates' seeds: 0 for the search; the fit table runs on other, fresh seeds. */
-    private int point;
-
-    /** The same runs with the seeds of another design point (fresh seeds, not those the search tuned against). */
-    public Evaluator atPoint(int p) {
-        this.point = p;
-        return this;
-    }
-
     /**
      * Every strategy's runs at these parameter values, replicates in order: each run's measures (runs.csv's columns).
+     * Replicate r's seed is that of design point {@code point}: 0 for the search (common random numbers across
+     * candidates); the fit table runs on another, fresh point, not on the seeds the search tuned against.
      *
      * @throws Exception a run that failed (the candidate's values made the model leave its valid state), with its cause
      */
-    public Map<String, List<Map<String, Double>>> run(Map<String, Object> values) throws Exception {
-        Map<String, List<Future<Map<String, Double>>>> futures = new LinkedHashMap<>();
+    public Map<String, List<Map<String, Double>>> run(Map<String, Object> values, int point) throws Exception {
+        List<RunSpec> specs = new ArrayList<>();
         for (String s : strategies) {
-            List<Future<Map<String, Double>>> fs = new ArrayList<>();
             for (int r = 0; r < replicates; r++) {
-                RunSpec spec = spec(s, r, values);
-                fs.add(pool.submit(() -> {
-                    Map<String, Double> out = RunResult.run(plan.config(spec)).outcomes();
-                    step.step();
-                    return out;
-                }));
+                specs.add(new RunSpec(0, 0, s, r, Seeds.derive(seed, point, r), values));
             }
-            futures.put(s, fs);
         }
+        List<Map<String, Double>> done = runAll(specs, true);
         Map<String, List<Map<String, Double>>> out = new LinkedHashMap<>();
-        for (Map.Entry<String, List<Future<Map<String, Double>>>> e : futures.entrySet()) {
-            List<Map<String, Double>> runs = new ArrayList<>();
-            for (Future<Map<String, Double>> f : e.getValue()) {
-                try {
-                    runs.add(f.get());
-                } catch (ExecutionException ex) {
-                    for (List<Future<Map<String, Double>>> all : futures.values()) all.forEach(x -> x.cancel(false));
-                    throw ex.getCause() instanceof Exception c ? c : ex;
-                }
-            }
-            out.put(e.getKey(), runs);
-        }
+        for (int k = 0; k < specs.size(); k++) out.computeIfAbsent(specs.get(k).strategy(), x -> new ArrayList<>()).add(done.get(k));
         return out;
     }
 
@@ -121,27 +93,40 @@ public final class Evaluator implements AutoCloseable {
      */
     public List<Map<String, List<Map<String, Double>>>> runEach(List<Map<String, Object>> candidates, List<Long> seeds)
             throws Exception {
-        List<Map<String, Future<Map<String, Double>>>> futures = new ArrayList<>();
+        List<RunSpec> specs = new ArrayList<>();
         for (int c = 0; c < candidates.size(); c++) {
-            Map<String, Future<Map<String, Double>>> fs = new LinkedHashMap<>();
-            for (String s : strategies) {
-                RunSpec spec = new RunSpec(0, 0, s, 0, seeds.get(c), candidates.get(c));
-                fs.put(s, pool.submit(() -> RunResult.run(plan.config(spec)).outcomes()));
-            }
-            futures.add(fs);
+            for (String s : strategies) specs.add(new RunSpec(0, 0, s, 0, seeds.get(c), candidates.get(c)));
         }
+        List<Map<String, Double>> done = runAll(specs, false);
         List<Map<String, List<Map<String, Double>>>> out = new ArrayList<>();
-        for (Map<String, Future<Map<String, Double>>> fs : futures) {
+        for (int c = 0; c < candidates.size(); c++) {
             Map<String, List<Map<String, Double>>> runs = new LinkedHashMap<>();
-            for (Map.Entry<String, Future<Map<String, Double>>> e : fs.entrySet()) {
-                try {
-                    runs.put(e.getKey(), List.of(e.getValue().get()));
-                } catch (ExecutionException ex) {
-                    for (var all : futures) all.values().forEach(x -> x.cancel(false));
-                    throw ex.getCause() instanceof Exception c ? c : ex;
-                }
+            for (int k = 0; k < strategies.size(); k++) {
+                runs.put(strategies.get(k), List.of(done.get(c * strategies.size() + k)));
             }
             out.add(runs);
+        }
+        return out;
+    }
+
+    /** The runs on the pool, results in the specs' order; the first failure cancels the rest and is thrown. */
+    private List<Map<String, Double>> runAll(List<RunSpec> specs, boolean counted) throws Exception {
+        List<Future<Map<String, Double>>> futures = new ArrayList<>();
+        for (RunSpec spec : specs) {
+            futures.add(pool.submit(() -> {
+                Map<String, Double> out = RunResult.run(plan.config(spec)).outcomes();
+                if (counted) step.step();
+                return out;
+            }));
+        }
+        List<Map<String, Double>> out = new ArrayList<>();
+        for (Future<Map<String, Double>> f : futures) {
+            try {
+                out.add(f.get());
+            } catch (ExecutionException ex) {
+                futures.forEach(x -> x.cancel(false));
+                throw ex.getCause() instanceof Exception c ? c : ex;
+            }
         }
         return out;
     }

@@ -105,10 +105,8 @@ public final class Posterior {
         }
     }
 
-    /** Told of each generation as it completes. */
+    /** Told of each particle accepted (progress). */
     public interface Listener {
-        void generation(Generation g);
-
         /** A particle was accepted: the generation's count so far, and whether it was read back (resume). */
         void accepted(int generation, int accepted, boolean recorded);
     }
@@ -181,7 +179,6 @@ public final class Posterior {
             double[] w = weights(accepted, prev, kernel, d);
             Generation gen = new Generation(g, tolerance, List.copyOf(accepted), w, index);
             out.add(gen);
-            listener.generation(gen);
             prev = gen;
         }
         return out;

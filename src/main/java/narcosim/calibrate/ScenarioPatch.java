@@ -170,8 +170,7 @@ final class ScenarioPatch {
 
     /** Four significant digits, for the header. */
     static double sig(double v) {
-        if (!Double.isFinite(v) || v == 0) return v;
-        return new java.math.BigDecimal(v).round(new java.math.MathContext(4)).doubleValue();
+        return Calibration.significant(v, 4);
     }
 
     /** The held-out targets' share of the loss (their terms summed). */

@@ -114,7 +114,6 @@ public final class Search {
         double[] guess = new double[d];
         for (int i = 0; i < d; i++) guess[i] = priors.get(i).position(start[i]);
         Evaluation[] best = new Evaluation[1];
-        int[] count = new int[1];
         // Candidates met so far in this call, in the order they were first recorded (for the replay check).
         int[] fresh = new int[1];
         ObjectiveFunction f = new ObjectiveFunction(u -> {
@@ -143,7 +142,6 @@ public final class Search {
                 memo.add(e);
                 fresh[0]++;
             }
-            count[0]++;
             if (best[0] == null || e.loss() < best[0].loss()) best[0] = e;
             try {
                 listener.evaluated(e, old);

@@ -142,11 +142,8 @@ public final class CalibrateCommand implements Callable<Integer> {
             throw new Main.UserError("--targets " + targets + ": no such file");
         }
         // Everything is read and checked before any directory is made.
-        Calibration.Request probe = request(population == null ? 2 : population);
-        Calibration.Setup setup = Calibration.setup(probe);
-        int lambda = population != null ? population : Search.defaultPopulation(setup.parameterCount());
-        Calibration.Request req = request(lambda);
-        setup = Calibration.setup(req);
+        // (without --population, the setup takes CMA-ES's default for the number of parameters)
+        Calibration.Setup setup = Calibration.setup(request(population == null ? 0 : population));
         Path dir;
         if (resume != null) {
             if (!Files.isDirectory(resume)) {

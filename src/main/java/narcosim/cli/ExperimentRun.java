@@ -32,36 +32,32 @@ final class ExperimentRun {
     static int compare(Path file, ScenarioOptions scenario, List<String> strategies, int replicates, long seed,
                        String reference, ExperimentOptions opts, picocli.CommandLine.Model.CommandSpec spec)
             throws Exception {
-        Experiments.Request req = new Experiments.Request(Plan.Kind.COMPARE, file, scenario.sets(), strategies, replicates,
-                seed, opts.timeseries(Plan.Kind.COMPARE));
-        Plan plan = Experiments.plan(req);
-        if (reference != null) {
-            @SuppressWarnings("unchecked")
-            List<String> chosen = (List<String>) plan.description().get("strategies");
-            if (!chosen.contains(reference)) {
-                throw new Main.UserError("--reference: expected one of the compared strategies (" + String.join(", ",
-                        chosen) + "), got '" + reference + "'" + narcosim.scenario.YamlNodes.suggest(reference, chosen));
-            }
-            plan.description().put("baseline", reference);
-        }
-        return execute(plan, req, opts, spec.commandLine().getOut(), spec.commandLine().getErr());
+        return withReference(new Experiments.Request(Plan.Kind.COMPARE, file, scenario.sets(), strategies, replicates,
+                seed, opts.timeseries(Plan.Kind.COMPARE)), reference, "baseline", "the compared strategies", opts, spec);
     }
 
     /** A sweep, its findings compared with {@code reference} (null: the sweep file's, else baseline). */
     static int sweep(Path file, ScenarioOptions scenario, int replicates, long seed, String reference,
                      ExperimentOptions opts, picocli.CommandLine.Model.CommandSpec spec) throws Exception {
-        Experiments.Request req = new Experiments.Request(Plan.Kind.SWEEP, file, scenario.sets(), null, replicates, seed,
-                opts.timeseries(Plan.Kind.SWEEP));
+        return withReference(new Experiments.Request(Plan.Kind.SWEEP, file, scenario.sets(), null, replicates, seed,
+                opts.timeseries(Plan.Kind.SWEEP)), reference, "reference", "the sweep's strategies", opts, spec);
+    }
+
+    /**
+     * Builds the plan of a request and runs it, with --reference (when given) checked against the plan's strategies
+     * and recorded under {@code key} of its design.
+     */
+    private static int withReference(Experiments.Request req, String reference, String key, String whose,
+                                     ExperimentOptions opts, picocli.CommandLine.Model.CommandSpec spec) throws Exception {
         Plan plan = Experiments.plan(req);
         if (reference != null) {
             @SuppressWarnings("unchecked")
             List<String> strategies = (List<String>) plan.description().get("strategies");
             if (!strategies.contains(reference)) {
-                throw new Main.UserError("--reference: expected one of the sweep's strategies (" + String.join(", ",
-                        strategies) + "), got '" + reference + "'" + narcosim.scenario.YamlNodes.suggest(reference,
-                        strategies));
+                throw new Main.UserError("--reference: expected one of " + whose + " (" + String.join(", ", strategies)
+                        + "), got '" + reference + "'" + narcosim.scenario.YamlNodes.suggest(reference, strategies));
             }
-            plan.description().put("reference", reference);
+            plan.description().put(key, reference);
         }
         return execute(plan, req, opts, spec.commandLine().getOut(), spec.commandLine().getErr());
     }

@@ -215,7 +215,7 @@ public final class ExperimentDir {
         AtomicDirectory.writeFile(dir.resolve(MANIFEST), p -> Files.writeString(p, text, StandardCharsets.UTF_8));
     }
 
-    static String yaml(Map<String, Object> m) {
+    public static String yaml(Map<String, Object> m) {
         DumperOptions o = new DumperOptions();
         o.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
         o.setWidth(120);

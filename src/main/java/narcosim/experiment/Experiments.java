@@ -150,7 +150,7 @@ public final class Experiments {
         return m;
     }
 
-    static String sha256(Path file) throws IOException {
+    public static String sha256(Path file) throws IOException {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
         } catch (NoSuchAlgorithmException e) {
@@ -159,7 +159,7 @@ public final class Experiments {
     }
 
     /** The time now, to the second (UTC), as the manifest records when an experiment started and finished. */
-    static String now() {
+    public static String now() {
         return Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
     }
 
@@ -282,7 +282,7 @@ public final class Experiments {
     public record Merged(boolean complete, String problem, Map<Integer, List<String>> failures) {
     }
 
-    static void writeTable(Path file, List<String> header, List<List<String>> rows) throws IOException {
+    public static void writeTable(Path file, List<String> header, List<List<String>> rows) throws IOException {
         AtomicDirectory.writeFile(file, f -> {
             try (var w = Files.newBufferedWriter(f, StandardCharsets.UTF_8);
                  CSVPrinter csv = new CSVPrinter(w, RunOutput.CSV)) {

@@ -40,7 +40,7 @@ public class CalibrationTest {
         Map<String, List<Map<String, Double>>> runs;
         double years;
         try (Evaluator ev = new Evaluator(probe.plan, List.of(STRATEGY), 3, 7, 2, null)) {
-            runs = ev.run(Map.of("military.interdict_prob", TRUE_INTERDICT, "market.yield_kg_per_ha_year", TRUE_YIELD));
+            runs = ev.run(Map.of("military.interdict_prob", TRUE_INTERDICT, "market.yield_kg_per_ha_year", TRUE_YIELD), 0);
             years = ev.years();
         }
         double share = runs.get(STRATEGY).stream().mapToDouble(m -> m.get("seized_share")).average().orElseThrow();

@@ -30,8 +30,19 @@ class CalibrateCommandTest {
     static void calibrateOnce() throws Exception {
         targets = narcosim.calibrate.CalibrationTest.syntheticTargets(tmp);
         whole = tmp.resolve("whole");
-        first = cli("calibrate", SCENARIO, "--targets", targets, "--years", 3, "-r", 2, "--evaluations", 12, "-q",
-                "--particles", 12, "--generations", 2, "--hold-out", "departed", "-o", whole);
+        first = small(12, 2, "-o", whole);
+    }
+
+    /**
+     * The small calibration these tests share (3-year runs, 2 replicates, 12 particles, 'departed' held out), with
+     * its number of candidates and generations, then the directory options.
+     */
+    static InProcess.Result small(int evaluations, int generations, Object... dir) {
+        Object[] head = {"calibrate", SCENARIO, "--targets", targets, "--years", 3, "-r", 2, "--evaluations", evaluations,
+            "-q", "--particles", 12, "--generations", generations, "--hold-out", "departed"};
+        Object[] all = java.util.Arrays.copyOf(head, head.length + dir.length);
+        System.arraycopy(dir, 0, all, head.length, dir.length);
+        return cli(all);
     }
 
     @Test
@@ -65,9 +76,7 @@ class CalibrateCommandTest {
         Files.createDirectories(cut);
         Files.copy(whole.resolve("manifest.yaml"), cut.resolve("manifest.yaml"));
         cutAt(whole.resolve("evaluations.csv"), cut.resolve("evaluations.csv"), 6);
-        InProcess.Result resumed = cli("calibrate", SCENARIO, "--targets", targets, "--years", 3, "-r", 2,
-                "--evaluations", 12, "-q", "--particles", 12, "--generations", 2, "--hold-out", "departed",
-                "--resume", cut);
+        InProcess.Result resumed = small(12, 2, "--resume", cut);
         assertEquals(0, resumed.code(), resumed.both());
         // ... and in the posterior: every candidate, and 20 proposals and half a line.
         Path late = tmp.resolve("late");
@@ -75,9 +84,7 @@ class CalibrateCommandTest {
         Files.copy(whole.resolve("manifest.yaml"), late.resolve("manifest.yaml"));
         Files.copy(whole.resolve("evaluations.csv"), late.resolve("evaluations.csv"));
         cutAt(whole.resolve("proposals.csv"), late.resolve("proposals.csv"), 21);
-        InProcess.Result again = cli("calibrate", SCENARIO, "--targets", targets, "--years", 3, "-r", 2,
-                "--evaluations", 12, "-q", "--particles", 12, "--generations", 2, "--hold-out", "departed",
-                "--resume", late);
+        InProcess.Result again = small(12, 2, "--resume", late);
         assertEquals(0, again.code(), again.both());
         for (String f : List.of("evaluations.csv", "fit.csv", "parameters.csv", "proposals.csv", "posterior.csv",
                 "correlations.csv")) {
@@ -101,9 +108,7 @@ class CalibrateCommandTest {
         for (String f : List.of("manifest.yaml", "evaluations.csv", "proposals.csv")) {
             Files.copy(whole.resolve(f), ext.resolve(f));
         }
-        InProcess.Result more = cli("calibrate", SCENARIO, "--targets", targets, "--years", 3, "-r", 2,
-                "--evaluations", 12, "-q", "--particles", 12, "--generations", 3, "--hold-out", "departed",
-                "--resume", ext);
+        InProcess.Result more = small(12, 3, "--resume", ext);
         assertEquals(0, more.code(), more.both());
         String before = Files.readString(whole.resolve("proposals.csv"));
         String after = Files.readString(ext.resolve("proposals.csv"));
@@ -111,9 +116,7 @@ class CalibrateCommandTest {
         assertTrue(after.lines().anyMatch(l -> l.startsWith("2,")), "a third generation");
         assertTrue(Files.readString(ext.resolve("manifest.yaml")).contains("generations: 3"));
         // Fewer is not going on: refused.
-        InProcess.Result fewer = cli("calibrate", SCENARIO, "--targets", targets, "--years", 3, "-r", 2,
-                "--evaluations", 10, "-q", "--particles", 12, "--generations", 3, "--hold-out", "departed",
-                "--resume", ext);
+        InProcess.Result fewer = small(10, 3, "--resume", ext);
         assertEquals(2, fewer.code(), fewer.both());
         assertTrue(fewer.err().contains("evaluations = 12, now 10"), fewer.err());
     }
