@@ -89,7 +89,7 @@ public final class NarcoModel extends SimState {
     private Network network;
     private Market market;
     private Campaign campaign;
-    /** The burn-in's campaign (scenario section burn_in, ODD 7.21), retired when the run's starts; or null. */
+    /** The burn-in's campaign (scenario section burn_in, ODD 7.22), retired when the run's starts; or null. */
     private Campaign anchor;
     private EventBus events;
     private KgTotals totals;
@@ -714,7 +714,7 @@ public final class NarcoModel extends SimState {
     }
 
     /**
-     * The campaign acting now: the run's strategy's, or during an anchored burn-in (ODD 7.21) the burn-in's.
+     * The campaign acting now: the run's strategy's, or during an anchored burn-in (ODD 7.22) the burn-in's.
      * Before the run's campaign starts it is the one the classroom's sliders re-share ({@link #strategyCampaign}).
      */
     public Campaign campaign() {

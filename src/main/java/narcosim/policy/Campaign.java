@@ -68,14 +68,14 @@ public final class Campaign implements Steppable {
     public void deploy() {
         deployed = true;
         startStep = (int) model.stepsSoFar();
-        // Events another campaign caused before this one started (an anchored burn-in, ODD 7.21) strain no
+        // Events another campaign caused before this one started (an anchored burn-in, ODD 7.22) strain no
         // partnership of this one; without such a campaign nothing has been counted.
         partnership.forget();
         procurement.buy(shares);
     }
 
     /**
-     * Ends the campaign for good (the burn-in's campaign, when the run's own starts, ODD 7.21): every unit and
+     * Ends the campaign for good (the burn-in's campaign, when the run's own starts, ODD 7.22): every unit and
      * programme is withdrawn, nothing more is bought or spent, and its step does nothing. What it did to the
      * world stays: routes, trust, coca area, nations' capability and any suspensions.
      */

@@ -155,7 +155,7 @@ public final class ScenarioLoader {
                 List.copyOf(links), List.copyOf(cartels), List.copyOf(strategies), params, Map.copyOf(late), burnIn);
     }
 
-    /** The optional {@code burn_in:} section: the strategy the burn-in runs under, at its own budget (ODD 7.21). */
+    /** The optional {@code burn_in:} section: the strategy the burn-in runs under, at its own budget (ODD 7.22). */
     private Specs.BurnIn burnIn(MappingNode root, List<Specs.Strategy> strategies, double total)
             throws ScenarioException {
         NodeTuple t = tuple(root, "burn_in");

@@ -63,7 +63,7 @@ public final class Specs {
     }
 
     /**
-     * The campaign the burn-in runs under (ODD 7.21): a strategy of the scenario at its own budget, so that the
+     * The campaign the burn-in runs under (ODD 7.22): a strategy of the scenario at its own budget, so that the
      * market's reference point is the world under that effort (today's), not a world without a campaign.
      */
     public record BurnIn(String strategy, double budgetMusdPerYear, int line) {
