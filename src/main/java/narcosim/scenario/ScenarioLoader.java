@@ -155,11 +155,16 @@ public final class ScenarioLoader {
                 List.copyOf(links), List.copyOf(cartels), List.copyOf(strategies), params, Map.copyOf(late), burnIn);
     }
 
-    /** The optional {@code burn_in:} section: the strategy the burn-in runs under, at its own budget (ODD 7.22). */
+    /**
+     * The optional {@code burn_in:} section: the strategy the burn-in runs under, at its own budget (ODD 7.22);
+     * {@code burn_in: none} is the same as no section.
+     */
     private Specs.BurnIn burnIn(MappingNode root, List<Specs.Strategy> strategies, double total)
             throws ScenarioException {
         NodeTuple t = tuple(root, "burn_in");
         if (t == null) return null;
+        // burn_in: none (e.g. --set burn_in=none) turns off an anchored burn-in a file has.
+        if (t.getValueNode() instanceof ScalarNode sn && sn.getValue().equals("none")) return null;
         MappingNode m = y.map(t.getValueNode(), "burn_in");
         y.checkKeys(m, "burn_in", List.of("strategy", "budget_musd_per_year"));
         String id = y.str(m, "burn_in", "strategy", null);

@@ -78,7 +78,7 @@ class AnchoredBurnInTest {
         // to be counted (a shorter one falls back on the routine risks, which know no campaign: ODD 7.22).
         double anchored = reference(TestModels.load(DEFAULT, "burn_in.strategy=status-quo",
                 "burn_in.budget_musd_per_year=2700"), 52);
-        double free = reference(TestModels.load(DEFAULT), 52);
+        double free = reference(TestModels.load(DEFAULT, "burn_in=none"), 52);
         assertTrue(anchored < 0.8 * free, "reference supply under today's effort " + anchored + " against " + free
                 + " without a campaign");
     }
@@ -97,9 +97,33 @@ class AnchoredBurnInTest {
         assertEquals("permissive", run.text("military.rules_of_engagement"));
         assertEquals("strict", anchor.text("military.rules_of_engagement"), "status quo's doctrine, not the surge's");
         assertEquals(-1.1, anchor.real("market.demand_elasticity"), 0.0, "model parameters are the run's");
-        Scenario plain = TestModels.load(DEFAULT);
+        Scenario plain = TestModels.load(DEFAULT, "burn_in=none");
         assertNull(plain.burnIn());
         assertNull(plain.burnInParams(run));
+    }
+
+    @Test
+    void theResolvedScenarioOfARunReplaysItsAnchoredBurnIn() throws ScenarioException {
+        // The run's strategy is the anchor itself with a lever changed by --set: the resolved file must still give
+        // the burn-in the anchor's own lever and the run the changed one.
+        Scenario sc = TestModels.load(DEFAULT, "run.burn_in_weeks=" + BURN_IN, "burn_in.strategy=status-quo",
+                "military.rules_of_engagement=permissive");
+        var cfg = sc.forStrategy("status-quo", 5);
+        String yaml = narcosim.experiment.ScenarioWriter.yaml(cfg);
+        Scenario again = ScenarioLoader.load("resolved.yaml", yaml, List.of());
+        var cfg2 = again.forStrategy("status-quo", 5);
+        assertEquals(cfg.params(), cfg2.params(), "the run's parameters");
+        assertEquals(sc.burnInParams(cfg.params()), again.burnInParams(cfg2.params()), "the burn-in's parameters");
+        assertEquals("strict", again.burnInParams(cfg2.params()).text("military.rules_of_engagement"));
+        NarcoModel a = new NarcoModel(cfg);
+        NarcoModel b = new NarcoModel(cfg2);
+        a.start();
+        b.start();
+        TestModels.steps(a, BURN_IN + 8);
+        TestModels.steps(b, BURN_IN + 8);
+        assertEquals(a.totals().seizedKg(), b.totals().seizedKg());
+        assertEquals(a.totals().deliveredKg(), b.totals().deliveredKg());
+        assertEquals(a.market().price(), b.market().price(), 0.0);
     }
 
     @Test
