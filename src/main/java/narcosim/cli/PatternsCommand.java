@@ -41,8 +41,10 @@ import picocli.CommandLine.Parameters;
             + "no strategy focuses the military on one region, or the run is shorter than the pattern's windows). "
             + "--set applies to every arm; an arm's own treatment (e.g. the rules of engagement of pattern 4) is "
             + "applied after it.", "",
-            "Also prints magnitudes of the default scenario against the literature (seized share, Eastern "
-            + "Pacific vs Caribbean split, prices along the chain, time scale of route shifts). "
+            "Also prints magnitudes against the literature of the scenario's own market: for the US market "
+            + "(the default scenario) seized share, Eastern Pacific vs Caribbean split, prices along the chain, "
+            + "time scale of route shifts; for a European market (scenarios/andes-europe.yaml) the gateway price, "
+            + "its markup over Colombia's and the share of cocaine through West Africa. "
             + "--sensitivity N repeats every pattern at N points of a Latin hypercube over the most uncertain "
             + "parameters (listed in sensitivity.csv), with 10 replicates per arm and point (and as many as the main "
             + "run for patterns 3 and 4) or --sensitivity-replicates R, judged by 95%% intervals as the main run is, "
@@ -57,6 +59,8 @@ import picocli.CommandLine.Parameters;
             "  narcosim patterns --only balloon,price --replicates 5",
             "  # do the patterns still hold in my variant, or with one parameter changed?",
             "  narcosim patterns scenarios/my-variant.yaml",
+            "  # the patterns a second theatre supports (the others skipped, saying why):",
+            "  narcosim patterns scenarios/andes-europe.yaml",
             "  narcosim patterns --set cartel.loss_tolerance=0.2",
             "  # and across a Latin hypercube of the model's parameters (~25 min):",
             "  narcosim patterns --sensitivity 20"})

@@ -3,15 +3,22 @@ package narcosim.validation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import narcosim.experiment.Statistics;
 import narcosim.scenario.Scenario;
+import narcosim.scenario.Specs;
 
 /**
  * Magnitudes of the pattern runs against the literature (MODEL-BRIEF): the seized share of departed
  * flow, the Eastern Pacific vs Caribbean split, wholesale prices along the chain and the time scale of
  * route shifts. Computed from the runs the patterns already made: the seizure-share pattern runs every
- * strategy of the default scenario, the balloon pattern shows how fast traffic moves.
+ * strategy of the scenario, the balloon pattern shows how fast traffic moves.
+ *
+ * <p>A published figure describes one market and its routes, so a scenario's runs are held only against the
+ * figures of its own market ({@link Theatre}): the US market and the transit zone (central-america.yaml and
+ * the classroom scenarios), or Europe's (andes-europe.yaml). A scenario whose market is neither gets only the
+ * figures that do not depend on the market (Colombia's price, the baseline's seized share, route shifts).
  */
 public record Magnitudes(List<Row> rows) {
 
@@ -24,6 +31,28 @@ public record Magnitudes(List<Row> rows) {
         public boolean within() {
             return model.mean() >= litLow && model.mean() <= litHigh;
         }
+    }
+
+    /** The market whose published figures a scenario is compared with. */
+    public enum Theatre { US, EUROPE, OTHER }
+
+    /**
+     * Nation ids of the European markets, as ISO 3166-1 alpha-3 codes (how the shipped scenarios write
+     * nations): the EU's 27, the EFTA states and the United Kingdom.
+     */
+    static final Set<String> EUROPE = Set.of("AUT", "BEL", "BGR", "HRV", "CYP", "CZE", "DNK", "EST", "FIN", "FRA",
+            "DEU", "GRC", "HUN", "IRL", "ITA", "LVA", "LTU", "LUX", "MLT", "NLD", "POL", "PRT", "ROU", "SVK", "SVN",
+            "ESP", "SWE", "ISL", "LIE", "NOR", "CHE", "GBR");
+
+    /**
+     * The scenario's market: the nation of its first market place, whose price is the reference price the
+     * market is calibrated to (ODD 7.14).
+     */
+    public static Theatre theatre(Scenario sc) {
+        String nation = sc.places().stream().filter(p -> p.kind() == Specs.PlaceKind.MARKET).findFirst()
+                .map(Specs.Place::nation).orElse("");
+        if (nation.equals("USA")) return Theatre.US;
+        return EUROPE.contains(nation) ? Theatre.EUROPE : Theatre.OTHER;
     }
 
     public static Magnitudes of(List<PatternExperiment.Outcome> outcomes) {
@@ -43,11 +72,14 @@ public record Magnitudes(List<Row> rows) {
     private static void chain(PatternExperiment.Outcome o, List<Row> rows) {
         Scenario sc = o.scenario();
         String name = sc.name();
+        Theatre theatre = theatre(sc);
         // The literature's figure is for realistic budgets: the strategies at the scenario's budget, not the
-        // pattern's double-budget arms.
+        // pattern's double-budget arms. The campaigns' share is the transit zone's (JIATF-South): no such figure
+        // was found for Europe's routes, so elsewhere only the baseline's is compared.
         for (Arm a : o.arms()) {
             if (!a.sets().isEmpty()) continue;
             boolean base = a.label().equals("baseline");
+            if (!base && theatre != Theatre.US) continue;
             rows.add(new Row("seized share of departed flow", name, a.label(),
                     est(Pattern.each(o.runs().get(a.label()), r -> r.outcome("seized_share"))), "share",
                     base ? 0 : 0.2, base ? 0.15 : 0.5,
@@ -59,7 +91,8 @@ public record Magnitudes(List<Row> rows) {
         // US Southern Command (Kelly, Senate testimony, March 2014) acted on about 26% of suspected maritime events;
         // Operation Martillo seized about 131 t in 2013 (press reports of Kelly's April 2014 briefing, data/targets).
         List<PatternRun> partners = o.runs().get("partnership");
-        if (partners != null && partners.get(0).result().outcomes().containsKey("acted_on_share_sea")) {
+        if (theatre == Theatre.US && partners != null
+                && partners.get(0).result().outcomes().containsKey("acted_on_share_sea")) {
             rows.add(new Row("share of detections at sea acted on", name, "partnership",
                     est(Pattern.each(partners, r -> r.outcome("acted_on_share_sea"))), "share", 0.1, 0.45,
                     "about 0.26: US Southern Command could not act on 74% of suspected maritime events (2014)"));
@@ -80,14 +113,45 @@ public record Magnitudes(List<Row> rows) {
         // Prices along the chain are outputs (ODD 7.14): the smoothed value of the kg arriving in each nation.
         price(rows, name, base, "COL", "wholesale price, Colombia", 2000, 3000, "about $2,000-3,000/kg (Albuquerque Journal, 2017)");
         price(rows, name, base, "MEX", "wholesale price, Mexico", 10000, 14000, "$10,000-14,000/kg (Albuquerque Journal, 2017)");
-        rows.add(new Row("wholesale price, US market gateway", name, "baseline",
-                est(Pattern.each(base, r -> r.outcome("price_usd_kg_mean"))), "US$/kg", 20000, 30000,
-                "$20,000-25,000+/kg (Albuquerque Journal, 2017)"));
         String col = "chain_price_COL_usd_kg_mean";
-        if (base.get(0).result().outcomes().containsKey(col)) {
-            rows.add(new Row("markup, US gateway over Colombia", name, "baseline",
-                    est(Pattern.each(base, r -> r.outcome("price_usd_kg_mean") / r.outcome(col))), "ratio", 7, 13,
-                    "roughly tenfold"));
+        boolean colombia = base.get(0).result().outcomes().containsKey(col);
+        if (theatre == Theatre.US) {
+            rows.add(new Row("wholesale price, US market gateway", name, "baseline",
+                    est(Pattern.each(base, r -> r.outcome("price_usd_kg_mean"))), "US$/kg", 20000, 30000,
+                    "$20,000-25,000+/kg (Albuquerque Journal, 2017)"));
+            if (colombia) {
+                rows.add(new Row("markup, US gateway over Colombia", name, "baseline",
+                        est(Pattern.each(base, r -> r.outcome("price_usd_kg_mean") / r.outcome(col))), "ratio", 7, 13,
+                        "roughly tenfold"));
+            }
+        } else if (theatre == Theatre.EUROPE) {
+            europe(rows, name, base, colombia ? col : null);
+        }
+    }
+
+    /**
+     * Europe's figures (data/targets/andes-europe-research.md has the sources and what they say): the wholesale
+     * price at the gateway, its markup over Colombia's, and the share of the delivered cocaine that came
+     * through West Africa (a region tagged {@code west-africa}).
+     */
+    private static void europe(List<Row> rows, String name, List<PatternRun> base, String colombia) {
+        // EUR 26,000-28,000 at Antwerp in 2016 (Belgian police) to EUR 35,000 in most countries in 2008 (EMCDDA),
+        // "exceeding $30,000" in 2023 (Maritime Executive); in dollars at 1.05-1.15 a euro.
+        rows.add(new Row("wholesale price, European market gateway", name, "baseline",
+                est(Pattern.each(base, r -> r.outcome("price_usd_kg_mean"))), "US$/kg", 27000, 40000,
+                "EUR 26,000-35,000/kg (EMCDDA 2011 for 2008; Belgian police 2016), over $30,000 (Maritime Executive 2023)"));
+        if (colombia != null) {
+            rows.add(new Row("markup, European gateway over Colombia", name, "baseline",
+                    est(Pattern.each(base, r -> r.outcome("price_usd_kg_mean") / r.outcome(colombia))), "ratio", 7, 13,
+                    "roughly 8- to 12-fold: EUR 3,000 in South America to EUR 25,000 (Nieuwsuur 2019), \"up to 12 times\" "
+                            + "(Maritime Executive 2023)"));
+        }
+        String wa = "through_west_africa_kg_total";
+        if (base.get(0).result().outcomes().containsKey(wa)) {
+            rows.add(new Row("share of delivered cocaine through West Africa", name, "baseline",
+                    est(Pattern.each(base, r -> r.outcome(wa) / r.outcome("delivered_kg_total"))), "share", 0.10, 0.30,
+                    "about a quarter of Europe's cocaine in 2007 (UNODC 2007); 25% of Europe's seizures in 2007, 13% in "
+                            + "2009 (UNODC 2011); no later estimate"));
         }
     }
 

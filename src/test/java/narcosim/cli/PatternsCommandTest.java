@@ -68,6 +68,29 @@ class PatternsCommandTest {
         assertFalse(Files.exists(out.resolve("figures/pattern1-balloon.png")));
     }
 
+    /**
+     * The second theatre: the default map's balloon is skipped (no Eastern Pacific), and the magnitudes are
+     * Europe's (gateway price, markup over Colombia, share through West Africa), not the US transit zone's.
+     */
+    @Test
+    void andesEuropeIsHeldAgainstEuropesFigures() throws IOException {
+        Path out = tmp.resolve("ae");
+        Result r = InProcess.cli("patterns", "scenarios/andes-europe.yaml", "--only", "balloon-map,seizure-share",
+                "--replicates", "2", "--set", "run.years=1", "-q", "--out", out);
+        assertEquals(0, r.code(), r.both());
+        assertTrue(r.out().contains("SKIPPED:    needs places in the regions eastern-pacific and caribbean"), r.out());
+        for (String row : List.of("wholesale price, European market gateway (andes-europe, baseline)",
+                "markup, European gateway over Colombia", "share of delivered cocaine through West Africa",
+                "wholesale price, Colombia")) {
+            assertTrue(r.out().contains(row), row + " in\n" + r.out());
+        }
+        for (String us : List.of("US market gateway", "Eastern Pacific share", "Operation Martillo")) {
+            assertFalse(r.out().contains(us), us + " is the US transit zone's figure:\n" + r.out());
+        }
+        String mag = Files.readString(out.resolve("magnitudes.csv"));
+        assertTrue(mag.contains("European market gateway"), mag);
+    }
+
     @Test
     void withoutReplicatesTheNoisyPatternsRunWhatTheyNeedAndWithItEveryPatternRunsR() throws IOException {
         int trust = narcosim.validation.Patterns.only(List.of("trust")).get(0).replicatesNeeded();

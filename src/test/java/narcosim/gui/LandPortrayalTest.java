@@ -106,6 +106,36 @@ class LandPortrayalTest {
         assertEquals(Palette.LAND, out.at(-7.0, 17.5), "Mali north of the field");
     }
 
+    /**
+     * The second theatre spans two continents and an ocean: at zoom 1 the window shows South America, West
+     * Africa and Europe as land and the Atlantic between them as sea; zoomed in on the Low Countries' ports the
+     * coast still separates them.
+     */
+    @Test
+    void andesEuropeShowsThreeContinentsAndTheAtlantic() throws Exception {
+        Scenario sc = ScenarioLoader.load(Path.of("scenarios", "andes-europe.yaml"));
+        Projection p = Projection.fit(sc.places(), (double) W / H);
+        LandPortrayal land = layer(p);
+        View whole = new View(land, p, 1, -35, 15);
+        assertEquals(Palette.LAND, whole.at(-60, -10), "Amazonia");
+        assertEquals(Palette.LAND, whole.at(-65, -17), "Bolivia, by the Chapare");
+        assertEquals(Palette.LAND, whole.at(-2, 16), "Mali, by Gao");
+        assertEquals(Palette.LAND, whole.at(-14.5, 14.5), "Senegal inland of Dakar");
+        assertEquals(Palette.LAND, whole.at(-4, 40), "Spain, by Madrid");
+        assertEquals(Palette.LAND, whole.at(4.5, 50.5), "Belgium");
+        assertEquals(OCEAN, whole.at(-35, 20), "the mid-Atlantic");
+        assertEquals(OCEAN, whole.at(-15, 45), "the Bay of Biscay's approaches");
+        assertEquals(OCEAN, whole.at(-5, 2), "the Gulf of Guinea");
+        int landPx = whole.count(Palette.LAND);
+        int seaPx = whole.count(OCEAN);
+        assertTrue(landPx > W * H / 5 && seaPx > W * H / 5, "land and sea both: " + landPx + ", " + seaPx);
+        assertTrue(whole.count(Palette.BORDER) > 300, "borders drawn: " + whole.count(Palette.BORDER));
+
+        View ports = new View(land, p, 12, 4.2, 51.6);
+        assertEquals(Palette.LAND, ports.at(4.8, 51.0), "zoom 12: Flanders");
+        assertEquals(OCEAN, ports.at(3.2, 52.2), "zoom 12: the North Sea off Rotterdam");
+    }
+
     @Test
     void centralAmericaLooksLikeItself() throws Exception {
         Scenario sc = ScenarioLoader.load(Path.of("scenarios", "central-america.yaml"));

@@ -25,10 +25,12 @@ import org.jfree.ui.RectangleEdge;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import narcosim.cli.InProcess;
+
 /**
  * Route maps draw the world under the routes: land where there is land, sea where there is sea, for any
- * part of the world (here West Africa and Central America, on made-up flows), names beside the places,
- * the small-multiples page on one scale, and the same bytes every time.
+ * part of the world (here West Africa and Central America, on made-up flows, and a run of andes-europe.yaml),
+ * names beside the places, the small-multiples page on one scale, and the same bytes every time.
  */
 class RouteMapGeographyTest {
 
@@ -88,6 +90,28 @@ class RouteMapGeographyTest {
         assertFalse(svg.contains(">Accra<"), "a place nothing went through is not named");
         for (String nation : List.of("Senegal", "Mali", "Nigeria")) assertTrue(svg.contains(">" + nation + "<"), nation);
         assertFalse(svg.contains(">International waters<"), "international waters are no nation to name");
+    }
+
+    /**
+     * A real run of the second theatre (andes-europe.yaml, one year): its map spans the Atlantic, with land in
+     * South America, West Africa and Europe, sea between, and the European ports that received cocaine named.
+     */
+    @Test
+    void andesEuropeRunMapsThreeContinents() throws Exception {
+        Path dir = tmp.resolve("andes-europe");
+        InProcess.Result r = ReportFixture.cli("run", Path.of("scenarios", "andes-europe.yaml").toAbsolutePath().toString(),
+                "--strategy", "integrated", "--seed", "3", "--years", "1", "--out", dir.toString(), "-q");
+        assertEquals(0, r.code(), r.both());
+        RouteFlows f = RouteFlows.read(dir, "andes-europe, strategy integrated, seed 3");
+        JFreeChart chart = RouteMap.chart(f);
+        assertEquals(RouteMap.LAND, at(chart, -60.3, -9.7), "Amazonia is land");
+        assertEquals(RouteMap.LAND, at(chart, -2.3, 16.3), "so is Mali");
+        assertEquals(RouteMap.LAND, at(chart, 5.3, 28.3), "and the Algerian Sahara");
+        assertEquals(RouteMap.SEA, at(chart, -47.3, 31.7), "the Atlantic east of Bermuda is sea");
+        assertEquals(RouteMap.SEA, at(chart, -14.3, 45.7), "and the Bay of Biscay's approaches");
+        String svg = ChartFiles.svg(chart, RouteMap.WIDTH, RouteMap.HEIGHT);
+        for (String name : List.of("Antwerp", "Rotterdam", "Santos")) assertTrue(svg.contains(">" + name), name + " is labelled");
+        for (String nation : List.of("Brazil", "Spain")) assertTrue(svg.contains(">" + nation + "<"), nation);
     }
 
     @Test

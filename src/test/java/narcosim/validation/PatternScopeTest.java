@@ -105,6 +105,43 @@ class PatternScopeTest {
         assertTrue(arms.subList(0, 7).stream().allMatch(a -> a.sets().isEmpty()));
     }
 
+    /**
+     * The second theatre runs the patterns whose arms it can build from its own strategies and nations, and
+     * says why it skips the two that press a named region: no strategy focuses its military on one region,
+     * and it has no Eastern Pacific or Caribbean. Its arms load; Colombia (the largest partner force without a
+     * market) is the one that withdraws in pattern 7.
+     */
+    @Test
+    void andesEuropeRunsWhatItSupportsAndSaysWhyNotTheRest() throws Exception {
+        Path file = Path.of("scenarios/andes-europe.yaml");
+        Scenario sc = ScenarioLoader.load(file);
+        for (Pattern p : Patterns.all()) {
+            String why = p.unsupported(sc);
+            switch (p.id()) {
+                case "balloon" -> assertTrue(why != null && why.contains("military.focus_region"), p.id() + ": " + why);
+                case "balloon-map" -> assertTrue(why != null && why.contains("eastern-pacific"), p.id() + ": " + why);
+                default -> {
+                    assertNull(why, p.id());
+                    for (Arm a : p.arms(sc)) {
+                        assertNotNull(ScenarioLoader.load(file, a.sets()).forStrategy(a.strategy(), 1), p.id() + " " + a.label());
+                    }
+                }
+            }
+        }
+        assertEquals("COL", Partnership.leaver(sc));
+    }
+
+    /** Magnitudes compare a scenario with its own market's figures: the US's, Europe's, or only generic ones. */
+    @Test
+    void magnitudesKnowWhichMarketAScenarioServes() throws Exception {
+        assertEquals(Magnitudes.Theatre.US, Magnitudes.theatre(ScenarioLoader.load(Path.of("scenarios/central-america.yaml"))));
+        assertEquals(Magnitudes.Theatre.US, Magnitudes.theatre(ScenarioLoader.load(Path.of("scenarios/classroom-balloon.yaml"))));
+        assertEquals(Magnitudes.Theatre.EUROPE, Magnitudes.theatre(ScenarioLoader.load(Path.of("scenarios/andes-europe.yaml"))));
+        assertEquals(Magnitudes.Theatre.OTHER,
+                Magnitudes.theatre(ScenarioLoader.load(Path.of("src/test/resources/scenarios/west-africa-map.yaml"))),
+                "a market in Senegal is neither");
+    }
+
     @Test
     void aCheckHoldsOnlyIfItsWholeIntervalIsBeyondTheThreshold() {
         Check clear = Check.above("x", "share", 0, new double[] {0.2, 0.25, 0.3, 0.22});
