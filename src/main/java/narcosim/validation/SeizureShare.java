@@ -51,13 +51,29 @@ final class SeizureShare extends Pattern {
         for (String s : sc.strategyIds()) {
             if (!s.equals("baseline")) arms.add(Arm.of(doubled(s), s, budget));
         }
+        String today = today(sc);
+        if (today != null) {
+            arms.add(Arm.of(today, sc.burnIn().strategy(),
+                    "budget.total_musd_per_year=" + Fmt.num(sc.burnIn().budgetMusdPerYear())));
+        }
         return arms;
+    }
+
+    /**
+     * The arm of today's effort, where the scenario says what it is (its burn-in's campaign, ODD 7.22): that strategy
+     * at the burn-in's budget, the world the published figures were observed in. Null without an anchored burn-in.
+     */
+    static String today(Scenario sc) {
+        if (sc.burnIn() == null) return null;
+        return sc.burnIn().strategy() + " at today's budget";
     }
 
     @Override
     public String experiment(Scenario sc) {
+        String today = today(sc) == null ? "" : "; and " + sc.burnIn().strategy() + " at today's budget (US$"
+                + Fmt.num(sc.burnIn().budgetMusdPerYear()) + "M a year, the campaign its burn-in runs under)";
         return "every strategy of the scenario at its budget (US$" + Fmt.num(sc.budgetMusdPerYear())
-                + "M a year) and at twice it: " + String.join(", ", sc.strategyIds());
+                + "M a year) and at twice it: " + String.join(", ", sc.strategyIds()) + today;
     }
 
     @Override
