@@ -13,9 +13,9 @@ import narcosim.scenario.Specs;
  * rule reads its indicator over the year just ended from the collector's weekly rows, counts the reviews running
  * its condition has held, and when that count reaches its lag moves its share of the budget (no more than the
  * from share holds) and starts counting again. Rules are applied in the file's order, each to the split the
- * rules before it left. Regular assessment and adaptation of the campaign (the project's seed brief), in the
- * monitor-and-adjust loop of adaptive management (Holling 1978; Walters 1986): the rules are the analyst's, the
- * model only carries them out.
+ * rules before it left. "Regular assessment and adaptation" (issue 18) as the monitor-and-adjust loop of adaptive
+ * management (Holling 1978; Walters 1986) with trigger values (Haasnoot et al. 2013): the rules are the
+ * analyst's, the model only carries them out.
  */
 final class Adaptation {
 
