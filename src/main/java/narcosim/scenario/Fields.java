@@ -153,9 +153,9 @@ public final class Fields {
             new Field<>("of", Field.Kind.CHOICE, "value", 0, 0, "value, change", "", true,
                     "value: the year's reading; change: its relative change on the year before "
                             + "((this - last) / |last|, none when last is 0)", r -> r.reading().yaml()),
-            new Field<>("below", Field.Kind.NUMBER, null, -1e15, 1e15, "indicator's unit", "or above", false,
+            new Field<>("below", Field.Kind.NUMBER, null, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, "indicator's unit", "or above", false,
                     "Threshold: the condition holds when the reading is strictly below it", Specs.Rule::belowOrNull),
-            new Field<>("above", Field.Kind.NUMBER, null, -1e15, 1e15, "indicator's unit", "or below", false,
+            new Field<>("above", Field.Kind.NUMBER, null, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, "indicator's unit", "or below", false,
                     "Threshold: the condition holds when the reading is strictly above it", Specs.Rule::aboveOrNull),
             new Field<>("years", Field.Kind.NUMBER, 1L, 1, 100, "reviews", "", false,
                     "Reviews running the condition must hold before the rule fires (its lag); firing starts the "
