@@ -59,6 +59,7 @@ public final class ScenarioWriter {
         Map<String, Object> shares = new LinkedHashMap<>();
         for (Field<Specs.Shares> f : Fields.SHARES) shares.put(f.key(), f.get().apply(s.shares()));
         strategy.put("shares", shares);
+        if (s.adaptive()) strategy.put("rules", entities(s.rules(), Fields.RULE));
         root.put("strategies", List.of(strategy));
         for (String section : Params.sections()) {
             Map<String, Object> m = new LinkedHashMap<>();

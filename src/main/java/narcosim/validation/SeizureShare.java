@@ -38,26 +38,32 @@ final class SeizureShare extends Pattern {
     }
 
     /**
-     * The baseline, every campaign strategy at the scenario's budget, then every campaign strategy at twice it.
-     * The baseline spends nothing, so one baseline serves both budgets.
+     * The baseline, every fixed campaign strategy at the scenario's budget, then every one at twice it. The
+     * baseline spends nothing, so one baseline serves both budgets. Adaptive strategies (ODD 7.22) are left out:
+     * their split is the fixed strategies' moved by rules, and the pattern is about levels of effort.
      */
     @Override
     public List<Arm> arms(Scenario sc) {
         List<Arm> arms = new ArrayList<>(List.of(Arm.of("baseline", "baseline")));
-        for (String s : sc.strategyIds()) {
+        for (String s : fixed(sc)) {
             if (!s.equals("baseline")) arms.add(Arm.of(s, s));
         }
         String budget = "budget.total_musd_per_year=" + Fmt.num(sc.budgetMusdPerYear() * BUDGET_FACTOR);
-        for (String s : sc.strategyIds()) {
+        for (String s : fixed(sc)) {
             if (!s.equals("baseline")) arms.add(Arm.of(doubled(s), s, budget));
         }
         return arms;
     }
 
+    /** The strategies without yearly rules, in the file's order. */
+    private static List<String> fixed(Scenario sc) {
+        return sc.strategies().stream().filter(s -> !s.adaptive()).map(narcosim.scenario.Specs.Strategy::id).toList();
+    }
+
     @Override
     public String experiment(Scenario sc) {
-        return "every strategy of the scenario at its budget (US$" + Fmt.num(sc.budgetMusdPerYear())
-                + "M a year) and at twice it: " + String.join(", ", sc.strategyIds());
+        return "every fixed strategy of the scenario at its budget (US$" + Fmt.num(sc.budgetMusdPerYear())
+                + "M a year) and at twice it: " + String.join(", ", fixed(sc));
     }
 
     @Override
