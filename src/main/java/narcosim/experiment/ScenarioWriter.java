@@ -59,9 +59,10 @@ public final class ScenarioWriter {
         Map<String, Object> shares = new LinkedHashMap<>();
         for (Field<Specs.Shares> f : Fields.SHARES) shares.put(f.key(), f.get().apply(s.shares()));
         strategy.put("shares", shares);
+        if (s.adaptive()) strategy.put("rules", entities(s.rules(), Fields.RULE));
         List<Object> strategies = new ArrayList<>(List.of(strategy));
         if (sc.burnIn() != null) {
-            // The burn-in's campaign (ODD 7.22) with every lever it ran with as its doctrine, under its own id (the
+            // The burn-in's campaign (ODD 7.23) with every lever it ran with as its doctrine, under its own id (the
             // run's strategy's levers are the parameter sections below, which a doctrine would override).
             Specs.Strategy a = sc.strategy(sc.burnIn().strategy()).orElseThrow();
             String id = a.id().equals(s.id()) ? a.id() + "-burn-in" : a.id();

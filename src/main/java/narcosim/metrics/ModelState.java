@@ -71,4 +71,7 @@ public interface ModelState {
 
     /** Surveillance assets bought with partnership money. */
     double sharedSurveillanceUnits();
+
+    /** The share of the campaign's budget on a part (military, police, development, partnership) this week. */
+    double budgetShare(String part);
 }

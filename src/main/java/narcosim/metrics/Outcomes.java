@@ -211,6 +211,11 @@ public final class Outcomes {
                         s -> s.donorUsd() + s.nationalUsd()));
             }
         }
+        // The budget split the campaign runs on this week: fixed for a fixed strategy, moved by an adaptive one's
+        // yearly rules (ODD 7.22).
+        for (String part : narcosim.scenario.Fields.SHARE_KEYS) {
+            w.add(probed(budgetShare(part), m -> m.budgetShare(part)));
+        }
         w.add(probed(level("cartels", "cartels", "Cartels", "Trafficking organisations operating", 1, "cartels",
                 Change.RELATIVE), ModelState::cartels));
         w.add(fed(flow("cartel_splits", "splits", "Cartel splits", "Cartels splitting into rivals", 1, ""),
@@ -289,6 +294,16 @@ public final class Outcomes {
                 1, "US$/kg", Change.RELATIVE);
     }
 
+    /** The names of the weekly columns of the budget split, in the order of the shares: share_military, ... */
+    public static final List<String> SHARE_COLUMNS = narcosim.scenario.Fields.SHARE_KEYS.stream()
+            .map(k -> "share_" + k).toList();
+
+    private static Outcome budgetShare(String part) {
+        return level("share_" + part, "fraction", "Budget share: " + part,
+                "Share of the campaign's budget on " + part + " this week (an adaptive strategy's rules move it at "
+                        + "yearly reviews; all 0 without a campaign)", 100, "%", Change.ABSOLUTE);
+    }
+
     private static Outcome nationSpend(String id, String name) {
         return flow("spend_" + id + "_usd", "US$", "Forces' spend in " + name,
                 "Cost of the forces based in " + name + ", from the campaign's and the nation's own money", MILLION, "US$M");
@@ -350,7 +365,8 @@ public final class Outcomes {
                 new Family<>(first + regions, regions, Event.Arrived.class, a -> outOf[a.link()], Event.Arrived::kg));
     }
 
-    private static String tag(String region) {
+    /** A region's name as it appears in column names (flow_&lt;tag&gt;_kg). */
+    public static String tag(String region) {
         return region.replaceAll("[^A-Za-z0-9]+", "_");
     }
 
@@ -435,6 +451,11 @@ public final class Outcomes {
 
     /** The declared weekly outcomes, without the members of families (a scenario's nations and regions). */
     private static final List<Weekly> DECLARED = weekly(null);
+
+    /** The names of the declared weekly outcomes, without the members of families (a scenario's nations, regions). */
+    public static List<String> declaredWeekly() {
+        return DECLARED.stream().map(w -> w.outcome().name()).toList();
+    }
 
     /** A weekly outcome by its column name (any scenario), or null. */
     public static Outcome weeklyOutcome(String name) {

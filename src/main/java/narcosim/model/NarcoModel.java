@@ -89,7 +89,7 @@ public final class NarcoModel extends SimState {
     private Network network;
     private Market market;
     private Campaign campaign;
-    /** The burn-in's campaign (scenario section burn_in, ODD 7.22), retired when the run's starts; or null. */
+    /** The burn-in's campaign (scenario section burn_in, ODD 7.23), retired when the run's starts; or null. */
     private Campaign anchor;
     private EventBus events;
     private KgTotals totals;
@@ -205,10 +205,11 @@ public final class NarcoModel extends SimState {
                     network, cartelRules, transit));
         }
         nextCartelIndex = cartels.members().size();
-        campaign = new Campaign(this, config.strategy().shares(), config.scenario().budgetMusdPerYear(), params);
+        campaign = new Campaign(this, config.strategy().shares(), config.strategy().rules(),
+                config.scenario().budgetMusdPerYear(), params);
         Specs.BurnIn anchored = config.scenario().burnIn();
         anchor = anchored == null || burnIn == 0 ? null : new Campaign(this,
-                config.scenario().strategy(anchored.strategy()).orElseThrow().shares(), anchored.budgetMusdPerYear(),
+                config.scenario().strategy(anchored.strategy()).orElseThrow().shares(), List.of(), anchored.budgetMusdPerYear(),
                 config.scenario().burnInParams(params));
 
         events.register(population, Event.CollateralHarm.class, Event.Violence.class, Event.CorruptionSeen.class,
@@ -714,7 +715,7 @@ public final class NarcoModel extends SimState {
     }
 
     /**
-     * The campaign acting now: the run's strategy's, or during an anchored burn-in (ODD 7.22) the burn-in's.
+     * The campaign acting now: the run's strategy's, or during an anchored burn-in (ODD 7.23) the burn-in's.
      * Before the run's campaign starts it is the one the classroom's sliders re-share ({@link #strategyCampaign}).
      */
     public Campaign campaign() {

@@ -151,6 +151,11 @@ final class Readings implements ModelState {
     }
 
     @Override
+    public double budgetShare(String part) {
+        return m.campaign().shares().get(part);
+    }
+
+    @Override
     public double partnersCooperating() {
         return m.network().partnersCooperating(m.week());
     }

@@ -25,6 +25,7 @@ import sim.engine.Steppable;
  * act, shares intelligence, trains and may break down; {@link MilitaryCommand} posts and retargets the
  * military units and meets shipments on their links; {@link Police} investigates, searches and can be
  * bribed; {@link Programmes} runs development and eradication. The {@link Doctrine}'s switches steer them.
+ * An adaptive strategy's {@link Adaptation} reviews the split once a year and re-plans when a rule fires.
  */
 public final class Campaign implements Steppable {
 
@@ -38,12 +39,18 @@ public final class Campaign implements Steppable {
     private final Programmes programmes;
     private final Procurement procurement;
     private Specs.Shares shares;
+    private final List<Specs.Rule> rules;
+    /** The strategy's yearly rules; made at deployment, when the collector they read exists. */
+    private Adaptation adaptation;
     private boolean deployed;
     private int startStep = -1;
 
-    public Campaign(NarcoModel model, Specs.Shares shares, double budgetMusdYear, ParamValues params) {
+    /** A campaign of the given split and yearly rules (none: a fixed strategy, or an anchored burn-in's, ODD 7.23). */
+    public Campaign(NarcoModel model, Specs.Shares shares, List<Specs.Rule> rules, double budgetMusdYear,
+                    ParamValues params) {
         this.model = model;
         this.shares = shares;
+        this.rules = List.copyOf(rules);
         Network net = model.network();
         Population population = model.population();
         EventBus events = model.events();
@@ -68,14 +75,15 @@ public final class Campaign implements Steppable {
     public void deploy() {
         deployed = true;
         startStep = (int) model.stepsSoFar();
-        // Events another campaign caused before this one started (an anchored burn-in, ODD 7.22) strain no
+        // Events another campaign caused before this one started (an anchored burn-in, ODD 7.23) strain no
         // partnership of this one; without such a campaign nothing has been counted.
         partnership.forget();
+        adaptation = new Adaptation(rules, model.collector().columns());
         procurement.buy(shares);
     }
 
     /**
-     * Ends the campaign for good (the burn-in's campaign, when the run's own starts, ODD 7.22): every unit and
+     * Ends the campaign for good (the burn-in's campaign, when the run's own starts, ODD 7.23): every unit and
      * programme is withdrawn, nothing more is bought or spent, and its step does nothing. What it did to the
      * world stays: routes, trust, coca area, nations' capability and any suspensions.
      */
@@ -93,10 +101,12 @@ public final class Campaign implements Steppable {
     }
 
     /**
-     * Re-apportions the budget while a run goes on (the classroom window's sliders): before the campaign
-     * starts the new split is simply what deployment will buy; afterwards every unit and programme is
-     * withdrawn and the new split bought and posted as at deployment. Headless runs never call this.
-     * Development programmes keep the campaign's start as their start, so their lag is not restarted.
+     * Re-apportions the budget while a run goes on (the classroom window's sliders, an adaptive strategy's
+     * yearly review): before the campaign starts the new split is simply what deployment will buy; afterwards
+     * every unit and programme is withdrawn and the new split bought and posted as at deployment (ODD 7.22 says
+     * what this does to police corruption and evidence and to the units' posts). Development programmes keep
+     * the campaign's start as their start, so their lag is not restarted. The forces of a nation that left the
+     * partnership for good stay off duty.
      */
     public void reshare(Specs.Shares newShares) {
         shares = newShares;
@@ -106,6 +116,14 @@ public final class Campaign implements Steppable {
         programmes.clear();
         partnership.clear();
         procurement.buy(shares);
+        for (Nation n : model.network().nations) {
+            if (n.withdrawn()) withdraw(n);
+        }
+    }
+
+    /** The rules an adaptive strategy's reviews fired so far, in order (none for a fixed strategy). */
+    List<Adaptation.Fired> fired() {
+        return adaptation == null ? List.of() : adaptation.fired();
     }
 
     /** Whether a nation's forces may act on a link this week. */
@@ -120,6 +138,11 @@ public final class Campaign implements Steppable {
         if (!deployed) return;
         int week = model.week();
         int weeksIn = (int) model.stepsSoFar() - startStep;
+        // The yearly review (ODD 7.22): after each whole campaign year, before the week's work.
+        if (weeksIn > 0 && weeksIn % Adaptation.WEEKS_PER_YEAR == 0 && !adaptation.isEmpty()) {
+            Specs.Shares next = adaptation.review(shares, model.collector().rows());
+            if (next != shares) reshare(next);
+        }
         partnership.instability(week, model.random, this::withdraw);
         partnership.train(week);
         military.command(week, weeksIn);

@@ -121,6 +121,92 @@ public final class Charts {
 
     private static final Color GREY = new Color(0xBBBBBB);
 
+    /** The colours of the four budget shares (military, police, development, partnership): Okabe–Ito. */
+    static final Color[] SHARE_COLOURS = {new Color(0xD55E00), new Color(0x0072B2), new Color(0x009E73),
+        new Color(0xE69F00)};
+    /** The budget shares as the report's strategy table names them. */
+    static final String[] SHARE_LABELS = {"Military", "Police", "Development", "Partner nations"};
+
+    /**
+     * The strategies whose budget split moved during the runs (an adaptive strategy whose rules fired, ODD 7.22):
+     * those whose mean share of some use over replicates is not the same in every period.
+     */
+    public static List<String> moved(Results r, Map<String, Map<String, Results.Band>> bands) {
+        List<String> out = new ArrayList<>();
+        for (String s : r.strategies()) {
+            Map<String, Results.Band> b = bands.getOrDefault(s, Map.of());
+            boolean moved = false;
+            for (String c : narcosim.metrics.Outcomes.SHARE_COLUMNS) {
+                Results.Band band = b.get(c);
+                if (band == null) continue;
+                double lo = Double.POSITIVE_INFINITY;
+                double hi = Double.NEGATIVE_INFINITY;
+                for (double v : band.mean()) {
+                    if (Double.isNaN(v)) continue;
+                    lo = Math.min(lo, v);
+                    hi = Math.max(hi, v);
+                }
+                if (hi - lo > 1e-9) moved = true;
+            }
+            if (moved) out.add(s);
+        }
+        return out;
+    }
+
+    /**
+     * How the budget split of each strategy in {@code strategies} moved over the campaign: one panel per
+     * strategy, the four shares stacked (mean over replicates of each 4-week period, so a rule that fired in some
+     * replicates and not others shows as a partial step).
+     */
+    public static JFreeChart allocation(Results r, Map<String, Map<String, Results.Band>> bands, List<String> strategies) {
+        NumberAxis x = new NumberAxis("Years since the campaign started");
+        CombinedDomainXYPlot combined = new CombinedDomainXYPlot(x);
+        combined.setGap(14);
+        double xMax = 0;
+        List<String> keys = narcosim.scenario.Fields.SHARE_KEYS;
+        for (String strategy : strategies) {
+            org.jfree.data.xy.DefaultTableXYDataset data = new org.jfree.data.xy.DefaultTableXYDataset();
+            for (int k = 0; k < keys.size(); k++) {
+                Results.Band b = bands.get(strategy).get(narcosim.metrics.Outcomes.SHARE_COLUMNS.get(k));
+                org.jfree.data.xy.XYSeries s = new org.jfree.data.xy.XYSeries(SHARE_LABELS[k], false, false);
+                double period = Results.WEEKS_PER_PERIOD / WEEKS_PER_YEAR;
+                for (int w = 0; w < b.mean().length; w++) {
+                    // a step: the period's share from its start to (just before) its end
+                    double v = Double.isNaN(b.mean()[w]) ? 0 : 100 * b.mean()[w];
+                    s.add(w * period, v);
+                    s.add((w + 1) * period - 1e-6, v);
+                    xMax = Math.max(xMax, (w + 1) * period);
+                }
+                data.addSeries(s);
+            }
+            org.jfree.chart.renderer.xy.StackedXYAreaRenderer2 ren = new org.jfree.chart.renderer.xy.StackedXYAreaRenderer2();
+            for (int k = 0; k < keys.size(); k++) ren.setSeriesPaint(k, SHARE_COLOURS[k]);
+            NumberAxis y = new NumberAxis("% of budget");
+            y.setRange(0, 100);
+            y.setTickUnit(new NumberTickUnit(25));
+            y.setLabelFont(ChartStyle.AXIS_LABEL.deriveFont(11f));
+            y.setTickLabelFont(ChartStyle.TICK.deriveFont(11f));
+            XYPlot plot = new XYPlot(data, null, y, ren);
+            plot.setBackgroundPaint(Color.WHITE);
+            plot.setOutlinePaint(Color.GRAY);
+            plot.setDomainGridlinePaint(ChartStyle.GRID);
+            plot.setRangeGridlinePaint(ChartStyle.GRID);
+            org.jfree.chart.title.TextTitle name = new org.jfree.chart.title.TextTitle(strategy,
+                    ChartStyle.AXIS_LABEL.deriveFont(Font.BOLD, 13f));
+            name.setBackgroundPaint(new Color(255, 255, 255, 210));
+            plot.addAnnotation(new org.jfree.chart.annotations.XYTitleAnnotation(0.99, 0.98, name,
+                    org.jfree.ui.RectangleAnchor.TOP_RIGHT));
+            combined.add(plot, 1);
+            if (combined.getFixedLegendItems() == null) combined.setFixedLegendItems(plot.getLegendItems());
+        }
+        x.setRange(0, Math.max(1, xMax));
+        x.setTickUnit(new NumberTickUnit(x.getUpperBound() <= 5 ? 0.5 : 1));
+        JFreeChart chart = new JFreeChart("How the adaptive strategies moved their budget", JFreeChart.DEFAULT_TITLE_FONT,
+                combined, true);
+        return ChartStyle.style(chart, "Share of the budget on each use, mean over " + replicatesText(r)
+                + " of each 4-week period; the rules re-plan at the yearly reviews");
+    }
+
     private static YIntervalSeries series(String strategy, Results.Band b, Outcome o, boolean band) {
         YIntervalSeries s = new YIntervalSeries(strategy, false, false);
         for (int w = 0; w < b.mean().length; w++) {

@@ -165,7 +165,7 @@ public final class HtmlReport {
         return h.toString();
     }
 
-    private static void strategies(StringBuilder h, Results r, Scenario sc) {
+    private static void strategies(StringBuilder h, Results r, Scenario sc) throws IOException {
         double budget = sc == null ? Double.NaN : sc.budgetMusdPerYear();
         if (!Double.isNaN(budget)) {
             h.append("<p>Each strategy splits a share of the yearly counter-narcotics budget of US$")
@@ -201,8 +201,11 @@ public final class HtmlReport {
         }
         h.append("</table></div>\n");
         if (sc != null) {
-            h.append("<p class=\"muted\">Shares are fractions of the yearly budget.</p>\n");
+            h.append("<p class=\"muted\">Shares are fractions of the yearly budget")
+                    .append(AdaptiveSection.of(r, sc).isEmpty() ? "" : "; an adaptive strategy's are those it starts "
+                            + "with (below: how they moved)").append(".</p>\n");
             spendNote(h, r, sc);
+            AdaptiveSection.write(h, r, sc, r.dir().resolve(Report.CHARTS));
         }
     }
 
@@ -228,6 +231,14 @@ public final class HtmlReport {
             }
             if (b.allocatedUsdYear() <= 0) continue;
             double spent = r.summary(id, "spend_usd_total", "mean");
+            if (AdaptiveSection.adaptive(sc, id)) {
+                // What it buys follows each year's split: the starting split's purchases say nothing of later years.
+                items.add("<li><b>" + esc(label(sc, id)) + "</b>: buys US$" + esc(num(b.boughtUsdYear() / 1e6))
+                        + "M a year of its US$" + esc(num(b.allocatedUsdYear() / 1e6)) + "M at its starting split; its "
+                        + "split moves at the yearly reviews and its purchases with it; the runs record US$"
+                        + esc(num(spent / 1e6)) + "M over its " + b.years() + " campaign years on average.</li>");
+                continue;
+            }
             double gap = b.allocatedUsdYear() - b.boughtUsdYear();
             StringBuilder li = new StringBuilder("<li><b>").append(esc(label(sc, id))).append("</b>: ");
             if (gap < 0.5 && b.eradicationEndWeek() < 0) {

@@ -54,12 +54,19 @@ public final class Report {
         // first, so that an out-of-range replicate stops before anything is written
         routeMaps(r, mapReplicate, out, files, notes, kept);
         if (r.hasTimeseries()) {
-            List<String> columns = Outcome.OVER_TIME.stream().map(Outcome::column).toList();
+            List<String> columns = new ArrayList<>(Outcome.OVER_TIME.stream().map(Outcome::column).toList());
+            columns.addAll(narcosim.metrics.Outcomes.SHARE_COLUMNS);
             Map<String, Map<String, Results.Band>> bands = r.weeklyBands(columns);
             int[] size = Charts.timeSeriesSize(bands.size());
             for (Outcome o : Outcome.OVER_TIME) {
                 files.addAll(ChartFiles.write(Charts.timeSeries(r, o, bands), out, "timeseries-" + o.column(), size[0],
                         size[1]));
+            }
+            // Results made before the share columns have none: no strategy moved, no chart.
+            List<String> moved = Charts.moved(r, bands);
+            if (!moved.isEmpty()) {
+                files.addAll(ChartFiles.write(Charts.allocation(r, bands, moved), out, ALLOCATION, 900,
+                        150 + 170 * moved.size()));
             }
         } else {
             notes.add("no " + ExperimentDir.TIMESERIES + " (compare ran with --no-timeseries): time-series charts skipped");
@@ -82,6 +89,8 @@ public final class Report {
     }
 
     public static final int DEFAULT_MAP_REPLICATE = 1;
+    /** The chart of how the adaptive strategies' budget split moved over the campaign (ODD 7.22). */
+    public static final String ALLOCATION = "allocation";
     /** The chart of the final-year price by part, per strategy. */
     public static final String PRICE_PARTS = "price-parts";
     /** The chart of each part's change against the baseline, per campaign strategy. */

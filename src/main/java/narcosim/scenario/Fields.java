@@ -135,6 +135,39 @@ public final class Fields {
                     "Share of the budget for partnership (training, intelligence sharing, coordinated operations)",
                     Specs.Shares::partnership));
 
+    /** The names of the budget shares, in declaration order: what a rule moves money from and to. */
+    public static final List<String> SHARE_KEYS = SHARES.stream().map(Field::key).toList();
+
+    /**
+     * The fields of a strategy's yearly rule ({@code strategies[].rules[]}, ODD 7.22); a rule gives exactly one of
+     * {@code below} and {@code above}.
+     */
+    public static final List<Field<Specs.Rule>> RULE = List.of(
+            new Field<>("id", Field.Kind.ID, null, 0, 0, "", "none", true,
+                    "Optional name of the rule: --set strategies.<strategy>.rules.<id or position from 0>.<key>=<value>",
+                    r -> r.id().isEmpty() ? null : r.id()),
+            of("indicator", Field.Kind.CHOICE, "a weekly outcome",
+                    "The column of timeseries.csv the rule watches (narcosim outcomes lists them): at a review, a "
+                            + "flow's total over the year just ended, a level's mean over it",
+                    Specs.Rule::indicator),
+            new Field<>("of", Field.Kind.CHOICE, "value", 0, 0, "value, change", "", true,
+                    "value: the year's reading; change: its relative change on the year before "
+                            + "((this - last) / |last|, none when last is 0)", r -> r.reading().yaml()),
+            new Field<>("below", Field.Kind.NUMBER, null, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, "indicator's unit", "or above", false,
+                    "Threshold: the condition holds when the reading is strictly below it", Specs.Rule::belowOrNull),
+            new Field<>("above", Field.Kind.NUMBER, null, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, "indicator's unit", "or below", false,
+                    "Threshold: the condition holds when the reading is strictly above it", Specs.Rule::aboveOrNull),
+            new Field<>("years", Field.Kind.NUMBER, 1L, 1, 100, "reviews", "", false,
+                    "Reviews running the condition must hold before the rule fires (its lag); firing starts the "
+                            + "count again", r -> (long) r.years()),
+            number("move", null, 0, 1, "share of budget",
+                    "Share of the whole budget the rule moves when it fires (no more than the from share holds)",
+                    Specs.Rule::move),
+            of("from", Field.Kind.CHOICE, "military, police, development, partnership",
+                    "The share the money comes from", Specs.Rule::from),
+            of("to", Field.Kind.CHOICE, "military, police, development, partnership",
+                    "The share the money goes to", Specs.Rule::to));
+
     /** The YAML keys of an entity's fields, in declaration order. */
     public static List<String> keys(List<? extends Field<?>> fields) {
         return fields.stream().map(Field::key).toList();

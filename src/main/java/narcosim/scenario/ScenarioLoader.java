@@ -134,7 +134,7 @@ public final class ScenarioLoader {
         List<Specs.Link> links = links(root, placeById, params);
         checkReachability(places, links, root);
         List<Specs.Cartel> cartels = cartels(root, placeById);
-        List<Specs.Strategy> strategies = strategies(root, nationById.keySet());
+        List<Specs.Strategy> strategies = strategies(root, nationById.keySet(), indicators(nations, places));
         for (Map.Entry<String, Object> e : late.entrySet()) {
             checkNationParam(Params.get(e.getKey()), e.getValue(), nationById.keySet(), null, SET_PREFIX + e.getKey());
         }
@@ -157,7 +157,7 @@ public final class ScenarioLoader {
     }
 
     /**
-     * The optional {@code burn_in:} section: the strategy the burn-in runs under, at its own budget (ODD 7.22);
+     * The optional {@code burn_in:} section: the strategy the burn-in runs under, at its own budget (ODD 7.23);
      * {@code burn_in: none} is the same as no section.
      */
     private Specs.BurnIn burnIn(MappingNode root, List<Specs.Strategy> strategies, double total)
@@ -342,7 +342,8 @@ public final class ScenarioLoader {
         return out;
     }
 
-    private List<Specs.Strategy> strategies(MappingNode root, Set<String> nations) throws ScenarioException {
+    private List<Specs.Strategy> strategies(MappingNode root, Set<String> nations, Set<String> indicators)
+            throws ScenarioException {
         SequenceNode seq = y.list(y.req(root, "", "strategies"), "strategies");
         if (seq.getValue().isEmpty()) {
             throw y.err(seq, "strategies", "expected at least one strategy (e.g. a baseline with all shares 0)");
@@ -352,7 +353,7 @@ public final class ScenarioLoader {
         for (int i = 0; i < seq.getValue().size(); i++) {
             String path = "strategies[" + i + "]";
             MappingNode m = y.map(seq.getValue().get(i), path);
-            y.checkKeys(m, path, List.of("id", "name", "description", "shares", "doctrine"));
+            y.checkKeys(m, path, List.of("id", "name", "description", "shares", "doctrine", "rules"));
             String id = id(m, path, ids);
             path = "strategies." + id;
             MappingNode sh = y.map(y.req(m, path, "shares"), path + ".shares");
@@ -385,9 +386,87 @@ public final class ScenarioLoader {
                     doctrine.put(k, v);
                 }
             }
+            List<Specs.Rule> rules = rules(m, path, shares, indicators);
             out.add(new Specs.Strategy(id, y.str(m, path, "name", id), y.str(m, path, "description", ""), shares,
-                    Map.copyOf(doctrine), line(m)));
+                    Map.copyOf(doctrine), rules, line(m)));
         }
+        return out;
+    }
+
+    /**
+     * A strategy's yearly rules (ODD 7.22), each watching a weekly outcome of this scenario and moving part of the
+     * budget between two shares; only a campaign (shares adding up to 1) has a budget to move.
+     */
+    private List<Specs.Rule> rules(MappingNode strategy, String path, Specs.Shares shares, Set<String> indicators)
+            throws ScenarioException {
+        NodeTuple rt = tuple(strategy, "rules");
+        if (rt == null) return List.of();
+        SequenceNode seq = y.list(rt.getValueNode(), path + ".rules");
+        if (!seq.getValue().isEmpty() && !shares.isCampaign()) {
+            throw y.err(seq, path + ".rules", "a strategy without a campaign (all shares 0) has no budget for rules "
+                    + "to move; give it shares adding up to 1, or no rules");
+        }
+        List<Specs.Rule> out = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        List<Field<Specs.Rule>> f = Fields.RULE;
+        for (int i = 0; i < seq.getValue().size(); i++) {
+            String at = path + ".rules[" + i + "]";
+            MappingNode m = y.map(seq.getValue().get(i), at);
+            y.checkKeys(m, at, Fields.keys(f));
+            String id = "";
+            if (tuple(m, "id") != null) {
+                id = id(m, at, ids);
+                at = path + ".rules." + id;
+            }
+            String indicator = y.str(m, at, "indicator", null);
+            if (!indicators.contains(indicator)) {
+                throw y.err(tuple(m, "indicator").getValueNode(), at + ".indicator", "expected a weekly outcome of "
+                        + "this scenario (a column of timeseries.csv: narcosim outcomes lists them), got '" + indicator
+                        + "'" + suggest(indicator, indicators));
+            }
+            Specs.Reading reading = tuple(m, "of") == null ? Specs.Reading.VALUE
+                    : enumValue(m, at, "of", Specs.Reading.class);
+            NodeTuple below = tuple(m, "below");
+            NodeTuple above = tuple(m, "above");
+            if ((below == null) == (above == null)) {
+                throw y.err(below != null ? above.getKeyNode() : m, at + (below != null ? ".above" : ".below"),
+                        below != null ? "give one threshold, below or above, not both"
+                                : "missing; expected a threshold: below: <number> or above: <number>");
+            }
+            String side = below != null ? "below" : "above";
+            double threshold = num(m, at, f, side);
+            int years = (int) y.whole(m, at, "years", 1L, 1, 100);
+            double move = num(m, at, f, "move");
+            String from = ref(m, at, "from", Fields.SHARE_KEYS, "budget share");
+            String to = ref(m, at, "to", Fields.SHARE_KEYS, "budget share");
+            if (from.equals(to)) {
+                throw y.err(tuple(m, "to").getValueNode(), at + ".to", "expected another share than from (" + from
+                        + "): a rule moves money between two shares");
+            }
+            out.add(new Specs.Rule(id, indicator, reading, below != null, threshold, years, move, from, to, line(m)));
+        }
+        return List.copyOf(out);
+    }
+
+    /**
+     * The weekly outcomes a rule may watch in this scenario: the declared ones, and the members of the
+     * families whose nation or region the scenario has (the trust of a nation with residents, the spend of a
+     * nation's forces, the price in a nation on the way, the flows into and through a region); the collector
+     * makes the same columns (Outcomes.weekly).
+     */
+    private Set<String> indicators(List<Specs.Nation> nations, List<Specs.Place> places) {
+        Set<String> out = new java.util.LinkedHashSet<>(narcosim.metrics.Outcomes.declaredWeekly());
+        for (Specs.Nation n : nations) {
+            boolean residents = places.stream().anyMatch(p -> p.nation().equals(n.id()) && p.population() > 0
+                    && p.kind() != Specs.PlaceKind.MARKET && p.kind() != Specs.PlaceKind.SEA);
+            boolean onTheWay = places.stream().anyMatch(p -> p.nation().equals(n.id())
+                    && p.kind() != Specs.PlaceKind.MARKET);
+            if (residents) out.add("trust_" + n.id());
+            if (!n.international()) out.add("spend_" + n.id() + "_usd");
+            if (!n.international() && onTheWay) out.add("chain_price_" + n.id() + "_usd_kg");
+        }
+        for (String r : regions) out.add("flow_" + narcosim.metrics.Outcomes.tag(r) + "_kg");
+        for (String r : regions) out.add("through_" + narcosim.metrics.Outcomes.tag(r) + "_kg");
         return out;
     }
 

@@ -60,17 +60,83 @@ public final class Specs {
         public boolean isCampaign() {
             return sum() > 0;
         }
+
+        /** The shares in the order of {@link Fields#SHARE_KEYS}: military, police, development, partnership. */
+        public double[] values() {
+            return new double[] {military, police, development, partnership};
+        }
+
+        /** Shares from values in the order of {@link #values()}. */
+        public static Shares of(double[] v) {
+            return new Shares(v[0], v[1], v[2], v[3]);
+        }
+
+        /** One share by its key (military, police, development or partnership). */
+        public double get(String key) {
+            int i = Fields.SHARE_KEYS.indexOf(key);
+            if (i < 0) throw new IllegalArgumentException("no budget share " + key);
+            return values()[i];
+        }
     }
 
     /**
-     * The campaign the burn-in runs under (ODD 7.22): a strategy of the scenario at its own budget, so that the
+     * The campaign the burn-in runs under (ODD 7.23): a strategy of the scenario at its own budget, so that the
      * market's reference point is the world under that effort (today's), not a world without a campaign.
      */
     public record BurnIn(String strategy, double budgetMusdPerYear, int line) {
     }
 
-    /** A named budget split plus doctrine switches (parameter values the strategy sets). */
+    /** What a rule reads of its indicator at a yearly review: the year's value, or its change on the year before. */
+    public enum Reading {
+        VALUE, CHANGE;
+
+        public String yaml() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /**
+     * A yearly rule of an adaptive strategy (ODD 7.22): at each yearly review, when the reading of the indicator
+     * (a weekly outcome: a flow's total over the year, a level's mean; or its relative change on the year
+     * before) has been below (or above) the threshold at {@code years} reviews running, {@code move} of the
+     * budget goes from one share to another (no more than the share holds).
+     *
+     * @param id         optional name ("" if none): a --set can address the rule by it or by its position
+     * @param indicator  the column of timeseries.csv the rule reads
+     * @param below      true: the condition is reading &lt; threshold; false: reading &gt; threshold
+     * @param years      reviews running the condition must hold before the rule fires (its lag)
+     * @param move       share of the whole budget moved, in [0, 1]
+     * @param from       the share it comes from (military, police, development or partnership)
+     * @param to         the share it goes to
+     */
+    public record Rule(String id, String indicator, Reading reading, boolean below, double threshold, int years,
+                       double move, String from, String to, int line) {
+
+        /** The threshold as the scenario file gives it: under {@code below} or {@code above}. */
+        public Double belowOrNull() {
+            return below ? threshold : null;
+        }
+
+        public Double aboveOrNull() {
+            return below ? null : threshold;
+        }
+    }
+
+    /**
+     * A named budget split plus doctrine switches (parameter values the strategy sets), and the yearly rules
+     * that re-allocate the split while the campaign runs (none for a fixed strategy).
+     */
     public record Strategy(String id, String name, String description, Shares shares, Map<String, Object> doctrine,
-                           int line) {
+                           List<Rule> rules, int line) {
+
+        /** A fixed strategy: no rules. */
+        public Strategy(String id, String name, String description, Shares shares, Map<String, Object> doctrine,
+                        int line) {
+            this(id, name, description, shares, doctrine, List.of(), line);
+        }
+
+        public boolean adaptive() {
+            return !rules.isEmpty();
+        }
     }
 }

@@ -76,7 +76,7 @@ public record Magnitudes(List<Row> rows) {
         // The literature's figure is for realistic budgets: the strategies at the scenario's budget, not the
         // pattern's double-budget arms. The campaigns' share is the transit zone's (JIATF-South): no such figure
         // was found for Europe's routes, so elsewhere only the baseline's is compared.
-        // Where the scenario says what today's effort is (its burn-in's campaign, ODD 7.22), the figure is held
+        // Where the scenario says what today's effort is (its burn-in's campaign, ODD 7.23), the figure is held
         // against that alone (below): the strategies at the scenario's budget are changes from today, not today.
         String today = SeizureShare.today(sc);
         for (Arm a : o.arms()) {
@@ -91,7 +91,7 @@ public record Magnitudes(List<Row> rows) {
                             + "0.2-0.5 accepted"));
         }
         // Today's figures are held against today's effort where the scenario says what it is (the campaign its burn-in
-        // runs under, at the burn-in's budget, ODD 7.22): the world the figures were observed in. Without it, against
+        // runs under, at the burn-in's budget, ODD 7.23): the world the figures were observed in. Without it, against
         // the closest strategy (partnership: intelligence-led interdiction with partners) and the baseline.
         if (today != null && theatre == Theatre.US) {
             rows.add(new Row("seized share of departed flow", name, today,

@@ -38,17 +38,18 @@ final class SeizureShare extends Pattern {
     }
 
     /**
-     * The baseline, every campaign strategy at the scenario's budget, then every campaign strategy at twice it.
-     * The baseline spends nothing, so one baseline serves both budgets.
+     * The baseline, every fixed campaign strategy at the scenario's budget, then every one at twice it. The
+     * baseline spends nothing, so one baseline serves both budgets. Adaptive strategies (ODD 7.22) are left out:
+     * their split is the fixed strategies' moved by rules, and the pattern is about levels of effort.
      */
     @Override
     public List<Arm> arms(Scenario sc) {
         List<Arm> arms = new ArrayList<>(List.of(Arm.of("baseline", "baseline")));
-        for (String s : sc.strategyIds()) {
+        for (String s : fixed(sc)) {
             if (!s.equals("baseline")) arms.add(Arm.of(s, s));
         }
         String budget = "budget.total_musd_per_year=" + Fmt.num(sc.budgetMusdPerYear() * BUDGET_FACTOR);
-        for (String s : sc.strategyIds()) {
+        for (String s : fixed(sc)) {
             if (!s.equals("baseline")) arms.add(Arm.of(doubled(s), s, budget));
         }
         String today = today(sc);
@@ -59,8 +60,13 @@ final class SeizureShare extends Pattern {
         return arms;
     }
 
+    /** The strategies without yearly rules, in the file's order. */
+    private static List<String> fixed(Scenario sc) {
+        return sc.strategies().stream().filter(s -> !s.adaptive()).map(narcosim.scenario.Specs.Strategy::id).toList();
+    }
+
     /**
-     * The arm of today's effort, where the scenario says what it is (its burn-in's campaign, ODD 7.22): that strategy
+     * The arm of today's effort, where the scenario says what it is (its burn-in's campaign, ODD 7.23): that strategy
      * at the burn-in's budget, the world the published figures were observed in. Null without an anchored burn-in.
      */
     static String today(Scenario sc) {
@@ -72,8 +78,8 @@ final class SeizureShare extends Pattern {
     public String experiment(Scenario sc) {
         String today = today(sc) == null ? "" : "; and " + sc.burnIn().strategy() + " at today's budget (US$"
                 + Fmt.num(sc.burnIn().budgetMusdPerYear()) + "M a year, the campaign its burn-in runs under)";
-        return "every strategy of the scenario at its budget (US$" + Fmt.num(sc.budgetMusdPerYear())
-                + "M a year) and at twice it: " + String.join(", ", sc.strategyIds()) + today;
+        return "every fixed strategy of the scenario at its budget (US$" + Fmt.num(sc.budgetMusdPerYear())
+                + "M a year) and at twice it: " + String.join(", ", fixed(sc)) + today;
     }
 
     @Override

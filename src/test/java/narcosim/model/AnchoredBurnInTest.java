@@ -19,7 +19,7 @@ import narcosim.scenario.ScenarioException;
 import narcosim.scenario.ScenarioLoader;
 
 /**
- * The anchored burn-in (ODD 7.22): a scenario's {@code burn_in} section runs the burn-in under one of its
+ * The anchored burn-in (ODD 7.23): a scenario's {@code burn_in} section runs the burn-in under one of its
  * strategies at its own budget, so that the market's reference point is the world under that campaign; when the
  * run's own campaign starts the burn-in's is retired, and every strategy of a comparison meets the same world.
  */
@@ -75,7 +75,7 @@ class AnchoredBurnInTest {
     @Test
     void theAnchorsSeizuresLowerTheReferenceSupply() {
         // At the default burn-in of 52 weeks enough journeys end in the calibration window for the delivered share
-        // to be counted (a shorter one falls back on the routine risks, which know no campaign: ODD 7.22).
+        // to be counted (a shorter one falls back on the routine risks, which know no campaign: ODD 7.23).
         double anchored = reference(TestModels.load(DEFAULT, "burn_in.strategy=status-quo",
                 "burn_in.budget_musd_per_year=2700"), 52);
         double free = reference(TestModels.load(DEFAULT, "burn_in=none"), 52);

@@ -217,7 +217,9 @@ class ScenarioLoaderTest {
         assertEquals(11, sc.nations().size(), "README: 10 nations plus international waters");
         assertEquals(1, sc.nations().stream().filter(Specs.Nation::international).count());
         assertEquals(4, sc.cartels().size());
-        assertEquals(7, sc.strategies().size(), "baseline, five alternatives and status-quo");
+        assertEquals(9, sc.strategies().size(), "baseline, five alternatives, status-quo and two adaptive ones");
+        assertEquals(List.of("adaptive-trust", "adaptive-corridors"),
+                sc.strategies().stream().filter(Specs.Strategy::adaptive).map(Specs.Strategy::id).toList());
         assertEquals(1500, sc.budgetMusdPerYear());
     }
 
