@@ -60,7 +60,32 @@ public final class ScenarioWriter {
         for (Field<Specs.Shares> f : Fields.SHARES) shares.put(f.key(), f.get().apply(s.shares()));
         strategy.put("shares", shares);
         if (s.adaptive()) strategy.put("rules", entities(s.rules(), Fields.RULE));
-        root.put("strategies", List.of(strategy));
+        List<Object> strategies = new ArrayList<>(List.of(strategy));
+        if (sc.burnIn() != null) {
+            // The burn-in's campaign (ODD 7.23) with every lever it ran with as its doctrine, under its own id (the
+            // run's strategy's levers are the parameter sections below, which a doctrine would override).
+            Specs.Strategy a = sc.strategy(sc.burnIn().strategy()).orElseThrow();
+            String id = a.id().equals(s.id()) ? a.id() + "-burn-in" : a.id();
+            Map<String, Object> anchor = new LinkedHashMap<>();
+            anchor.put("id", id);
+            anchor.put("name", a.name());
+            anchor.put("description", a.description());
+            Map<String, Object> anchorShares = new LinkedHashMap<>();
+            for (Field<Specs.Shares> f : Fields.SHARES) anchorShares.put(f.key(), f.get().apply(a.shares()));
+            anchor.put("shares", anchorShares);
+            Map<String, Object> doctrine = new LinkedHashMap<>();
+            var levers = sc.burnInParams(cfg.params());
+            for (Param p : Params.all()) {
+                if (p.role() == Param.Role.LEVER) doctrine.put(p.key(), levers.get(p.key()));
+            }
+            anchor.put("doctrine", doctrine);
+            strategies.add(anchor);
+            Map<String, Object> burnIn = new LinkedHashMap<>();
+            burnIn.put("strategy", id);
+            burnIn.put("budget_musd_per_year", sc.burnIn().budgetMusdPerYear());
+            root.put("burn_in", burnIn);
+        }
+        root.put("strategies", strategies);
         for (String section : Params.sections()) {
             Map<String, Object> m = new LinkedHashMap<>();
             for (Param p : Params.all()) {

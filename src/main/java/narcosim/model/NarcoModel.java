@@ -89,6 +89,8 @@ public final class NarcoModel extends SimState {
     private Network network;
     private Market market;
     private Campaign campaign;
+    /** The burn-in's campaign (scenario section burn_in, ODD 7.23), retired when the run's starts; or null. */
+    private Campaign anchor;
     private EventBus events;
     private KgTotals totals;
     private WeeklyCollector collector;
@@ -203,7 +205,12 @@ public final class NarcoModel extends SimState {
                     network, cartelRules, transit));
         }
         nextCartelIndex = cartels.members().size();
-        campaign = new Campaign(this, config.strategy().shares(), config.scenario().budgetMusdPerYear(), params);
+        campaign = new Campaign(this, config.strategy().shares(), config.strategy().rules(),
+                config.scenario().budgetMusdPerYear(), params);
+        Specs.BurnIn anchored = config.scenario().burnIn();
+        anchor = anchored == null || burnIn == 0 ? null : new Campaign(this,
+                config.scenario().strategy(anchored.strategy()).orElseThrow().shares(), List.of(), anchored.budgetMusdPerYear(),
+                config.scenario().burnInParams(params));
 
         events.register(population, Event.CollateralHarm.class, Event.Violence.class, Event.CorruptionSeen.class,
                 Event.CorruptionPunished.class, Event.Eradicated.class);
@@ -218,7 +225,11 @@ public final class NarcoModel extends SimState {
         schedule.scheduleRepeating(Schedule.EPOCH, WORLD, timed(WORLD, guarded(s -> worldPhase())), 1.0);
         schedule.scheduleRepeating(Schedule.EPOCH, CARTELS, timed(CARTELS, guarded(cartels)), 1.0);
         schedule.scheduleRepeating(Schedule.EPOCH, SHIPMENTS, timed(SHIPMENTS, guarded(transit)), 1.0);
-        schedule.scheduleRepeating(Schedule.EPOCH, CAMPAIGN, timed(CAMPAIGN, guarded(campaign)), 1.0);
+        Steppable campaignPhase = anchor == null ? campaign : s -> {
+            anchor.step(s);
+            campaign.step(s);
+        };
+        schedule.scheduleRepeating(Schedule.EPOCH, CAMPAIGN, timed(CAMPAIGN, guarded(campaignPhase)), 1.0);
         schedule.scheduleRepeating(Schedule.EPOCH, RESIDENTS, timed(RESIDENTS, guarded(population)), 1.0);
         schedule.scheduleRepeating(Schedule.EPOCH, METRICS, timed(METRICS, guarded(s -> {
             checkState();
@@ -391,8 +402,10 @@ public final class NarcoModel extends SimState {
             market.openCalibrationWindow();
             windowStart = new long[] {totals.producedKg()};
         }
+        if (anchor != null && stepsSoFar() == 0) anchor.deploy();
         if (stepsSoFar() == burnIn) {
             referenceSupply = steadySupply();
+            if (anchor != null) anchor.retire();
             campaign.deploy();
         }
         // The market's reference point is fixed at the end of the burn-in, or as soon after it as loads have
@@ -701,7 +714,16 @@ public final class NarcoModel extends SimState {
         return market;
     }
 
+    /**
+     * The campaign acting now: the run's strategy's, or during an anchored burn-in (ODD 7.23) the burn-in's.
+     * Before the run's campaign starts it is the one the classroom's sliders re-share ({@link #strategyCampaign}).
+     */
     public Campaign campaign() {
+        return anchor != null && anchor.deployed() ? anchor : campaign;
+    }
+
+    /** The run's strategy's campaign, deployed when the burn-in ends. */
+    public Campaign strategyCampaign() {
         return campaign;
     }
 

@@ -39,14 +39,18 @@ public final class Campaign implements Steppable {
     private final Programmes programmes;
     private final Procurement procurement;
     private Specs.Shares shares;
+    private final List<Specs.Rule> rules;
     /** The strategy's yearly rules; made at deployment, when the collector they read exists. */
     private Adaptation adaptation;
     private boolean deployed;
     private int startStep = -1;
 
-    public Campaign(NarcoModel model, Specs.Shares shares, double budgetMusdYear, ParamValues params) {
+    /** A campaign of the given split and yearly rules (none: a fixed strategy, or an anchored burn-in's, ODD 7.23). */
+    public Campaign(NarcoModel model, Specs.Shares shares, List<Specs.Rule> rules, double budgetMusdYear,
+                    ParamValues params) {
         this.model = model;
         this.shares = shares;
+        this.rules = List.copyOf(rules);
         Network net = model.network();
         Population population = model.population();
         EventBus events = model.events();
@@ -71,8 +75,24 @@ public final class Campaign implements Steppable {
     public void deploy() {
         deployed = true;
         startStep = (int) model.stepsSoFar();
-        adaptation = new Adaptation(model.config().strategy().rules(), model.collector().columns());
+        // Events another campaign caused before this one started (an anchored burn-in, ODD 7.23) strain no
+        // partnership of this one; without such a campaign nothing has been counted.
+        partnership.forget();
+        adaptation = new Adaptation(rules, model.collector().columns());
         procurement.buy(shares);
+    }
+
+    /**
+     * Ends the campaign for good (the burn-in's campaign, when the run's own starts, ODD 7.23): every unit and
+     * programme is withdrawn, nothing more is bought or spent, and its step does nothing. What it did to the
+     * world stays: routes, trust, coca area, nations' capability and any suspensions.
+     */
+    public void retire() {
+        military.clear();
+        police.clear();
+        programmes.clear();
+        partnership.clear();
+        deployed = false;
     }
 
     /** The budget split the campaign runs on. */

@@ -90,6 +90,13 @@ final class Partnership {
         bought = Bought.NOTHING;
     }
 
+    /** Forgets the events counted since the last instability draw (a campaign starting after another one). */
+    void forget() {
+        java.util.Arrays.fill(harm, 0);
+        java.util.Arrays.fill(incursions, 0);
+        java.util.Arrays.fill(scandals, 0);
+    }
+
     /** What the partnership money bought. */
     Bought bought() {
         return bought;

@@ -22,6 +22,7 @@ import java.util.Set;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
 import narcosim.util.Geo;
@@ -57,7 +58,7 @@ public final class ScenarioLoader {
             new Mix("military", List.of("boat", "aircraft", "ground", "surveillance"), "military budget"),
             new Mix("partnership", List.of("training", "surveillance", "liaison"), "partnership budget"));
     static final List<String> TOP_KEYS = List.of("name", "description", "budget", "nations", "places",
-            "links", "cartels", "strategies");
+            "links", "cartels", "strategies", "burn_in");
 
     private final String file;
     private final YamlNodes y;
@@ -150,8 +151,34 @@ public final class ScenarioLoader {
                 }
             }
         }
+        Specs.BurnIn burnIn = burnIn(root, strategies, total);
         return new Scenario(name, description, file, total, List.copyOf(nations), List.copyOf(places),
-                List.copyOf(links), List.copyOf(cartels), List.copyOf(strategies), params, Map.copyOf(late));
+                List.copyOf(links), List.copyOf(cartels), List.copyOf(strategies), params, Map.copyOf(late), burnIn);
+    }
+
+    /**
+     * The optional {@code burn_in:} section: the strategy the burn-in runs under, at its own budget (ODD 7.23);
+     * {@code burn_in: none} is the same as no section.
+     */
+    private Specs.BurnIn burnIn(MappingNode root, List<Specs.Strategy> strategies, double total)
+            throws ScenarioException {
+        NodeTuple t = tuple(root, "burn_in");
+        if (t == null) return null;
+        // burn_in: none (e.g. --set burn_in=none) turns off an anchored burn-in a file has.
+        if (t.getValueNode() instanceof ScalarNode sn && sn.getValue().equals("none")) return null;
+        MappingNode m = y.map(t.getValueNode(), "burn_in");
+        y.checkKeys(m, "burn_in", List.of("strategy", "budget_musd_per_year"));
+        String id = y.str(m, "burn_in", "strategy", null);
+        Specs.Strategy s = strategies.stream().filter(x -> x.id().equals(id)).findFirst().orElseThrow(() -> y.err(
+                tuple(m, "strategy").getValueNode(), "burn_in.strategy", "expected a strategy of this file ("
+                        + String.join(", ", strategies.stream().map(Specs.Strategy::id).toList()) + "), got '" + id
+                        + "'"));
+        if (!s.shares().isCampaign()) {
+            throw y.err(tuple(m, "strategy").getValueNode(), "burn_in.strategy", "strategy '" + id
+                    + "' spends nothing: a burn-in without a campaign needs no burn_in section");
+        }
+        double budget = y.num(m, "burn_in", "budget_musd_per_year", total, 0.001, 1e7);
+        return new Specs.BurnIn(id, budget, t.getKeyNode().getStartMark().getLine() + 1);
     }
 
     private List<Specs.Nation> nations(MappingNode root) throws ScenarioException {

@@ -28,6 +28,9 @@ final class SetOverrides {
 
     private static final String SET_PREFIX = YamlNodes.SET_PREFIX;
 
+    /** Optional sections of mappings that {@code --set section.key=value} may start when the file has none. */
+    private static final List<String> SECTIONS = List.of("burn_in");
+
     private SetOverrides() {
     }
 
@@ -70,6 +73,17 @@ final class SetOverrides {
                     String k = String.join(".", java.util.Arrays.copyOfRange(segs, i, j));
                     hit = tuple(m, k);
                     if (hit != null) break;
+                }
+                if (hit == null && m == root && i == 0 && segs.length > 1 && SECTIONS.contains(segs[0])) {
+                    // An optional section the file leaves out (burn_in): --set burn_in.strategy=... starts it.
+                    MappingNode section = new MappingNode(Tag.MAP, true, new ArrayList<>(), mark, mark,
+                            DumperOptions.FlowStyle.BLOCK);
+                    m.getValue().add(new NodeTuple(new ScalarNode(Tag.STR, segs[0], mark, mark,
+                            DumperOptions.ScalarStyle.PLAIN), section));
+                    path = segs[0];
+                    i = 1;
+                    cur = section;
+                    continue;
                 }
                 if (hit == null) {
                     String k = String.join(".", java.util.Arrays.copyOfRange(segs, i, segs.length));

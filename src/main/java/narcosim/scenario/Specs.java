@@ -79,6 +79,13 @@ public final class Specs {
         }
     }
 
+    /**
+     * The campaign the burn-in runs under (ODD 7.23): a strategy of the scenario at its own budget, so that the
+     * market's reference point is the world under that effort (today's), not a world without a campaign.
+     */
+    public record BurnIn(String strategy, double budgetMusdPerYear, int line) {
+    }
+
     /** What a rule reads of its indicator at a yearly review: the year's value, or its change on the year before. */
     public enum Reading {
         VALUE, CHANGE;

@@ -76,10 +76,13 @@ public record Magnitudes(List<Row> rows) {
         // The literature's figure is for realistic budgets: the strategies at the scenario's budget, not the
         // pattern's double-budget arms. The campaigns' share is the transit zone's (JIATF-South): no such figure
         // was found for Europe's routes, so elsewhere only the baseline's is compared.
+        // Where the scenario says what today's effort is (its burn-in's campaign, ODD 7.23), the figure is held
+        // against that alone (below): the strategies at the scenario's budget are changes from today, not today.
+        String today = SeizureShare.today(sc);
         for (Arm a : o.arms()) {
             if (!a.sets().isEmpty()) continue;
             boolean base = a.label().equals("baseline");
-            if (!base && theatre != Theatre.US) continue;
+            if (!base && (theatre != Theatre.US || today != null)) continue;
             rows.add(new Row("seized share of departed flow", name, a.label(),
                     est(Pattern.each(o.runs().get(a.label()), r -> r.outcome("seized_share"))), "share",
                     base ? 0 : 0.2, base ? 0.15 : 0.5,
@@ -87,45 +90,54 @@ public record Magnitudes(List<Row> rows) {
                             : "about 0.2 to a third of the known flow disrupted in 2012 (JIATF-South, Michel 2013); "
                             + "0.2-0.5 accepted"));
         }
-        // The transit zone under the closest to today's US-led effort (intelligence-led interdiction with partners):
+        // Today's figures are held against today's effort where the scenario says what it is (the campaign its burn-in
+        // runs under, at the burn-in's budget, ODD 7.23): the world the figures were observed in. Without it, against
+        // the closest strategy (partnership: intelligence-led interdiction with partners) and the baseline.
+        if (today != null && theatre == Theatre.US) {
+            rows.add(new Row("seized share of departed flow", name, today,
+                    est(Pattern.each(o.runs().get(today), r -> r.outcome("seized_share"))), "share", 0.2, 0.5,
+                    "about 0.2 to a third of the known flow disrupted in 2012 (JIATF-South, Michel 2013); 0.2-0.5 accepted"));
+        }
         // US Southern Command (Kelly, Senate testimony, March 2014) acted on about 26% of suspected maritime events;
         // Operation Martillo seized about 131 t in 2013 (press reports of Kelly's April 2014 briefing, data/targets).
-        List<PatternRun> partners = o.runs().get("partnership");
+        String seaLabel = today != null ? today : "partnership";
+        List<PatternRun> partners = o.runs().get(seaLabel);
         if (theatre == Theatre.US && partners != null
                 && partners.get(0).result().outcomes().containsKey("acted_on_share_sea")) {
-            rows.add(new Row("share of detections at sea acted on", name, "partnership",
+            rows.add(new Row("share of detections at sea acted on", name, seaLabel,
                     est(Pattern.each(partners, r -> r.outcome("acted_on_share_sea"))), "share", 0.1, 0.45,
                     "about 0.26: US Southern Command could not act on 74% of suspected maritime events (2014)"));
             double years = sc.params().integer("run.years");
-            rows.add(new Row("military seizures at sea, tonnes a year", name, "partnership",
+            rows.add(new Row("military seizures at sea, tonnes a year", name, seaLabel,
                     est(Pattern.each(partners, r -> r.outcome("seized_military_sea_kg_total") / 1000 / years)), "t/year",
                     65.5, 262, "about 131 t seized by Operation Martillo in 2013 (US Southern Command, April 2014, "
                             + "press reports); half to twice accepted"));
         }
-        List<PatternRun> base = o.runs().get("baseline");
+        String refLabel = today != null ? today : "baseline";
+        List<PatternRun> base = o.runs().get(refLabel);
         String ep = "flow_eastern_pacific_kg_total";
         String car = "flow_caribbean_kg_total";
         if (base.get(0).result().outcomes().containsKey(ep) && base.get(0).result().outcomes().containsKey(car)) {
-            rows.add(new Row("Eastern Pacific share of primary movements (vs Caribbean)", name, "baseline",
+            rows.add(new Row("Eastern Pacific share of primary movements (vs Caribbean)", name, refLabel,
                     est(Pattern.each(base, r -> r.outcome(ep) / (r.outcome(ep) + r.outcome(car)))), "share",
                     0.65, 0.80, "about 0.72 in 2015 (CCDB, as used by NarcoLogic)"));
         }
         // Prices along the chain are outputs (ODD 7.14): the smoothed value of the kg arriving in each nation.
-        price(rows, name, base, "COL", "wholesale price, Colombia", 2000, 3000, "about $2,000-3,000/kg (Albuquerque Journal, 2017)");
-        price(rows, name, base, "MEX", "wholesale price, Mexico", 10000, 14000, "$10,000-14,000/kg (Albuquerque Journal, 2017)");
+        price(rows, name, refLabel, base, "COL", "wholesale price, Colombia", 2000, 3000, "about $2,000-3,000/kg (Albuquerque Journal, 2017)");
+        price(rows, name, refLabel, base, "MEX", "wholesale price, Mexico", 10000, 14000, "$10,000-14,000/kg (Albuquerque Journal, 2017)");
         String col = "chain_price_COL_usd_kg_mean";
         boolean colombia = base.get(0).result().outcomes().containsKey(col);
         if (theatre == Theatre.US) {
-            rows.add(new Row("wholesale price, US market gateway", name, "baseline",
+            rows.add(new Row("wholesale price, US market gateway", name, refLabel,
                     est(Pattern.each(base, r -> r.outcome("price_usd_kg_mean"))), "US$/kg", 20000, 30000,
                     "$20,000-25,000+/kg (Albuquerque Journal, 2017)"));
             if (colombia) {
-                rows.add(new Row("markup, US gateway over Colombia", name, "baseline",
+                rows.add(new Row("markup, US gateway over Colombia", name, refLabel,
                         est(Pattern.each(base, r -> r.outcome("price_usd_kg_mean") / r.outcome(col))), "ratio", 7, 13,
                         "roughly tenfold"));
             }
         } else if (theatre == Theatre.EUROPE) {
-            europe(rows, name, base, colombia ? col : null);
+            europe(rows, name, refLabel, base, colombia ? col : null);
         }
     }
 
@@ -134,32 +146,32 @@ public record Magnitudes(List<Row> rows) {
      * price at the gateway, its markup over Colombia's, and the share of the delivered cocaine that came
      * through West Africa (a region tagged {@code west-africa}).
      */
-    private static void europe(List<Row> rows, String name, List<PatternRun> base, String colombia) {
+    private static void europe(List<Row> rows, String name, String label, List<PatternRun> base, String colombia) {
         // EUR 26,000-28,000 at Antwerp in 2016 (Belgian police) to EUR 35,000 in most countries in 2008 (EMCDDA),
         // "exceeding $30,000" in 2023 (Maritime Executive); in dollars at 1.05-1.15 a euro.
-        rows.add(new Row("wholesale price, European market gateway", name, "baseline",
+        rows.add(new Row("wholesale price, European market gateway", name, label,
                 est(Pattern.each(base, r -> r.outcome("price_usd_kg_mean"))), "US$/kg", 27000, 40000,
                 "EUR 26,000-35,000/kg (EMCDDA 2011 for 2008; Belgian police 2016), over $30,000 (Maritime Executive 2023)"));
         if (colombia != null) {
-            rows.add(new Row("markup, European gateway over Colombia", name, "baseline",
+            rows.add(new Row("markup, European gateway over Colombia", name, label,
                     est(Pattern.each(base, r -> r.outcome("price_usd_kg_mean") / r.outcome(colombia))), "ratio", 7, 13,
                     "roughly 8- to 12-fold: EUR 3,000 in South America to EUR 25,000 (Nieuwsuur 2019), \"up to 12 times\" "
                             + "(Maritime Executive 2023)"));
         }
         String wa = "through_west_africa_kg_total";
         if (base.get(0).result().outcomes().containsKey(wa)) {
-            rows.add(new Row("share of delivered cocaine through West Africa", name, "baseline",
+            rows.add(new Row("share of delivered cocaine through West Africa", name, label,
                     est(Pattern.each(base, r -> r.outcome(wa) / r.outcome("delivered_kg_total"))), "share", 0.10, 0.30,
                     "about a quarter of Europe's cocaine in 2007 (UNODC 2007); 25% of Europe's seizures in 2007, 13% in "
                             + "2009 (UNODC 2011); no later estimate"));
         }
     }
 
-    private static void price(List<Row> rows, String name, List<PatternRun> base, String nation, String what,
-                              double lo, double hi, String lit) {
+    private static void price(List<Row> rows, String name, String label, List<PatternRun> base, String nation,
+                              String what, double lo, double hi, String lit) {
         String column = "chain_price_" + nation + "_usd_kg_mean";
         if (!base.get(0).result().outcomes().containsKey(column)) return;
-        rows.add(new Row(what, name, "baseline", est(Pattern.each(base, r -> r.outcome(column))), "US$/kg", lo, hi, lit));
+        rows.add(new Row(what, name, label, est(Pattern.each(base, r -> r.outcome(column))), "US$/kg", lo, hi, lit));
     }
 
     /**

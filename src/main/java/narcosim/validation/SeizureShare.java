@@ -52,6 +52,11 @@ final class SeizureShare extends Pattern {
         for (String s : fixed(sc)) {
             if (!s.equals("baseline")) arms.add(Arm.of(doubled(s), s, budget));
         }
+        String today = today(sc);
+        if (today != null) {
+            arms.add(Arm.of(today, sc.burnIn().strategy(),
+                    "budget.total_musd_per_year=" + Fmt.num(sc.burnIn().budgetMusdPerYear())));
+        }
         return arms;
     }
 
@@ -60,10 +65,21 @@ final class SeizureShare extends Pattern {
         return sc.strategies().stream().filter(s -> !s.adaptive()).map(narcosim.scenario.Specs.Strategy::id).toList();
     }
 
+    /**
+     * The arm of today's effort, where the scenario says what it is (its burn-in's campaign, ODD 7.23): that strategy
+     * at the burn-in's budget, the world the published figures were observed in. Null without an anchored burn-in.
+     */
+    static String today(Scenario sc) {
+        if (sc.burnIn() == null) return null;
+        return sc.burnIn().strategy() + " at today's budget";
+    }
+
     @Override
     public String experiment(Scenario sc) {
+        String today = today(sc) == null ? "" : "; and " + sc.burnIn().strategy() + " at today's budget (US$"
+                + Fmt.num(sc.burnIn().budgetMusdPerYear()) + "M a year, the campaign its burn-in runs under)";
         return "every fixed strategy of the scenario at its budget (US$" + Fmt.num(sc.budgetMusdPerYear())
-                + "M a year) and at twice it: " + String.join(", ", fixed(sc));
+                + "M a year) and at twice it: " + String.join(", ", fixed(sc)) + today;
     }
 
     @Override

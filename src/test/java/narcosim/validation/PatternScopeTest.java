@@ -98,10 +98,14 @@ class PatternScopeTest {
         Path file = Path.of("scenarios/central-america.yaml");
         Scenario sc = ScenarioLoader.load(file);
         List<Arm> arms = new SeizureShare().arms(sc);
-        assertEquals(1 + 6 + 6, arms.size(), "no campaign, then the six campaign strategies (status-quo too) at the budget and at twice it");
+        assertEquals(1 + 6 + 6 + 1, arms.size(), "no campaign, then the six campaign strategies (status-quo too) at the "
+                + "budget and at twice it, then today's effort (the burn-in's campaign at its budget)");
         for (Arm a : arms.subList(7, 13)) {
             assertEquals(3000, ScenarioLoader.load(file, a.sets()).budgetMusdPerYear(), 1e-9, a.label());
         }
+        Arm today = arms.get(13);
+        assertEquals("status-quo", today.strategy());
+        assertEquals(2700, ScenarioLoader.load(file, today.sets()).budgetMusdPerYear(), 1e-9);
         assertTrue(arms.subList(0, 7).stream().allMatch(a -> a.sets().isEmpty()));
     }
 
