@@ -306,22 +306,37 @@ final class MilitaryCommand {
     }
 
     private void retarget(Nation n) {
-        List<MilitaryUnit> own = units.stream().filter(u -> u.nation == n).toList();
-        if (own.isEmpty() || n.withdrawn()) return;
-        for (MilitaryUnit.Type type : MilitaryUnit.Type.values()) {
-            List<MilitaryUnit> ofType = own.stream().filter(u -> u.type == type).toList();
+        if (n.withdrawn()) return;
+        MilitaryUnit.Type[] types = MilitaryUnit.Type.values();
+        List<List<MilitaryUnit>> byType = new ArrayList<>(types.length);
+        for (int t = 0; t < types.length; t++) byType.add(new ArrayList<>());
+        for (MilitaryUnit u : units) {
+            if (u.nation == n) byType.get(u.type.ordinal()).add(u);
+        }
+        boolean[] isTarget = new boolean[net.links.size()];
+        for (MilitaryUnit.Type type : types) {
+            List<MilitaryUnit> ofType = byType.get(type.ordinal());
             if (ofType.isEmpty()) continue;
-            List<Link> allowed = net.links.stream().filter(l -> type.covers(l.mode) && partnership.mayAct(n, l))
-                    .toList();
+            List<Link> allowed = new ArrayList<>();
+            for (Link l : net.links) {
+                if (type.covers(l.mode) && partnership.mayAct(n, l)) allowed.add(l);
+            }
             if (allowed.isEmpty()) continue;
-            double[] est = allowed.stream().mapToDouble(l -> n.intel(l.index)).toArray();
+            double[] est = new double[allowed.size()];
+            for (int i = 0; i < est.length; i++) est[i] = n.intel(allowed.get(i).index);
             double cut = percentile(est, rules.intelPercentile());
             List<Link> targets = new ArrayList<>();
+            Arrays.fill(isTarget, false);
             for (Link l : allowed) {
-                if (n.succeededOn(l.index)) targets.add(l);
+                if (n.succeededOn(l.index)) {
+                    targets.add(l);
+                    isTarget[l.index] = true;
+                }
             }
-            List<Link> busy = new ArrayList<>(allowed.stream()
-                    .filter(l -> !targets.contains(l) && n.intel(l.index) > 0 && n.intel(l.index) >= cut).toList());
+            List<Link> busy = new ArrayList<>();
+            for (Link l : allowed) {
+                if (!isTarget[l.index] && n.intel(l.index) > 0 && n.intel(l.index) >= cut) busy.add(l);
+            }
             busy.sort(Comparator.comparingDouble((Link l) -> -n.intel(l.index)).thenComparingInt(l -> l.index));
             targets.addAll(busy);
             if (targets.isEmpty()) continue;
