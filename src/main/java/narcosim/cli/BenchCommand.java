@@ -122,15 +122,27 @@ public final class BenchCommand implements Callable<Integer> {
         // 2. Whole runs.
         for (int i = 0; i < warmup; i++) new NarcoModel(cfg.withSeed(1000 + i)).runToEnd();
         double[] ms = new double[runs];
+        // The processor time of this thread beside the wall time: on a shared machine a run waits for a core as
+        // the load rises, and that waiting is in the wall time only (the JIT's and the collector's threads are in neither).
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        boolean cpuClock = threads.isCurrentThreadCpuTimeSupported() && threads.isThreadCpuTimeEnabled();
+        double[] cpuMs = new double[runs];
         for (int i = 0; i < runs; i++) {
+            long c0 = cpuClock ? threads.getCurrentThreadCpuTime() : 0;
             long t0 = System.nanoTime();
             new NarcoModel(cfg.withSeed(i + 1)).runToEnd();
             ms[i] = (System.nanoTime() - t0) / 1e6;
+            cpuMs[i] = cpuClock ? (threads.getCurrentThreadCpuTime() - c0) / 1e6 : Double.NaN;
         }
         Arrays.sort(ms);
+        Arrays.sort(cpuMs);
         out.printf(Locale.ROOT, "one %d-year run (+%d burn-in weeks, %d residents): median %.0f ms, best %.0f ms, "
                 + "worst %.0f ms (%d runs)%n", cfg.weeks() / 52, m.burnInWeeks(), agents, ms[ms.length / 2], ms[0],
                 ms[ms.length - 1], runs);
+        if (cpuClock) {
+            out.printf(Locale.ROOT, "  processor time of the same runs (this thread, without waiting for a core): median %.0f ms, "
+                    + "best %.0f ms, worst %.0f ms%n", cpuMs[runs / 2], cpuMs[0], cpuMs[runs - 1]);
+        }
         out.flush();
 
         // 2b. Where a run's time goes, by phase of the week (separate runs: the runs above carry no clock).

@@ -124,6 +124,18 @@ final class MilitaryCommand {
     /** Whether each fielding nation may act on each link, for the week {@link #mayActWeek} (a cache of mayAct). */
     private final boolean[][] mayActNow;
     private int mayActWeek = Integer.MIN_VALUE;
+    /**
+     * Per link, for the week and posting it was computed in ({@link #cueWeek}, {@link #cueGeneration}): the fielding
+     * nations that may act on it, in fielding order, and each one's own chance of a cue, 1 - (1 - Koopman)(1 - intel).
+     * Its inputs (search effort, postings, intelligence, who may act) change only in the campaign's weekly command,
+     * which bumps {@link #generation}; so the values are the ones each shipment computed before, in the same order.
+     */
+    private final int[][] cueNations;
+    private final double[][] cueChance;
+    private final int[] cueCount;
+    private final int[] cueWeek;
+    private final int[] cueGeneration;
+    private int generation;
 
     MilitaryCommand(Rules rules, Doctrine doctrine, Partnership partnership, Police police, Network net,
                     Population population, IntSupplier week, EventBus events) {
@@ -137,6 +149,12 @@ final class MilitaryCommand {
         this.sharedEffort = new double[net.links.size()];
         this.cued = new boolean[net.nations.size()];
         this.mayActNow = new boolean[net.links.size()][net.nations.size()];
+        this.cueNations = new int[net.links.size()][net.nations.size()];
+        this.cueChance = new double[net.links.size()][net.nations.size()];
+        this.cueCount = new int[net.links.size()];
+        this.cueWeek = new int[net.links.size()];
+        this.cueGeneration = new int[net.links.size()];
+        Arrays.fill(cueWeek, Integer.MIN_VALUE);
         this.population = population;
         this.week = week;
         this.events = events;
@@ -240,6 +258,7 @@ final class MilitaryCommand {
             if (fields[n.index]) fielding.add(n);
         }
         mayActWeek = Integer.MIN_VALUE;
+        generation++;
     }
 
     /** Whether a fielding nation may act on a link this week: {@link Partnership#mayAct}, computed once a week. */
@@ -287,22 +306,37 @@ final class MilitaryCommand {
     }
 
     private void retarget(Nation n) {
-        List<MilitaryUnit> own = units.stream().filter(u -> u.nation == n).toList();
-        if (own.isEmpty() || n.withdrawn()) return;
-        for (MilitaryUnit.Type type : MilitaryUnit.Type.values()) {
-            List<MilitaryUnit> ofType = own.stream().filter(u -> u.type == type).toList();
+        if (n.withdrawn()) return;
+        MilitaryUnit.Type[] types = MilitaryUnit.Type.values();
+        List<List<MilitaryUnit>> byType = new ArrayList<>(types.length);
+        for (int t = 0; t < types.length; t++) byType.add(new ArrayList<>());
+        for (MilitaryUnit u : units) {
+            if (u.nation == n) byType.get(u.type.ordinal()).add(u);
+        }
+        boolean[] isTarget = new boolean[net.links.size()];
+        for (MilitaryUnit.Type type : types) {
+            List<MilitaryUnit> ofType = byType.get(type.ordinal());
             if (ofType.isEmpty()) continue;
-            List<Link> allowed = net.links.stream().filter(l -> type.covers(l.mode) && partnership.mayAct(n, l))
-                    .toList();
+            List<Link> allowed = new ArrayList<>();
+            for (Link l : net.links) {
+                if (type.covers(l.mode) && partnership.mayAct(n, l)) allowed.add(l);
+            }
             if (allowed.isEmpty()) continue;
-            double[] est = allowed.stream().mapToDouble(l -> n.intel(l.index)).toArray();
+            double[] est = new double[allowed.size()];
+            for (int i = 0; i < est.length; i++) est[i] = n.intel(allowed.get(i).index);
             double cut = percentile(est, rules.intelPercentile());
             List<Link> targets = new ArrayList<>();
+            Arrays.fill(isTarget, false);
             for (Link l : allowed) {
-                if (n.succeededOn(l.index)) targets.add(l);
+                if (n.succeededOn(l.index)) {
+                    targets.add(l);
+                    isTarget[l.index] = true;
+                }
             }
-            List<Link> busy = new ArrayList<>(allowed.stream()
-                    .filter(l -> !targets.contains(l) && n.intel(l.index) > 0 && n.intel(l.index) >= cut).toList());
+            List<Link> busy = new ArrayList<>();
+            for (Link l : allowed) {
+                if (!isTarget[l.index] && n.intel(l.index) > 0 && n.intel(l.index) >= cut) busy.add(l);
+            }
             busy.sort(Comparator.comparingDouble((Link l) -> -n.intel(l.index)).thenComparingInt(l -> l.index));
             targets.addAll(busy);
             if (targets.isEmpty()) continue;
@@ -364,17 +398,14 @@ final class MilitaryCommand {
         int sharedCues = 0;
         boolean sharedCue = sharedEffort[l.index] > 0
                 && random.nextDouble() < koopman(sharedEffort[l.index], hours, area);
-        for (Nation n : fielding) {
-            // Only a nation whose forces may act on the link holds cues there (its waters, international
-            // waters, or a partner's under coordinated operations).
-            cued[n.index] = false;
-            if (!mayActNow(n, l, week)) continue;
-            double found = koopman(cueEffort[l.index][n.index], hours, area);
-            // Informants and wiretaps are domestic: a nation's intelligence names shipments on legs that start or
-            // end on its territory; elsewhere it learns of them only from partners (assumption).
-            boolean informed = l.from.nation == n || l.to.nation == n;
-            double intel = informed ? rules.intelCueMax() * n.intel(l.index) : 0;
-            double c = 1 - (1 - found) * (1 - intel);
+        if (cueWeek[l.index] != week || cueGeneration[l.index] != generation) cueChances(l, week, hours, area);
+        int[] actors = cueNations[l.index];
+        double[] chance = cueChance[l.index];
+        int acting = cueCount[l.index];
+        for (Nation n : fielding) cued[n.index] = false;
+        for (int j = 0; j < acting; j++) {
+            Nation n = net.nations.get(actors[j]);
+            double c = chance[j];
             boolean own = c > 0 && random.nextDouble() < c;
             boolean given = !own && sharedCue && n.cooperates(week);
             cued[n.index] = own || given;
@@ -385,16 +416,19 @@ final class MilitaryCommand {
         }
         double share = partnership.intelShare();
         if (cues > 0 && share > 0) {
-            for (Nation n : fielding) {
-                if (cued[n.index] || !n.cooperates(week) || !mayActNow(n, l, week)) continue;
-                boolean partnerHas = false;
-                for (Nation m : fielding) {
-                    if (m != n && cued[m.index] && m.cooperates(week)) partnerHas = true;
-                }
-                if (partnerHas && random.nextDouble() < share) {
+            // Cued nations that cooperate: a partner not yet cued gets the cue passed on if any of them is not itself.
+            int cuedPartners = 0;
+            for (Nation m : fielding) {
+                if (cued[m.index] && m.cooperates(week)) cuedPartners++;
+            }
+            for (int j = 0; j < acting; j++) {
+                Nation n = net.nations.get(actors[j]);
+                if (cued[n.index] || !n.cooperates(week)) continue;
+                if (cuedPartners > 0 && random.nextDouble() < share) {
                     cued[n.index] = true;
                     cues++;
                     sharedCues++;
+                    cuedPartners++;
                 }
             }
         }
@@ -449,6 +483,27 @@ final class MilitaryCommand {
         }
         if (detected) events.emit(new Event.Detected(l.index, acted));
         return seizing;
+    }
+
+    /** The fielding nations that may act on {@code l} this week and their own chances of a cue there (see {@link #cueNations}). */
+    private void cueChances(Link l, int week, double hours, double area) {
+        int count = 0;
+        for (Nation n : fielding) {
+            // Only a nation whose forces may act on the link holds cues there (its waters, international
+            // waters, or a partner's under coordinated operations).
+            if (!mayActNow(n, l, week)) continue;
+            double found = koopman(cueEffort[l.index][n.index], hours, area);
+            // Informants and wiretaps are domestic: a nation's intelligence names shipments on legs that start or
+            // end on its territory; elsewhere it learns of them only from partners (assumption).
+            boolean informed = l.from.nation == n || l.to.nation == n;
+            double intel = informed ? rules.intelCueMax() * n.intel(l.index) : 0;
+            cueNations[l.index][count] = n.index;
+            cueChance[l.index][count] = 1 - (1 - found) * (1 - intel);
+            count++;
+        }
+        cueCount[l.index] = count;
+        cueWeek[l.index] = week;
+        cueGeneration[l.index] = generation;
     }
 
     private double interdictProb() {

@@ -61,10 +61,13 @@ class DisruptionAndExitTest {
         long[] delivered = new long[2];
         for (int i = 0; i < 2; i++) {
             NarcoModel m = TestModels.started(TestModels.tiny("cartel.disruption_per_arrest=" + (i == 0 ? 0 : 1),
-                    "cartel.split_probability=0", "shipment.loss_land=0", "shipment.loss_sea=0"), "baseline", 4);
+                    "cartel.split_probability=0", "shipment.loss_land=0", "shipment.loss_sea=0"), "baseline", 5);
             Cartel c = m.cartels().get(0);
             TestModels.steps(m, 2);
             c.loseLeader(m);
+            // By week 14 the tiny scenario has delivered nothing at about one seed in five, whatever the draws (seeds
+            // 1-240 without disruption: 43 with main's jar at 2f29a9f, 55 with issue 16's decisions 64 at a time, seed 4
+            // among them); seed 5 delivers in both.
             TestModels.steps(m, 12);
             capital[i] = c.capitalUsd();
             delivered[i] = m.totals().deliveredKg();

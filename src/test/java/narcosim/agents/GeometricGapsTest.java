@@ -57,7 +57,7 @@ class GeometricGapsTest {
         }
     }
 
-    private static void assertFits(String what, long[] counts, double[] expected) {
+    static void assertFits(String what, long[] counts, double[] expected) {
         double chi = 0;
         int cells = 0;
         double pooledObserved = 0;
