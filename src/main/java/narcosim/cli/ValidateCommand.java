@@ -39,11 +39,13 @@ public final class ValidateCommand implements Callable<Integer> {
             long production = sc.places().stream().filter(p -> p.kind() == Specs.PlaceKind.PRODUCTION).count();
             long markets = sc.places().stream().filter(p -> p.kind() == Specs.PlaceKind.MARKET).count();
             out.printf(Locale.ROOT, "%s: ok: scenario '%s', %s (%d production, %d market), %s, %s, %s, %s at "
-                    + "US$%,.0fM/year (%s)%n", f, sc.name(), count(sc.places().size(), "place", "places"), production,
+                    + "US$%,.0fM/year (%s)%s%n", f, sc.name(), count(sc.places().size(), "place", "places"), production,
                     markets, count(sc.links().size(), "link", "links"), count(sc.nations().size(), "nation", "nations"),
                     count(sc.cartels().size(), "cartel", "cartels"),
                     count(sc.strategies().size(), "strategy", "strategies"), sc.budgetMusdPerYear(),
-                    String.join(", ", sc.strategyIds()));
+                    String.join(", ", sc.strategyIds()), sc.burnIn() == null ? "" : String.format(Locale.ROOT,
+                            "; burn-in under %s at US$%,.0fM/year", sc.burnIn().strategy(),
+                            sc.burnIn().budgetMusdPerYear()));
         }
         out.flush();
         return 0;

@@ -41,9 +41,12 @@ public final class Controls implements Propertied {
         this.model = model;
     }
 
-    /** Applies changes made before the run started; called by the window after the model starts. */
+    /**
+     * Applies changes made before the run started; called by the window after the model starts. The sliders and
+     * switches act on the run's own strategy, not on an anchored burn-in's campaign (ODD 7.23).
+     */
     void applyPending() {
-        Campaign c = model.campaign();
+        Campaign c = model.strategyCampaign();
         if (c == null) return;
         if (pendingShares != null) c.reshare(pendingShares);
         Doctrine d = c.doctrine();
@@ -56,7 +59,7 @@ public final class Controls implements Propertied {
     }
 
     private boolean running() {
-        return model.campaign() != null;
+        return model.strategyCampaign() != null;
     }
 
     // ------------------------------------------------------------------ facts
@@ -78,7 +81,7 @@ public final class Controls implements Propertied {
 
     private Specs.Shares shares() {
         if (pendingShares != null) return pendingShares;
-        return running() ? model.campaign().shares() : model.config().strategy().shares();
+        return running() ? model.strategyCampaign().shares() : model.config().strategy().shares();
     }
 
     private void setShares(int which, double value) {
@@ -99,7 +102,7 @@ public final class Controls implements Propertied {
             s[which] = value;
         }
         Specs.Shares next = new Specs.Shares(s[0], s[1], s[2], s[3]);
-        if (running()) model.campaign().reshare(next);
+        if (running()) model.strategyCampaign().reshare(next);
         else pendingShares = next;
     }
 
@@ -146,7 +149,7 @@ public final class Controls implements Propertied {
     // ------------------------------------------------------------------ doctrine switches
 
     private Doctrine doctrine() {
-        return model.campaign().doctrine();
+        return model.strategyCampaign().doctrine();
     }
 
     private boolean param(String key, String onValue) {
