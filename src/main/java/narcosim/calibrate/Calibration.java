@@ -17,6 +17,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 
 import narcosim.experiment.AtomicDirectory;
+import narcosim.experiment.Evaluator;
 import narcosim.experiment.Experiments;
 import narcosim.util.InputException;
 import narcosim.experiment.Plan;
