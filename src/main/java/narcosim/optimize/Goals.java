@@ -63,7 +63,7 @@ public record Goals(List<Objective> objectives, List<Constraint> constraints, Li
             throws ScenarioException {
         Matcher m = OBJECTIVE.matcher(text);
         if (!m.matches()) {
-            throw new ScenarioException(where, line, "objectives", "expected outcome:min or outcome:max (e.g. "
+            throw new ScenarioException(where, line, key(where, "objectives"), "expected outcome:min or outcome:max (e.g. "
                     + "delivered_kg_total:min), got '" + YamlNodes.visible(text) + "'");
         }
         return new Objective(outcome(m.group(1), where, line, "objectives", outcomes), m.group(2).equals("max"));
@@ -74,7 +74,7 @@ public record Goals(List<Objective> objectives, List<Constraint> constraints, Li
             throws ScenarioException {
         Matcher m = CONSTRAINT.matcher(text);
         if (!m.matches()) {
-            throw new ScenarioException(where, line, "constraints", "expected outcome<=bound or outcome>=bound (e.g. "
+            throw new ScenarioException(where, line, key(where, "constraints"), "expected outcome<=bound or outcome>=bound (e.g. "
                     + "collateral_harm_total<=50), got '" + YamlNodes.visible(text) + "'");
         }
         double bound;
@@ -84,7 +84,7 @@ public record Goals(List<Objective> objectives, List<Constraint> constraints, Li
             bound = Double.NaN;
         }
         if (!Double.isFinite(bound)) {
-            throw new ScenarioException(where, line, "constraints", "expected a number after " + m.group(2) + ", got '"
+            throw new ScenarioException(where, line, key(where, "constraints"), "expected a number after " + m.group(2) + ", got '"
                     + YamlNodes.visible(m.group(3)) + "'");
         }
         return new Constraint(outcome(m.group(1), where, line, "constraints", outcomes), m.group(2).equals("<="), bound);
@@ -93,23 +93,28 @@ public record Goals(List<Objective> objectives, List<Constraint> constraints, Li
     private static String outcome(String name, String where, int line, String key, Collection<String> outcomes)
             throws ScenarioException {
         if (!outcomes.contains(name)) {
-            throw new ScenarioException(where, line, key, "no outcome '" + name + "' (narcosim outcomes lists them)"
+            throw new ScenarioException(where, line, key(where, key), "no outcome '" + name + "' (narcosim outcomes lists them)"
                     + YamlNodes.suggest(name, outcomes));
         }
         return name;
+    }
+
+    /** The key a message names: none after a command-line option (it names itself), else the spec file's key. */
+    private static String key(String where, String key) {
+        return where.startsWith("--") ? "" : key;
     }
 
     /** Objectives and constraints checked together: at least two objectives, none twice. */
     public static Goals of(List<Objective> objectives, List<Constraint> constraints, List<String> switches, String where)
             throws ScenarioException {
         if (objectives.size() < 2) {
-            throw new ScenarioException(where, 0, "objectives", "expected at least two objectives (a front needs two; "
+            throw new ScenarioException(where, 0, key(where, "objectives"), "expected at least two objectives (a front needs two; "
                     + "for one, use calibrate or sweep), got " + objectives.size());
         }
         Set<String> seen = new LinkedHashSet<>();
         for (Objective o : objectives) {
             if (!seen.add(o.outcome())) {
-                throw new ScenarioException(where, 0, "objectives", "expected each outcome once, got " + o.outcome()
+                throw new ScenarioException(where, 0, key(where, "objectives"), "expected each outcome once, got " + o.outcome()
                         + " twice");
             }
         }

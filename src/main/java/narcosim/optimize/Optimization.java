@@ -156,14 +156,17 @@ public final class Optimization {
                 set.computeIfAbsent(e.getKey(), k -> new LinkedHashSet<>()).add(String.valueOf(e.getValue()));
             }
         }
-        List<String> keys = asked != null ? asked : new ArrayList<>(set.keySet());
+        // In the parameter registry's order (a strategy's doctrine keeps no order of its own).
+        List<String> declared = Params.all().stream().map(Param::key).toList();
+        List<String> keys = asked != null ? asked : set.keySet().stream()
+                .sorted(java.util.Comparator.comparingInt(declared::indexOf)).toList();
         List<Space.Switch> out = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
         for (String k : keys) {
             Param p = Params.get(k);
-            if (!seen.add(k)) throw new ScenarioException(where, 0, "switches", "expected each switch once, got " + k + " twice");
+            if (!seen.add(k)) throw new ScenarioException(where, 0, where.startsWith("--") ? "" : "switches", "expected each switch once, got " + k + " twice");
             if (p == null || p.role() != Param.Role.LEVER) {
-                throw new ScenarioException(where, 0, "switches", "'" + k + "' is not a doctrine switch; the scenario's "
+                throw new ScenarioException(where, 0, where.startsWith("--") ? "" : "switches", "'" + k + "' is not a doctrine switch; the scenario's "
                         + "strategies set " + String.join(", ", set.keySet()) + YamlNodes.suggest(k, set.keySet()));
             }
             List<String> options = switch (p.type()) {
@@ -174,7 +177,7 @@ public final class Optimization {
                     o.addAll(set.getOrDefault(k, Set.of()));
                     yield new ArrayList<>(o);
                 }
-                default -> throw new ScenarioException(where, 0, "switches", "'" + k + "' takes a number, not one of "
+                default -> throw new ScenarioException(where, 0, where.startsWith("--") ? "" : "switches", "'" + k + "' takes a number, not one of "
                         + "a few values; the optimiser searches on/off and choice switches");
             };
             if (options.size() > 1) out.add(new Space.Switch(k, options));

@@ -49,7 +49,7 @@ final class OptimizeFiles {
 
     /** Columns of evaluations.csv and front.csv: who, the decision, then each outcome's mean and 95% interval. */
     static List<String> header(Optimization.Setup s) {
-        List<String> h = new ArrayList<>(List.of("candidate", "kind", "strategy", "written_as", "generation", "on_front",
+        List<String> h = new ArrayList<>(List.of("candidate", "kind", "runs_as", "written_as", "generation", "on_front",
                 "feasible", "budget_musd_per_year", "replicates", "seed"));
         for (String p : Space.PARTS) h.add("share_" + p);
         for (Space.Switch w : s.space.switches()) h.add(w.key());
