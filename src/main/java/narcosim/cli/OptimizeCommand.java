@@ -112,6 +112,13 @@ public final class OptimizeCommand implements Callable<Integer> {
             + "run is read back, not run again).")
     Path resume;
 
+    @Option(names = "--shard", paramLabel = "K/N", description = "Do share K of N of the next generation's runs, into "
+            + "the directory of -o or --resume (shared by the shards; made by the first), and stop. Run the N shards "
+            + "of a generation side by side (a cluster's array job), then the next generation's; when a shard finds "
+            + "nothing left to run, finish with --resume DIR without --shard, which writes the results "
+            + "(scripts/slurm/optimize.sbatch).")
+    String shard;
+
     @Option(names = {"-q", "--quiet"}, description = "No progress output.")
     boolean quiet;
 
@@ -142,12 +149,25 @@ public final class OptimizeCommand implements Callable<Integer> {
         if (resume != null && out != null) {
             throw new Main.UserError("give --out DIR for a new optimisation or --resume DIR to go on with one, not both");
         }
+        narcosim.experiment.Shard part = narcosim.experiment.Shard.ALL;
+        if (shard != null) {
+            try {
+                part = narcosim.experiment.Shard.parse(shard);
+            } catch (IllegalArgumentException e) {
+                throw new Main.UserError(e.getMessage());
+            }
+            if (out == null && resume == null) {
+                throw new Main.UserError("--shard: give the directory the shards share, with -o DIR or --resume DIR");
+            }
+        }
         List<String> sw = switches == null ? null : switches.equals(List.of("none")) ? List.of() : switches;
         // Everything is read and checked before any directory is made.
         Optimization.Setup setup = Optimization.setup(new Optimization.Request(scenario, scenarioOptions.sets(),
                 budget, objectives, constraints, specFile, sw, replicates, seed, evaluations, population));
         Path dir;
-        if (resume != null) {
+        if (part.count() > 1) {
+            dir = resume != null ? resume : out;
+        } else if (resume != null) {
             if (!Files.isDirectory(resume)) {
                 throw new Main.UserError("--resume " + OutputPaths.shown(resume) + ": no such optimisation directory");
             }
@@ -158,9 +178,20 @@ public final class OptimizeCommand implements Callable<Integer> {
         }
         var err = spec.commandLine().getErr();
         var o = spec.commandLine().getOut();
-        Optimization.Result r = Optimization.run(setup, dir, resume != null, threads != null ? threads
-                : Runtime.getRuntime().availableProcessors(), ConsoleProgress.create("optimize-" + setup.scenarioName(),
-                        err, quiet));
+        int cores = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        if (part.count() > 1) {
+            int g = Optimization.runShard(setup, dir, cores, ConsoleProgress.create("optimize-" + setup.scenarioName()
+                    + " shard " + part, err, quiet), part);
+            o.println(g < 0 ? "narcosim optimize: every run of the search is recorded in " + dir + "; write the results "
+                    + "with the same command, --resume " + dir + " and no --shard"
+                    : "narcosim optimize: shard " + part + " did its share of generation " + (g + 1) + " of "
+                    + setup.generations() + (g == 0 ? " (and of the presets)" : "") + " in " + dir + "; when every "
+                    + "shard of it is done, run the shards again for the next");
+            o.flush();
+            return 0;
+        }
+        Optimization.Result r = Optimization.run(setup, dir, resume != null, cores,
+                ConsoleProgress.create("optimize-" + setup.scenarioName(), err, quiet));
         o.printf("narcosim optimize: %s, %d generations of %d candidates x %d replicates%n", setup.scenarioName(),
                 r.generations(), population, replicates);
         o.print(OptimizeReport.summary(r));

@@ -253,16 +253,57 @@ public final class Optimization {
     public static Result run(Setup s, Path dir, boolean resume, int threads, Runner.Progress progress) throws Exception {
         Files.createDirectories(dir);
         try (ExperimentDir.Lock lock = new ExperimentDir(dir).lockShard(Shard.ALL)) {
-            return runLocked(s, dir, resume, threads, progress);
+            return runLocked(s, dir, resume, threads, progress, Shard.ALL, new int[1]);
         }
     }
 
-    private static Result runLocked(Setup s, Path dir, boolean resume, int threads, Runner.Progress progress)
-            throws Exception {
+    /**
+     * Runs (or goes on with) an optimisation in {@code dir}. With a shard other than {@link Shard#ALL}, this process
+     * replays the search as far as the runs recorded by every shard take it, does its share of the next generation's
+     * runs (the runs whose id modulo N is K - 1) into its own file under parts/, and stops: it returns null. The shards
+     * of one generation run side by side; when all are done, the next generation's shards can start; a last call without
+     * --shard finds every run done and writes the results.
+     *
+     * @return the generation whose share this shard did (0 the first; the presets go with it), or -1 when every run of
+     *         the search is recorded
+     */
+    public static int runShard(Setup s, Path dir, int threads, Runner.Progress progress, Shard shard) throws Exception {
+        if (shard.count() < 2) throw new IllegalArgumentException("a shard of at least 2");
+        Files.createDirectories(dir);
+        try (ExperimentDir.Lock lock = new ExperimentDir(dir).lockShard(shard)) {
+            int[] reached = {-1};
+            runLocked(s, dir, true, threads, progress, shard, reached);
+            return reached[0];
+        }
+    }
+
+    /** A shard did its share of a generation whose other runs are not all recorded yet. */
+    private static final class ShareDone extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        ShareDone() {
+            super(null, null, false, false);
+        }
+    }
+
+    private static Result runLocked(Setup s, Path dir, boolean resume, int threads, Runner.Progress progress,
+                                    Shard shard, int[] reached) throws Exception {
         Request req = s.req;
         Path manifestFile = dir.resolve(MANIFEST);
         Map<String, Object> manifest = manifest(s);
-        if (resume) {
+        boolean sharded = shard.count() > 1;
+        if (sharded) {
+            // The shards share the directory: whichever comes first writes the manifest, the others check it.
+            if (!Files.exists(manifestFile)) {
+                try {
+                    String text = ExperimentDir.yaml(manifest);
+                    AtomicDirectory.createFile(manifestFile, p -> Files.writeString(p, text, StandardCharsets.UTF_8));
+                } catch (InputException | java.nio.file.FileAlreadyExistsException lost) {
+                    // another shard wrote it first
+                }
+            }
+            checkSame(dir, manifestFile, manifest);
+        } else if (resume) {
             Map<String, Object> was = checkSame(dir, manifestFile, manifest);
             was.put("request", manifest.get("request"));
             was.put("finished", null);
@@ -270,13 +311,14 @@ public final class Optimization {
         } else {
             writeYaml(manifestFile, manifest);
         }
-        Book book = new Book(s, dir.resolve(RUNS));
+        Book book = new Book(s, dir, shard);
         int per = req.replicates();
-        progress.start(s.runs(), book.runsRead());
+        progress.start(sharded ? 0 : s.runs(), sharded ? 0 : book.runsRead());
         int generations;
         try (Evaluator ev = new Evaluator(s.plan, List.of(s.space.template()), per, req.seed(), threads,
                 progress::step)) {
-            // The presets first, on the same seeds as every candidate.
+            // The presets first, on the same seeds as every candidate (a shard goes on to the first generation: the
+            // search does not need the presets).
             List<Integer> presetIdx = new ArrayList<>();
             for (String p : s.presets) presetIdx.add(book.index("preset:" + p, p, null, -1));
             book.run(ev, presetIdx, progress);
@@ -288,12 +330,20 @@ public final class Optimization {
                             idx.add(book.index(c.key(s.space), null, c, generation));
                         }
                         book.run(ev, idx, progress);
+                        if (sharded && (!book.complete(idx) || !book.complete(presetIdx))) {
+                            reached[0] = generation;
+                            throw new ShareDone();
+                        }
                         List<Nsga.Score> scores = new ArrayList<>();
                         for (int i : idx) scores.add(book.evaluation(i).score());
                         return scores;
                     });
+        } catch (ShareDone done) {
+            progress.close();
+            return null;
         }
         progress.close();
+        if (sharded) return null; // every run is recorded: a call without --shard writes the results
         book.tidy();
         List<Evaluation> all = new ArrayList<>();
         for (int i = 0; i < book.keys.size(); i++) all.add(book.evaluation(i));
@@ -322,6 +372,8 @@ public final class Optimization {
     private static final class Book {
         final Setup s;
         final Path file;
+        final Path dir;
+        final Shard shard;
         final List<String> header;
         final List<String> keys = new ArrayList<>();
         final List<String> presetOf = new ArrayList<>();
@@ -335,13 +387,42 @@ public final class Optimization {
         final Set<Integer> counted = new java.util.HashSet<>();
         int runsRead;
 
-        Book(Setup s, Path file) throws IOException {
+        Book(Setup s, Path dir, Shard shard) throws IOException {
             this.s = s;
-            this.file = file;
+            this.dir = dir;
+            this.shard = shard;
+            this.file = shard.count() > 1 ? shardFile(dir, shard) : dir.resolve(RUNS);
             header = new ArrayList<>(List.of("run", "candidate", "key", "replicate", "seed"));
             header.addAll(s.recorded);
+            // This process's own file cut back to its last complete line (a kill may leave half a line), created if
+            // new; the other shards' files are read as far as their last complete line, never changed (their
+            // shards may be writing them now).
             ExperimentDir.recover(file, header);
-            for (Map<String, String> row : ExperimentDir.records(file)) {
+            List<Path> files = new ArrayList<>();
+            if (Files.exists(dir.resolve(RUNS))) files.add(dir.resolve(RUNS));
+            for (Path f : shardFiles(dir)) if (!files.contains(f)) files.add(f);
+            for (Path f : files) readRuns(f);
+        }
+
+        private void readRuns(Path f) throws IOException {
+            String text = new String(Files.readAllBytes(f), StandardCharsets.UTF_8);
+            text = text.substring(0, text.lastIndexOf('\n') + 1);
+            if (text.isEmpty()) return;
+            if (!text.startsWith(ExperimentDir.line(header))) {
+                throw damaged(f + ": its columns are not this optimisation's");
+            }
+            List<Map<String, String>> rows = new ArrayList<>();
+            try (var parser = org.apache.commons.csv.CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
+                    .build().parse(new java.io.StringReader(text))) {
+                for (var rec : parser) {
+                    if (rec.size() != header.size()) {
+                        throw damaged(f + ", line " + (rec.getRecordNumber() + 1) + ": expected " + header.size()
+                                + " values, got " + rec.size());
+                    }
+                    rows.add(rec.toMap());
+                }
+            }
+            for (Map<String, String> row : rows) {
                 try {
                     int r = Integer.parseInt(row.get("replicate"));
                     if (r < 0 || r >= s.req.replicates()) throw new NumberFormatException("replicate " + r);
@@ -349,15 +430,19 @@ public final class Optimization {
                     for (int k = 0; k < v.length; k++) v[k] = Double.parseDouble(row.get(s.recorded.get(k)));
                     if (read.computeIfAbsent(row.get("key"), x -> new HashMap<>()).put(r, v) == null) runsRead++;
                 } catch (NumberFormatException e) {
-                    throw new InputException(file + ", run " + row.get("run") + ": expected numbers, got "
-                            + e.getMessage() + "; narcosim writes this file: restore it, or start again in a new "
-                            + "directory");
+                    throw damaged(f + ", run " + row.get("run") + ": expected numbers, got " + e.getMessage());
                 }
             }
         }
 
         int runsRead() {
             return runsRead;
+        }
+
+        /** Whether every run of these candidates is recorded. */
+        synchronized boolean complete(List<Integer> idx) {
+            for (int i : idx) for (double[] v : values.get(i)) if (v == null) return false;
+            return true;
         }
 
         synchronized int index(String key, String preset, Space.Candidate c, int generation) {
@@ -389,7 +474,7 @@ public final class Optimization {
                 }
                 double[][] v = values.get(i);
                 for (int r = 0; r < per; r++) {
-                    if (v[r] != null) continue;
+                    if (v[r] != null || !shard.owns(i * per + r)) continue;
                     String strategy = presetOf.get(i) != null ? presetOf.get(i) : s.space.template();
                     Map<String, Object> set = candidates.get(i) != null ? candidates.get(i).values(s.space) : Map.of();
                     specs.add(new RunSpec(i * per + r, 0, strategy, r, Seeds.derive(s.req.seed(), 0, r), set));
@@ -435,7 +520,10 @@ public final class Optimization {
                     new Nsga.Score(obj, viol));
         }
 
-        /** runs.csv rewritten in run order with only this search's runs: the same file whatever the threads. */
+        /**
+         * runs.csv rewritten in run order with only this search's runs (the shards' files merged into it, then
+         * removed): the same file whatever the threads and shards.
+         */
         void tidy() throws IOException {
             int per = s.req.replicates();
             List<List<String>> rows = new ArrayList<>();
@@ -449,6 +537,21 @@ public final class Optimization {
                 }
             }
             Experiments.writeTable(file, header, rows);
+            for (Path f : shardFiles(dir)) Files.delete(f);
+        }
+    }
+
+    /** A shard's own runs file. */
+    static Path shardFile(Path dir, Shard shard) {
+        return dir.resolve("parts").resolve("runs-" + shard.index() + "-of-" + shard.count() + ".csv");
+    }
+
+    /** Every shard's runs file in the directory, in name order. */
+    static List<Path> shardFiles(Path dir) throws IOException {
+        Path parts = dir.resolve("parts");
+        if (!Files.isDirectory(parts)) return List.of();
+        try (var st = Files.list(parts)) {
+            return st.filter(p -> p.getFileName().toString().matches("runs-\\d+-of-\\d+\\.csv")).sorted().toList();
         }
     }
 

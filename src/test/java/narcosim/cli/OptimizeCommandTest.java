@@ -129,6 +129,26 @@ class OptimizeCommandTest {
     }
 
     @Test
+    void shardsGenerationByGenerationGiveTheSameFront() throws Exception {
+        Path dir = tmp.resolve("shards");
+        // As a cluster would: each generation's two shards (here one after the other), until nothing is left.
+        int rounds = 0;
+        while (true) {
+            InProcess.Result a = small("--threads", 1, "-o", dir, "--shard", "1/2");
+            InProcess.Result b = small("--threads", 1, "-o", dir, "--shard", "2/2");
+            assertEquals(0, a.code(), a.both());
+            assertEquals(0, b.code(), b.both());
+            if (a.out().contains("every run of the search is recorded")) break;
+            // (the shard that completes a generation goes on with its share of the next)
+            assertTrue(a.out().contains("did its share of generation"), a.out());
+            assertTrue(++rounds <= 2, "two generations: " + a.out());
+        }
+        InProcess.Result done = small("--threads", 2, "--resume", dir);
+        assertEquals(0, done.code(), done.both());
+        for (String f : SAME) assertEquals(Files.readString(whole.resolve(f)), Files.readString(dir.resolve(f)), f);
+    }
+
+    @Test
     void objectivesFromASpecFile() throws Exception {
         Path spec = tmp.resolve("goals.yaml");
         Files.writeString(spec, "objectives:\n  - delivered_kg_total: min\n  - mean_trust_final_year: max\n"
