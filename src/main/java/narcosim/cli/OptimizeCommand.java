@@ -32,15 +32,18 @@ import picocli.CommandLine.Parameters;
             "Objectives are outcomes of narcosim outcomes with :min or :max; constraints bound an outcome's mean "
             + "(collateral_harm_total<=50); both may come from a spec file instead (--spec). Resumable (--resume): "
             + "every run is recorded as it ends, and the search replays what was done. A candidate's runs use all "
-            + "cores; the generations follow one another. With the defaults (600 candidates x 10 replicates) the "
-            + "default scenario takes about an hour and a half on 2 cores."},
+            + "cores; the generations follow one another (--shard splits each over a cluster). With the defaults (600 "
+            + "candidates x 10 replicates, about 6,100 ten-year runs of about 0.8 s) the default scenario takes about "
+            + "45 minutes on 2 idle cores."},
         footer = {"", "Examples:",
             "  narcosim optimize scenarios/central-america.yaml --budget 1500 \\",
-            "      --objectives delivered_kg_total:min,mean_trust_final_year:max,violent_incidents_total:min",
-            "  narcosim optimize scenarios/central-america.yaml --spec my-goals.yaml --constraint "
-                + "collateral_harm_total<=50",
-            "  narcosim optimize scenarios/central-america.yaml --resume results/optimize-central-america-20261202-101500",
-            "  narcosim compare results/optimize-central-america-20261202-101500/central-america-optimized.yaml", "",
+            "      --objectives delivered_kg_total:min,violent_incidents_total:min \\",
+            "      --objectives mean_trust_final_year:max",
+            "  narcosim optimize scenarios/central-america.yaml --spec my-goals.yaml",
+            "  narcosim optimize scenarios/central-america.yaml \\",
+            "      --resume results/optimize-central-america-20261202-101500",
+            "  narcosim compare DIR/central-america-optimized.yaml --seed 2   # fresh seeds",
+            "", "DIR is the optimisation's directory.", "",
             "A spec file (YAML):",
             "  objectives:",
             "    - delivered_kg_total: min",
@@ -58,7 +61,7 @@ public final class OptimizeCommand implements Callable<Integer> {
 
     @Option(names = "--objectives", paramLabel = "OUTCOME:min|max,...", split = ",",
             description = "Two or more outcomes to make as small (min) or as large (max) as can be, e.g. "
-                + "delivered_kg_total:min,mean_trust_final_year:max (narcosim outcomes lists them).")
+                + "delivered_kg_total:min,mean_trust_final_year:max (narcosim outcomes lists them). Repeatable.")
     List<String> objectives = new ArrayList<>();
 
     @Option(names = "--constraint", paramLabel = "OUTCOME<=X",
@@ -115,8 +118,8 @@ public final class OptimizeCommand implements Callable<Integer> {
     @Option(names = "--shard", paramLabel = "K/N", description = "Do share K of N of the next generation's runs, into "
             + "the directory of -o or --resume (shared by the shards; made by the first), and stop. Run the N shards "
             + "of a generation side by side (a cluster's array job), then the next generation's; when a shard finds "
-            + "nothing left to run, finish with --resume DIR without --shard, which writes the results "
-            + "(scripts/slurm/optimize.sbatch).")
+            + "nothing left to run, finish with --resume DIR without --shard, which writes the results (README: "
+            + "Strategy search).")
     String shard;
 
     @Option(names = {"-q", "--quiet"}, description = "No progress output.")

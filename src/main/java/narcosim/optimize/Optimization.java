@@ -269,6 +269,15 @@ public final class Optimization {
      */
     public static int runShard(Setup s, Path dir, int threads, Runner.Progress progress, Shard shard) throws Exception {
         if (shard.count() < 2) throw new IllegalArgumentException("a shard of at least 2");
+        // The shards share the directory (the first makes it), but never write into one that is not theirs.
+        if (Files.isDirectory(dir) && !Files.exists(dir.resolve(MANIFEST)) && !Files.exists(dir.resolve("parts"))) {
+            try (var st = Files.list(dir)) {
+                if (st.findAny().isPresent()) {
+                    throw new InputException(dir + ": holds files and no optimisation (no " + MANIFEST + "); "
+                            + "narcosim never writes into a directory that exists: give the shards a new one");
+                }
+            }
+        }
         Files.createDirectories(dir);
         try (ExperimentDir.Lock lock = new ExperimentDir(dir).lockShard(shard)) {
             int[] reached = {-1};
@@ -313,7 +322,8 @@ public final class Optimization {
         }
         Book book = new Book(s, dir, shard);
         int per = req.replicates();
-        progress.start(sharded ? 0 : s.runs(), sharded ? 0 : book.runsRead());
+        // (a shard counts the whole search's runs: those recorded by every shard when it started, then its own)
+        progress.start(s.runs(), book.runsRead());
         int generations;
         try (Evaluator ev = new Evaluator(s.plan, List.of(s.space.template()), per, req.seed(), threads,
                 progress::step)) {

@@ -125,6 +125,7 @@ public final class OptimizeReport {
         NumberAxis x = new NumberAxis(axis(os.get(a)));
         NumberAxis y = new NumberAxis(axis(os.get(b)));
         x.setAutoRangeIncludesZero(false);
+        x.setUpperMargin(0.1); // room for the labels of the presets on the right
         y.setAutoRangeIncludesZero(false);
         XYPlot plot = new XYPlot(data, x, y, rend);
         labels.forEach(plot::addAnnotation);
