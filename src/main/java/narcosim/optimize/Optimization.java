@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 
 import narcosim.experiment.AtomicDirectory;
@@ -20,6 +19,7 @@ import narcosim.experiment.Experiments;
 import narcosim.experiment.Plan;
 import narcosim.experiment.RunSpec;
 import narcosim.experiment.Runner;
+import narcosim.experiment.SearchManifest;
 import narcosim.experiment.Seeds;
 import narcosim.experiment.Shard;
 import narcosim.experiment.Statistics;
@@ -681,58 +681,23 @@ public final class Optimization {
     }
 
     private static void writeYaml(Path file, Map<String, Object> m) throws IOException {
-        String text = ExperimentDir.yaml(m);
-        AtomicDirectory.writeFile(file, p -> Files.writeString(p, text, StandardCharsets.UTF_8));
+        SearchManifest.write(file, m);
     }
 
     private static InputException damaged(String problem) {
-        return new InputException(problem + "; narcosim writes this file: restore it, or start again in a new directory");
+        return SearchManifest.damaged(problem);
     }
 
-    @SuppressWarnings("unchecked")
     static Map<String, Object> readManifest(Path file) {
-        Object o;
-        try {
-            o = YamlNodes.load(file);
-        } catch (ScenarioException e) {
-            throw damaged(e.getMessage());
-        }
-        if (!(o instanceof Map)) throw damaged(file + ": not a YAML mapping");
-        return new LinkedHashMap<>((Map<String, Object>) o);
+        return SearchManifest.read(file);
     }
 
     /** The recorded manifest, when the request is this one (or asks for more evaluations). */
-    @SuppressWarnings("unchecked")
     private static Map<String, Object> checkSame(Path dir, Path manifestFile, Map<String, Object> now) {
-        if (!Files.exists(manifestFile)) {
-            throw new InputException("--resume " + dir + ": no optimisation there (no " + MANIFEST + ")");
-        }
-        Map<String, Object> was = readManifest(manifestFile);
-        if (!(was.get("request") instanceof Map<?, ?> asked) || !"optimize".equals(asked.get("kind"))) {
-            throw new InputException("--resume " + dir + ": " + MANIFEST + " is not that of an optimisation");
-        }
-        Map<String, Object> req = (Map<String, Object>) now.get("request");
-        for (Map.Entry<String, Object> e : req.entrySet()) {
-            Object a = ((Map<String, Object>) asked).get(e.getKey());
-            Object b = e.getValue();
-            boolean same = a instanceof Number na && b instanceof Number nb ? na.doubleValue() == nb.doubleValue()
-                    : Objects.equals(a, b);
-            // More evaluations go on from where the first call stopped: the search replays and continues.
-            if (!same && e.getKey().equals("evaluations") && a instanceof Number na && b instanceof Number nb
-                    && nb.longValue() >= na.longValue()) {
-                continue;
-            }
-            if (!same) {
-                throw new InputException("cannot continue the optimisation in " + dir + ": it was started with "
-                        + e.getKey() + " = " + a + ", now " + b + "; give the same command and options as the first time");
-            }
-        }
-        for (String k : List.of("scenario_sha256", "spec_sha256")) {
-            if (!Objects.equals(was.get(k), now.get(k))) {
-                throw new InputException("cannot continue the optimisation in " + dir + ": the "
-                        + (k.startsWith("scenario") ? "scenario" : "spec") + " file changed since it was started");
-            }
-        }
-        return was;
+        Map<String, String> files = new LinkedHashMap<>();
+        files.put("scenario_sha256", "scenario");
+        files.put("spec_sha256", "spec");
+        return SearchManifest.checkSame(dir, manifestFile, now, new SearchManifest.Kind("optimize", "optimisation", "an"),
+                List.of("evaluations"), files);
     }
 }
