@@ -172,7 +172,9 @@ final class OptimizeFiles {
         }
         lines.addAll(at, add);
         String body = String.join(nl, lines);
-        if (req.budget() != null) {
+        // The budget set only where --budget gave another than the file's own.
+        if (req.budget() != null && ScenarioLoader.load(req.scenario().toString(), text, List.of())
+                .budgetMusdPerYear() != req.budget()) {
             body = ScenarioPatch.set(body, "budget.total_musd_per_year", Fmt.num(req.budget()),
                     "as optimised (--budget)");
         }

@@ -155,10 +155,20 @@ class OptimizeCommandTest {
                 + "constraints:\n  - collateral_harm_total <= 1000\nswitches: [police.vetting]\n");
         Path out = tmp.resolve("spec");
         InProcess.Result r = cli("optimize", SCENARIO, "--spec", spec, "--years", 1, "-r", 2, "--evaluations", 4,
-                "--population", 4, "-q", "-o", out);
+                "--population", 4, "--budget", 250, "-q", "-o", out);
         assertEquals(0, r.code(), r.both());
         String header = Files.readAllLines(out.resolve("front.csv")).get(0);
         assertTrue(header.contains("share_partnership,police.vetting,delivered_kg_total_mean"), "one switch: " + header);
+        // Another budget than the file's is written into the optimised scenario, and every row says which.
+        assertTrue(Files.readString(out.resolve("classroom-balloon-optimized.yaml"))
+                .contains("total_musd_per_year: 250  # as optimised (--budget)"));
+        assertTrue(Files.readAllLines(out.resolve("evaluations.csv")).get(1).contains(",250,2,1,"));
+        // The file's own budget is left as it was.
+        Path same = tmp.resolve("same-budget");
+        InProcess.Result s = cli("optimize", SCENARIO, "--spec", spec, "--years", 1, "-r", 2, "--evaluations", 4,
+                "--population", 4, "--budget", 300, "-q", "-o", same);
+        assertEquals(0, s.code(), s.both());
+        assertFalse(Files.readString(same.resolve("classroom-balloon-optimized.yaml")).contains("as optimised (--budget)"));
     }
 
     @Test
