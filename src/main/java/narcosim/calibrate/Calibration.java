@@ -17,6 +17,8 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 
 import narcosim.experiment.AtomicDirectory;
+import narcosim.experiment.Evaluator;
+import narcosim.experiment.SearchManifest;
 import narcosim.experiment.Experiments;
 import narcosim.util.InputException;
 import narcosim.experiment.Plan;
@@ -469,62 +471,29 @@ public final class Calibration {
     }
 
     private static void writeYaml(Path file, Map<String, Object> m) throws IOException {
-        String text = narcosim.experiment.ExperimentDir.yaml(m);
-        AtomicDirectory.writeFile(file, p -> Files.writeString(p, text, StandardCharsets.UTF_8));
+        SearchManifest.write(file, m);
     }
 
     /** A file narcosim wrote that is not as it wrote it: what is wrong, and what to do (one line). */
     private static InputException damaged(String problem) {
-        return new InputException(problem + "; narcosim writes this file: restore it, or start again in a new directory");
+        return SearchManifest.damaged(problem);
     }
 
     /** Request keys a resume may raise (run longer), never lower. */
     static final List<String> EXTENSIBLE = List.of("evaluations", "generations");
 
-    @SuppressWarnings("unchecked")
-    private static void checkSame(Path dir, Path manifestFile, Map<String, Object> now) throws IOException {
-        if (!Files.exists(manifestFile)) {
-            throw new InputException("--resume " + dir + ": no calibration there (no " + MANIFEST + ")");
-        }
-        Map<String, Object> was = readManifest(manifestFile);
-        if (!(was.get("request") instanceof Map<?, ?> asked) || !"calibrate".equals(asked.get("kind"))) {
-            throw new InputException("--resume " + dir + ": " + MANIFEST + " is not that of a calibration");
-        }
-        Map<String, Object> req = (Map<String, Object>) now.get("request");
-        for (Map.Entry<String, Object> e : req.entrySet()) {
-            Object a = ((Map<String, Object>) asked).get(e.getKey());
-            Object b = e.getValue();
-            boolean same = a instanceof Number na && b instanceof Number nb ? na.doubleValue() == nb.doubleValue()
-                    : java.util.Objects.equals(a, b);
-            // More candidates or more generations go on from where the first call stopped: the search and the
-            // posterior replay what was recorded and continue (neither depends on its own limit before reaching it).
-            if (!same && EXTENSIBLE.contains(e.getKey()) && a instanceof Number na && b instanceof Number nb
-                    && nb.longValue() >= na.longValue()) {
-                continue;
-            }
-            if (!same) {
-                throw new InputException("cannot continue the calibration in " + dir + ": it was started with "
-                        + e.getKey() + " = " + a + ", now " + b + "; give the same command and options as the first time");
-            }
-        }
-        for (String k : List.of("scenario_sha256", "targets_sha256")) {
-            if (!java.util.Objects.equals(was.get(k), now.get(k))) {
-                throw new InputException("cannot continue the calibration in " + dir + ": the "
-                        + (k.startsWith("scenario") ? "scenario" : "targets") + " file changed since it was started");
-            }
-        }
+    private static void checkSame(Path dir, Path manifestFile, Map<String, Object> now) {
+        // More candidates or more generations go on from where the first call stopped: the search and the
+        // posterior replay what was recorded and continue (neither depends on its own limit before reaching it).
+        Map<String, String> files = new LinkedHashMap<>();
+        files.put("scenario_sha256", "scenario");
+        files.put("targets_sha256", "targets");
+        SearchManifest.checkSame(dir, manifestFile, now, new SearchManifest.Kind("calibrate", "calibration", "a"),
+                EXTENSIBLE, files);
     }
 
-    @SuppressWarnings("unchecked")
     static Map<String, Object> readManifest(Path file) {
-        Object o;
-        try {
-            o = YamlNodes.load(file);
-        } catch (ScenarioException e) {
-            throw damaged(e.getMessage());
-        }
-        if (!(o instanceof Map)) throw damaged(file + ": not a YAML mapping");
-        return (Map<String, Object>) o;
+        return SearchManifest.read(file);
     }
 
     // ------------------------------------------------------------------ evaluations.csv (the resume state)

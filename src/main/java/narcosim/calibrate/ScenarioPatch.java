@@ -27,7 +27,7 @@ import narcosim.util.Version;
  * replaced on its own line, a value it left at the default is added under its section, a section it lacked is
  * added at the end). Comments, order and layout stay as the user wrote them, so the change is a short diff.
  */
-final class ScenarioPatch {
+public final class ScenarioPatch {
 
     private ScenarioPatch() {
     }
@@ -83,7 +83,7 @@ final class ScenarioPatch {
     }
 
     /** Sets {@code section.name: value} in YAML text, keeping everything else as it was. */
-    static String set(String text, String key, String value, String note) {
+    public static String set(String text, String key, String value, String note) {
         String section = key.substring(0, key.indexOf('.'));
         String name = key.substring(key.indexOf('.') + 1);
         // Lines with their own endings (a CRLF file stays CRLF); patterns see them without.

@@ -32,7 +32,7 @@ import picocli.CommandLine.Command;
             "  narcosim patterns     # does the model reproduce the literature?",
             "  narcosim gui          # the classroom window"},
         subcommands = {RunCommand.class, CompareCommand.class, LeversCommand.class, SweepCommand.class, MergeCommand.class,
-            CalibrateCommand.class, ValidateCommand.class, ParamsCommand.class, OutcomesCommand.class, BenchCommand.class,
+            CalibrateCommand.class, OptimizeCommand.class, ValidateCommand.class, ParamsCommand.class, OutcomesCommand.class, BenchCommand.class,
             ReportCommand.class, PatternsCommand.class,
             GuiCommand.class,
             CommandLine.HelpCommand.class},

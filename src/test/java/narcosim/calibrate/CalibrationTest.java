@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+
+import narcosim.experiment.Evaluator;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

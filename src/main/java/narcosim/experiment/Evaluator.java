@@ -1,4 +1,4 @@
-package narcosim.calibrate;
+package narcosim.experiment;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -9,16 +9,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import narcosim.experiment.Plan;
-import narcosim.experiment.RunResult;
-import narcosim.experiment.RunSpec;
-import narcosim.experiment.Seeds;
 import narcosim.scenario.ScenarioException;
 
 /**
- * Runs a scenario at given values of its uncertain parameters: R replicates of every strategy the targets are held
- * against, on all cores, with common random numbers (replicate r has the same seed at every candidate and under
- * every strategy, so that two candidates' losses differ by their parameters, not by their draws).
+ * Runs a scenario at given values (a calibration's candidate parameters, an optimisation's candidate strategy): R
+ * replicates of every strategy asked for, on all cores, with common random numbers (replicate r has the same seed at
+ * every candidate and under every strategy, so that two candidates differ by their values, not by their draws).
  */
 public final class Evaluator implements AutoCloseable {
 
@@ -50,7 +46,7 @@ public final class Evaluator implements AutoCloseable {
         this.seed = seed;
         this.step = step == null ? () -> { } : step;
         this.pool = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
-            Thread t = new Thread(r, "narcosim-calibrate");
+            Thread t = new Thread(r, "narcosim-runs");
             t.setDaemon(true);
             return t;
         });
@@ -109,12 +105,31 @@ public final class Evaluator implements AutoCloseable {
         return out;
     }
 
-    /** The runs on the pool, results in the specs' order; the first failure cancels the rest and is thrown. */
+    /** Told of each run as it finishes, on the thread that ran it. */
+    public interface Finished {
+        void finished(RunSpec spec, Map<String, Double> outcomes) throws Exception;
+    }
+
+    /**
+     * Any runs (each spec names its strategy, seed and values) on the pool, each counted as a step: their measures in
+     * the specs' order; {@code finished} hears of each as it ends (to record it at once). The first failure cancels
+     * the rest and is thrown.
+     */
+    public List<Map<String, Double>> runs(List<RunSpec> specs, Finished finished) throws Exception {
+        return runAll(specs, true, finished);
+    }
+
     private List<Map<String, Double>> runAll(List<RunSpec> specs, boolean counted) throws Exception {
+        return runAll(specs, counted, null);
+    }
+
+    /** The runs on the pool, results in the specs' order; the first failure cancels the rest and is thrown. */
+    private List<Map<String, Double>> runAll(List<RunSpec> specs, boolean counted, Finished finished) throws Exception {
         List<Future<Map<String, Double>>> futures = new ArrayList<>();
         for (RunSpec spec : specs) {
             futures.add(pool.submit(() -> {
                 Map<String, Double> out = RunResult.run(plan.config(spec)).outcomes();
+                if (finished != null) finished.finished(spec, out);
                 if (counted) step.step();
                 return out;
             }));
