@@ -120,11 +120,13 @@ public record Magnitudes(List<Row> rows) {
         if (base.get(0).result().outcomes().containsKey(ep) && base.get(0).result().outcomes().containsKey(car)) {
             rows.add(new Row("Eastern Pacific share of primary movements (vs Caribbean)", name, refLabel,
                     est(Pattern.each(base, r -> r.outcome(ep) / (r.outcome(ep) + r.outcome(car)))), "share",
-                    0.65, 0.80, "about 0.72 in 2015 (CCDB, as used by NarcoLogic)"));
+                    0.62, 0.85, "about 0.72 in 2015 (CCDB, as used by NarcoLogic); 'more than 68%' (SOUTHCOM 2016); "
+                            + "0.62-0.85 as in data/targets/transit-zone.yaml"));
         }
         // Prices along the chain are outputs (ODD 7.14): the smoothed value of the kg arriving in each nation.
         price(rows, name, refLabel, base, "COL", "wholesale price, Colombia", 2000, 3000, "about $2,000-3,000/kg (Albuquerque Journal, 2017)");
-        price(rows, name, refLabel, base, "MEX", "wholesale price, Mexico", 10000, 14000, "$10,000-14,000/kg (Albuquerque Journal, 2017)");
+        price(rows, name, refLabel, base, "MEX", "wholesale price, Mexico", 10000, 15000,
+                "$10,000-14,000/kg (Albuquerque Journal, 2017); about $15,000 at the northern border (El Economista, 2013)");
         String col = "chain_price_COL_usd_kg_mean";
         boolean colombia = base.get(0).result().outcomes().containsKey(col);
         if (theatre == Theatre.US) {

@@ -49,13 +49,7 @@ class LeverEffectTest {
                     + "(ProtectionTest), but most seizures are the military's, which cannot be bought; with crews as "
                     + "capacity, 10 paired replicates of 10 years without corruption: civilian-policing delivers "
                     + "-0.8% [-2.7, +1.2], partnership -0.4% [-1.2, +0.4], integrated's price +3.6% [-3.2, +10.5]; "
-                    + "corruptible port inspection is issue 19's",
-            "mechanism:no-instability", "issue 17: instability's shocks to a partnership's cooperation (ODD 7.13) "
-                    + "move flow and seizures the documented way but by little: 10 paired replicates of 10 years, "
-                    + "without instability partnership delivers -2.1% [-5.2, +1.0] and seizes +3.7% [-0.8, +8.2] "
-                    + "(integrated -0.9% [-2.3, +0.4], +2.7% [-0.4, +5.9]); on main before crews were capacity "
-                    + "integrated's -1.7% [-3.2, -0.2] just crossed the line. The hazards' sizes are to be "
-                    + "calibrated (issue 17)");
+                    + "corruptible port inspection is issue 19's");
 
     static final ExecutorService POOL = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors());
     /** Runs already made: key = sets + strategy + replicate. */

@@ -62,8 +62,10 @@ class HandOverTest {
         NarcoModel m = TestModels.started(TestModels.load(java.nio.file.Path.of("scenarios", "central-america.yaml"),
                 sets.toArray(new String[0])), "partnership", seed);
         long[] out = new long[2];
+        // Only the run's own campaign: the default scenario's burn-in runs under status-quo (ODD 7.23), whose
+        // hand-over window is the file's, not the one set here.
         m.events().register(e -> {
-            if (e instanceof Event.HandOver h) out[h.taken() ? 0 : 1]++;
+            if (e instanceof Event.HandOver h && m.week() >= 0) out[h.taken() ? 0 : 1]++;
         });
         TestModels.steps(m, 8 + 52);
         return out;
@@ -82,7 +84,11 @@ class HandOverTest {
             }
         }
         assertTrue(none[1] > wide[1], "hand-overs lost: window 0 " + none[1] + " vs 48 h " + wide[1]);
-        assertTrue(none[0] < wide[0], "crews taken: window 0 " + none[0] + " vs 48 h " + wide[0]);
+        // The share taken, not the count: how many hand-overs happen follows the run (seizures at populated places),
+        // which the window changes too (at seed 1 of the calibrated scenario 48 of them with window 0, 32 with 48 h).
+        double shareNone = none[0] / (double) (none[0] + none[1]);
+        double shareWide = wide[0] / (double) (wide[0] + wide[1]);
+        assertTrue(shareNone < shareWide, "share of hand-overs taken: window 0 " + shareNone + " vs 48 h " + shareWide);
         // The year's total arrests (hand-overs and the investigations their evidence feeds) are not compared: since
         // crews are capacity (ODD 7.7) they differ by less than the noise of 3 seeds (1,468 with no window
         // against 1,445 with 48 h); the crews taken at hand-overs above are the window's own effect.
