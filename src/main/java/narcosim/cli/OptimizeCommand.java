@@ -99,6 +99,10 @@ public final class OptimizeCommand implements Callable<Integer> {
                 + "trust-low=0.2:0.6; with --adaptive. Repeatable.")
     List<String> thresholdRanges = new ArrayList<>();
 
+    @Option(names = "--search-moves", description = "With --adaptive: search each rule's move too (the share of the "
+            + "budget it moves when it fires), 0 to 0.3 in thousandths.")
+    boolean searchMoves;
+
     @Option(names = {"-r", "--replicates"}, paramLabel = "R", defaultValue = "10",
             description = "Runs per candidate, on the same seeds for every candidate (default: ${DEFAULT-VALUE}).")
     int replicates;
@@ -183,7 +187,7 @@ public final class OptimizeCommand implements Callable<Integer> {
         // Everything is read and checked before any directory is made.
         Optimization.Setup setup = Optimization.setup(new Optimization.Request(scenario, scenarioOptions.sets(),
                 budget, objectives, constraints, specFile, sw, replicates, seed, evaluations, population, adaptive,
-                thresholdRanges));
+                thresholdRanges, searchMoves));
         Path dir;
         if (part.count() > 1) {
             dir = resume != null ? resume : out;

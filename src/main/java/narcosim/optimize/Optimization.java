@@ -1,6 +1,7 @@
 package narcosim.optimize;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,7 +58,8 @@ public final class Optimization {
     /** What the user asked for; stored in the manifest and compared on --resume. */
     public record Request(Path scenario, List<String> sets, Double budget, List<String> objectives,
                           List<String> constraints, Path spec, List<String> switches, int replicates, long seed,
-                          int evaluations, int population, String adaptive, List<String> thresholdRanges) {
+                          int evaluations, int population, String adaptive, List<String> thresholdRanges,
+                          boolean moves) {
 
         public Request {
             thresholdRanges = List.copyOf(thresholdRanges);
@@ -68,7 +70,7 @@ public final class Optimization {
                        List<String> constraints, Path spec, List<String> switches, int replicates, long seed,
                        int evaluations, int population) {
             this(scenario, sets, budget, objectives, constraints, spec, switches, replicates, seed, evaluations,
-                    population, null, List.of());
+                    population, null, List.of(), false);
         }
 
         Map<String, Object> toMap() {
@@ -88,6 +90,7 @@ public final class Optimization {
             // (only when asked: a search without them keeps the manifest it always had)
             if (adaptive != null) m.put("adaptive", adaptive);
             if (!thresholdRanges.isEmpty()) m.put("threshold_ranges", new ArrayList<>(thresholdRanges));
+            if (moves) m.put("search_moves", true);
             return m;
         }
     }
@@ -113,6 +116,10 @@ public final class Optimization {
             if (req.adaptive() == null && !req.thresholdRanges().isEmpty()) {
                 throw new ScenarioException("--threshold-range", 0, "", "ranges are for the rules of an adaptive "
                         + "strategy: give it with --adaptive ID");
+            }
+            if (req.adaptive() == null && req.moves()) {
+                throw new ScenarioException("--search-moves", 0, "", "moves are the rules' of an adaptive strategy: "
+                        + "give it with --adaptive ID");
             }
             plan = new Plan(Plan.Kind.COMPARE, "optimize-" + scenario.name(), req.scenario(), sets, scenario,
                     List.of(new RunSpec(0, 0, template, 0, 1, Map.of())), List.of(), List.of(), Map.of(), null, null,
@@ -141,7 +148,7 @@ public final class Optimization {
             goals = g;
             space = new Space(template, switches(scenario, goals.switches(), req.spec() != null && req.switches() == null
                     ? req.spec().toString() : "--switches"), req.adaptive() == null ? List.of()
-                    : thresholds(scenario.strategy(template).orElseThrow(), req.thresholdRanges()));
+                    : thresholds(scenario.strategy(template).orElseThrow(), req.thresholdRanges(), req.moves()));
             presets = scenario.strategyIds();
             recorded = goals.recorded();
             // A candidate's overrides must load: checked now with the cube's centre, before anything is written.
@@ -236,9 +243,11 @@ public final class Optimization {
     /**
      * Each rule's threshold as a coordinate of the search, on its range: the one given (RULE=LOW:HIGH), else a default
      * from the rule. A change on the year before (of: change): -0.5 to +0.5 (a fall or a rise of up to a half); a 0-1
-     * level or share (trust): 0 to 1; another level or flow: half to one and a half times the file's threshold.
+     * level or share (trust): 0 to 1; another level or flow: half to one and a half times the file's threshold. With
+     * {@code moves}, each rule's move too, after the thresholds: 0 to 0.3 of the budget in thousandths.
      */
-    static List<Space.Threshold> thresholds(Specs.Strategy st, List<String> ranges) throws ScenarioException {
+    static List<Space.Threshold> thresholds(Specs.Strategy st, List<String> ranges, boolean moves)
+            throws ScenarioException {
         String w = "--threshold-range";
         List<String> refs = new ArrayList<>();
         for (int i = 0; i < st.rules().size(); i++) refs.add(ref(st, i));
@@ -300,8 +309,16 @@ public final class Optimization {
             }
             out.add(t);
         }
+        if (moves) {
+            for (String ref : refs) {
+                out.add(Space.Threshold.of(ref, "move", 0, MOVE_MAX, BigDecimal.valueOf(1, 3), "default for a move"));
+            }
+        }
         return out;
     }
+
+    /** The largest share of the budget a searched move may take (a tenth is the shipped rules' largest). */
+    static final double MOVE_MAX = 0.3;
 
     /** Whether a weekly outcome is a share or a 0-1 index (trust), whose thresholds lie between 0 and 1. */
     private static boolean unitInterval(String indicator) {
@@ -350,9 +367,11 @@ public final class Optimization {
         /** A rule threshold this one runs with (a preset: its own rule's, or none when it has no such rule). */
         public String threshold(Scenario sc, Space space, int k) {
             if (candidate != null) return candidate.threshold(k);
-            Specs.Rule rule = Optimization.rule(sc.strategy(preset).orElseThrow(), space.thresholds().get(k).rule());
-            return rule == null || rule.below() != space.thresholds().get(k).side().equals("below") ? ""
-                    : Fmt.num(rule.threshold());
+            Space.Threshold t = space.thresholds().get(k);
+            Specs.Rule rule = Optimization.rule(sc.strategy(preset).orElseThrow(), t.rule());
+            if (rule == null) return "";
+            if (t.move()) return Fmt.num(rule.move());
+            return rule.below() != t.side().equals("below") ? "" : Fmt.num(rule.threshold());
         }
 
         public String label() {
@@ -805,7 +824,7 @@ public final class Optimization {
                 + ", population "
                 + s.req.population() + ", " + s.generations() + " generations; each candidate the mean of "
                 + s.req.replicates() + " replicates of strategy '" + s.space.template() + "' with its shares and "
-                + "doctrine" + (s.space.thresholds().isEmpty() ? "" : " and its rules' thresholds") + " replaced");
+                + "doctrine" + (s.space.thresholds().isEmpty() ? "" : " and its rules' " + (s.req.moves() ? "thresholds and moves" : "thresholds")) + " replaced");
         m.put("seeds", "replicate r's seed = SplitMix64(base " + s.req.seed() + ", 0, r) for every candidate and "
                 + "preset (common random numbers); NSGA-II's generator is seeded with the base seed");
         m.put("started", Experiments.now());
@@ -821,7 +840,8 @@ public final class Optimization {
             t.add(x.rule() + " " + x.side() + " " + x.low().toPlainString() + " to " + x.high().toPlainString()
                     + " in steps of " + x.step().toPlainString() + " (" + x.range() + ")");
         }
-        return " and the rule thresholds of '" + space.template() + "' [" + String.join("; ", t) + "]";
+        return " and the rule " + (space.thresholds().stream().anyMatch(Space.Threshold::move) ? "thresholds and moves"
+                : "thresholds") + " of '" + space.template() + "' [" + String.join("; ", t) + "]";
     }
 
     private static void writeYaml(Path file, Map<String, Object> m) throws IOException {

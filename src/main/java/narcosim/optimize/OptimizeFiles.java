@@ -197,9 +197,12 @@ final class OptimizeFiles {
             out.add(indent + "  - " + (rule.id().isEmpty() ? "indicator: " + rule.indicator() : "id: " + rule.id()));
             if (!rule.id().isEmpty()) out.add(at + "  indicator: " + rule.indicator());
             if (rule.reading() != Specs.Reading.VALUE) out.add(at + "  of: " + rule.reading().yaml());
-            out.add(at + "  " + s.space.thresholds().get(i).side() + ": " + c.threshold(i));
+            String ref = Optimization.ref(template, i);
+            int t = s.space.variable(ref, false);
+            int m = s.space.variable(ref, true);
+            out.add(at + "  " + s.space.thresholds().get(t).side() + ": " + c.threshold(t));
             if (rule.years() != 1) out.add(at + "  years: " + rule.years());
-            out.add(at + "  move: " + Fmt.num(rule.move()));
+            out.add(at + "  move: " + (m < 0 ? Fmt.num(rule.move()) : c.threshold(m)));
             out.add(at + "  from: " + rule.from());
             out.add(at + "  to: " + rule.to());
         }
@@ -264,15 +267,19 @@ final class OptimizeFiles {
             }
             // An adaptive template's rules, each with the candidate's threshold and everything else the same.
             if (!s.space.thresholds().isEmpty()) {
-                List<Specs.Rule> was = s.scenario.strategy(s.space.template()).orElseThrow().rules();
+                Specs.Strategy template = s.scenario.strategy(s.space.template()).orElseThrow();
+                List<Specs.Rule> was = template.rules();
                 if (st.rules().size() != was.size()) throw new IllegalStateException(w.id() + " reads " + st.rules());
                 for (int i = 0; i < was.size(); i++) {
                     Specs.Rule a = was.get(i);
                     Specs.Rule b = st.rules().get(i);
+                    int t = s.space.variable(Optimization.ref(template, i), false);
+                    int m = s.space.variable(Optimization.ref(template, i), true);
+                    double move = m < 0 ? a.move() : c.thresholds().get(m).doubleValue();
                     if (!a.id().equals(b.id()) || !a.indicator().equals(b.indicator()) || a.reading() != b.reading()
-                            || a.below() != b.below() || a.years() != b.years() || a.move() != b.move()
+                            || a.below() != b.below() || a.years() != b.years() || b.move() != move
                             || !a.from().equals(b.from()) || !a.to().equals(b.to())
-                            || b.threshold() != c.thresholds().get(i).doubleValue()) {
+                            || b.threshold() != c.thresholds().get(t).doubleValue()) {
                         throw new IllegalStateException(w.id() + " reads rule " + b);
                     }
                 }

@@ -31,8 +31,9 @@ public record Space(String template, List<Switch> switches, List<Threshold> thre
     }
 
     /**
-     * A rule's threshold the search sets: the rule (its id, or its position from 0 when it has none), the side its
-     * threshold is on (below or above), and the range, on a grain: whole steps of a thousandth of the range's order of
+     * A number of a rule the search sets: the rule (its id, or its position from 0 when it has none), the key it sets
+     * (below or above: its threshold, on the side the file gives it; move: the share it moves), and the range, on a
+     * grain (a move's: 0.001); a threshold's grain: whole steps of a thousandth of the range's order of
      * magnitude (10^(floor(log10(high - low)) - 3): 0.001 on [0, 1], 10 on a range 50,000 wide), so that the value
      * written is the value run, to the digit.
      */
@@ -43,10 +44,23 @@ public record Space(String template, List<Switch> switches, List<Threshold> thre
             if (!(low < high) || !Double.isFinite(low) || !Double.isFinite(high)) {
                 throw new IllegalArgumentException("expected a range low < high, got " + low + ":" + high);
             }
-            BigDecimal step = BigDecimal.ONE.scaleByPowerOfTen((int) Math.floor(Math.log10(high - low)) - 3);
+            return of(rule, side, low, high,
+                    BigDecimal.ONE.scaleByPowerOfTen((int) Math.floor(Math.log10(high - low)) - 3), range);
+        }
+
+        /** A range on a given grain. */
+        public static Threshold of(String rule, String side, double low, double high, BigDecimal step, String range) {
+            if (!(low < high) || !Double.isFinite(low) || !Double.isFinite(high)) {
+                throw new IllegalArgumentException("expected a range low < high, got " + low + ":" + high);
+            }
             BigDecimal lo = BigDecimal.valueOf(low).divide(step, 0, RoundingMode.CEILING).multiply(step);
             BigDecimal hi = BigDecimal.valueOf(high).divide(step, 0, RoundingMode.FLOOR).multiply(step);
             return new Threshold(rule, side, lo.stripTrailingZeros(), hi.stripTrailingZeros(), step, range);
+        }
+
+        /** Whether it sets the share the rule moves rather than its threshold. */
+        public boolean move() {
+            return side.equals("move");
         }
 
         /** The value at a coordinate of the unit cube: the nearest whole step from the low end. */
@@ -58,7 +72,7 @@ public record Space(String template, List<Switch> switches, List<Threshold> thre
 
         /** The column of evaluations.csv and front.csv. */
         public String column() {
-            return "threshold_" + rule;
+            return (move() ? "move_" : "threshold_") + rule;
         }
     }
 
@@ -70,6 +84,14 @@ public record Space(String template, List<Switch> switches, List<Threshold> thre
     /** A space of shares and switches alone. */
     public Space(String template, List<Switch> switches) {
         this(template, switches, List.of());
+    }
+
+    /** The position among {@link #thresholds} of a rule's threshold (or, move true, its move); -1: not searched. */
+    public int variable(String rule, boolean move) {
+        for (int k = 0; k < thresholds.size(); k++) {
+            if (thresholds.get(k).rule().equals(rule) && thresholds.get(k).move() == move) return k;
+        }
+        return -1;
     }
 
     /** Coordinates of the unit cube: three for the four shares, one per switch, one per rule threshold. */

@@ -160,6 +160,33 @@ class OptimizeAdaptiveTest {
     }
 
     @Test
+    void withSearchMovesTheRulesMovesAreSearchedToo() throws Exception {
+        Path out = tmp.resolve("moves");
+        InProcess.Result r = cli("optimize", scenario, "--adaptive", "adaptive", "--search-moves", "--objectives",
+                OBJECTIVES, "--years", 1, "-r", 2, "--evaluations", 4, "--population", 4, "--seed", 3, "-q", "-o", out);
+        assertEquals(0, r.code(), r.both());
+        String header = Files.readAllLines(out.resolve("evaluations.csv")).get(0);
+        assertTrue(header.contains(",threshold_trust-low,threshold_1,move_trust-low,move_1,"), header);
+        Set<String> moves = new TreeSet<>();
+        for (Map<String, String> row : rows(out.resolve("evaluations.csv"))) {
+            if (row.get("runs_as").equals("adaptive") && row.get("kind").equals("preset")) {
+                assertEquals("0.1", row.get("move_trust-low"));
+                assertEquals("0.05", row.get("move_1"));
+            }
+            if (!row.get("kind").equals("searched")) continue;
+            double m = Double.parseDouble(row.get("move_trust-low"));
+            assertTrue(m >= 0 && m <= 0.3 && m == Math.round(m * 1000) / 1000.0, "0 to 0.3 in thousandths: " + m);
+            moves.add(row.get("move_trust-low"));
+        }
+        assertTrue(moves.size() >= 3, "the moves vary: " + moves);
+        String text = Files.readString(out.resolve("classroom-balloon-optimized.yaml"));
+        Map<String, String> one = rows(out.resolve("evaluations.csv")).stream()
+                .filter(x -> x.get("written_as").equals("optimized-1")).findFirst().orElseThrow();
+        assertTrue(text.contains("        below: " + one.get("threshold_trust-low") + "\n        move: "
+                + one.get("move_trust-low") + "\n"), text);
+    }
+
+    @Test
     void aKilledAdaptiveSearchResumesToTheSameFront() throws Exception {
         Path cut = tmp.resolve("cut");
         Files.createDirectories(cut);
@@ -208,6 +235,8 @@ class OptimizeAdaptiveTest {
         cases.put(List.of("--adaptive", "baseline"), "--adaptive: strategy 'baseline' has no rules");
         cases.put(List.of("--threshold-range", "trust-low=0.2:0.6"), "--threshold-range: ranges are for the rules of "
                 + "an adaptive strategy: give it with --adaptive ID");
+        cases.put(List.of("--search-moves"), "--search-moves: moves are the rules' of an adaptive strategy: give it "
+                + "with --adaptive ID");
         cases.put(List.of("--adaptive", "adaptive", "--threshold-range", "trust-lo=0.2:0.6"),
                 "--threshold-range: strategy 'adaptive' has no rule 'trust-lo'; its rules: trust-low, 1");
         cases.put(List.of("--adaptive", "adaptive", "--threshold-range", "trust-low=0.6:0.2"),
