@@ -188,12 +188,8 @@ class OptimizeAdaptiveTest {
 
     @Test
     void aKilledAdaptiveSearchResumesToTheSameFront() throws Exception {
-        Path cut = tmp.resolve("cut");
-        Files.createDirectories(cut);
-        Files.copy(whole.resolve("manifest.yaml"), cut.resolve("manifest.yaml"));
-        List<String> runs = Files.readAllLines(whole.resolve("runs.csv"));
-        Files.writeString(cut.resolve("runs.csv"), String.join("\n", runs.subList(0, 16)) + "\n"
-                + runs.get(16).substring(0, runs.get(16).length() / 2), StandardCharsets.UTF_8);
+        // Killed after the presets (5 x 2 runs) and part of the first generation.
+        Path cut = OptimizeCommandTest.killed(whole, tmp.resolve("cut"), 16);
         InProcess.Result resumed = small("--threads", 1, "--resume", cut);
         assertEquals(0, resumed.code(), resumed.both());
         for (String f : OptimizeCommandTest.SAME) {
@@ -210,15 +206,7 @@ class OptimizeAdaptiveTest {
     @Test
     void shardsOfAnAdaptiveSearchGiveTheSameFront() throws Exception {
         Path dir = tmp.resolve("shards");
-        int rounds = 0;
-        while (true) {
-            InProcess.Result a = small("--threads", 1, "-o", dir, "--shard", "1/2");
-            InProcess.Result b = small("--threads", 1, "-o", dir, "--shard", "2/2");
-            assertEquals(0, a.code(), a.both());
-            assertEquals(0, b.code(), b.both());
-            if (a.out().contains("every run of the search is recorded")) break;
-            assertTrue(++rounds <= 2, "two generations: " + a.out());
-        }
+        OptimizeCommandTest.shardGenerations(OptimizeAdaptiveTest::small, dir, 2);
         InProcess.Result done = small("--threads", 2, "--resume", dir);
         assertEquals(0, done.code(), done.both());
         for (String f : OptimizeCommandTest.SAME) {
