@@ -20,7 +20,8 @@ import picocli.CommandLine.Parameters;
         description = {"Find the strategies that trade your objectives off best at one budget: a multi-objective "
             + "search (NSGA-II, MOEA Framework) over a strategy's budget shares (military, police, development, "
             + "partnership, adding up to the whole budget) and the doctrine switches the scenario's strategies set "
-            + "(targeting, rules of engagement, eradication, leadership targeting, vetting, a focus region). Every "
+            + "(targeting, rules of engagement, eradication, leadership targeting, vetting, a focus region); with "
+            + "--adaptive, an adaptive strategy's rule thresholds too. Every "
             + "candidate runs R replicates with the same seeds as every other candidate and as the scenario's preset "
             + "strategies (common random numbers), so that differences are the strategies', not the draws'.", "",
             "Writes results/optimize-<scenario>-<timestamp>/ with front.csv (the Pareto front: every share, switch "
@@ -43,6 +44,9 @@ import picocli.CommandLine.Parameters;
             "  narcosim optimize scenarios/central-america.yaml \\",
             "      --resume results/optimize-central-america-20261202-101500",
             "  narcosim compare DIR/central-america-optimized.yaml --seed 2   # fresh seeds",
+            "  narcosim optimize scenarios/central-america.yaml --adaptive adaptive-trust \\",
+            "      --objectives delivered_kg_total:min,mean_trust_final_year:max \\",
+            "      --threshold-range trust-low=0.3:0.5",
             "", "DIR is the optimisation's directory.", "",
             "A spec file (YAML):",
             "  objectives:",
@@ -82,6 +86,22 @@ public final class OptimizeCommand implements Callable<Integer> {
             description = "Doctrine switches to search (default: every one the scenario's strategies set; 'none' for "
                 + "the budget shares alone). The others keep the scenario file's values.")
     List<String> switches;
+
+    @Option(names = "--adaptive", paramLabel = "ID",
+            description = "Search adaptive strategy ID (one with rules) instead of the scenario's first: candidates "
+                + "keep its rules, and each rule's threshold is searched too, on a range: a change on the year before "
+                + "-0.5 to 0.5, a trust or share 0 to 1, another indicator half to one and a half times the file's "
+                + "threshold; or as given by --threshold-range.")
+    String adaptive;
+
+    @Option(names = "--threshold-range", paramLabel = "RULE=LOW:HIGH",
+            description = "The range to search a rule's threshold on (the rule's id, or its position from 0), e.g. "
+                + "trust-low=0.2:0.6; with --adaptive. Repeatable.")
+    List<String> thresholdRanges = new ArrayList<>();
+
+    @Option(names = "--search-moves", description = "With --adaptive: search each rule's move too (the share of the "
+            + "budget it moves when it fires), 0 to 0.3 in thousandths.")
+    boolean searchMoves;
 
     @Option(names = {"-r", "--replicates"}, paramLabel = "R", defaultValue = "10",
             description = "Runs per candidate, on the same seeds for every candidate (default: ${DEFAULT-VALUE}).")
@@ -166,7 +186,8 @@ public final class OptimizeCommand implements Callable<Integer> {
         List<String> sw = switches == null ? null : switches.equals(List.of("none")) ? List.of() : switches;
         // Everything is read and checked before any directory is made.
         Optimization.Setup setup = Optimization.setup(new Optimization.Request(scenario, scenarioOptions.sets(),
-                budget, objectives, constraints, specFile, sw, replicates, seed, evaluations, population));
+                budget, objectives, constraints, specFile, sw, replicates, seed, evaluations, population, adaptive,
+                thresholdRanges, searchMoves));
         Path dir;
         if (part.count() > 1) {
             dir = resume != null ? resume : out;

@@ -1,6 +1,7 @@
 package narcosim.optimize;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,7 +58,20 @@ public final class Optimization {
     /** What the user asked for; stored in the manifest and compared on --resume. */
     public record Request(Path scenario, List<String> sets, Double budget, List<String> objectives,
                           List<String> constraints, Path spec, List<String> switches, int replicates, long seed,
-                          int evaluations, int population) {
+                          int evaluations, int population, String adaptive, List<String> thresholdRanges,
+                          boolean moves) {
+
+        public Request {
+            thresholdRanges = List.copyOf(thresholdRanges);
+        }
+
+        /** A search of the first strategy's shares and switches (no adaptive template). */
+        public Request(Path scenario, List<String> sets, Double budget, List<String> objectives,
+                       List<String> constraints, Path spec, List<String> switches, int replicates, long seed,
+                       int evaluations, int population) {
+            this(scenario, sets, budget, objectives, constraints, spec, switches, replicates, seed, evaluations,
+                    population, null, List.of(), false);
+        }
 
         Map<String, Object> toMap() {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -73,6 +87,10 @@ public final class Optimization {
             m.put("seed", seed);
             m.put("evaluations", evaluations);
             m.put("population", population);
+            // (only when asked: a search without them keeps the manifest it always had)
+            if (adaptive != null) m.put("adaptive", adaptive);
+            if (!thresholdRanges.isEmpty()) m.put("threshold_ranges", new ArrayList<>(thresholdRanges));
+            if (moves) m.put("search_moves", true);
             return m;
         }
     }
@@ -93,7 +111,16 @@ public final class Optimization {
             if (req.budget() != null) sets.add("budget.total_musd_per_year=" + Fmt.num(req.budget()));
             YamlNodes.Parsed source = YamlNodes.parse(req.scenario());
             scenario = ScenarioLoader.load(source, sets);
-            String template = scenario.strategyIds().get(0);
+            String template = req.adaptive() != null ? adaptive(scenario, req.adaptive())
+                    : scenario.strategyIds().get(0);
+            if (req.adaptive() == null && !req.thresholdRanges().isEmpty()) {
+                throw new ScenarioException("--threshold-range", 0, "", "ranges are for the rules of an adaptive "
+                        + "strategy: give it with --adaptive ID");
+            }
+            if (req.adaptive() == null && req.moves()) {
+                throw new ScenarioException("--search-moves", 0, "", "moves are the rules' of an adaptive strategy: "
+                        + "give it with --adaptive ID");
+            }
             plan = new Plan(Plan.Kind.COMPARE, "optimize-" + scenario.name(), req.scenario(), sets, scenario,
                     List.of(new RunSpec(0, 0, template, 0, 1, Map.of())), List.of(), List.of(), Map.of(), null, null,
                     source);
@@ -120,7 +147,8 @@ public final class Optimization {
             }
             goals = g;
             space = new Space(template, switches(scenario, goals.switches(), req.spec() != null && req.switches() == null
-                    ? req.spec().toString() : "--switches"));
+                    ? req.spec().toString() : "--switches"), req.adaptive() == null ? List.of()
+                    : thresholds(scenario.strategy(template).orElseThrow(), req.thresholdRanges(), req.moves()));
             presets = scenario.strategyIds();
             recorded = goals.recorded();
             // A candidate's overrides must load: checked now with the cube's centre, before anything is written.
@@ -185,6 +213,119 @@ public final class Optimization {
         return out;
     }
 
+    /** The adaptive strategy asked for as the template: one of the scenario's, with rules. */
+    static String adaptive(Scenario sc, String id) throws ScenarioException {
+        List<String> adaptive = sc.strategies().stream().filter(Specs.Strategy::adaptive).map(Specs.Strategy::id)
+                .toList();
+        String theirs = adaptive.isEmpty() ? "the scenario has no strategy with rules"
+                : "its adaptive strategies: " + String.join(", ", adaptive);
+        Specs.Strategy st = sc.strategy(id).orElseThrow(() -> new ScenarioException("--adaptive", 0, "",
+                "no strategy '" + id + "' in the scenario; " + theirs + YamlNodes.suggest(id, adaptive)));
+        if (!st.adaptive()) {
+            throw new ScenarioException("--adaptive", 0, "", "strategy '" + id + "' has no rules whose thresholds the "
+                    + "search could set; " + theirs);
+        }
+        return id;
+    }
+
+    /** How a rule is named in a --set path and a column: its id, or its position from 0. */
+    static String ref(Specs.Strategy st, int position) {
+        String id = st.rules().get(position).id();
+        return id.isEmpty() ? Integer.toString(position) : id;
+    }
+
+    /** A strategy's rule by its id or position (null: none). */
+    static Specs.Rule rule(Specs.Strategy st, String ref) {
+        for (int i = 0; i < st.rules().size(); i++) if (ref(st, i).equals(ref)) return st.rules().get(i);
+        return null;
+    }
+
+    /**
+     * Each rule's threshold as a coordinate of the search, on its range: the one given (RULE=LOW:HIGH), else a default
+     * from the rule. A change on the year before (of: change): -0.5 to +0.5 (a fall or a rise of up to a half); a 0-1
+     * level or share (trust): 0 to 1; another level or flow: half to one and a half times the file's threshold. With
+     * {@code moves}, each rule's move too, after the thresholds: 0 to 0.3 of the budget in thousandths.
+     */
+    static List<Space.Threshold> thresholds(Specs.Strategy st, List<String> ranges, boolean moves)
+            throws ScenarioException {
+        String w = "--threshold-range";
+        List<String> refs = new ArrayList<>();
+        for (int i = 0; i < st.rules().size(); i++) refs.add(ref(st, i));
+        Map<String, double[]> given = new LinkedHashMap<>();
+        for (String g : ranges) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\s*([^=\\s]+)\\s*=\\s*([^:]+):(.+)").matcher(g);
+            if (!m.matches()) {
+                throw new ScenarioException(w, 0, "", "expected RULE=LOW:HIGH (e.g. " + refs.get(0) + "=0.2:0.6), got '"
+                        + g + "'");
+            }
+            String r = m.group(1);
+            if (!refs.contains(r)) {
+                throw new ScenarioException(w, 0, "", "strategy '" + st.id() + "' has no rule '" + r + "'; its rules: "
+                        + String.join(", ", refs) + YamlNodes.suggest(r, refs));
+            }
+            double lo;
+            double hi;
+            try {
+                lo = Double.parseDouble(m.group(2).strip());
+                hi = Double.parseDouble(m.group(3).strip());
+            } catch (NumberFormatException e) {
+                throw new ScenarioException(w, 0, "", "expected numbers LOW:HIGH for rule '" + r + "', got '"
+                        + m.group(2).strip() + ":" + m.group(3).strip() + "'");
+            }
+            if (!(Double.isFinite(lo) && Double.isFinite(hi) && lo < hi)) {
+                throw new ScenarioException(w, 0, "", "expected LOW below HIGH for rule '" + r + "', got " + g);
+            }
+            if (given.put(r, new double[] {lo, hi}) != null) {
+                throw new ScenarioException(w, 0, "", "expected each rule once, got " + r + " twice");
+            }
+        }
+        List<Space.Threshold> out = new ArrayList<>();
+        for (int i = 0; i < st.rules().size(); i++) {
+            Specs.Rule rule = st.rules().get(i);
+            String side = rule.below() ? "below" : "above";
+            double[] g = given.get(refs.get(i));
+            String range;
+            if (g != null) {
+                range = "given";
+            } else if (rule.reading() == Specs.Reading.CHANGE) {
+                g = new double[] {-0.5, 0.5};
+                range = "default for a change";
+            } else if (unitInterval(rule.indicator())) {
+                g = new double[] {0, 1};
+                range = "default for a 0-1 level";
+            } else if (rule.threshold() != 0) {
+                double a = 0.5 * rule.threshold();
+                double b = 1.5 * rule.threshold();
+                g = new double[] {Math.min(a, b), Math.max(a, b)};
+                range = "default: x0.5 to x1.5 of " + Fmt.num(rule.threshold());
+            } else {
+                throw new ScenarioException(w, 0, "", "rule '" + refs.get(i) + "' of strategy '" + st.id() + "' has "
+                        + "threshold 0, which gives no default range: give one, --threshold-range " + refs.get(i)
+                        + "=LOW:HIGH");
+            }
+            Space.Threshold t = Space.Threshold.of(refs.get(i), side, g[0], g[1], range);
+            if (t.low().compareTo(t.high()) >= 0) {
+                throw new ScenarioException(w, 0, "", "the range of rule '" + refs.get(i) + "' is too narrow");
+            }
+            out.add(t);
+        }
+        if (moves) {
+            for (String ref : refs) {
+                out.add(Space.Threshold.of(ref, "move", 0, MOVE_MAX, BigDecimal.valueOf(1, 3), "default for a move"));
+            }
+        }
+        return out;
+    }
+
+    /** The largest share of the budget a searched move may take (a tenth is the shipped rules' largest). */
+    static final double MOVE_MAX = 0.3;
+
+    /** Whether a weekly outcome is a share or a 0-1 index (trust), whose thresholds lie between 0 and 1. */
+    private static boolean unitInterval(String indicator) {
+        narcosim.metrics.Outcome o = narcosim.metrics.Outcomes.weeklyOutcome(indicator);
+        return o != null && (o.kind() == narcosim.metrics.Outcome.Kind.SHARE || o.unit().equals("0-1"));
+    }
+
     public static Setup setup(Request req) throws ScenarioException {
         return new Setup(req);
     }
@@ -221,6 +362,16 @@ public final class Optimization {
             } catch (ScenarioException e) {
                 throw new IllegalStateException(e);
             }
+        }
+
+        /** A rule threshold this one runs with (a preset: its own rule's, or none when it has no such rule). */
+        public String threshold(Scenario sc, Space space, int k) {
+            if (candidate != null) return candidate.threshold(k);
+            Space.Threshold t = space.thresholds().get(k);
+            Specs.Rule rule = Optimization.rule(sc.strategy(preset).orElseThrow(), t.rule());
+            if (rule == null) return "";
+            if (t.move()) return Fmt.num(rule.move());
+            return rule.below() != t.side().equals("below") ? "" : Fmt.num(rule.threshold());
         }
 
         public String label() {
@@ -669,15 +820,28 @@ public final class Optimization {
         m.put("spec_sha256", s.req.spec() == null ? null : Experiments.sha256(s.req.spec()));
         m.put("method", "NSGA-II (MOEA Framework " + "4.5, SBX crossover and polynomial mutation) over the budget "
                 + "shares (stick-breaking map of the unit cube onto the simplex, whole thousandths) and the doctrine "
-                + "switches " + s.space.switches().stream().map(Space.Switch::key).toList() + ", population "
+                + "switches " + s.space.switches().stream().map(Space.Switch::key).toList() + thresholdsText(s.space)
+                + ", population "
                 + s.req.population() + ", " + s.generations() + " generations; each candidate the mean of "
                 + s.req.replicates() + " replicates of strategy '" + s.space.template() + "' with its shares and "
-                + "doctrine replaced");
+                + "doctrine" + (s.space.thresholds().isEmpty() ? "" : " and its rules' " + (s.req.moves() ? "thresholds and moves" : "thresholds")) + " replaced");
         m.put("seeds", "replicate r's seed = SplitMix64(base " + s.req.seed() + ", 0, r) for every candidate and "
                 + "preset (common random numbers); NSGA-II's generator is seeded with the base seed");
         m.put("started", Experiments.now());
         m.put("finished", null);
         return m;
+    }
+
+    /** The rule thresholds searched and their ranges, for the manifest ("" when none). */
+    static String thresholdsText(Space space) {
+        if (space.thresholds().isEmpty()) return "";
+        List<String> t = new ArrayList<>();
+        for (Space.Threshold x : space.thresholds()) {
+            t.add(x.rule() + " " + x.side() + " " + x.low().toPlainString() + " to " + x.high().toPlainString()
+                    + " in steps of " + x.step().toPlainString() + " (" + x.range() + ")");
+        }
+        return " and the rule " + (space.thresholds().stream().anyMatch(Space.Threshold::move) ? "thresholds and moves"
+                : "thresholds") + " of '" + space.template() + "' [" + String.join("; ", t) + "]";
     }
 
     private static void writeYaml(Path file, Map<String, Object> m) throws IOException {

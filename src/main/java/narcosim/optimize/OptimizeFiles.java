@@ -53,6 +53,7 @@ final class OptimizeFiles {
                 "feasible", "budget_musd_per_year", "replicates", "seed"));
         for (String p : Space.PARTS) h.add("share_" + p);
         for (Space.Switch w : s.space.switches()) h.add(w.key());
+        for (Space.Threshold t : s.space.thresholds()) h.add(t.column());
         for (String o : s.recorded) {
             h.add(o + "_mean");
             h.add(o + "_low");
@@ -72,6 +73,7 @@ final class OptimizeFiles {
                 Integer.toString(s.req.replicates()), Long.toString(s.req.seed())));
         for (int p = 0; p < Space.PARTS.size(); p++) row.add(Fmt.num(e.share(s.scenario, p)));
         for (int w = 0; w < s.space.switches().size(); w++) row.add(e.option(s.scenario, s.space, w));
+        for (int k = 0; k < s.space.thresholds().size(); k++) row.add(e.threshold(s.scenario, s.space, k));
         for (String o : s.recorded) {
             Statistics.Estimate est = e.estimates().get(o);
             row.add(Fmt.cell(est.mean()));
@@ -169,6 +171,7 @@ final class OptimizeFiles {
                 add.add(indent + "  doctrine:");
                 d.forEach((k, v) -> add.add(indent + "    " + k + ": " + v));
             }
+            if (!s.space.thresholds().isEmpty()) add.addAll(rules(s, e.candidate(), indent + "  "));
         }
         lines.addAll(at, add);
         String body = String.join(nl, lines);
@@ -180,6 +183,29 @@ final class OptimizeFiles {
         }
         String out = header(r, nl) + body;
         check(out, r);
+        return out;
+    }
+
+    /** The template's rules as a scenario file writes them, each with the candidate's threshold. */
+    private static List<String> rules(Optimization.Setup s, Space.Candidate c, String indent) {
+        Specs.Strategy template = s.scenario.strategy(s.space.template()).orElseThrow();
+        List<String> out = new ArrayList<>();
+        out.add(indent + "rules:");
+        for (int i = 0; i < template.rules().size(); i++) {
+            Specs.Rule rule = template.rules().get(i);
+            String at = indent + "  ";
+            out.add(indent + "  - " + (rule.id().isEmpty() ? "indicator: " + rule.indicator() : "id: " + rule.id()));
+            if (!rule.id().isEmpty()) out.add(at + "  indicator: " + rule.indicator());
+            if (rule.reading() != Specs.Reading.VALUE) out.add(at + "  of: " + rule.reading().yaml());
+            String ref = Optimization.ref(template, i);
+            int t = s.space.variable(ref, false);
+            int m = s.space.variable(ref, true);
+            out.add(at + "  " + s.space.thresholds().get(t).side() + ": " + c.threshold(t));
+            if (rule.years() != 1) out.add(at + "  years: " + rule.years());
+            out.add(at + "  move: " + (m < 0 ? Fmt.num(rule.move()) : c.threshold(m)));
+            out.add(at + "  from: " + rule.from());
+            out.add(at + "  to: " + rule.to());
+        }
         return out;
     }
 
@@ -204,7 +230,9 @@ final class OptimizeFiles {
         h.add("# Optimised by narcosim " + Version.get() + " on " + LocalDate.now(ZoneOffset.UTC) + ": strategies "
                 + String.join(", ", r.written().stream().map(Optimization.Written::id).toList())
                 + " added to the strategies list.");
-        h.add("# narcosim optimize: NSGA-II over the budget shares and doctrine switches, objectives "
+        h.add("# narcosim optimize: NSGA-II over the budget shares and doctrine switches"
+                + (s.space.thresholds().isEmpty() ? "" : " and the rule thresholds of " + s.space.template())
+                + ", objectives "
                 + String.join(", ", s.goals.objectives().stream().map(Goals.Objective::text).toList())
                 + (s.goals.constraints().isEmpty() ? "" : ", constraints " + String.join(", ",
                         s.goals.constraints().stream().map(Goals.Constraint::text).toList()))
@@ -235,6 +263,25 @@ final class OptimizeFiles {
             for (Map.Entry<String, String> d : c.doctrine(s.space).entrySet()) {
                 if (!String.valueOf(st.doctrine().get(d.getKey())).equals(d.getValue())) {
                     throw new IllegalStateException(w.id() + " reads " + d.getKey() + " = " + st.doctrine().get(d.getKey()));
+                }
+            }
+            // An adaptive template's rules, each with the candidate's threshold and everything else the same.
+            if (!s.space.thresholds().isEmpty()) {
+                Specs.Strategy template = s.scenario.strategy(s.space.template()).orElseThrow();
+                List<Specs.Rule> was = template.rules();
+                if (st.rules().size() != was.size()) throw new IllegalStateException(w.id() + " reads " + st.rules());
+                for (int i = 0; i < was.size(); i++) {
+                    Specs.Rule a = was.get(i);
+                    Specs.Rule b = st.rules().get(i);
+                    int t = s.space.variable(Optimization.ref(template, i), false);
+                    int m = s.space.variable(Optimization.ref(template, i), true);
+                    double move = m < 0 ? a.move() : c.thresholds().get(m).doubleValue();
+                    if (!a.id().equals(b.id()) || !a.indicator().equals(b.indicator()) || a.reading() != b.reading()
+                            || a.below() != b.below() || a.years() != b.years() || b.move() != move
+                            || !a.from().equals(b.from()) || !a.to().equals(b.to())
+                            || b.threshold() != c.thresholds().get(t).doubleValue()) {
+                        throw new IllegalStateException(w.id() + " reads rule " + b);
+                    }
                 }
             }
         }

@@ -203,6 +203,30 @@ public final class OptimizeReport {
         return String.join(", ", parts);
     }
 
+    /** A candidate's rule thresholds: "trust-low below 0.35, violence-rises above 0.12" ("" when none searched). */
+    static String thresholds(Optimization.Result r, Optimization.Evaluation e) {
+        Space space = r.setup().space;
+        List<String> t = new ArrayList<>();
+        for (int k = 0; k < space.thresholds().size(); k++) {
+            t.add(space.thresholds().get(k).rule() + " " + space.thresholds().get(k).side() + " "
+                    + e.threshold(r.setup().scenario, space, k));
+        }
+        return String.join(", ", t);
+    }
+
+    /** The page's account of the thresholds searched ("" when none). */
+    private static String thresholdsHow(Optimization.Setup s) {
+        if (s.space.thresholds().isEmpty()) return "";
+        List<String> t = new ArrayList<>();
+        for (Space.Threshold x : s.space.thresholds()) {
+            t.add(x.rule() + " (" + x.side() + ", " + x.low().toPlainString() + " to " + x.high().toPlainString()
+                    + " in steps of " + x.step().toPlainString() + "; " + x.range() + ")");
+        }
+        return "; and the threshold of each of the adaptive strategy's rules, each on its range and grain so that the "
+                + "threshold written is the threshold run: " + String.join(", ", t) + "; the rules' indicators, lags "
+                + "and moves stay as the scenario file gives them";
+    }
+
     /** The terminal's summary after the run. */
     public static String summary(Optimization.Result r) {
         StringBuilder sb = new StringBuilder();
@@ -215,6 +239,7 @@ public final class OptimizeReport {
                     .append(shares(r, w.evaluation()));
             var d = w.evaluation().candidate().doctrine(r.setup().space);
             if (!d.isEmpty()) sb.append("; ").append(d.toString().replaceAll("[{}]", ""));
+            if (!r.setup().space.thresholds().isEmpty()) sb.append("; rules ").append(thresholds(r, w.evaluation()));
             sb.append("\n    ");
             List<String> vals = new ArrayList<>();
             for (Goals.Objective o : os) {
@@ -244,7 +269,10 @@ public final class OptimizeReport {
         h.append("<h1>").append(HtmlReport.esc(title)).append("</h1>\n");
         long searched = r.evaluations().stream().filter(e -> e.preset() == null).count();
         h.append("<p class=\"muted\">narcosim optimize: NSGA-II (MOEA Framework) over the budget shares and ")
-                .append(s.space.switches().size()).append(" doctrine switches at US$")
+                .append(s.space.switches().size()).append(" doctrine switches")
+                .append(s.space.thresholds().isEmpty() ? "" : " and the " + s.space.thresholds().size()
+                        + " rule thresholds of adaptive strategy " + s.space.template())
+                .append(" at US$")
                 .append(Fmt.num(s.scenario.budgetMusdPerYear())).append(" million a year; ").append(searched)
                 .append(" candidates in ").append(r.generations()).append(" generations of ").append(s.req.population())
                 .append(", each ").append(s.req.replicates()).append(" runs on the same seeds as every other candidate ")
@@ -286,7 +314,8 @@ public final class OptimizeReport {
         for (String l : standings(r)) h.append("<li>").append(HtmlReport.esc(l)).append("</li>\n");
         h.append("</ul>\n<h2>Strategies written</h2>\n<p>In <code>").append(HtmlReport.esc(r.scenarioFile().getFileName()
                 .toString())).append("</code>, ready for <code>narcosim compare</code>:</p>\n<table>\n<tr><th>id</th>"
-                + "<th>what</th><th>shares</th><th>doctrine</th>");
+                + "<th>what</th><th>shares</th><th>doctrine</th>"
+                + (s.space.thresholds().isEmpty() ? "" : "<th>rule thresholds</th>"));
         for (Goals.Objective o : os) h.append("<th>").append(HtmlReport.esc(outcome(o.outcome()).title())).append("</th>");
         h.append("</tr>\n");
         for (Optimization.Written w : r.written()) {
@@ -294,6 +323,9 @@ public final class OptimizeReport {
                     .append(HtmlReport.esc(w.name())).append("</td><td>").append(HtmlReport.esc(shares(r, w.evaluation())))
                     .append("</td><td>").append(HtmlReport.esc(w.evaluation().candidate().doctrine(s.space).toString()
                             .replaceAll("[{}]", ""))).append("</td>");
+            if (!s.space.thresholds().isEmpty()) {
+                h.append("<td>").append(HtmlReport.esc(thresholds(r, w.evaluation()))).append("</td>");
+            }
             for (Goals.Objective o : os) {
                 Statistics.Estimate e = w.evaluation().estimates().get(o.outcome());
                 Outcome oc = outcome(o.outcome());
@@ -307,8 +339,10 @@ public final class OptimizeReport {
                 + "(stick-breaking map of three coordinates of the unit cube, Devroye 1986; rounded to whole "
                 + "thousandths so that the strategy written is the strategy run), and each doctrine switch the "
                 + "scenario's strategies set (").append(HtmlReport.esc(String.join(", ", s.space.switches().stream()
-                .map(Space.Switch::key).toList()))).append("). A candidate runs as strategy <code>")
-                .append(HtmlReport.esc(s.space.template())).append("</code> with its shares and doctrine replaced. "
+                .map(Space.Switch::key).toList()))).append(")").append(HtmlReport.esc(thresholdsHow(s)))
+                .append(". A candidate runs as strategy <code>")
+                .append(HtmlReport.esc(s.space.template())).append("</code> with its shares and doctrine")
+                .append(s.space.thresholds().isEmpty() ? "" : " and its rules' thresholds").append(" replaced. "
                 + "Every candidate and preset runs replicate r with the same seed (common random numbers), so that "
                 + "their differences are their strategies', not their draws'. The front is the set of candidates no "
                 + "other beats in every objective's mean; choosing the best of many noisy means flatters them a "

@@ -1,5 +1,7 @@
 package narcosim.optimize;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,9 +13,10 @@ import java.util.Map;
  * and doctrine switches (each one of its options). The optimiser sees them as a point of the unit cube, one coordinate
  * per free dimension; {@link #decode} turns it into a {@link Candidate}, whose {@link Candidate#values} are the
  * scenario overrides a run applies to the template strategy (as {@code --set strategies.ID.shares=...} would). Another
- * kind of variable (e.g. an adaptive rule's threshold) is another coordinate mapped onto another override path.
+ * kind of variable is another coordinate mapped onto another override path: an adaptive template's rule thresholds
+ * ({@link Threshold}, after the switches) each set {@code strategies.ID.rules.RULE.below} (or {@code above}).
  */
-public record Space(String template, List<Switch> switches) {
+public record Space(String template, List<Switch> switches, List<Threshold> thresholds) {
 
     /** The budget parts, in the order of a scenario's {@code shares:}. */
     public static final List<String> PARTS = List.of("military", "police", "development", "partnership");
@@ -27,20 +30,93 @@ public record Space(String template, List<Switch> switches) {
         }
     }
 
+    /**
+     * A number of a rule the search sets: the rule (its id, or its position from 0 when it has none), the key it sets
+     * (below or above: its threshold, on the side the file gives it; move: the share it moves), and the range, on a
+     * grain (a move's: 0.001); a threshold's grain: whole steps of a thousandth of the range's order of
+     * magnitude (10^(floor(log10(high - low)) - 3): 0.001 on [0, 1], 10 on a range 50,000 wide), so that the value
+     * written is the value run, to the digit.
+     */
+    public record Threshold(String rule, String side, BigDecimal low, BigDecimal high, BigDecimal step, String range) {
+
+        /** The grained range within [low, high]; {@code range} says where it came from (the report shows it). */
+        public static Threshold of(String rule, String side, double low, double high, String range) {
+            if (!(low < high) || !Double.isFinite(low) || !Double.isFinite(high)) {
+                throw new IllegalArgumentException("expected a range low < high, got " + low + ":" + high);
+            }
+            return of(rule, side, low, high,
+                    BigDecimal.ONE.scaleByPowerOfTen((int) Math.floor(Math.log10(high - low)) - 3), range);
+        }
+
+        /** A range on a given grain. */
+        public static Threshold of(String rule, String side, double low, double high, BigDecimal step, String range) {
+            if (!(low < high) || !Double.isFinite(low) || !Double.isFinite(high)) {
+                throw new IllegalArgumentException("expected a range low < high, got " + low + ":" + high);
+            }
+            BigDecimal lo = BigDecimal.valueOf(low).divide(step, 0, RoundingMode.CEILING).multiply(step);
+            BigDecimal hi = BigDecimal.valueOf(high).divide(step, 0, RoundingMode.FLOOR).multiply(step);
+            return new Threshold(rule, side, lo.stripTrailingZeros(), hi.stripTrailingZeros(), step, range);
+        }
+
+        /** Whether it sets the share the rule moves rather than its threshold. */
+        public boolean move() {
+            return side.equals("move");
+        }
+
+        /** The value at a coordinate of the unit cube: the nearest whole step from the low end. */
+        BigDecimal at(double u) {
+            long steps = high.subtract(low).divide(step, 0, RoundingMode.FLOOR).longValueExact();
+            long n = Math.round(clamp(u) * steps);
+            return low.add(step.multiply(BigDecimal.valueOf(n))).stripTrailingZeros();
+        }
+
+        /** The column of evaluations.csv and front.csv. */
+        public String column() {
+            return (move() ? "move_" : "threshold_") + rule;
+        }
+    }
+
     public Space {
         switches = List.copyOf(switches);
+        thresholds = List.copyOf(thresholds);
     }
 
-    /** Coordinates of the unit cube: three for the four shares, one per switch. */
+    /** A space of shares and switches alone. */
+    public Space(String template, List<Switch> switches) {
+        this(template, switches, List.of());
+    }
+
+    /** The position among {@link #thresholds} of a rule's threshold (or, move true, its move); -1: not searched. */
+    public int variable(String rule, boolean move) {
+        for (int k = 0; k < thresholds.size(); k++) {
+            if (thresholds.get(k).rule().equals(rule) && thresholds.get(k).move() == move) return k;
+        }
+        return -1;
+    }
+
+    /** Coordinates of the unit cube: three for the four shares, one per switch, one per rule threshold. */
     public int dimensions() {
-        return PARTS.size() - 1 + switches.size();
+        return PARTS.size() - 1 + switches.size() + thresholds.size();
     }
 
-    /** A candidate strategy: shares in thousandths (adding up to {@link #GRAIN}) and each switch's option. */
-    public record Candidate(List<Integer> thousandths, List<String> options) {
+    /**
+     * A candidate strategy: shares in thousandths (adding up to {@link #GRAIN}), each switch's option and each rule
+     * threshold's value (none unless the template is adaptive).
+     */
+    public record Candidate(List<Integer> thousandths, List<String> options, List<BigDecimal> thresholds) {
         public Candidate {
             thousandths = List.copyOf(thousandths);
             options = List.copyOf(options);
+            thresholds = List.copyOf(thresholds);
+        }
+
+        public Candidate(List<Integer> thousandths, List<String> options) {
+            this(thousandths, options, List.of());
+        }
+
+        /** A rule threshold as written and run: 0.35, 12500. */
+        public String threshold(int k) {
+            return thresholds.get(k).toPlainString();
         }
 
         public double share(int part) {
@@ -62,6 +138,10 @@ public record Space(String template, List<Switch> switches) {
             for (int i = 0; i < options.size(); i++) {
                 sb.append(';').append(space.switches().get(i).key()).append('=').append(options.get(i));
             }
+            for (int k = 0; k < thresholds.size(); k++) {
+                Threshold t = space.thresholds().get(k);
+                sb.append(";rules.").append(t.rule()).append('.').append(t.side()).append('=').append(threshold(k));
+            }
             return sb.toString();
         }
 
@@ -82,6 +162,10 @@ public record Space(String template, List<Switch> switches) {
             List<String> d = new ArrayList<>();
             doctrine(space).forEach((k, o) -> d.add(k + ": " + o));
             v.put("strategies." + space.template() + ".doctrine", "{" + String.join(", ", d) + "}");
+            for (int k = 0; k < thresholds.size(); k++) {
+                Threshold t = space.thresholds().get(k);
+                v.put("strategies." + space.template() + ".rules." + t.rule() + "." + t.side(), threshold(k));
+            }
             return v;
         }
     }
@@ -100,7 +184,10 @@ public record Space(String template, List<Switch> switches) {
             List<String> o = switches.get(i).options();
             options.add(o.get(Math.min(o.size() - 1, (int) Math.floor(clamp(u[3 + i]) * o.size()))));
         }
-        return new Candidate(thousandths(shares), options);
+        List<BigDecimal> th = new ArrayList<>();
+        int first = PARTS.size() - 1 + switches.size();
+        for (int k = 0; k < thresholds.size(); k++) th.add(thresholds.get(k).at(u[first + k]));
+        return new Candidate(thousandths(shares), options, th);
     }
 
     /**

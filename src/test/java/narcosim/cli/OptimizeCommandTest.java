@@ -111,12 +111,7 @@ class OptimizeCommandTest {
     @Test
     void aKilledOptimisationResumesToTheSameFront() throws Exception {
         // As a kill leaves it: the manifest, the first 13 runs (presets and the first generation's start), half a line.
-        Path cut = tmp.resolve("cut");
-        Files.createDirectories(cut);
-        Files.copy(whole.resolve("manifest.yaml"), cut.resolve("manifest.yaml"));
-        List<String> runs = Files.readAllLines(whole.resolve("runs.csv"));
-        Files.writeString(cut.resolve("runs.csv"), String.join("\n", runs.subList(0, 14)) + "\n"
-                + runs.get(14).substring(0, runs.get(14).length() / 2), StandardCharsets.UTF_8);
+        Path cut = killed(whole, tmp.resolve("cut"), 14);
         InProcess.Result resumed = small("--threads", 2, "--resume", cut);
         assertEquals(0, resumed.code(), resumed.both());
         for (String f : SAME) assertEquals(Files.readString(whole.resolve(f)), Files.readString(cut.resolve(f)), f);
@@ -131,21 +126,39 @@ class OptimizeCommandTest {
     @Test
     void shardsGenerationByGenerationGiveTheSameFront() throws Exception {
         Path dir = tmp.resolve("shards");
-        // As a cluster would: each generation's two shards (here one after the other), until nothing is left.
+        shardGenerations(OptimizeCommandTest::small, dir, 2);
+        InProcess.Result done = small("--threads", 2, "--resume", dir);
+        assertEquals(0, done.code(), done.both());
+        for (String f : SAME) assertEquals(Files.readString(whole.resolve(f)), Files.readString(dir.resolve(f)), f);
+    }
+
+    /** An optimisation's directory as a kill leaves it: the manifest, the first {@code lines} of runs.csv, half a line. */
+    static Path killed(Path whole, Path cut, int lines) throws java.io.IOException {
+        Files.createDirectories(cut);
+        Files.copy(whole.resolve("manifest.yaml"), cut.resolve("manifest.yaml"));
+        List<String> runs = Files.readAllLines(whole.resolve("runs.csv"));
+        Files.writeString(cut.resolve("runs.csv"), String.join("\n", runs.subList(0, lines)) + "\n"
+                + runs.get(lines).substring(0, runs.get(lines).length() / 2), StandardCharsets.UTF_8);
+        return cut;
+    }
+
+    /**
+     * As a cluster would: each generation's two shards (here one after the other, {@code run} given the options after
+     * the shared ones), until nothing is left; at most {@code generations} rounds.
+     */
+    static void shardGenerations(java.util.function.Function<Object[], InProcess.Result> run, Path dir,
+                                 int generations) {
         int rounds = 0;
         while (true) {
-            InProcess.Result a = small("--threads", 1, "-o", dir, "--shard", "1/2");
-            InProcess.Result b = small("--threads", 1, "-o", dir, "--shard", "2/2");
+            InProcess.Result a = run.apply(new Object[] {"--threads", 1, "-o", dir, "--shard", "1/2"});
+            InProcess.Result b = run.apply(new Object[] {"--threads", 1, "-o", dir, "--shard", "2/2"});
             assertEquals(0, a.code(), a.both());
             assertEquals(0, b.code(), b.both());
             if (a.out().contains("every run of the search is recorded")) break;
             // (the shard that completes a generation goes on with its share of the next)
             assertTrue(a.out().contains("did its share of generation"), a.out());
-            assertTrue(++rounds <= 2, "two generations: " + a.out());
+            assertTrue(++rounds <= generations, generations + " generations: " + a.out());
         }
-        InProcess.Result done = small("--threads", 2, "--resume", dir);
-        assertEquals(0, done.code(), done.both());
-        for (String f : SAME) assertEquals(Files.readString(whole.resolve(f)), Files.readString(dir.resolve(f)), f);
     }
 
     @Test
