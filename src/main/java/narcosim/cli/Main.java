@@ -96,6 +96,19 @@ public final class Main implements Runnable {
         CommandLine cl = new CommandLine(new Main());
         cl.setUsageHelpWidth(100);
         cl.setUsageHelpAutoWidth(true);
+        // A bad option or argument: one line saying what and where to read more, not the whole usage (exit 2).
+        cl.setParameterExceptionHandler((ex, args) -> {
+            CommandLine line = ex.getCommandLine();
+            PrintWriter err = line.getErr();
+            String msg = ex.getMessage();
+            if (ex instanceof CommandLine.UnmatchedArgumentException u && !u.getSuggestions().isEmpty()) {
+                msg += " (did you mean " + String.join(" or ", u.getSuggestions()) + "?)";
+            }
+            err.println("narcosim: error: " + msg + "; '" + line.getCommandSpec().qualifiedName() + " --help' says what "
+                    + "it takes");
+            err.flush();
+            return 2;
+        });
         cl.setExecutionExceptionHandler((ex, line, parsed) -> {
             PrintWriter err = line.getErr();
             if (ex instanceof ScenarioException se) {

@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
             + "scenario file's section (e.g. 'military:' then 'targeting: intelligence'), in a strategy's doctrine, or "
             + "with --set military.targeting=intelligence.",
             "Then the fields of a scenario's nations, places, links and cartels (set them in the file's lists, or "
-            + "with --set nations.COL.corruption=0.5, --set links.tumaco>off_gorgona.capacity_kg_week=9000)."})
+            + "with --set nations.COL.corruption=0.5, --set 'links.tumaco>off_gorgona.capacity_kg_week=9000': quote a > from the shell)."})
 public final class ParamsCommand implements Callable<Integer> {
 
     @CommandLine.Spec

@@ -11,7 +11,7 @@ public final class ScenarioOptions {
     @Option(names = "--set", paramLabel = "KEY=VALUE",
             description = "Override anything in the scenario: a parameter (military.targeting=intelligence), the "
                 + "budget (budget.total_musd_per_year=3000), a place or link field (places.tumaco.population=300000, "
-                + "links.tumaco>off_gorgona.capacity_kg_week=9000) or a strategy "
+                + "'links.tumaco>off_gorgona.capacity_kg_week=9000', quoted for the shell) or a strategy "
                 + "(strategies.integrated.doctrine.police.vetting=false). Repeatable; parameters given here win over "
                 + "the scenario file and the strategy's doctrine.")
     List<String> sets = new ArrayList<>();

@@ -16,6 +16,12 @@ final class Manifests {
     static void check(Map<String, Object> m, Path file) {
         Map<?, ?> request = map(m, "request", file);
         Object kind = request.get("kind");
+        if ("optimize".equals(kind) || "calibrate".equals(kind)) {
+            // Written by a search, which draws its own report.html and keeps its own resume state.
+            throw new narcosim.util.InputException(file.getParent() + ": a " + kind + " directory, which merge, report "
+                    + "and run --from do not read: its report.html is already there; to go on with it, run '" + kind
+                    + " ... --resume " + file.getParent() + "'");
+        }
         if (!"compare".equals(kind) && !"sweep".equals(kind) && !"levers".equals(kind)) {
             throw bad(file, "request.kind", "compare, sweep or levers", kind);
         }

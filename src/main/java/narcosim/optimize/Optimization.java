@@ -511,6 +511,12 @@ public final class Optimization {
         List<Evaluation> searched = all.stream().filter(e -> e.preset() == null).toList();
         List<Evaluation> front = new ArrayList<>();
         for (int k : Nsga.front(searched.stream().map(Evaluation::score).toList())) front.add(searched.get(k));
+        // The front is what nothing evaluated beats: a candidate that a preset meeting the constraints dominates (on the
+        // same seeds) is not on it, nor written as a strategy.
+        List<Evaluation> feasiblePresets = all.stream().filter(e -> e.preset() != null
+                && java.util.Arrays.stream(e.score().violations()).noneMatch(v -> v > 0)).toList();
+        front.removeIf(f -> feasiblePresets.stream().anyMatch(p -> Nsga.dominates(p.score().objectives(),
+                f.score().objectives())));
         List<PresetStanding> standings = new ArrayList<>();
         for (Evaluation e : all) if (e.preset() != null) standings.add(standing(s, e, front, all));
         List<Written> written = chosen(s, front);

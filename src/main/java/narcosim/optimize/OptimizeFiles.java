@@ -242,7 +242,9 @@ final class OptimizeFiles {
             h.add("# They were evaluated with --set " + String.join(" --set ", s.req.sets())
                     + ": give the same to compare.");
         }
-        h.add("# Compare them with the presets: narcosim compare <this file> --seed " + s.req.seed());
+        h.add("# Compare them with the presets: narcosim compare <this file> --seed " + s.req.seed()
+                + " (the search's seeds), or another --seed to check them on fresh seeds (choosing the best of many "
+                + "noisy means flatters the winners).");
         h.add("");
         return String.join(nl, h) + nl;
     }

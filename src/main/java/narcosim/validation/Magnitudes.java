@@ -62,6 +62,9 @@ public record Magnitudes(List<Row> rows) {
             if (o.pattern() instanceof SeizureShare) chain(o, rows);
             if (o.pattern() instanceof Balloon) routeShift(o, rows);
         }
+        // A quantity the scenario does not produce (no kg ever arrives in the nation whose price it is) is not
+        // measured: left out, not shown as a failed figure.
+        rows.removeIf(r -> Double.isNaN(r.model().mean()));
         return new Magnitudes(rows);
     }
 

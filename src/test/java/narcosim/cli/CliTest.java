@@ -347,6 +347,25 @@ class CliTest {
         assertTrue(r.err().contains("--sead"), r.err());
         assertEquals(2, cli("run", BALLOON.toString(), "--seed", "three").code());
         assertEquals(2, cli("run").code(), "the scenario file is required");
+        // One line saying what and where to read more, not the whole usage.
+        for (Result bad : List.of(r, cli("run", BALLOON.toString(), "--seed", "three"), cli("run"))) {
+            assertEquals(1, bad.err().strip().lines().count(), bad.err());
+            assertTrue(bad.err().startsWith("narcosim: error: ") && bad.err().contains("'narcosim run --help'"), bad.err());
+        }
+        assertTrue(r.err().contains("did you mean"), r.err());
+    }
+
+    @Test
+    void reportOnASearchsDirectorySaysWhatItIs() throws Exception {
+        for (String kind : List.of("optimize", "calibrate")) {
+            Path dir = Files.createDirectories(tmp.resolve(kind + "-x"));
+            Files.writeString(dir.resolve("manifest.yaml"), "request:\n  kind: " + kind + "\n");
+            Result r = cli("report", dir.toString());
+            assertEquals(2, r.code(), r.err());
+            assertEquals(1, r.err().strip().lines().count(), r.err());
+            assertTrue(r.err().contains("a " + kind + " directory") && r.err().contains("report.html is already there"),
+                    r.err());
+        }
     }
 
     // ------------------------------------------------------------------ bad input

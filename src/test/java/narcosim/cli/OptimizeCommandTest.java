@@ -76,6 +76,40 @@ class OptimizeCommandTest {
         assertTrue(page.contains("The presets against the front") && page.contains("data:image/png;base64,"));
     }
 
+    /** The front is what nothing evaluated beats: no preset (all meet the loose constraint here) dominates a member. */
+    @Test
+    void noPresetDominatesAFrontMember() throws Exception {
+        List<String> rows = Files.readAllLines(whole.resolve("evaluations.csv"));
+        List<String> head = List.of(rows.get(0).split(","));
+        String[] objectives = OBJECTIVES.split(",");
+        java.util.function.Function<String[], double[]> score = r -> {
+            double[] x = new double[objectives.length];
+            for (int i = 0; i < objectives.length; i++) {
+                String[] o = objectives[i].split(":");
+                double v = Double.parseDouble(r[head.indexOf(o[0] + "_mean")]);
+                x[i] = o[1].equals("max") ? -v : v;
+            }
+            return x;
+        };
+        List<double[]> presets = rows.stream().skip(1).map(l -> l.split(",", -1)).filter(r -> r[1].equals("preset"))
+                .map(score).toList();
+        List<double[]> front = rows.stream().skip(1).map(l -> l.split(",", -1))
+                .filter(r -> r[head.indexOf("on_front")].equals("true")).map(score).toList();
+        assertTrue(!front.isEmpty());
+        for (double[] f : front) {
+            for (double[] p : presets) {
+                boolean noWorse = true;
+                boolean better = false;
+                for (int i = 0; i < f.length; i++) {
+                    noWorse &= p[i] <= f[i];
+                    better |= p[i] < f[i];
+                }
+                assertFalse(noWorse && better, "a preset dominates a front member: " + java.util.Arrays.toString(p)
+                        + " over " + java.util.Arrays.toString(f));
+            }
+        }
+    }
+
     @Test
     void aWrittenStrategyRunsWhatWasEvaluated() throws Exception {
         // compare on the written file, same seed and years: optimized-1's runs are the candidate's, to the digit.
