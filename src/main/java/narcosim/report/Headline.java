@@ -82,7 +82,9 @@ final class Headline {
             if (Double.isNaN(e.mean())) return new Change(s, g, Double.NaN, Double.NaN, Double.NaN, "keeps nothing off", false);
             String text = "US$" + o.format(e.mean()) + " per kg"
                     + (Double.isNaN(e.low()) ? "" : " [" + o.format(e.low()) + ", " + o.format(e.high()) + "]");
-            return new Change(s, g, e.mean(), e.low(), e.high(), HtmlReport.minus(text), false);
+            boolean measurable = p.keepsMeasurablyOff(s);
+            if (!measurable) text += " (its cut in delivered kg is not told from none)";
+            return new Change(s, g, e.mean(), e.low(), e.high(), HtmlReport.minus(text), !measurable);
         }
         Outcome o = Outcome.of(g.column());
         Statistics.Estimate d = p.difference(s, base, g.column());
@@ -203,8 +205,13 @@ final class Headline {
             return b.append(isCost(g) ? "no strategy keeps cocaine off the market." : "no figures.").toString();
         }
         changes.sort((x, y) -> Double.compare(y.value() * g.better(), x.value() * g.better()));
+        // A cost per kg counts only over a saving the replicates can tell from none: those rank first.
+        if (isCost(g)) changes.sort(java.util.Comparator.comparing(Change::noDifference));
         Change top = changes.get(0);
-        if (isCost(g)) {
+        if (isCost(g) && top.noDifference()) {
+            b.append("no strategy keeps a measurable amount off the market; the lowest cost is ")
+                    .append(esc(label.apply(top.strategy()))).append("'s, ").append(esc(top.text())).append('.');
+        } else if (isCost(g)) {
             b.append(esc(label.apply(top.strategy()))).append(" keeps a kg off most cheaply, ").append(esc(top.text()))
                     .append('.');
         } else if (top.verdict() > 0) {
@@ -233,7 +240,8 @@ final class Headline {
                         : "; <span class=\"ns\">no "
                         + "measurable difference between the two</span> (paired difference ").append(esc(diff))
                         .append(")");
-            } else if (isCost(g) && !Double.isNaN(top.high()) && !Double.isNaN(next.low())) {
+            } else if (isCost(g) && !top.noDifference() && !next.noDifference() && !Double.isNaN(top.high())
+                    && !Double.isNaN(next.low())) {
                 b.append(top.high() < next.low() ? "; the intervals do not overlap"
                         : "; <span class=\"ns\">the intervals overlap</span>");
             }
@@ -263,7 +271,7 @@ final class Headline {
             h.append("</th>");
             for (String s : campaigns) {
                 Change c = change(p, base, s, g);
-                String cls = isCost(g) ? "num" : c.noDifference() ? "num ns" : c.verdict() > 0 ? "num good"
+                String cls = c.noDifference() ? "num ns" : isCost(g) ? "num" : c.verdict() > 0 ? "num good"
                         : c.verdict() < 0 ? "num bad" : "num";
                 h.append("<td class=\"").append(cls).append("\">").append(esc(c.text())).append("</td>");
             }

@@ -47,6 +47,17 @@ final class Paired {
     }
 
     /** Whether the comparison has a strategy without a campaign to count costs per kg kept off against. */
+    /**
+     * Whether a strategy keeps a measurable amount off the market: its paired change in delivered kg against the
+     * strategy without a campaign has a 95% interval below zero (a cost per kg over a saving the replicates cannot
+     * tell from none is a ratio of noise, however narrow its bootstrap interval looks).
+     */
+    boolean keepsMeasurablyOff(String strategy) {
+        if (noCampaign == null || !has("delivered_kg_total")) return false;
+        Statistics.Estimate d = difference(strategy, noCampaign, "delivered_kg_total");
+        return d.high() < 0;
+    }
+
     boolean hasNoCampaign() {
         return noCampaign != null;
     }

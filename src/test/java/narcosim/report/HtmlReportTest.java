@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import narcosim.metrics.Outcomes;
+import narcosim.experiment.Statistics;
 import narcosim.scenario.Scenario;
 import narcosim.scenario.ScenarioLoader;
 import narcosim.scenario.Specs;
@@ -203,6 +204,28 @@ class HtmlReportTest {
         String dom = Chromium.check(dir.resolve(HtmlReport.FILE), tmp, "report-html-screenshot.png");
         assertTrue(dom.contains("Comparison table"), "DOM dump lacks the report");
         assertTrue(dom.contains("id=\"routes\""), "DOM dump lacks the routes section");
+    }
+
+    /** A cost per kg counts only over a saving the replicates tell from none: the others are marked and ranked after. */
+    @Test
+    void aCostPerKgOverNoMeasurableSavingIsMarkedAndNotRankedFirst() throws Exception {
+        Results r = Results.open(dir);
+        Paired p = Paired.of(r);
+        Headline.Goal cost = Headline.GOALS.stream().filter(Headline::isCost).findFirst().orElseThrow();
+        boolean anyMeasurable = false;
+        for (String s : r.strategies()) {
+            if (s.equals(r.baseline())) continue;
+            Headline.Change c = Headline.change(p, r.baseline(), s, cost);
+            if (Double.isNaN(c.value())) continue;
+            Statistics.Estimate d = p.difference(s, r.baseline(), "delivered_kg_total");
+            assertEquals(d.high() >= 0, c.noDifference(), s + ": " + d);
+            assertEquals(c.noDifference(), c.text().contains("not told from none"), c.text());
+            anyMeasurable |= !c.noDifference();
+        }
+        int at = html.indexOf("<b>" + HtmlReport.esc(narcosim.metrics.Outcomes.COST_PER_KG_KEPT_OFF.label()) + "</b>: ");
+        assertTrue(at >= 0);
+        String sentence = html.substring(at, html.indexOf("</li>", at));
+        assertEquals(!anyMeasurable, sentence.contains("no strategy keeps a measurable amount off"), sentence);
     }
 
     @Test
