@@ -397,7 +397,8 @@ public final class Charts {
         }
         return stackedParts(r, parts, total, "Why the price moves: change of each part vs. " + r.baseline(),
                 "Change vs. " + r.baseline() + ", US$ per kg, final year", "Bars: mean over " + replicatesText(r)
-                        + " of the difference from the baseline run with the same seed; diamond: change in the price", true);
+                        + " of the difference from the " + r.baseline() + " run with the same seed; diamond: change in the price",
+                true);
     }
 
     private static JFreeChart stackedParts(Results r, DefaultCategoryDataset parts, DefaultCategoryDataset total,
