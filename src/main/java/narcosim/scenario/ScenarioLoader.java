@@ -362,12 +362,16 @@ public final class ScenarioLoader {
             Specs.Shares shares = new Specs.Shares(num(sh, path + ".shares", sf, "military"),
                     num(sh, path + ".shares", sf, "police"), num(sh, path + ".shares", sf, "development"),
                     num(sh, path + ".shares", sf, "partnership"));
+            // A share given with --set is what made the sum wrong when the file's was right: name the --set.
+            Node blame = sh.getValue().stream().map(NodeTuple::getValueNode).filter(v -> v.getStartMark() != null
+                    && v.getStartMark().getName() != null && v.getStartMark().getName().startsWith(SET_PREFIX))
+                    .findFirst().orElse(sh);
             if (shares.sum() > 1 + 1e-9) {
-                throw y.err(sh, path + ".shares", "over budget: the shares add up to " + round(shares.sum())
+                throw y.err(blame, path + ".shares", "over budget: the shares add up to " + round(shares.sum())
                         + ", more than the whole budget (1)");
             }
             if (shares.sum() > 0 && shares.sum() < 1 - 1e-9) {
-                throw y.err(sh, path + ".shares", "the shares add up to " + round(shares.sum())
+                throw y.err(blame, path + ".shares", "the shares add up to " + round(shares.sum())
                         + "; a strategy spends the whole budget (shares adding up to 1), or nothing (all 0, a baseline)");
             }
             Map<String, Object> doctrine = new LinkedHashMap<>();

@@ -555,6 +555,9 @@ class ScenarioLoaderTest {
         void sharesPushedOverBudgetAreRejected() {
             ScenarioException e = fails(MINI, "strategies.campaign.shares.police=0.4");
             assertTrue(e.getMessage().contains("over budget"), e.getMessage());
+            // the --set that broke the sum is named, not the file's line, whose shares were right
+            assertTrue(e.getMessage().startsWith("--set strategies.campaign.shares.police=0.4: strategies.campaign.shares:"),
+                    e.getMessage());
         }
 
         @ParameterizedTest
