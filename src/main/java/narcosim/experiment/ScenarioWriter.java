@@ -41,6 +41,18 @@ public final class ScenarioWriter {
         return out;
     }
 
+    /** A strategy's id, name, description and shares, as a scenario file writes them. */
+    private static Map<String, Object> strategy(Specs.Strategy s, String id) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", id);
+        m.put("name", s.name());
+        m.put("description", s.description());
+        Map<String, Object> shares = new LinkedHashMap<>();
+        for (Field<Specs.Shares> f : Fields.SHARES) shares.put(f.key(), f.get().apply(s.shares()));
+        m.put("shares", shares);
+        return m;
+    }
+
     public static String yaml(RunConfig cfg) {
         Scenario sc = cfg.scenario();
         Map<String, Object> root = new LinkedHashMap<>();
@@ -52,13 +64,7 @@ public final class ScenarioWriter {
         root.put("links", entities(sc.links(), Fields.LINK));
         root.put("cartels", entities(sc.cartels(), Fields.CARTEL));
         Specs.Strategy s = cfg.strategy();
-        Map<String, Object> strategy = new LinkedHashMap<>();
-        strategy.put("id", s.id());
-        strategy.put("name", s.name());
-        strategy.put("description", s.description());
-        Map<String, Object> shares = new LinkedHashMap<>();
-        for (Field<Specs.Shares> f : Fields.SHARES) shares.put(f.key(), f.get().apply(s.shares()));
-        strategy.put("shares", shares);
+        Map<String, Object> strategy = strategy(s, s.id());
         if (s.adaptive()) strategy.put("rules", entities(s.rules(), Fields.RULE));
         List<Object> strategies = new ArrayList<>(List.of(strategy));
         if (sc.burnIn() != null) {
@@ -66,13 +72,7 @@ public final class ScenarioWriter {
             // run's strategy's levers are the parameter sections below, which a doctrine would override).
             Specs.Strategy a = sc.strategy(sc.burnIn().strategy()).orElseThrow();
             String id = a.id().equals(s.id()) ? a.id() + "-burn-in" : a.id();
-            Map<String, Object> anchor = new LinkedHashMap<>();
-            anchor.put("id", id);
-            anchor.put("name", a.name());
-            anchor.put("description", a.description());
-            Map<String, Object> anchorShares = new LinkedHashMap<>();
-            for (Field<Specs.Shares> f : Fields.SHARES) anchorShares.put(f.key(), f.get().apply(a.shares()));
-            anchor.put("shares", anchorShares);
+            Map<String, Object> anchor = strategy(a, id);
             Map<String, Object> doctrine = new LinkedHashMap<>();
             var levers = sc.burnInParams(cfg.params());
             for (Param p : Params.all()) {

@@ -95,20 +95,7 @@ public final class Charts {
             ren.setSeriesStroke(k, new BasicStroke(2.2f));
             NumberAxis y = new NumberAxis(o.unit());
             y.setRange(0, yMax > 0 ? yMax * 1.08 : 1);
-            y.setLabelFont(ChartStyle.AXIS_LABEL.deriveFont(11f));
-            y.setTickLabelFont(ChartStyle.TICK.deriveFont(11f));
-            XYPlot plot = new XYPlot(data, null, y, ren);
-            plot.setBackgroundPaint(Color.WHITE);
-            plot.setOutlinePaint(Color.GRAY);
-            plot.setDomainGridlinePaint(ChartStyle.GRID);
-            plot.setRangeGridlinePaint(ChartStyle.GRID);
-            org.jfree.chart.title.TextTitle name = new org.jfree.chart.title.TextTitle(strategy,
-                    ChartStyle.AXIS_LABEL.deriveFont(Font.BOLD, 13f));
-            name.setPaint(c.equals(Color.BLACK) ? Color.BLACK : c.darker());
-            name.setBackgroundPaint(new Color(255, 255, 255, 210));
-            plot.addAnnotation(new org.jfree.chart.annotations.XYTitleAnnotation(0.01, 0.98, name,
-                    org.jfree.ui.RectangleAnchor.TOP_LEFT));
-            combined.add(plot, 1);
+            combined.add(panel(data, y, ren, strategy, c.equals(Color.BLACK) ? Color.BLACK : c.darker(), false), 1);
         }
         x.setRange(0, Math.max(1, Math.ceil(xMax * 2) / 2));
         x.setTickUnit(new NumberTickUnit(x.getUpperBound() <= 5 ? 0.5 : 1));
@@ -154,6 +141,28 @@ public final class Charts {
     }
 
     /**
+     * One panel of a chart with a panel per strategy: white, grey outline and grid, axis fonts of the small multiples,
+     * and the strategy's name in a corner (top left, or top right), in {@code namePaint} (null: the title's default).
+     */
+    private static XYPlot panel(org.jfree.data.xy.XYDataset data, NumberAxis y,
+            org.jfree.chart.renderer.xy.XYItemRenderer ren, String strategy, Color namePaint, boolean right) {
+        y.setLabelFont(ChartStyle.AXIS_LABEL.deriveFont(11f));
+        y.setTickLabelFont(ChartStyle.TICK.deriveFont(11f));
+        XYPlot plot = new XYPlot(data, null, y, ren);
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setOutlinePaint(Color.GRAY);
+        plot.setDomainGridlinePaint(ChartStyle.GRID);
+        plot.setRangeGridlinePaint(ChartStyle.GRID);
+        org.jfree.chart.title.TextTitle name = new org.jfree.chart.title.TextTitle(strategy,
+                ChartStyle.AXIS_LABEL.deriveFont(Font.BOLD, 13f));
+        if (namePaint != null) name.setPaint(namePaint);
+        name.setBackgroundPaint(new Color(255, 255, 255, 210));
+        plot.addAnnotation(new org.jfree.chart.annotations.XYTitleAnnotation(right ? 0.99 : 0.01, 0.98, name,
+                right ? org.jfree.ui.RectangleAnchor.TOP_RIGHT : org.jfree.ui.RectangleAnchor.TOP_LEFT));
+        return plot;
+    }
+
+    /**
      * How the budget split of each strategy in {@code strategies} moved over the campaign: one panel per
      * strategy, the four shares stacked (mean over replicates of each 4-week period, so a rule that fired in some
      * replicates and not others shows as a partial step).
@@ -184,18 +193,7 @@ public final class Charts {
             NumberAxis y = new NumberAxis("% of budget");
             y.setRange(0, 100);
             y.setTickUnit(new NumberTickUnit(25));
-            y.setLabelFont(ChartStyle.AXIS_LABEL.deriveFont(11f));
-            y.setTickLabelFont(ChartStyle.TICK.deriveFont(11f));
-            XYPlot plot = new XYPlot(data, null, y, ren);
-            plot.setBackgroundPaint(Color.WHITE);
-            plot.setOutlinePaint(Color.GRAY);
-            plot.setDomainGridlinePaint(ChartStyle.GRID);
-            plot.setRangeGridlinePaint(ChartStyle.GRID);
-            org.jfree.chart.title.TextTitle name = new org.jfree.chart.title.TextTitle(strategy,
-                    ChartStyle.AXIS_LABEL.deriveFont(Font.BOLD, 13f));
-            name.setBackgroundPaint(new Color(255, 255, 255, 210));
-            plot.addAnnotation(new org.jfree.chart.annotations.XYTitleAnnotation(0.99, 0.98, name,
-                    org.jfree.ui.RectangleAnchor.TOP_RIGHT));
+            XYPlot plot = panel(data, y, ren, strategy, null, true);
             combined.add(plot, 1);
             if (combined.getFixedLegendItems() == null) combined.setFixedLegendItems(plot.getLegendItems());
         }
