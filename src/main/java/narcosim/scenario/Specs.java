@@ -51,6 +51,16 @@ public final class Specs {
     public record Cartel(String id, String name, double capitalMusd, List<String> home, int line) {
     }
 
+    /**
+     * A wholesale market (ODD 7.14): the gateway places where cargo is sold into it, its reference price and its
+     * share of the demand of the scenario's markets (their shares add up to 1).
+     *
+     * @param priceUsdKg the reference price P_ref; the file may leave it to its first gateway's nation's price
+     */
+    public record Market(String id, String name, List<String> gateways, double priceUsdKg, double demandShare,
+                         int line) {
+    }
+
     /** Budget shares of a strategy; they add up to 1, or all are 0 for the do-nothing baseline. */
     public record Shares(double military, double police, double development, double partnership) {
         public double sum() {
