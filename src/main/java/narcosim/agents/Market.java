@@ -45,6 +45,8 @@ public final class Market {
     private boolean capped;
     private long stockKg;
     private long deliveredThisWeek;
+    /** Kg carried in (negative: out) by wholesalers this week: deliveries moved between markets. */
+    private long carriedThisWeek;
     private long consumedLastWeek;
     private double demandLastWeek;
 
@@ -115,14 +117,8 @@ public final class Market {
     /** Once the reference point is known: the supply price, the price that clears, last week's consumption. */
     void clear(long delivered) {
         supplyPrice = cost();
-        // Supply on offer: the smoothed deliveries plus the stock left from before last week's deliveries, run
-        // down over market.stock_weeks (last week's deliveries are in the smoothed supply already).
-        double offered = supplyEma + (stockKg - delivered) / stockWeeks;
-        // Inverse demand at the supply on offer: P = P_ref (S/Q_ref)^(1/e), a factor on the supply price held
-        // within [1/c, c]: above 1 in a shortage (a rent), below 1 in a glut (stock sold off below cost).
-        double clearing = offered > 0 ? referencePrice * Math.pow(offered / referenceSupply, 1 / elasticity)
-                : Double.POSITIVE_INFINITY;
-        scarcity = Math.min(scarcityCap, Math.max(1 / scarcityCap, clearing / supplyPrice));
+        scarcity = scarcity(0, delivered);
+        carriedThisWeek = 0;
         double raw = supplyPrice * scarcity;
         price = Math.min(raw, cap * referencePrice);
         capped = raw > cap * referencePrice;
@@ -130,6 +126,43 @@ public final class Market {
         long take = (long) Math.min(stockKg, Math.floor(demandLastWeek));
         consumedLastWeek = take;
         stockKg -= take;
+    }
+
+    /**
+     * The scarcity factor at the supply on offer with {@code extraKg} more in stock: the smoothed deliveries plus
+     * the stock left from before last week's deliveries, run down over market.stock_weeks (last week's deliveries
+     * are in the smoothed supply already).
+     */
+    private double scarcity(double extraKg, long delivered) {
+        // Stock carried in by wholesalers counts as deliveries moved here: in the smoothed supply (this week, weight
+        // σ), not in the stock left from before; they carry no more than sells here this week ({@link Markets}).
+        double offered = supplyEma + smoothing * extraKg + (stockKg - delivered - carriedThisWeek) / stockWeeks;
+        // Inverse demand at the supply on offer: P = P_ref (S/Q_ref)^(1/e), a factor on the supply price held
+        // within [1/c, c]: above 1 in a shortage (a rent), below 1 in a glut (stock sold off below cost).
+        double clearing = offered > 0 ? referencePrice * Math.pow(offered / referenceSupply, 1 / elasticity)
+                : Double.POSITIVE_INFINITY;
+        return Math.min(scarcityCap, Math.max(1 / scarcityCap, clearing / supplyPrice));
+    }
+
+    /** The price this week's clearing would give with {@code extraKg} more (negative: fewer) kg carried in. */
+    double priceWith(double extraKg, long delivered) {
+        supplyPrice = cost();
+        return Math.min(supplyPrice * scarcity(extraKg, delivered), cap * referencePrice);
+    }
+
+    /** What demand takes at a price beyond the stock here and {@code extraKg} carried in, kg (0 if none). */
+    double room(double priceUsdKg, double extraKg) {
+        return Math.max(0, Math.floor(demand(priceUsdKg) - stockKg - extraKg));
+    }
+
+    /**
+     * Wholesale stock carried in (positive) or out (negative) by arbitrage between markets: it joins (leaves) the
+     * stock, and counts as this week's deliveries here (elsewhere) in the smoothed supply.
+     */
+    void carry(long kg) {
+        stockKg = StateException.addKg(stockKg, kg, "the stock of market ", spec.id());
+        carriedThisWeek += kg;
+        supplyEma = Math.max(0, supplyEma + smoothing * kg);
     }
 
     private double cost() {

@@ -22,6 +22,9 @@ import narcosim.world.Nation;
 public final class Markets {
 
     private final List<Market> markets = new ArrayList<>();
+    /** What carrying a kg of wholesale stock from market a to market b costs, US$ (0 on the diagonal). */
+    private final double[][] carry;
+    private long carriedLastWeekKg;
     private final double smoothing;
     private final double elasticity;
     private final double scarcityCap;
@@ -48,8 +51,20 @@ public final class Markets {
     private boolean calibrated;
     private double steadySupply = Double.NaN;
 
-    public Markets(List<Specs.Market> specs, int nations, ParamValues p) {
+    /**
+     * @param places the scenario's places by id (the gateways' positions give what carrying stock between markets
+     *               costs); may be null with one market
+     */
+    public Markets(List<Specs.Market> specs, java.util.function.Function<String, Specs.Place> places, int nations,
+                   ParamValues p) {
         for (Specs.Market s : specs) markets.add(new Market(s, p));
+        carry = new double[specs.size()][specs.size()];
+        for (int a = 0; a < specs.size(); a++) {
+            for (int b = 0; b < specs.size(); b++) {
+                if (a != b) carry[a][b] = Specs.Market.carryUsdKg(specs.get(a), specs.get(b), places,
+                        p.real("shipment.cost_land_usd_kg_km"));
+            }
+        }
         this.smoothing = p.real("market.supply_smoothing");
         this.elasticity = p.real("market.demand_elasticity");
         this.scarcityCap = p.real("market.supply_factor_cap");
@@ -63,7 +78,8 @@ public final class Markets {
 
     /** One market of all the demand at a reference price (tests). */
     public static Markets single(double referencePrice, int nations, ParamValues p) {
-        return new Markets(List.of(new Specs.Market("market", "Market", List.of(), referencePrice, 1.0, 0)), nations, p);
+        return new Markets(List.of(new Specs.Market("market", "Market", List.of(), referencePrice, 1.0, 0)), null,
+                nations, p);
     }
 
     // ------------------------------------------------------------------ during the week
@@ -114,21 +130,110 @@ public final class Markets {
                 markets.get(0).burnIn(1);
                 return;
             }
-            // Each market's share of the supply against its share of demand: P_m = P_ref,m (S_m / (w_m S))^(1/e).
+            // Each market's share of the supply against its share of demand: P_m = P_ref,m (S_m / (w_m S))^(1/e)
+            // (held within [1/c, c]), with supply carried between markets as stock is after the burn-in.
             double total = 0;
             for (Market m : markets) total += m.smoothedSupply();
-            for (Market m : markets) {
-                double factor = 1;
-                if (total > 0) {
-                    double s = m.smoothedSupply() / (m.demandShare() * total);
-                    factor = s > 0 ? Math.pow(s, 1 / elasticity) : Double.POSITIVE_INFINITY;
-                    factor = Math.min(scarcityCap, Math.max(1 / scarcityCap, factor));
-                }
-                m.burnIn(factor);
+            double[] supply = new double[markets.size()];
+            for (int k = 0; k < supply.length; k++) supply[k] = markets.get(k).smoothedSupply();
+            double all = total;
+            PriceOf price = (k, extra) -> {
+                Market m = markets.get(k);
+                if (!(all > 0)) return m.referencePrice();
+                double s = (supply[k] + extra) / (m.demandShare() * all);
+                double factor = s > 0 ? Math.pow(s, 1 / elasticity) : Double.POSITIVE_INFINITY;
+                return m.referencePrice() * Math.min(scarcityCap, Math.max(1 / scarcityCap, factor));
+            };
+            double[] extra = arbitrage(price, supply, null);
+            for (int k = 0; k < markets.size(); k++) {
+                markets.get(k).burnIn(price.at(k, extra[k]) / markets.get(k).referencePrice());
             }
             return;
         }
+        if (markets.size() > 1) {
+            double[] stock = new double[markets.size()];
+            for (int k = 0; k < stock.length; k++) stock[k] = markets.get(k).stockKg();
+            double[] extra = arbitrage((k, x) -> markets.get(k).priceWith(x, delivered[k]), stock,
+                    (a, b, pb, xa) -> markets.get(a).room(pb + carry[b][a], xa));
+            long carried = 0;
+            for (int k = 0; k < markets.size(); k++) {
+                markets.get(k).carry((long) extra[k]);
+                if (extra[k] > 0) carried += (long) extra[k];
+            }
+            carriedLastWeekKg = carried;
+        }
         for (int k = 0; k < markets.size(); k++) markets.get(k).clear(delivered[k]);
+    }
+
+    /** A market's price with {@code extra} kg more on offer (negative: fewer). */
+    private interface PriceOf {
+        double at(int market, double extra);
+    }
+
+    /**
+     * The most market a sells this week of stock carried from b, its price being b's price {@code pb} plus the
+     * carrying cost and {@code extraA} kg carried in already.
+     */
+    private interface Room {
+        double at(int a, int b, double pb, double extraA);
+    }
+
+    /**
+     * Wholesalers carry stock from a cheaper market to a dearer one while their prices differ by more than the
+     * carrying costs (the law of one price net of transport: Samuelson 1952; Takayama &amp; Judge 1971): the widest
+     * such gap is closed, by the kilograms (found by bisection; a price falls as supply rises) that bring it to the
+     * carrying cost or all the cheaper market has — and, after the burn-in, no more than the dearer market sells
+     * this week ({@code room}; wholesalers carry to sell: carried stock left unsold would count twice, in the
+     * smoothed supply and in the stock, and go back and forth) — then the next, at most n^2 times. Returns the
+     * kilograms each market gained (negative: gave), whole kilograms with a {@code room}.
+     */
+    private double[] arbitrage(PriceOf price, double[] available, Room room) {
+        boolean whole = room != null;
+        int n = markets.size();
+        double[] extra = new double[n];
+        for (int round = 0; round < n * n; round++) {
+            int[] pair = null;
+            double widest = 1e-6;
+            for (int a = 0; a < n; a++) {
+                for (int b = 0; b < n; b++) {
+                    if (a == b || available[b] + extra[b] < 1) continue;
+                    double gap = price.at(a, extra[a]) - price.at(b, extra[b]) - carry[b][a];
+                    if (gap > widest) {
+                        widest = gap;
+                        pair = new int[] {a, b};
+                    }
+                }
+            }
+            if (pair == null) break;
+            int a = pair[0];
+            int b = pair[1];
+            double most = available[b] + extra[b];
+            if (room != null) most = Math.min(most, room.at(a, b, price.at(b, extra[b]), extra[a]));
+            if (most < 1 && room != null) break;
+            double kg;
+            if (price.at(a, extra[a] + most) - price.at(b, extra[b] - most) - carry[b][a] >= 0) {
+                kg = most;
+            } else {
+                double lo = 0;
+                double hi = most;
+                for (int i = 0; i < 60; i++) {
+                    double mid = (lo + hi) / 2;
+                    if (price.at(a, extra[a] + mid) - price.at(b, extra[b] - mid) - carry[b][a] > 0) lo = mid;
+                    else hi = mid;
+                }
+                kg = lo;
+            }
+            if (whole) kg = Math.floor(kg);
+            if (kg <= 0) break;
+            extra[a] += kg;
+            extra[b] -= kg;
+        }
+        return extra;
+    }
+
+    /** Kilograms of wholesale stock carried between markets last week (0 with one market or in the burn-in). */
+    public long carriedLastWeekKg() {
+        return carriedLastWeekKg;
     }
 
     // ------------------------------------------------------------------ the reference point

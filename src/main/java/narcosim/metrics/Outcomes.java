@@ -144,6 +144,7 @@ public final class Outcomes {
                 w.add(fed(marketDelivered(mk.id(), mk.name()), Event.Delivered.class,
                         e -> net.marketOf(net.places.get(e.place())) == market, Event.Delivered::kg));
             }
+            w.add(probed(carriedBetweenMarkets(), ModelState::carriedBetweenMarketsKg));
         }
         w.add(fed(flow("cartel_revenue_usd", "US$", "Cartel revenue", "Cartels' revenue from deliveries", MILLION,
                 "US$M"), Event.Delivered.class, Event.Delivered::revenueUsd));
@@ -309,6 +310,12 @@ public final class Outcomes {
     public static final List<String> SHARE_COLUMNS = narcosim.scenario.Fields.SHARE_KEYS.stream()
             .map(k -> "share_" + k).toList();
 
+    private static Outcome carriedBetweenMarkets() {
+        return flow("carried_between_markets_kg", "kg", "Cocaine carried between markets",
+                "Wholesale stock carried from a cheaper market to a dearer one where their prices differ by more than "
+                        + "carrying it costs (ODD 7.14)", T, "t");
+    }
+
     private static Outcome marketPrice(String id, String name) {
         return level("market_" + id + "_price_usd_kg", "US$/kg", "Wholesale price, " + name,
                 "Wholesale price at the gateways of " + name + " (its own supply and demand)", 1, "US$/kg",
@@ -357,6 +364,7 @@ public final class Outcomes {
             String id = name.substring(12, name.length() - 7);
             return chainPrice(id, id);
         }
+        if (name.equals("carried_between_markets_kg")) return carriedBetweenMarkets();
         if (name.startsWith("market_") && name.endsWith("_price_usd_kg") && name.length() > 20) {
             String id = name.substring(7, name.length() - 13);
             return marketPrice(id, id);

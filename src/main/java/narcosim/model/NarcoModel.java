@@ -158,7 +158,9 @@ public final class NarcoModel extends SimState {
         events.register(totals, Event.Produced.class, Event.Delivered.class, Event.Seized.class, Event.Lost.class);
         protection = new Protection(params, network);
         events.register(protection, Event.Bribe.class);
-        markets = new Markets(network.markets, network.nations.size(), params);
+        java.util.Map<String, narcosim.scenario.Specs.Place> placeSpecs = new java.util.HashMap<>();
+        for (narcosim.scenario.Specs.Place sp : config.scenario().places()) placeSpecs.put(sp.id(), sp);
+        markets = new Markets(network.markets, placeSpecs::get, network.nations.size(), params);
         world = WorldRules.of(params);
         int np = network.places.size();
         harvestEma = new double[np];

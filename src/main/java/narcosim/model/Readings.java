@@ -50,6 +50,11 @@ final class Readings implements ModelState {
     }
 
     @Override
+    public double carriedBetweenMarketsKg() {
+        return m.markets().carriedLastWeekKg();
+    }
+
+    @Override
     public double chainPrice(Nation nation) {
         return m.markets().chainPrice(nation);
     }

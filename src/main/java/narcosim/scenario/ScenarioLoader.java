@@ -134,7 +134,7 @@ public final class ScenarioLoader {
         List<Specs.Link> links = links(root, placeById, params);
         checkReachability(places, links, root);
         List<Specs.Cartel> cartels = cartels(root, placeById);
-        List<Specs.Market> markets = markets(root, places, links, nationById);
+        List<Specs.Market> markets = markets(root, places, links, nationById, params);
         List<Specs.Strategy> strategies = strategies(root, nationById.keySet(), indicators(nations, places));
         for (Map.Entry<String, Object> e : late.entrySet()) {
             checkNationParam(Params.get(e.getKey()), e.getValue(), nationById.keySet(), null, SET_PREFIX + e.getKey());
@@ -320,7 +320,7 @@ public final class ScenarioLoader {
      * nation's price.
      */
     private List<Specs.Market> markets(MappingNode root, List<Specs.Place> places, List<Specs.Link> links,
-                                       Map<String, Specs.Nation> nations) throws ScenarioException {
+                                       Map<String, Specs.Nation> nations, ParamValues params) throws ScenarioException {
         List<Specs.Place> gateways = places.stream().filter(p -> p.kind() == Specs.PlaceKind.MARKET).toList();
         NodeTuple t = tuple(root, "markets");
         if (t == null) {
@@ -398,6 +398,24 @@ public final class ScenarioLoader {
             if (mk.gateways().stream().noneMatch(reach::contains)) {
                 throw y.err(seq.getValue().get(i), "markets." + mk.id() + ".gateways", "no chain of links leads from a "
                         + "production place to any gateway of this market");
+            }
+        }
+        // Reference prices further apart than carrying stock between the markets costs are not an equilibrium:
+        // wholesalers would carry it (ODD 7.14).
+        double land = params.real("shipment.cost_land_usd_kg_km");
+        for (int i = 0; i < out.size(); i++) {
+            for (int k = 0; k < i; k++) {
+                Specs.Market a = out.get(i);
+                Specs.Market b = out.get(k);
+                double carry = Specs.Market.carryUsdKg(a, b, byId::get, land);
+                if (Math.abs(a.priceUsdKg() - b.priceUsdKg()) > carry + 1e-9) {
+                    throw y.err(seq.getValue().get(i), "markets." + a.id() + ".price_usd_kg", String.format(
+                            java.util.Locale.ROOT, "expected a reference price within US$%,.0f/kg of market %s's "
+                                    + "(US$%,.0f/kg), what carrying a kg between their nearest gateways by road costs "
+                                    + "at shipment.cost_land_usd_kg_km; got US$%,.0f/kg: wholesalers would carry "
+                                    + "cocaine from the cheaper market to the dearer", carry, b.id(), b.priceUsdKg(),
+                            a.priceUsdKg()));
+                }
             }
         }
         if (Math.abs(shares - 1) > 1e-6) {
