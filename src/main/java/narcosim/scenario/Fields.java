@@ -40,8 +40,8 @@ public final class Fields {
             id("Nation id, named by places and by parameters that take a nation", Specs.Nation::id),
             name(Specs.Nation::name),
             number("price_usd_kg", null, 1, 1e7, "US$/kg",
-                    "Price of cocaine: at the source for a nation with production places, the reference price P_ref "
-                            + "for the market's nation; elsewhere a reference figure the model's chain price is "
+                    "Price of cocaine: at the source for a nation with production places, the default reference price "
+                            + "P_ref of a market whose first gateway is in the nation; elsewhere a reference figure the model's chain price is "
                             + "compared with, not an input (press figures of 2017; see the scenario's header)",
                     Specs.Nation::priceUsdKg),
             number("legal_income_usd_week", null, 0, 1e6, "US$/week",
