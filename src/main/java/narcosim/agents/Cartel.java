@@ -260,25 +260,26 @@ public final class Cartel implements Steppable {
     }
 
     /**
-     * Value of a kg at each place: V(market) = price; V(p) = max over links p->q of (1 - r) V(q) - cost -
+     * Value of a kg at each place: V(gateway) = its market's price; V(p) = max over links p->q of (1 - r) V(q) - cost -
      * handling at q (expected profit under perceived risk). {@code value} uses our network only;
      * {@code valueFull} every link, to rank places we might expand into (needed at reviews only).
      */
     private void computeValues(NarcoModel model, boolean full) {
         Network net = model.network();
-        double price = model.market().price();
+        Markets markets = model.markets();
         for (Place q : net.places) {
             keep[q.index] = waitFactor(net, q);
             handle[q.index] = handling(model, q);
         }
-        bellman(net, price, value, true);
-        if (full) bellman(net, price, valueFull, false);
+        bellman(net, markets, value, true);
+        if (full) bellman(net, markets, valueFull, false);
     }
 
-    private void bellman(Network net, double price, double[] v, boolean ownOnly) {
+    private void bellman(Network net, Markets markets, double[] v, boolean ownOnly) {
         Arrays.fill(v, Double.NEGATIVE_INFINITY);
         for (Place p : net.places) {
-            if (p.isMarket() && (!ownOnly || places.get(p.index))) v[p.index] = price;
+            // A gateway is worth its own market's price (ODD 7.14).
+            if (p.isMarket() && (!ownOnly || places.get(p.index))) v[p.index] = markets.price(net.marketOf(p));
         }
         boolean changed = true;
         List<Link> order = net.linksTowardsMarketFirst();
@@ -419,7 +420,7 @@ public final class Cartel implements Steppable {
      */
     private void buyAndDispatch(NarcoModel model) {
         Network net = model.network();
-        double wanted = model.market().wanted();
+        double wanted = model.markets().wanted();
         double loss = model.tradeLoss();
         for (int h : homes) {
             Place home = net.places.get(h);
@@ -561,7 +562,7 @@ public final class Cartel implements Steppable {
             operator().arrived(at, from, kg, model);
             return;
         }
-        double margin = model.market().chainPrice(at.nation) - model.market().chainPrice(from.nation);
+        double margin = model.markets().chainPrice(at.nation) - model.markets().chainPrice(from.nation);
         if (margin > 0 && !at.isMarket()) marginAt[at.index] += margin * kg;
         kgAt[at.index] += kg;
         kgWindow[at.index] += kg;

@@ -20,8 +20,9 @@ import picocli.CommandLine.Option;
         description = {"List every model parameter: key, default, allowed values, unit and meaning. Set them in a "
             + "scenario file's section (e.g. 'military:' then 'targeting: intelligence'), in a strategy's doctrine, or "
             + "with --set military.targeting=intelligence.",
-            "Then the fields of a scenario's nations, places, links and cartels (set them in the file's lists, or "
-            + "with --set nations.COL.corruption=0.5, --set 'links.tumaco>off_gorgona.capacity_kg_week=9000': quote a > from the shell)."})
+            "Then the fields of a scenario's nations, places, links, cartels and markets (set them in the file's lists, "
+            + "or with --set nations.COL.corruption=0.5, --set markets.iberia.demand_share=0.3, "
+            + "--set 'links.tumaco>off_gorgona.capacity_kg_week=9000': quote a > from the shell)."})
 public final class ParamsCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -36,7 +37,7 @@ public final class ParamsCommand implements Callable<Integer> {
     String role;
 
     @Option(names = "--section", paramLabel = "NAME", description = "Only this section (e.g. military, or nations, "
-            + "places, links, cartels for the fields of a scenario's lists).")
+            + "places, links, cartels, markets for the fields of a scenario's lists).")
     String section;
 
     @Override

@@ -63,6 +63,7 @@ public final class ScenarioWriter {
         root.put("places", entities(sc.places(), Fields.PLACE));
         root.put("links", entities(sc.links(), Fields.LINK));
         root.put("cartels", entities(sc.cartels(), Fields.CARTEL));
+        root.put("markets", entities(sc.markets(), Fields.MARKET));
         Specs.Strategy s = cfg.strategy();
         Map<String, Object> strategy = strategy(s, s.id());
         if (s.adaptive()) strategy.put("rules", entities(s.rules(), Fields.RULE));

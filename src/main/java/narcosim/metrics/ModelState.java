@@ -22,6 +22,12 @@ public interface ModelState {
     /** A part of the gateway price, US$/kg, by its column name's part (source, transport, ..., scarcity). */
     double pricePart(String part);
 
+    /** The wholesale price of one of the scenario's markets (by its index in the list), US$/kg. */
+    double marketPrice(int market);
+
+    /** Kilograms of wholesale stock carried between markets this week (ODD 7.14). */
+    double carriedBetweenMarketsKg();
+
     /** Price of cocaine in a nation (smoothed value of the kilograms arriving there), NaN before any. */
     double chainPrice(Nation nation);
 

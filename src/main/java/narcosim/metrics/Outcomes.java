@@ -114,7 +114,8 @@ public final class Outcomes {
         w.add(probed(level("stock_kg", "kg", "Cocaine in stock",
                 "Kg in stock at production places (unsold, or bought by cartels) at the week's end", T, "t",
                 Change.RELATIVE), ModelState::stockKg));
-        w.add(probed(level("price_usd_kg", "US$/kg", "Wholesale price", "Wholesale price at the market gateway", 1,
+        w.add(probed(level("price_usd_kg", "US$/kg", "Wholesale price", "Wholesale price at the market gateways (with "
+                + "several markets, their demand-weighted mean)", 1,
                 "US$/kg", Change.RELATIVE), ModelState::price));
         w.add(probed(level("risk_premium", "", "Risk premium",
                 "Supply price over the supply price without compensation for risk (loss replacement, crews' risk pay)", 1, "x",
@@ -133,6 +134,17 @@ public final class Outcomes {
             if (!n.spec.international() && net.places.stream().anyMatch(p -> p.nation == n && !p.isMarket())) {
                 w.add(probed(chainPrice(n.id(), n.spec.name()), m -> m.chainPrice(n)));
             }
+        }
+        // With several markets (ODD 7.14), each market's price and the kilograms delivered to its gateways.
+        if (net != null && net.markets.size() > 1) {
+            for (int k = 0; k < net.markets.size(); k++) {
+                narcosim.scenario.Specs.Market mk = net.markets.get(k);
+                int market = k;
+                w.add(probed(marketPrice(mk.id(), mk.name()), m -> m.marketPrice(market)));
+                w.add(fed(marketDelivered(mk.id(), mk.name()), Event.Delivered.class,
+                        e -> net.marketOf(net.places.get(e.place())) == market, Event.Delivered::kg));
+            }
+            w.add(probed(carriedBetweenMarkets(), ModelState::carriedBetweenMarketsKg));
         }
         w.add(fed(flow("cartel_revenue_usd", "US$", "Cartel revenue", "Cartels' revenue from deliveries", MILLION,
                 "US$M"), Event.Delivered.class, Event.Delivered::revenueUsd));
@@ -298,6 +310,23 @@ public final class Outcomes {
     public static final List<String> SHARE_COLUMNS = narcosim.scenario.Fields.SHARE_KEYS.stream()
             .map(k -> "share_" + k).toList();
 
+    private static Outcome carriedBetweenMarkets() {
+        return flow("carried_between_markets_kg", "kg", "Cocaine carried between markets",
+                "Wholesale stock carried from a cheaper market to a dearer one where their prices differ by more than "
+                        + "carrying it costs (ODD 7.14)", T, "t");
+    }
+
+    private static Outcome marketPrice(String id, String name) {
+        return level("market_" + id + "_price_usd_kg", "US$/kg", "Wholesale price, " + name,
+                "Wholesale price at the gateways of " + name + " (its own supply and demand)", 1, "US$/kg",
+                Change.RELATIVE);
+    }
+
+    private static Outcome marketDelivered(String id, String name) {
+        return flow("market_" + id + "_delivered_kg", "kg", "Cocaine delivered to " + name,
+                "Kg reaching the gateways of " + name, T, "t");
+    }
+
     private static Outcome budgetShare(String part) {
         return level("share_" + part, "fraction", "Budget share: " + part,
                 "Share of the campaign's budget on " + part + " this week (an adaptive strategy's rules move it at "
@@ -334,6 +363,15 @@ public final class Outcomes {
         if (name.startsWith("chain_price_") && name.endsWith("_usd_kg")) {
             String id = name.substring(12, name.length() - 7);
             return chainPrice(id, id);
+        }
+        if (name.equals("carried_between_markets_kg")) return carriedBetweenMarkets();
+        if (name.startsWith("market_") && name.endsWith("_price_usd_kg") && name.length() > 20) {
+            String id = name.substring(7, name.length() - 13);
+            return marketPrice(id, id);
+        }
+        if (name.startsWith("market_") && name.endsWith("_delivered_kg") && name.length() > 20) {
+            String id = name.substring(7, name.length() - 13);
+            return marketDelivered(id, id);
         }
         if (name.startsWith("flow_") && name.endsWith("_kg")) {
             String tag = name.substring(5, name.length() - 3);

@@ -7,7 +7,7 @@ import java.util.List;
 
 import narcosim.agents.Cartel;
 import narcosim.agents.Community;
-import narcosim.agents.Market;
+import narcosim.agents.Markets;
 import narcosim.agents.ResidentRules;
 import narcosim.agents.Shipment;
 import narcosim.metrics.Event;
@@ -75,7 +75,7 @@ public final class NarcoModel extends SimState {
                       int mergeHalfLifeWeeks, int insolvencyWeeks) {
 
         static WorldRules of(ParamValues p) {
-            return new WorldRules(p.real("market.yield_kg_per_ha_year") * p.real("market.north_share") / 52.0,
+            return new WorldRules(p.real("market.yield_kg_per_ha_year") * p.real("market.share_of_production") / 52.0,
                     p.integer("eradication.replant_weeks"), p.integer("eradication.resprout_weeks"),
                     p.integer("eradication.memory_weeks"), p.real("market.planting_elasticity"),
                     p.integer("market.planting_weeks"), p.real("cartel.contest_violence"),
@@ -87,7 +87,7 @@ public final class NarcoModel extends SimState {
     private final RunConfig config;
     private final ParamValues params;
     private Network network;
-    private Market market;
+    private Markets markets;
     private Campaign campaign;
     /** The burn-in's campaign (scenario section burn_in, ODD 7.23), retired when the run's starts; or null. */
     private Campaign anchor;
@@ -158,9 +158,9 @@ public final class NarcoModel extends SimState {
         events.register(totals, Event.Produced.class, Event.Delivered.class, Event.Seized.class, Event.Lost.class);
         protection = new Protection(params, network);
         events.register(protection, Event.Bribe.class);
-        double marketPrice = network.places.stream().filter(Place::isMarket).findFirst().orElseThrow()
-                .nation.spec.priceUsdKg();
-        market = new Market(marketPrice, network.nations.size(), params);
+        java.util.Map<String, narcosim.scenario.Specs.Place> placeSpecs = new java.util.HashMap<>();
+        for (narcosim.scenario.Specs.Place sp : config.scenario().places()) placeSpecs.put(sp.id(), sp);
+        markets = new Markets(network.markets, placeSpecs::get, network.nations.size(), params);
         world = WorldRules.of(params);
         int np = network.places.size();
         harvestEma = new double[np];
@@ -321,13 +321,13 @@ public final class NarcoModel extends SimState {
      * exactly. Anything else stops the run (ModelStateException) rather than writing wrong numbers.
      */
     private void checkState() {
-        double price = market.price();
-        if (!(price > 0 && price <= market.priceCap() * (1 + 1e-12))) {
+        double price = markets.price();
+        if (!(price > 0 && price <= markets.priceCap() * (1 + 1e-12))) {
             throw new ModelStateException("the market price is " + ModelStateException.show(price)
-                    + " US$/kg (valid: above 0, at most " + ModelStateException.show(market.priceCap())
+                    + " US$/kg (valid: above 0, at most " + ModelStateException.show(markets.priceCap())
                     + " = market.price_cap_factor x the reference price)");
         }
-        double rp = market.riskPremium();
+        double rp = markets.riskPremium();
         if (!(rp >= 1 && Double.isFinite(rp))) {
             throw new ModelStateException("the risk share of the price (risk premium) is " + ModelStateException.show(rp)
                     + " (valid: finite, >= 1)");
@@ -341,9 +341,9 @@ public final class NarcoModel extends SimState {
                         + " (valid: finite, planting >= 0, factor > 0)");
             }
         }
-        if (totals.deliveredKg() != Math.addExact(consumedKg, market.stockKg())) {
+        if (totals.deliveredKg() != Math.addExact(consumedKg, markets.stockKg())) {
             throw new ModelStateException("the market's balance is off: delivered " + totals.deliveredKg()
-                    + " kg, consumed " + consumedKg + " kg, in the market's stock " + market.stockKg() + " kg");
+                    + " kg, consumed " + consumedKg + " kg, in the market's stock " + markets.stockKg() + " kg");
         }
         boolean areaCapped = false;
         for (Place p : network.places) {
@@ -390,7 +390,7 @@ public final class NarcoModel extends SimState {
         if (!(trust >= 0 && trust <= 1)) {
             throw new ModelStateException("mean trust is " + ModelStateException.show(trust) + " (valid: 0 to 1)");
         }
-        if (market.capped()) priceCapWeeks++;
+        if (markets.capped()) priceCapWeeks++;
         if (areaCapped) areaCapWeeks++;
         transit.closeWeek();
     }
@@ -399,7 +399,7 @@ public final class NarcoModel extends SimState {
 
     private void worldPhase() {
         if (stepsSoFar() == burnIn / 2 || (burnIn == 0 && stepsSoFar() == 0)) {
-            market.openCalibrationWindow();
+            markets.openCalibrationWindow();
             windowStart = new long[] {totals.producedKg()};
         }
         if (anchor != null && stepsSoFar() == 0) anchor.deploy();
@@ -410,7 +410,7 @@ public final class NarcoModel extends SimState {
         }
         // The market's reference point is fixed at the end of the burn-in, or as soon after it as loads have
         // been delivered (a short burn-in may end before the first load arrives).
-        if (stepsSoFar() >= burnIn && !market.calibrated()) market.calibrate(referenceSupply);
+        if (stepsSoFar() >= burnIn && !markets.calibrated()) markets.calibrate(referenceSupply);
         totals.newWeek();
         transit.newWeek();
         protection.newWeek();
@@ -447,14 +447,14 @@ public final class NarcoModel extends SimState {
                 // The farm-gate factor: what cartels wanted to buy over what is on offer, smoothed (ODD 7.6).
                 wantedEma[i] = (1 - a) * wantedEma[i] + a * wantedWeek[i];
                 wantedWeek[i] = 0;
-                if (market.calibrated() && offered[i] > 0) {
+                if (markets.calibrated() && offered[i] > 0) {
                     sourceFactor[i] = Math.min(sourceCap, Math.max(1 / sourceCap, wantedEma[i] / offered[i]));
                 }
             }
         }
         offeredTotal = total;
-        market.update();
-        consumedKg = Math.addExact(consumedKg, market.consumedLastWeekKg());
+        markets.update();
+        consumedKg = Math.addExact(consumedKg, markets.consumedLastWeekKg());
         contests();
         exits();
         mergers();
@@ -505,9 +505,9 @@ public final class NarcoModel extends SimState {
         }
         // The window's stakes were valued at costs only (the margin is fixed at the end of the burn-in):
         // revalue them once, as the market revalued its chain prices, so violence does not jump then.
-        if (market.calibrated() && !contestRevalued) {
+        if (markets.calibrated() && !contestRevalued) {
             double sum = 0;
-            for (Nation n : network.nations) sum += contestStakeByNation[n.index] * market.revaluation(n);
+            for (Nation n : network.nations) sum += contestStakeByNation[n.index] * markets.revaluation(n);
             if (sum > 0) contestStakeSum = sum;
             contestRevalued = true;
         }
@@ -547,7 +547,7 @@ public final class NarcoModel extends SimState {
         }
         // Value at stake (kg x price of cocaine in the place's nation, 7.14) x (1 - Herfindahl index of the
         // rivals' kg shares). The chain price is known wherever kg arrived last week (the market updated it).
-        double price = market.chainPrice(p.nation);
+        double price = markets.chainPrice(p.nation);
         return Double.isNaN(price) ? 0 : total * price * (1 - hhi);
     }
 
@@ -710,8 +710,8 @@ public final class NarcoModel extends SimState {
         return network;
     }
 
-    public Market market() {
-        return market;
+    public Markets markets() {
+        return markets;
     }
 
     /**

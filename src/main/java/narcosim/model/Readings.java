@@ -31,32 +31,42 @@ final class Readings implements ModelState {
 
     @Override
     public double price() {
-        return m.market().price();
+        return m.markets().price();
     }
 
     @Override
     public double riskPremium() {
-        return m.market().riskPremium();
+        return m.markets().riskPremium();
     }
 
     @Override
     public double pricePart(String part) {
-        return m.market().part(UnitCost.Part.valueOf(part.toUpperCase(java.util.Locale.ROOT)));
+        return m.markets().part(UnitCost.Part.valueOf(part.toUpperCase(java.util.Locale.ROOT)));
+    }
+
+    @Override
+    public double marketPrice(int market) {
+        return m.markets().price(market);
+    }
+
+    @Override
+    public double carriedBetweenMarketsKg() {
+        return m.markets().carriedLastWeekKg();
     }
 
     @Override
     public double chainPrice(Nation nation) {
-        return m.market().chainPrice(nation);
+        return m.markets().chainPrice(nation);
     }
 
     @Override
     public double consumedKg() {
-        return m.market().consumedLastWeekKg();
+        return m.markets().consumedLastWeekKg();
     }
 
     @Override
     public double marketStockKg() {
-        return m.market().stockKg();
+        return m.markets().stockKg();
     }
 
     @Override

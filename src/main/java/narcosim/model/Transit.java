@@ -140,14 +140,15 @@ public final class Transit implements Steppable, Shipping {
         c.arrived(q, l.from, s.kg, model);
         handle(s, q);
         if (q.isMarket()) {
-            model.market().delivered(q.nation, s.kg, s.cost);
-            double revenue = s.kg * model.market().price();
+            int market = model.network().marketOf(q);
+            model.markets().delivered(market, q.nation, s.kg, s.cost);
+            double revenue = s.kg * model.markets().price(market);
             c.earned(revenue);
             end(s, l, Shipment.Status.DELIVERED);
             model.events().emit(new Event.Delivered(c.index(), q.index, s.kg, revenue));
             return;
         }
-        model.market().arrived(q.nation, s.kg, s.cost);
+        model.markets().arrived(q.nation, s.kg, s.cost);
         if (model.campaign().search(s, q, model.random)) seize(s, l, q, q.nation, Event.Agency.POLICE);
     }
 

@@ -135,6 +135,7 @@ public final class HtmlReport {
 
         h.append("<h2 id=\"price\">Why the price moves</h2>\n");
         price(h, r, sc);
+        MarketsSection.write(h, r, sc, paired);
 
         h.append("<h2 id=\"interdiction\">Interdiction and what the partnership money bought</h2>\n");
         interdiction(h, r);
@@ -730,7 +731,7 @@ public final class HtmlReport {
         h.append("<tr><th>").append(esc(k)).append("</th><td>").append(esc(v)).append("</td></tr>\n");
     }
 
-    private static String label(Scenario sc, String id) {
+    static String label(Scenario sc, String id) {
         if (sc == null) return id;
         return sc.strategy(id).map(s -> s.name() == null || s.name().isBlank() ? id : s.name()).orElse(id);
     }

@@ -62,7 +62,7 @@ public final class KeptRoutes implements Runner.Finished {
 
     private static Scenario unnamed(Scenario s) {
         return new Scenario(s.name(), s.description(), "", s.budgetMusdPerYear(), s.nations(), s.places(), s.links(),
-                s.cartels(), s.strategies(), s.params(), s.overrides(), s.burnIn());
+                s.cartels(), s.markets(), s.strategies(), s.params(), s.overrides(), s.burnIn());
     }
 
     /** How many kept runs the report took instead of repeating them. */

@@ -40,8 +40,8 @@ public final class Fields {
             id("Nation id, named by places and by parameters that take a nation", Specs.Nation::id),
             name(Specs.Nation::name),
             number("price_usd_kg", null, 1, 1e7, "US$/kg",
-                    "Price of cocaine: at the source for a nation with production places, the reference price P_ref "
-                            + "for the market's nation; elsewhere a reference figure the model's chain price is "
+                    "Price of cocaine: at the source for a nation with production places, the default reference price "
+                            + "P_ref of a market whose first gateway is in the nation; elsewhere a reference figure the model's chain price is "
                             + "compared with, not an input (press figures of 2017; see the scenario's header)",
                     Specs.Nation::priceUsdKg),
             number("legal_income_usd_week", null, 0, 1e6, "US$/week",
@@ -113,6 +113,20 @@ public final class Fields {
             of("home", Field.Kind.LIST, "production place ids", "Production places the cartel starts from",
                     Specs.Cartel::home));
 
+    public static final List<Field<Specs.Market>> MARKET = List.of(
+            id("Market id", Specs.Market::id),
+            name(Specs.Market::name),
+            of("gateways", Field.Kind.LIST, "place ids of kind market",
+                    "The market's gateways: places of kind market where cargo is sold into it (every place of kind "
+                            + "market belongs to one market)", Specs.Market::gateways),
+            new Field<>("price_usd_kg", Field.Kind.NUMBER, null, 1, 1e7, "US$/kg",
+                    "the first gateway's nation's price_usd_kg", false,
+                    "Reference wholesale price P_ref: the price at which the market takes its reference supply",
+                    Specs.Market::priceUsdKg),
+            new Field<>("demand_share", Field.Kind.NUMBER, null, 0.0001, 1, "share", "1 with one market", false,
+                    "The market's share of the demand of the scenario's markets (they add up to 1): its reference "
+                            + "supply is this share of the burn-in's steady delivered flow", Specs.Market::demandShare));
+
     private static Field<Specs.Shares> share(String key, String label, String description,
                                              Function<Specs.Shares, Object> get) {
         return new Field<>(key, Field.Kind.NUMBER, 0.0, 0, 1, "share", "", false, description, get, label);
@@ -182,7 +196,7 @@ public final class Fields {
     }
 
     /** The entities, by the scenario file's section name. */
-    public static final List<String> SECTIONS = List.of("nations", "places", "links", "cartels");
+    public static final List<String> SECTIONS = List.of("nations", "places", "links", "cartels", "markets");
 
     public static List<? extends Field<?>> of(String section) {
         return switch (section) {
@@ -190,6 +204,7 @@ public final class Fields {
             case "places" -> PLACE;
             case "links" -> LINK;
             case "cartels" -> CARTEL;
+            case "markets" -> MARKET;
             default -> throw new IllegalArgumentException(section);
         };
     }

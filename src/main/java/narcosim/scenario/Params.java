@@ -195,8 +195,9 @@ public final class Params {
 
         // ---- market (Caulkins et al. 1993; NarcoLogic)
         real("market.yield_kg_per_ha_year", 7.0, 0, 100, "kg/ha/year", "Cocaine produced per hectare of coca per year (UNODC).");
-        real("market.north_share", 0.6, 0, 1, "",
-                "Share of Andean production bound for the North American market; the rest (Europe, elsewhere) is not modelled.");
+        real("market.share_of_production", 0.6, 0, 1, "",
+                "Share of Andean production bound for the scenario's markets (all of them; each market's part is its "
+                        + "demand_share); the rest goes to markets the scenario does not model.");
         real("cartel.wait_discount", 0.97, 0.5, 1, "1/week",
                 "Value kept per week a shipment expects to wait at a congested place (backlog over outgoing capacity).");
         real("market.demand_elasticity", -0.7, -2.5, -0.2, "",
@@ -469,6 +470,19 @@ public final class Params {
 
     public static Param get(String key) {
         return ALL.get(key);
+    }
+
+    /**
+     * Parameters an earlier version had under another name: the old key, and what to write instead (a file or a
+     * --set with the old key gets this as its error, not a guess).
+     */
+    private static final Map<String, String> RENAMED = Map.of("market.north_share",
+            "was renamed market.share_of_production: the share of production bound for the scenario's markets, all "
+                    + "of them (a scenario lists its markets under markets:, each with its demand_share)");
+
+    /** Why an old parameter key is no longer read, or null if the key was never renamed. */
+    public static String renamed(String key) {
+        return RENAMED.get(key);
     }
 
     public static boolean has(String key) {

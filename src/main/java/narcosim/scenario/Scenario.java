@@ -11,11 +11,13 @@ import java.util.Optional;
  *
  * @param overrides parameter values given with {@code --set}; they win over the file and over a
  *                  strategy's doctrine
+ * @param markets   the wholesale markets, at least one; every place of kind market is a gateway of one of them
  * @param burnIn    the campaign the burn-in runs under, or null: the burn-in runs without a campaign
  */
 public record Scenario(String name, String description, String source, double budgetMusdPerYear,
                        List<Specs.Nation> nations, List<Specs.Place> places, List<Specs.Link> links,
-                       List<Specs.Cartel> cartels, List<Specs.Strategy> strategies, ParamValues params,
+                       List<Specs.Cartel> cartels, List<Specs.Market> markets, List<Specs.Strategy> strategies,
+                       ParamValues params,
                        Map<String, Object> overrides, Specs.BurnIn burnIn) {
 
     public Optional<Specs.Strategy> strategy(String id) {
@@ -57,7 +59,7 @@ public record Scenario(String name, String description, String source, double bu
 
     /** A copy with a different parameter set (used by benchmarks and sweeps). */
     public Scenario withParams(ParamValues p) {
-        return new Scenario(name, description, source, budgetMusdPerYear, nations, places, links, cartels, strategies,
-                p, overrides, burnIn);
+        return new Scenario(name, description, source, budgetMusdPerYear, nations, places, links, cartels, markets,
+                strategies, p, overrides, burnIn);
     }
 }

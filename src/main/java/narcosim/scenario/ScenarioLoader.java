@@ -58,7 +58,7 @@ public final class ScenarioLoader {
             new Mix("military", List.of("boat", "aircraft", "ground", "surveillance"), "military budget"),
             new Mix("partnership", List.of("training", "surveillance", "liaison"), "partnership budget"));
     static final List<String> TOP_KEYS = List.of("name", "description", "budget", "nations", "places",
-            "links", "cartels", "strategies", "burn_in");
+            "links", "cartels", "markets", "strategies", "burn_in");
 
     private final String file;
     private final YamlNodes y;
@@ -134,6 +134,7 @@ public final class ScenarioLoader {
         List<Specs.Link> links = links(root, placeById, params);
         checkReachability(places, links, root);
         List<Specs.Cartel> cartels = cartels(root, placeById);
+        List<Specs.Market> markets = markets(root, places, links, nationById, params);
         List<Specs.Strategy> strategies = strategies(root, nationById.keySet(), indicators(nations, places));
         for (Map.Entry<String, Object> e : late.entrySet()) {
             checkNationParam(Params.get(e.getKey()), e.getValue(), nationById.keySet(), null, SET_PREFIX + e.getKey());
@@ -153,7 +154,8 @@ public final class ScenarioLoader {
         }
         Specs.BurnIn burnIn = burnIn(root, strategies, total);
         return new Scenario(name, description, file, total, List.copyOf(nations), List.copyOf(places),
-                List.copyOf(links), List.copyOf(cartels), List.copyOf(strategies), params, Map.copyOf(late), burnIn);
+                List.copyOf(links), List.copyOf(cartels), markets, List.copyOf(strategies), params, Map.copyOf(late),
+                burnIn);
     }
 
     /**
@@ -309,6 +311,118 @@ public final class ScenarioLoader {
                                 + "to a place of kind market");
             }
         }
+    }
+
+    /**
+     * The optional {@code markets:} list (ODD 7.14): each market's gateways (places of kind market; every such place
+     * in exactly one market), its reference price (by default its first gateway's nation's price_usd_kg) and its
+     * demand share (the shares add up to 1). Without the list, one market of every gateway, at the first gateway's
+     * nation's price.
+     */
+    private List<Specs.Market> markets(MappingNode root, List<Specs.Place> places, List<Specs.Link> links,
+                                       Map<String, Specs.Nation> nations, ParamValues params) throws ScenarioException {
+        List<Specs.Place> gateways = places.stream().filter(p -> p.kind() == Specs.PlaceKind.MARKET).toList();
+        NodeTuple t = tuple(root, "markets");
+        if (t == null) {
+            return List.of(new Specs.Market("market", "Market", gateways.stream().map(Specs.Place::id).toList(),
+                    nations.get(gateways.get(0).nation()).priceUsdKg(), 1.0, 0));
+        }
+        SequenceNode seq = y.list(t.getValueNode(), "markets");
+        if (seq.getValue().isEmpty()) throw y.err(seq, "markets", "expected at least one market");
+        Map<String, Specs.Place> byId = new HashMap<>();
+        for (Specs.Place p : places) byId.put(p.id(), p);
+        Map<String, String> marketOf = new HashMap<>();
+        List<Specs.Market> out = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        double shares = 0;
+        for (int i = 0; i < seq.getValue().size(); i++) {
+            String path = "markets[" + i + "]";
+            MappingNode m = y.map(seq.getValue().get(i), path);
+            List<Field<Specs.Market>> f = Fields.MARKET;
+            y.checkKeys(m, path, Fields.keys(f));
+            String id = id(m, path, ids);
+            path = "markets." + id;
+            SequenceNode gs = y.list(y.req(m, path, "gateways"), path + ".gateways");
+            if (gs.getValue().isEmpty()) throw y.err(gs, path + ".gateways", "expected at least one place of kind market");
+            List<String> gw = new ArrayList<>();
+            for (Node g : gs.getValue()) {
+                String gid = scalar(g);
+                Specs.Place p = byId.get(gid);
+                if (p == null) {
+                    throw y.err(g, path + ".gateways", "expected a place id, got '" + gid + "'"
+                            + suggest(gid, byId.keySet()));
+                }
+                if (p.kind() != Specs.PlaceKind.MARKET) {
+                    throw y.err(g, path + ".gateways", "expected a place of kind market, got '" + gid + "' of kind "
+                            + p.kind().yaml());
+                }
+                String other = marketOf.put(gid, id);
+                if (other != null) {
+                    throw y.err(g, path + ".gateways", "'" + gid + "' is already a gateway of market '" + other
+                            + "': a gateway belongs to one market");
+                }
+                gw.add(gid);
+            }
+            double price = num(m, path, f, "price_usd_kg", nations.get(byId.get(gw.get(0)).nation()).priceUsdKg());
+            NodeTuple ds = tuple(m, "demand_share");
+            if (ds == null && seq.getValue().size() > 1) {
+                throw y.err(m, path + ".demand_share", "expected a demand_share: with several markets each gives its "
+                        + "share of the demand (they add up to 1)");
+            }
+            double share = num(m, path, f, "demand_share", 1.0);
+            shares += share;
+            out.add(new Specs.Market(id, y.str(m, path, "name", id), List.copyOf(gw), price, share, line(m)));
+        }
+        for (Specs.Place p : gateways) {
+            if (!marketOf.containsKey(p.id())) {
+                throw new ScenarioException(file, p.line(), "places." + p.id(), "this place of kind market is a "
+                        + "gateway of no market: list it under the gateways of one of markets ("
+                        + String.join(", ", ids.stream().sorted().toList()) + ")");
+            }
+        }
+        // A market no route reaches would wait for cargo that never comes (its price at the cap all run).
+        Map<String, List<String>> next = new HashMap<>();
+        for (Specs.Link l : links) next.computeIfAbsent(l.from(), k -> new ArrayList<>()).add(l.to());
+        Set<String> reach = new HashSet<>();
+        Deque<String> todo = new ArrayDeque<>();
+        for (Specs.Place p : places) {
+            if (p.kind() == Specs.PlaceKind.PRODUCTION && reach.add(p.id())) todo.add(p.id());
+        }
+        while (!todo.isEmpty()) {
+            for (String q : next.getOrDefault(todo.poll(), List.of())) {
+                if (reach.add(q)) todo.add(q);
+            }
+        }
+        for (int i = 0; i < out.size(); i++) {
+            Specs.Market mk = out.get(i);
+            if (mk.gateways().stream().noneMatch(reach::contains)) {
+                throw y.err(seq.getValue().get(i), "markets." + mk.id() + ".gateways", "no chain of links leads from a "
+                        + "production place to any gateway of this market");
+            }
+        }
+        // Reference prices further apart than carrying stock between the markets costs are not an equilibrium:
+        // wholesalers would carry it (ODD 7.14).
+        double land = params.real("shipment.cost_land_usd_kg_km");
+        for (int i = 0; i < out.size(); i++) {
+            for (int k = 0; k < i; k++) {
+                Specs.Market a = out.get(i);
+                Specs.Market b = out.get(k);
+                double carry = Specs.Market.carryUsdKg(a, b, byId::get, land);
+                if (Math.abs(a.priceUsdKg() - b.priceUsdKg()) > carry + 1e-9) {
+                    throw y.err(seq.getValue().get(i), "markets." + a.id() + ".price_usd_kg", String.format(
+                            java.util.Locale.ROOT, "expected a reference price within US$%,.0f/kg of market %s's "
+                                    + "(US$%,.0f/kg), what carrying a kg between their nearest gateways by road costs "
+                                    + "at shipment.cost_land_usd_kg_km; got US$%,.0f/kg: wholesalers would carry "
+                                    + "cocaine from the cheaper market to the dearer", carry, b.id(), b.priceUsdKg(),
+                            a.priceUsdKg()));
+                }
+            }
+        }
+        if (Math.abs(shares - 1) > 1e-6) {
+            throw y.err(seq, "markets.*.demand_share", "expected the markets' demand_share to add up to 1, got "
+                    + round(shares));
+        }
+        return List.copyOf(out);
     }
 
     private List<Specs.Cartel> cartels(MappingNode root, Map<String, Specs.Place> places) throws ScenarioException {
@@ -480,6 +594,10 @@ public final class ScenarioLoader {
             NodeTuple t = tuple(root, section);
             if (t == null) continue;
             MappingNode m = y.map(t.getValueNode(), section);
+            for (NodeTuple kv : m.getValue()) {
+                String why = Params.renamed(section + "." + scalar(kv.getKeyNode()));
+                if (why != null) throw y.err(kv.getKeyNode(), section + "." + scalar(kv.getKeyNode()), why);
+            }
             y.checkKeys(m, section, Params.keysIn(section));
             for (NodeTuple kv : m.getValue()) {
                 String key = section + "." + scalar(kv.getKeyNode());

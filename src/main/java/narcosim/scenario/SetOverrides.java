@@ -51,6 +51,7 @@ final class SetOverrides {
         Node valueNode = YamlNodes.readValue(where, YamlNodes.visible(key), value.isEmpty() ? "''" : value);
         Mark mark = new Mark(where, 0, -1, 0, new int[0], 0);
         valueNode = retag(valueNode, mark);
+        if (Params.renamed(key) != null) throw new ScenarioException(where, 0, key, Params.renamed(key));
         Param p = Params.get(key);
         if (p != null) {
             late.put(key, y.param(p, valueNode, key));

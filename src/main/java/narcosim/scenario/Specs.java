@@ -51,6 +51,35 @@ public final class Specs {
     public record Cartel(String id, String name, double capitalMusd, List<String> home, int line) {
     }
 
+    /**
+     * A wholesale market (ODD 7.14): the gateway places where cargo is sold into it, its reference price and its
+     * share of the demand of the scenario's markets (their shares add up to 1).
+     *
+     * @param priceUsdKg the reference price P_ref; the file may leave it to its first gateway's nation's price
+     */
+    public record Market(String id, String name, List<String> gateways, double priceUsdKg, double demandShare,
+                         int line) {
+
+        /**
+         * What it costs to carry a kg of wholesale stock from one market to another by road: the land rate
+         * (shipment.cost_land_usd_kg_km) over the road distance between their nearest gateways (great circle x 1.3,
+         * as a land link's default length). Wholesalers carry stock from one to the other when their prices differ
+         * by more (the law of one price between connected markets, net of transport: Samuelson 1952).
+         */
+        public static double carryUsdKg(Market a, Market b, java.util.function.Function<String, Place> places,
+                                        double landUsdKgKm) {
+            double km = Double.POSITIVE_INFINITY;
+            for (String x : a.gateways()) {
+                for (String y : b.gateways()) {
+                    Place p = places.apply(x);
+                    Place q = places.apply(y);
+                    km = Math.min(km, narcosim.util.Geo.greatCircleKm(p.lat(), p.lon(), q.lat(), q.lon()) * 1.3);
+                }
+            }
+            return landUsdKgKm * km;
+        }
+    }
+
     /** Budget shares of a strategy; they add up to 1, or all are 0 for the do-nothing baseline. */
     public record Shares(double military, double police, double development, double partnership) {
         public double sum() {

@@ -24,6 +24,9 @@ public final class Network {
     private final List<Link> towardsMarket;
     private final List<String> regions;
     private final int[] regionOfPlace;
+    /** The scenario's markets, and per place the index of the market it is a gateway of (-1 for other places). */
+    public final List<Specs.Market> markets;
+    private final int[] marketOfPlace;
 
     public Network(Scenario sc, ParamValues p, double initialCapability) {
         Map<String, Nation> nationById = new HashMap<>();
@@ -66,6 +69,17 @@ public final class Network {
         regions = sc.places().stream().map(Specs.Place::region).filter(r -> !r.isEmpty()).distinct().toList();
         regionOfPlace = new int[places.size()];
         for (Place pl : places) regionOfPlace[pl.index] = regions.indexOf(pl.spec.region());
+        markets = sc.markets();
+        marketOfPlace = new int[places.size()];
+        Arrays.fill(marketOfPlace, -1);
+        for (int k = 0; k < markets.size(); k++) {
+            for (String g : markets.get(k).gateways()) marketOfPlace[placeById.get(g).index] = k;
+        }
+    }
+
+    /** Index (in {@link #markets}) of the market a gateway sells into; -1 for a place that is not a gateway. */
+    public int marketOf(Place p) {
+        return marketOfPlace[p.index];
     }
 
     public int[] out(int place) {

@@ -93,7 +93,7 @@ class CrewsTest {
         Community farm = TestModels.community(m, "farm");
         Cartel gang = m.cartels().get(0);
         TestModels.steps(m, 80);
-        assertTrue(!Double.isNaN(m.market().wanted()), "the market's reference point is known");
+        assertTrue(!Double.isNaN(m.markets().wanted()), "the market's reference point is known");
         long[] departed = {0};
         m.events().register(e -> {
             if (e instanceof Event.Departed d && d.place() == farm.place.index) departed[0] += d.kg();
@@ -112,7 +112,7 @@ class CrewsTest {
         }
         assertTrue(crewless >= 10, "the farm was without crews for weeks: " + crewless);
         long held = gang.stockAt(farm.place.index);
-        double plan = m.market().wanted() / (1 - m.tradeLoss()); // one cartel, one home: the whole plan
+        double plan = m.markets().wanted() / (1 - m.tradeLoss()); // one cartel, one home: the whole plan
         assertTrue(held > 0 && held <= 1.5 * plan, "about a week's plan is held: " + held + " kg, plan " + plan);
         assertTrue(farm.place.stockKg() > 10 * held, "the rest stays with the growers: " + farm.place.stockKg());
     }

@@ -23,10 +23,10 @@ class MarketTest {
     private static final Nation COL = new Nation(0, new Specs.Nation("COL", "Colombia", 2500, 60, 0.46, 0.49,
             0.2, true, true, 0.03, false, 0), 0, 1);
 
-    private static Market market(double elasticity) {
+    private static Markets market(double elasticity) {
         ParamValues p = ParamValues.defaults().with("market.demand_elasticity", elasticity)
                 .with("market.supply_smoothing", 1.0).with("market.stock_weeks", 4.0);
-        return new Market(REF, 2, p);
+        return Markets.single(REF, 2, p);
     }
 
     /** A kg bought at 2,000, sent over a link at $1,000/kg with routine risk 0.01 and loss share l, handled. */
@@ -72,17 +72,17 @@ class MarketTest {
 
     @Test
     void theBurnInFixesTheMarginSoTheSupplyPriceMeetsTheReferencePrice() {
-        Market m = market(-0.7);
+        Markets m = market(-0.7);
         m.openCalibrationWindow();
         for (int w = 0; w < 10; w++) {
-            m.delivered(US, 1000, kg(0));
+            m.delivered(0, US, 1000, kg(0));
             m.update();
             assertEquals(REF, m.price(), 1e-9, "the burn-in pays the reference price");
         }
         m.calibrate();
         // 3,000 (1 + 0.01 mu) + 400 = 25,000: mu = (24,600 / 3,000 - 1) / 0.01 = 720, a margin of 21,600.
         assertEquals(720, m.marginRate(), 1e-6);
-        m.delivered(US, 1000, kg(0));
+        m.delivered(0, US, 1000, kg(0));
         m.update();
         assertEquals(REF, m.price(), 1e-6, "supply meets demand at the reference point");
         double sum = 0;
@@ -90,13 +90,13 @@ class MarketTest {
         assertEquals(m.price(), sum, 1e-6, "the parts add up to the price");
         assertEquals(2000, m.part(UnitCost.Part.SOURCE), 1e-6);
         assertEquals(21600, m.part(UnitCost.Part.MARGIN), 1e-6);
-        assertEquals(1000, m.demand(REF), 1e-9);
+        assertEquals(1000, m.get(0).demand(REF), 1e-9);
     }
 
     @Test
     void shortSupplyAddsAScarcityRentAndDemandTakesLessAtTheHigherPrice() {
-        Market m = calibrated(-0.5);
-        m.delivered(US, 500, kg(0)); // half the reference supply
+        Markets m = calibrated(-0.5);
+        m.delivered(0, US, 500, kg(0)); // half the reference supply
         m.update();
         // Inverse demand at S = 500 (+ the stock left from before, none): P = 25,000 x 0.5^(1/-0.5) = 100,000, but
         // the scarcity factor is held at market.supply_factor_cap (4) x the supply price (25,000).
@@ -109,9 +109,9 @@ class MarketTest {
 
     @Test
     void dearerLossesRaiseTheSupplyPriceAndTradersPlanForDemandAtIt() {
-        Market m = calibrated(-0.7);
+        Markets m = calibrated(-0.7);
         assertEquals(1000, m.wanted(), 1e-6);
-        m.delivered(US, 1000, kg(0.5)); // half of every load lost on the way
+        m.delivered(0, US, 1000, kg(0.5)); // half of every load lost on the way
         m.update();
         double cost = 3000 * (1 + 7.2) / 0.5 + 400;
         assertEquals(cost, m.part(UnitCost.Part.SOURCE) + m.part(UnitCost.Part.TRANSPORT)
@@ -123,12 +123,12 @@ class MarketTest {
 
     @Test
     void deliveredKilogramsAreConsumedOrStockedExactly() {
-        Market m = calibrated(-0.7);
+        Markets m = calibrated(-0.7);
         long delivered = 0;
         long consumed = 0;
         for (int w = 0; w < 30; w++) {
             long kg = w % 3 == 0 ? 2500 : 200; // lumpy deliveries
-            m.delivered(US, kg, kg(0));
+            m.delivered(0, US, kg, kg(0));
             delivered += kg;
             m.update();
             consumed += m.consumedLastWeekKg();
@@ -139,22 +139,22 @@ class MarketTest {
 
     @Test
     void theChainPriceIsTheValueOfTheKilogramsArriving() {
-        Market m = calibrated(-0.7);
+        Markets m = calibrated(-0.7);
         UnitCost a = UnitCost.bought(2000);
         UnitCost b = UnitCost.bought(4000);
         m.arrived(COL, 100, a);
         m.arrived(COL, 300, b);
-        m.delivered(US, 1000, kg(0));
+        m.delivered(0, US, 1000, kg(0));
         m.update();
         assertEquals((100 * 2000 + 300 * 4000) / 400.0, m.chainPrice(COL), 1e-9);
         assertTrue(Double.isNaN(market(-0.7).chainPrice(COL)), "none before any arrival");
     }
 
-    private static Market calibrated(double elasticity) {
-        Market m = market(elasticity);
+    private static Markets calibrated(double elasticity) {
+        Markets m = market(elasticity);
         m.openCalibrationWindow();
         for (int w = 0; w < 4; w++) {
-            m.delivered(US, 1000, kg(0));
+            m.delivered(0, US, 1000, kg(0));
             m.update();
         }
         m.calibrate();

@@ -34,8 +34,8 @@ class ScenarioPatchTest {
 
     @Test
     void aSectionTheFileLackedIsAddedAtTheEnd() {
-        String out = ScenarioPatch.set(FILE, "market.north_share", "0.45", "calibrated");
-        assertEquals(FILE + "\nmarket:\n  north_share: 0.45  # calibrated\n", out);
+        String out = ScenarioPatch.set(FILE, "market.share_of_production", "0.45", "calibrated");
+        assertEquals(FILE + "\nmarket:\n  share_of_production: 0.45  # calibrated\n", out);
         // A key of the same name in another section is not touched.
         String other = ScenarioPatch.set(FILE, "police.interdict_prob", "0.1", "calibrated");
         assertTrue(other.contains("  interdict_prob: 0.5\n") && other.endsWith("police:\n  interdict_prob: 0.1  # calibrated\n"),

@@ -99,8 +99,8 @@ class WeeklyCollectorTest {
         double[] row = c.rows().get(0);
         assertEquals(m.transit().inTransitKg(), value(c, row, "in_transit_kg"));
         assertEquals(m.stockKg(), value(c, row, "stock_kg"));
-        assertEquals(m.market().price(), value(c, row, "price_usd_kg"));
-        assertEquals(m.market().riskPremium(), value(c, row, "risk_premium"));
+        assertEquals(m.markets().price(), value(c, row, "price_usd_kg"));
+        assertEquals(m.markets().riskPremium(), value(c, row, "risk_premium"));
         assertEquals(m.population().meanTrust(), value(c, row, "mean_trust"));
         assertEquals(m.population().meanTrust(TestModels.nation(m, "AAA")), value(c, row, "trust_AAA"));
         assertEquals(m.population().smugglers(), value(c, row, "active_smugglers"));

@@ -67,9 +67,9 @@ class AnchoredBurnInTest {
         // The campaign's first week begins by fixing the market's reference point, before either campaign acts.
         TestModels.steps(a, 1);
         TestModels.steps(b, 1);
-        assertTrue(a.market().calibrated() && b.market().calibrated());
-        double ref = a.market().referencePrice();
-        assertEquals(a.market().demand(ref), b.market().demand(ref), 0.0, "the same reference supply");
+        assertTrue(a.markets().calibrated() && b.markets().calibrated());
+        double ref = a.markets().referencePrice();
+        assertEquals(a.markets().referenceSupply(), b.markets().referenceSupply(), 0.0, "the same reference supply");
     }
 
     @Test
@@ -86,7 +86,7 @@ class AnchoredBurnInTest {
     private static double reference(Scenario sc, int burnIn) {
         NarcoModel m = TestModels.started(sc, "baseline", 2);
         TestModels.steps(m, burnIn + 1);
-        return m.market().demand(m.market().referencePrice());
+        return m.markets().referenceSupply();
     }
 
     @Test
@@ -123,7 +123,7 @@ class AnchoredBurnInTest {
         TestModels.steps(b, BURN_IN + 8);
         assertEquals(a.totals().seizedKg(), b.totals().seizedKg());
         assertEquals(a.totals().deliveredKg(), b.totals().deliveredKg());
-        assertEquals(a.market().price(), b.market().price(), 0.0);
+        assertEquals(a.markets().price(), b.markets().price(), 0.0);
     }
 
     @Test

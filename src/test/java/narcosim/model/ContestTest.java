@@ -24,8 +24,8 @@ class ContestTest {
         try {
             NarcoModel m = TestModels.started(ScenarioLoader.load("tiny2.yaml", yaml, List.of()), "baseline", 1);
             // A price of cocaine in the port's nation, as the market forms it from arrivals (ODD 7.14).
-            m.market().arrived(TestModels.place(m, "port").nation, 1, narcosim.agents.UnitCost.bought(2000));
-            m.market().update();
+            m.markets().arrived(TestModels.place(m, "port").nation, 1, narcosim.agents.UnitCost.bought(2000));
+            m.markets().update();
             return m;
         } catch (ScenarioException e) {
             throw new AssertionError(e.getMessage());
@@ -48,7 +48,7 @@ class ContestTest {
     void anEvenlySplitPlaceIsMoreViolentThanOneWithADominantCartelOfTheSameValue() {
         NarcoModel m = twoCartels();
         Place port = TestModels.place(m, "port");
-        double price = m.market().chainPrice(port.nation);
+        double price = m.markets().chainPrice(port.nation);
         double even = stake(twoCartels(), 500, 500);
         double dominant = stake(twoCartels(), 900, 100);
         double alone = stake(twoCartels(), 1000, 0);
@@ -69,7 +69,7 @@ class ContestTest {
             if (!p.isPopulated()) continue;
             List<Cartel> present = m.cartels().stream().filter(c -> c.operatesAt(p.index)).toList();
             if (present.size() < 2) continue;
-            out.add(new double[] {p.index, present.size() - 1, m.stakeAt(p, present) / m.market().chainPrice(p.nation)});
+            out.add(new double[] {p.index, present.size() - 1, m.stakeAt(p, present) / m.markets().chainPrice(p.nation)});
         }
         return out.toArray(double[][]::new);
     }
@@ -82,7 +82,7 @@ class ContestTest {
         double stake = 0;
         for (double[] x : before) {
             rivals += x[1];
-            stake += x[2] * m.market().chainPrice(m.network().places.get((int) x[0]).nation);
+            stake += x[2] * m.markets().chainPrice(m.network().places.get((int) x[0]).nation);
         }
         return new double[] {rivals, stake};
     }
@@ -111,7 +111,7 @@ class ContestTest {
         for (int w = 0; w < 104; w++) expected += 0.4 * m.contestScale() * stepContested(m)[1];
         // Once the market knows its margin, the window's stakes (valued at costs only) are revalued as the
         // chain prices are (ODD 7.14): both contested places are in one nation, so by its one ratio.
-        double revalued = m.market().revaluation(TestModels.place(m, "port").nation);
+        double revalued = m.markets().revaluation(TestModels.place(m, "port").nation);
         assertTrue(revalued > 1, "the margin raises the chain price: " + revalued);
         assertEquals(rivals / (stake * revalued), m.contestScale(), 1e-9 * rivals / stake,
                 "revalued once, then frozen after the burn-in");

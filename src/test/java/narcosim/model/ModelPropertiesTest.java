@@ -67,7 +67,7 @@ class ModelPropertiesTest {
                 assertTrue(p.stockKg() >= 0 && p.cocaHa() >= 0 && p.backlogKg() >= 0, "negative stock at " + p);
             }
             for (Cartel c : m.cartels()) assertTrue(c.stockKg() >= 0 && c.leaders() >= 0, "negative cartel stock");
-            double price = m.market().price();
+            double price = m.markets().price();
             assertTrue(price > 0 && Double.isFinite(price), "price " + price);
             assertTrue(m.transit().inTransitKg() >= 0, "negative transit");
         }

@@ -268,7 +268,7 @@ class ParameterSpaceTest {
                     assertTrue(v <= 1, name + " in week " + w + " is " + v);
                 }
             }
-            assertTrue(row[m.collector().column("price_usd_kg")] <= m.market().priceCap() * (1 + 1e-12), "price cap");
+            assertTrue(row[m.collector().column("price_usd_kg")] <= m.markets().priceCap() * (1 + 1e-12), "price cap");
             assertTrue(row[m.collector().column("risk_premium")] >= 1, "the risk premium is at least 1");
             assertTrue(row[m.collector().column("coca_ha")] <= areaCap * (1 + 1e-9), "area cap");
         }

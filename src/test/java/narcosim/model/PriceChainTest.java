@@ -48,13 +48,13 @@ class PriceChainTest {
         for (int w = 0; w < BURN_IN + 150; w++) {
             m.schedule.step(m);
             double sum = 0;
-            for (UnitCost.Part p : UnitCost.Part.values()) sum += m.market().part(p);
-            assertEquals(m.market().price(), sum, 1e-6 * m.market().price(), "week " + w);
-            assertEquals(m.totals().deliveredKg(), m.consumedKg() + m.market().stockKg(), "market balance, week " + w);
+            for (UnitCost.Part p : UnitCost.Part.values()) sum += m.markets().part(p);
+            assertEquals(m.markets().price(), sum, 1e-6 * m.markets().price(), "week " + w);
+            assertEquals(m.totals().deliveredKg(), m.consumedKg() + m.markets().stockKg(), "market balance, week " + w);
         }
-        assertTrue(m.market().calibrated());
-        assertTrue(m.market().part(UnitCost.Part.LOSS_REPLACEMENT) > 0, "seizures are replaced in the price");
-        assertTrue(m.market().part(UnitCost.Part.MARGIN) > 0);
+        assertTrue(m.markets().calibrated());
+        assertTrue(m.markets().part(UnitCost.Part.LOSS_REPLACEMENT) > 0, "seizures are replaced in the price");
+        assertTrue(m.markets().part(UnitCost.Part.MARGIN) > 0);
     }
 
     /** Without a campaign the supply price stays about the reference price it was calibrated to meet. */
@@ -62,11 +62,11 @@ class PriceChainTest {
     void afterTheBurnInTheSupplyPriceStaysAboutTheReferencePrice() {
         NarcoModel m = TestModels.started(TestModels.tiny("run.burn_in_weeks=" + BURN_IN), "baseline", 3);
         TestModels.steps(m, BURN_IN + 1);
-        assertTrue(m.market().marginRate() > 0);
+        assertTrue(m.markets().marginRate() > 0);
         double sum = 0;
         for (int w = 0; w < 52; w++) {
             m.schedule.step(m);
-            sum += m.market().price() / m.market().scarcity();
+            sum += m.markets().price() / m.markets().scarcity();
         }
         assertEquals(20000, sum / 52, 0.1 * 20000, "the margin is fixed so the delivered kg are worth P_ref");
     }
@@ -81,9 +81,9 @@ class PriceChainTest {
         Link sea = TestModels.link(risky, "port", "open_sea");
         setDetectability(sea, 0.2);
         TestModels.steps(risky, 150);
-        assertTrue(risky.market().part(UnitCost.Part.LOSS_REPLACEMENT) > 2 * calm.market().part(UnitCost.Part.LOSS_REPLACEMENT),
-                risky.market().part(UnitCost.Part.LOSS_REPLACEMENT) + " vs " + calm.market().part(UnitCost.Part.LOSS_REPLACEMENT));
-        assertTrue(risky.market().price() > calm.market().price(), risky.market().price() + " vs " + calm.market().price());
+        assertTrue(risky.markets().part(UnitCost.Part.LOSS_REPLACEMENT) > 2 * calm.markets().part(UnitCost.Part.LOSS_REPLACEMENT),
+                risky.markets().part(UnitCost.Part.LOSS_REPLACEMENT) + " vs " + calm.markets().part(UnitCost.Part.LOSS_REPLACEMENT));
+        assertTrue(risky.markets().price() > calm.markets().price(), risky.markets().price() + " vs " + calm.markets().price());
         assertTrue(risky.tradeLoss() > 0.1, "the trade sees its losses: " + risky.tradeLoss());
     }
 
@@ -92,10 +92,10 @@ class PriceChainTest {
     void crewsRiskPayEntersThePrice() {
         NarcoModel none = run(60, "residents.wage_arrest_weight=0", "residents.wage_fear_weight=0");
         NarcoModel paid = run(60, "residents.wage_arrest_weight=3");
-        assertEquals(0, none.market().part(UnitCost.Part.CREW_RISK), 1e-9);
-        assertTrue(paid.market().part(UnitCost.Part.CREW_RISK) > 0);
-        double noneCosts = none.market().part(UnitCost.Part.CREW_WAGES) + none.market().part(UnitCost.Part.CREW_RISK);
-        double paidCosts = paid.market().part(UnitCost.Part.CREW_WAGES) + paid.market().part(UnitCost.Part.CREW_RISK);
+        assertEquals(0, none.markets().part(UnitCost.Part.CREW_RISK), 1e-9);
+        assertTrue(paid.markets().part(UnitCost.Part.CREW_RISK) > 0);
+        double noneCosts = none.markets().part(UnitCost.Part.CREW_WAGES) + none.markets().part(UnitCost.Part.CREW_RISK);
+        double paidCosts = paid.markets().part(UnitCost.Part.CREW_WAGES) + paid.markets().part(UnitCost.Part.CREW_RISK);
         // Risk pay draws more residents into crews, which eases the shortage premium on the wage (ODD 7.7, 7.18):
         // the crews' total cost still rises, by less than the risk part (measured: 341 against 337 US$/kg).
         assertTrue(paidCosts > noneCosts, paidCosts + " vs " + noneCosts);
@@ -105,8 +105,8 @@ class PriceChainTest {
     @Test
     void pricesRiseAlongTheChain() {
         NarcoModel m = run(60);
-        double source = m.market().chainPrice(TestModels.nation(m, "AAA"));
-        assertTrue(source >= 2000 * 0.5 && source < m.market().price(), source + " vs " + m.market().price());
+        double source = m.markets().chainPrice(TestModels.nation(m, "AAA"));
+        assertTrue(source >= 2000 * 0.5 && source < m.markets().price(), source + " vs " + m.markets().price());
     }
 
     private static void setDetectability(Link l, double d) {
