@@ -11,6 +11,7 @@ import narcosim.agents.Shipping;
 import narcosim.agents.UnitCost;
 import narcosim.metrics.Event;
 import narcosim.scenario.ParamValues;
+import narcosim.scenario.Specs;
 import narcosim.util.StateException;
 import narcosim.world.Link;
 import narcosim.world.Nation;
@@ -22,7 +23,8 @@ import sim.engine.Steppable;
  * Shipment movement and its encounters (ODD 7.7-7.10): shipments on their way, stepped in a new random
  * order each week (phase 2); on entering a link a shipment pays transport and may be lost, seized by
  * routine enforcement or interdicted by military units; on reaching a place it pays handling and is
- * delivered at a market or may be searched by police. Every outcome is an event. Each shipment's kilograms
+ * delivered at a market or may be searched by police; at a place with a port, customs may first inspect it (7.24).
+ * Every outcome is an event. Each shipment's kilograms
  * carry their cost along (the price chain, 7.14).
  */
 public final class Transit implements Steppable, Shipping {
@@ -39,6 +41,11 @@ public final class Transit implements Steppable, Shipping {
     private final NarcoModel model;
     private final Shuffled<Shipment> shipments = new Shuffled<>(Shipment::done);
     private final double[] lossProb;
+    /** Port inspection (ODD 7.24): targeting lift, detection given inspection, rip-off scale, extraction pay. */
+    private final double portTargetingLift;
+    private final double portDetection;
+    private final double portRipOffMax;
+    private final double portExtractionUsdKg;
     private long ids;
     private double kgThisWeek;
     private double protectionKgThisWeek;
@@ -50,6 +57,10 @@ public final class Transit implements Steppable, Shipping {
         this.model = model;
         this.lossProb = new double[] {params.real("shipment.loss_land"), params.real("shipment.loss_sea"),
             params.real("shipment.loss_air")};
+        this.portTargetingLift = params.real("port.targeting_lift");
+        this.portDetection = params.real("port.detection_given_inspection");
+        this.portRipOffMax = params.real("port.rip_off_max");
+        this.portExtractionUsdKg = params.real("port.extraction_usd_kg");
     }
 
     /** Phase 2: every shipment on its way moves, in a new random order. */
@@ -131,6 +142,7 @@ public final class Transit implements Steppable, Shipping {
     /** A shipment reached the end of a link: handling, then the market, or police searches. */
     @Override
     public void arrive(Shipment s, Link l) {
+        if (seizedAtPort(s, l)) return;
         Place q = l.to;
         Cartel c = s.cartel;
         q.addIncoming(-s.kg);
@@ -149,6 +161,38 @@ public final class Transit implements Steppable, Shipping {
         }
         model.market().arrived(q.nation, s.kg, s.cost);
         if (model.campaign().search(s, q, model.random)) seize(s, l, q, q.nation, Event.Agency.POLICE);
+    }
+
+    /**
+     * Port inspection (ODD 7.24), before the load enters a place with a port (before delivery at a market
+     * gateway): with chance ρ = rip_off_max x corruption of the port's nation, bought insiders take it out before
+     * inspection (a rip-off; Europol 2023), and the cartel pays the extraction crew per kg, carried in the price;
+     * otherwise customs seize it with chance min(1, inspected_share x targeting_lift) x detection. True if seized:
+     * the load never entered the place. Places without a port draw no random numbers here.
+     */
+    private boolean seizedAtPort(Shipment s, Link l) {
+        Place q = l.to;
+        Specs.Port port = q.spec.port();
+        if (port == null) return false;
+        Cartel c = s.cartel;
+        // Rip-off: rho = rip_off_max x corruption (Europol 2023: corrupted insiders; the scale is judgement).
+        double ripOff = portRipOffMax * q.nation.spec.corruption();
+        if (model.random.nextDouble() < ripOff) {
+            // Extraction pay per kg (InSight Crime/BBC: about EUR 2,000/kg), times the cartel's disruption (7.15).
+            double pay = portExtractionUsdKg * c.costFactor();
+            c.paid(s.kg * pay);
+            s.cost.handled(0, pay);
+            return false;
+        }
+        // p = min(1, inspected_share x lift) x detection (UNODC-WCO CCP: risk-targeted selection; lift, detection judgement).
+        double p = Math.min(1, port.inspectedShare() * portTargetingLift) * portDetection;
+        if (model.random.nextDouble() >= p) return false;
+        s.finish(Shipment.Status.SEIZED);
+        q.addIncoming(-s.kg);
+        c.seized(l, s.kg);
+        q.nation.signal(l.index, 1.0);
+        model.events().emit(new Event.Seized(c.index(), l.index, q.index, q.nation.index, Event.Agency.PORT, s.kg));
+        return true;
     }
 
     /**
