@@ -41,11 +41,11 @@ public final class Transit implements Steppable, Shipping {
     private final NarcoModel model;
     private final Shuffled<Shipment> shipments = new Shuffled<>(Shipment::done);
     private final double[] lossProb;
-    /** Port inspection (ODD 7.24): targeting lift, detection given inspection, rip-off scale, extraction pay. */
+    /** Port inspection (ODD 7.24): targeting lift, detection given inspection, rip-off scale, extraction pay as a share of value. */
     private final double portTargetingLift;
     private final double portDetection;
     private final double portRipOffMax;
-    private final double portExtractionUsdKg;
+    private final double portExtractionShare;
     private long ids;
     private double kgThisWeek;
     private double protectionKgThisWeek;
@@ -60,7 +60,7 @@ public final class Transit implements Steppable, Shipping {
         this.portTargetingLift = params.real("port.targeting_lift");
         this.portDetection = params.real("port.detection_given_inspection");
         this.portRipOffMax = params.real("port.rip_off_max");
-        this.portExtractionUsdKg = params.real("port.extraction_usd_kg");
+        this.portExtractionShare = params.real("port.extraction_share");
     }
 
     /** Phase 2: every shipment on its way moves, in a new random order. */
@@ -166,7 +166,8 @@ public final class Transit implements Steppable, Shipping {
     /**
      * Port inspection (ODD 7.24), before the load enters a place with a port (before delivery at a market
      * gateway): with chance ρ = rip_off_max x corruption of the port's nation, bought insiders take it out before
-     * inspection (a rip-off; Europol 2023), and the cartel pays the extraction crew per kg, carried in the price;
+     * inspection (a rip-off; Europol 2023), and the cartel pays the extraction crew a share of the load's value,
+     * carried in the price;
      * otherwise customs seize it with chance min(1, inspected_share x targeting_lift) x detection. True if seized:
      * the load never entered the place. Places without a port draw no random numbers here.
      */
@@ -178,8 +179,8 @@ public final class Transit implements Steppable, Shipping {
         // Rip-off: rho = rip_off_max x corruption (Europol 2023: corrupted insiders; the scale is judgement).
         double ripOff = portRipOffMax * q.nation.spec.corruption();
         if (model.random.nextDouble() < ripOff) {
-            // Extraction pay per kg (InSight Crime/BBC: about EUR 2,000/kg), times the cartel's disruption (7.15).
-            double pay = portExtractionUsdKg * c.costFactor();
+            // Extraction pay: 7-15% of the load's value there (Europol 2023), its value at the market's margin rate (7.14).
+            double pay = portExtractionShare * s.cost.value(model.market().marginRate());
             c.paid(s.kg * pay);
             s.cost.handled(0, pay);
             return false;

@@ -365,10 +365,10 @@ public final class Params {
                 "Chance, in a fully corrupt nation, that a load is taken out of the port by bought insiders before "
                         + "inspection (rip-off); times the port's nation's corruption (Europol 2023: corrupted port "
                         + "workers and extraction teams; the share is judgement, 0.5-0.9).");
-        real("port.extraction_usd_kg", 2500, 0, 1e6, "US$/kg",
-                "Pay to the insiders and extraction crew per kg taken out by rip-off, carried in the price as crews' "
-                        + "risk pay (BBC via InSight Crime and VTM: about EUR 2,000/kg; Europol 2023: 7-15% of the "
-                        + "load's value).");
+        real("port.extraction_share", 0.1, 0, 1, "",
+                "Pay to the insiders and extraction crew of a load taken out by rip-off, as a share of its value there "
+                        + "(its costs and margin so far, ODD 7.14), carried in the price as crews' risk pay (Europol 2023: "
+                        + "7-15% of the shipment's value; BBC via InSight Crime: about EUR 2,000/kg at Rotterdam).");
 
         // ---- development (Borrero & Parada 2022)
         real("development.cost_programme_musd_year", 10, 0.01, 1e4, "US$M/year",

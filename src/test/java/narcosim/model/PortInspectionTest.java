@@ -32,7 +32,10 @@ class PortInspectionTest {
         return TestModels.started(TestModels.tiny(all.toArray(String[]::new)), "baseline", 1);
     }
 
-    /** n one-kg shipments cross the link into the gateway: share seized by customs, mean crews' risk pay per kg. */
+    /**
+     * n one-kg shipments cross the link into the gateway: the share seized by customs, and the mean crews' risk pay
+     * per kg as a share of the load's value on arrival.
+     */
     private static double[] crossInto(NarcoModel m, Link l, int n) {
         Cartel c = m.cartels().get(0);
         int[] seized = new int[2];
@@ -43,10 +46,12 @@ class PortInspectionTest {
         for (int i = 0; i < n; i++) {
             Shipment s = new Shipment(-1 - i, c, 1, l.from, UnitCost.bought(2000), m.transit());
             m.transit().depart(s, l);
+            double mu = m.market().marginRate();
+            double value = s.cost.value(mu);
             m.transit().arrive(s, l);
             double[] parts = new double[UnitCost.SUMS];
-            s.cost.addTo(parts, 1, 0);
-            risk += parts[UnitCost.Part.CREW_RISK.ordinal()];
+            s.cost.addTo(parts, 1, mu);
+            risk += parts[UnitCost.Part.CREW_RISK.ordinal()] / value;
         }
         assertEquals(0, seized[1], "nothing but customs seizes on this line");
         return new double[] {seized[0] / (double) n, risk / n};
@@ -66,13 +71,13 @@ class PortInspectionTest {
 
     @Test
     void corruptInsidersRipLoadsOffBeforeInspectionAndThePriceCarriesTheirPay() {
-        NarcoModel m = tiny("nations.BBB.corruption=0.8", "port.rip_off_max=0.5", "port.extraction_usd_kg=3000");
+        NarcoModel m = tiny("nations.BBB.corruption=0.8", "port.rip_off_max=0.5", "port.extraction_share=0.12");
         Link l = TestModels.link(m, "open_sea", "city");
         double[] r = crossInto(m, l, 20_000);
         double rho = 0.5 * 0.8;
         assertEquals((1 - rho) * 0.2, r[0], 0.01, "(1 - rip-off) x inspection x detection");
-        assertEquals(rho * 3000 * m.cartels().get(0).costFactor(), r[1], 60,
-                "the extraction pay of the loads ripped off, in the crews' risk part of the price");
+        assertEquals(rho * 0.12, r[1], 0.004,
+                "the extraction pay of the loads ripped off, 0.12 of their value, in the crews' risk part of the price");
     }
 
     @Test
