@@ -23,9 +23,8 @@ import sim.engine.Steppable;
  * Shipment movement and its encounters (ODD 7.7-7.10): shipments on their way, stepped in a new random
  * order each week (phase 2); on entering a link a shipment pays transport and may be lost, seized by
  * routine enforcement or interdicted by military units; on reaching a place it pays handling and is
- * delivered at a market or may be searched by police; at a place with a port, customs may first inspect it (7.24).
- * Every outcome is an event. Each shipment's kilograms
- * carry their cost along (the price chain, 7.14).
+ * delivered at a market or may be searched by police; at a place with a port, customs may first inspect it
+ * (7.24). Every outcome is an event. Each shipment's kilograms carry their cost along (the price chain, 7.14).
  */
 public final class Transit implements Steppable, Shipping {
 
@@ -41,7 +40,7 @@ public final class Transit implements Steppable, Shipping {
     private final NarcoModel model;
     private final Shuffled<Shipment> shipments = new Shuffled<>(Shipment::done);
     private final double[] lossProb;
-    /** Port inspection (ODD 7.24): targeting lift, detection given inspection, rip-off scale, extraction pay as a share of value. */
+    /** Port inspection (ODD 7.24): targeting lift, detection given inspection, rip-off scale, extraction pay's share of value. */
     private final double portTargetingLift;
     private final double portDetection;
     private final double portRipOffMax;
@@ -139,7 +138,7 @@ public final class Transit implements Steppable, Shipping {
         if (u != null) seize(s, l, l.to, u.nation, Event.Agency.MILITARY);
     }
 
-    /** A shipment reached the end of a link: handling, then the market, or police searches. */
+    /** A shipment reached the end of a link: customs at a port (7.24), handling, then the market, or police searches. */
     @Override
     public void arrive(Shipment s, Link l) {
         if (seizedAtPort(s, l)) return;
@@ -167,9 +166,8 @@ public final class Transit implements Steppable, Shipping {
      * Port inspection (ODD 7.24), before the load enters a place with a port (before delivery at a market
      * gateway): with chance ρ = rip_off_max x corruption of the port's nation, bought insiders take it out before
      * inspection (a rip-off; Europol 2023), and the cartel pays the extraction crew a share of the load's value,
-     * carried in the price;
-     * otherwise customs seize it with chance min(1, inspected_share x targeting_lift) x detection. True if seized:
-     * the load never entered the place. Places without a port draw no random numbers here.
+     * carried in the price; otherwise customs seize it with chance min(1, inspected_share x targeting_lift) x
+     * detection. True if seized: the load never entered the place. Places without a port draw no random numbers.
      */
     private boolean seizedAtPort(Shipment s, Link l) {
         Place q = l.to;
