@@ -183,9 +183,7 @@ public final class Transit implements Steppable, Shipping {
             s.cost.handled(0, pay);
             return false;
         }
-        // p = min(1, inspected_share x lift) x detection (UNODC-WCO CCP: risk-targeted selection; lift, detection judgement).
-        double p = Math.min(1, port.inspectedShare() * portTargetingLift) * portDetection;
-        if (model.random.nextDouble() >= p) return false;
+        if (model.random.nextDouble() >= inspectionSeizure(port)) return false;
         s.finish(Shipment.Status.SEIZED);
         q.addIncoming(-s.kg);
         c.seized(l, s.kg);
@@ -212,10 +210,27 @@ public final class Transit implements Steppable, Shipping {
 
     /**
      * The loss share a trafficker expects on a link it has no experience of: the known routine risks, loss
-     * in transit for its mode and routine enforcement, 1 - (1 - loss)(1 - detectability).
+     * in transit for its mode, routine enforcement and, into a place with a port, its customs (7.24),
+     * 1 - (1 - loss)(1 - detectability)(1 - port seizure chance).
      */
     double priorLoss(Link l) {
-        return 1 - (1 - lossProb[l.mode.ordinal()]) * (1 - l.detectability);
+        return 1 - (1 - lossProb[l.mode.ordinal()]) * (1 - l.detectability) * (1 - portSeizureChance(l.to));
+    }
+
+    /**
+     * Chance that customs seize a load arriving at a place, net of rip-offs (7.24):
+     * (1 - rip_off_max x corruption) x min(1, inspected_share x targeting_lift) x detection; 0 without a port.
+     */
+    double portSeizureChance(Place q) {
+        Specs.Port port = q.spec.port();
+        if (port == null) return 0;
+        return (1 - portRipOffMax * q.nation.spec.corruption()) * inspectionSeizure(port);
+    }
+
+    /** Chance that customs seize a load that was not ripped off: min(1, inspected_share x lift) x detection. */
+    private double inspectionSeizure(Specs.Port port) {
+        // p = min(1, inspected_share x lift) x detection (UNODC-WCO CCP: risk-targeted selection; lift, detection judgement).
+        return Math.min(1, port.inspectedShare() * portTargetingLift) * portDetection;
     }
 
     /** A shipment's journey ends: it no longer counts towards congestion where it was bound. */

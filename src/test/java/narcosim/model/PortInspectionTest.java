@@ -81,6 +81,14 @@ class PortInspectionTest {
     }
 
     @Test
+    void theRoutineRiskTradersPriceOnTheLegIntoAPortIncludesItsCustoms() {
+        NarcoModel m = tiny("nations.BBB.corruption=0.5", "port.rip_off_max=0.4");
+        // (1 - 0.4 x 0.5) x min(1, 0.2 x 2) x 0.5: what is not ripped off, times the inspection's seizure chance.
+        assertEquals(0.8 * 0.2, m.transit().priorLoss(TestModels.link(m, "open_sea", "city")), 1e-12);
+        assertEquals(0, m.transit().priorLoss(TestModels.link(m, "port", "open_sea")), 0, "no port at the open sea");
+    }
+
+    @Test
     void aRunCountsPortSeizuresApartAndTheNationsCorruptionLetsMoreThrough() throws Exception {
         double[] port = new double[2];
         for (int k = 0; k < 2; k++) {
