@@ -34,6 +34,8 @@ public final class OutcomesCommand implements Callable<Integer> {
         if (markdown) out.println("| outcome | unit | kind | shown as | meaning |\n|---|---|---|---|---|");
         else out.println("Weekly outcomes (timeseries.csv):");
         for (Outcomes.Weekly w : Outcomes.weekly(null)) row(out, w.outcome());
+        row(out, Outcomes.weeklyOutcome(Outcomes.SEIZED_PORT), Outcomes.SEIZED_PORT,
+                "kg seized by customs at container ports, in scenarios with a place with a port (ODD 7.24)");
         row(out, Outcomes.weeklyOutcome("trust_COL"), "trust_<nation>", "mean trust of residents in a nation with residents");
         row(out, Outcomes.weeklyOutcome("chain_price_COL_usd_kg"), "chain_price_<nation>_usd_kg",
                 "price of cocaine in a nation: smoothed value of the kg arriving there (empty until any arrives)");

@@ -6,7 +6,8 @@ package narcosim.metrics;
  */
 public sealed interface Event {
 
-    enum Agency { MILITARY, POLICE }
+    /** Who seized: military units, police (campaign units and routine enforcement), port customs (ODD 7.24). */
+    enum Agency { MILITARY, POLICE, PORT }
 
     enum ArrestKind { SMUGGLER, LEADER }
 

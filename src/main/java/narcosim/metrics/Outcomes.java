@@ -104,7 +104,11 @@ public final class Outcomes {
                 T, "t"), Event.Seized.class, x -> x.by() == Event.Agency.MILITARY && seaLink[x.link()], Event.Seized::kg));
         w.add(fed(flow("seized_police_kg", "kg", "Seized by police",
                 "Kg seized by police (campaign units and routine enforcement)", T, "t"),
-                Event.Seized.class, s -> s.by() != Event.Agency.MILITARY, Event.Seized::kg));
+                Event.Seized.class, s -> s.by() == Event.Agency.POLICE, Event.Seized::kg));
+        // Customs at container ports (ODD 7.24): a column only where the scenario has a place with a port.
+        if (net != null && net.places.stream().anyMatch(p -> p.spec.port() != null)) {
+            w.add(fed(portSeized(), Event.Seized.class, s -> s.by() == Event.Agency.PORT, Event.Seized::kg));
+        }
         w.add(fed(flow("lost_kg", "kg", "Cocaine lost in transit", "Kg lost in transit (jettisoned, sunk, crashed)", T,
                 "t"), Event.Lost.class, Event.Lost::kg));
         w.add(fed(flow("delivered_kg", "kg", "Cocaine delivered to market", "Kg reaching the market gateway", T, "t"),
@@ -338,6 +342,15 @@ public final class Outcomes {
                 "Cost of the forces based in " + name + ", from the campaign's and the nation's own money", MILLION, "US$M");
     }
 
+    /** Kg seized by port inspection: a column of scenarios with a place with a port (ODD 7.24). */
+    private static Outcome portSeized() {
+        return flow(SEIZED_PORT, "kg", "Seized at ports",
+                "Kg seized by customs inspecting containers at places with a port (only in scenarios with one)", T, "t");
+    }
+
+    /** The column of {@link #portSeized}, in scenarios with a place with a port. */
+    public static final String SEIZED_PORT = "seized_port_kg";
+
     private static Outcome nationTrust(String id, String name) {
         return level("trust_" + id, "0-1", "Trust in the state, " + name, "Mean trust of residents in " + name, 1,
                 "0-1", Change.ABSOLUTE);
@@ -353,8 +366,12 @@ public final class Outcomes {
                 "Kg that came through region " + region + " (arrived outside it from inside)", T, "t");
     }
 
-    /** A member of a family of weekly outcomes (a nation's trust, a region's flows) by its column name, or null. */
+    /**
+     * A member of a family of weekly outcomes (a nation's trust, a region's flows) or an outcome of scenarios with
+     * ports, by its column name, or null.
+     */
     private static Outcome familyMember(String name) {
+        if (name.equals(SEIZED_PORT)) return portSeized();
         if (name.startsWith("trust_")) return nationTrust(name.substring(6), name.substring(6));
         if (name.startsWith("spend_") && name.endsWith("_usd") && name.length() > 10) {
             String id = name.substring(6, name.length() - 4);

@@ -11,6 +11,7 @@ import narcosim.agents.Shipping;
 import narcosim.agents.UnitCost;
 import narcosim.metrics.Event;
 import narcosim.scenario.ParamValues;
+import narcosim.scenario.Specs;
 import narcosim.util.StateException;
 import narcosim.world.Link;
 import narcosim.world.Nation;
@@ -22,8 +23,8 @@ import sim.engine.Steppable;
  * Shipment movement and its encounters (ODD 7.7-7.10): shipments on their way, stepped in a new random
  * order each week (phase 2); on entering a link a shipment pays transport and may be lost, seized by
  * routine enforcement or interdicted by military units; on reaching a place it pays handling and is
- * delivered at a market or may be searched by police. Every outcome is an event. Each shipment's kilograms
- * carry their cost along (the price chain, 7.14).
+ * delivered at a market or may be searched by police; at a place with a port, customs may first inspect it
+ * (7.24). Every outcome is an event. Each shipment's kilograms carry their cost along (the price chain, 7.14).
  */
 public final class Transit implements Steppable, Shipping {
 
@@ -39,6 +40,11 @@ public final class Transit implements Steppable, Shipping {
     private final NarcoModel model;
     private final Shuffled<Shipment> shipments = new Shuffled<>(Shipment::done);
     private final double[] lossProb;
+    /** Port inspection (ODD 7.24): targeting lift, detection given inspection, rip-off scale, extraction pay's share of value. */
+    private final double portTargetingLift;
+    private final double portDetection;
+    private final double portRipOffMax;
+    private final double portExtractionShare;
     private long ids;
     private double kgThisWeek;
     private double protectionKgThisWeek;
@@ -50,6 +56,10 @@ public final class Transit implements Steppable, Shipping {
         this.model = model;
         this.lossProb = new double[] {params.real("shipment.loss_land"), params.real("shipment.loss_sea"),
             params.real("shipment.loss_air")};
+        this.portTargetingLift = params.real("port.targeting_lift");
+        this.portDetection = params.real("port.detection_given_inspection");
+        this.portRipOffMax = params.real("port.rip_off_max");
+        this.portExtractionShare = params.real("port.extraction_share");
     }
 
     /** Phase 2: every shipment on its way moves, in a new random order. */
@@ -128,9 +138,10 @@ public final class Transit implements Steppable, Shipping {
         if (u != null) seize(s, l, l.to, u.nation, Event.Agency.MILITARY);
     }
 
-    /** A shipment reached the end of a link: handling, then the market, or police searches. */
+    /** A shipment reached the end of a link: customs at a port (7.24), handling, then the market, or police searches. */
     @Override
     public void arrive(Shipment s, Link l) {
+        if (seizedAtPort(s, l)) return;
         Place q = l.to;
         Cartel c = s.cartel;
         q.addIncoming(-s.kg);
@@ -153,6 +164,36 @@ public final class Transit implements Steppable, Shipping {
     }
 
     /**
+     * Port inspection (ODD 7.24), before the load enters a place with a port (before delivery at a market
+     * gateway): with chance ρ = rip_off_max x corruption of the port's nation, bought insiders take it out before
+     * inspection (a rip-off; Europol 2023), and the cartel pays the extraction crew a share of the load's value,
+     * carried in the price; otherwise customs seize it with chance min(1, inspected_share x targeting_lift) x
+     * detection. True if seized: the load never entered the place. Places without a port draw no random numbers.
+     */
+    private boolean seizedAtPort(Shipment s, Link l) {
+        Place q = l.to;
+        Specs.Port port = q.spec.port();
+        if (port == null) return false;
+        Cartel c = s.cartel;
+        // Rip-off: rho = rip_off_max x corruption (Europol 2023: corrupted insiders; the scale is judgement).
+        double ripOff = portRipOffMax * q.nation.spec.corruption();
+        if (model.random.nextDouble() < ripOff) {
+            // Extraction pay: 7-15% of the load's value there (Europol 2023), its value at the market's margin rate (7.14).
+            double pay = portExtractionShare * s.cost.value(model.markets().marginRate());
+            c.paid(s.kg * pay);
+            s.cost.handled(0, pay);
+            return false;
+        }
+        if (model.random.nextDouble() >= inspectionSeizure(port)) return false;
+        s.finish(Shipment.Status.SEIZED);
+        q.addIncoming(-s.kg);
+        c.seized(l, s.kg);
+        q.nation.signal(l.index, 1.0);
+        model.events().emit(new Event.Seized(c.index(), l.index, q.index, q.nation.index, Event.Agency.PORT, s.kg));
+        return true;
+    }
+
+    /**
      * The crews living at a populated place handle the load: their wages and risk pay (7.7), times the cartel's
      * disruption (7.15), paid by the cartel and carried in the price. Once per populated place on the route: where
      * the load arrives, and at its origin when it leaves (the crews who moved it out).
@@ -170,10 +211,27 @@ public final class Transit implements Steppable, Shipping {
 
     /**
      * The loss share a trafficker expects on a link it has no experience of: the known routine risks, loss
-     * in transit for its mode and routine enforcement, 1 - (1 - loss)(1 - detectability).
+     * in transit for its mode, routine enforcement and, into a place with a port, its customs (7.24),
+     * 1 - (1 - loss)(1 - detectability)(1 - port seizure chance).
      */
     double priorLoss(Link l) {
-        return 1 - (1 - lossProb[l.mode.ordinal()]) * (1 - l.detectability);
+        return 1 - (1 - lossProb[l.mode.ordinal()]) * (1 - l.detectability) * (1 - portSeizureChance(l.to));
+    }
+
+    /**
+     * Chance that customs seize a load arriving at a place, net of rip-offs (7.24):
+     * (1 - rip_off_max x corruption) x min(1, inspected_share x targeting_lift) x detection; 0 without a port.
+     */
+    double portSeizureChance(Place q) {
+        Specs.Port port = q.spec.port();
+        if (port == null) return 0;
+        return (1 - portRipOffMax * q.nation.spec.corruption()) * inspectionSeizure(port);
+    }
+
+    /** Chance that customs seize a load that was not ripped off: min(1, inspected_share x lift) x detection. */
+    private double inspectionSeizure(Specs.Port port) {
+        // p = min(1, inspected_share x lift) x detection (UNODC-WCO CCP: risk-targeted selection; lift, detection judgement).
+        return Math.min(1, port.inspectedShare() * portTargetingLift) * portDetection;
     }
 
     /** A shipment's journey ends: it no longer counts towards congestion where it was bound. */

@@ -34,16 +34,16 @@ public record Field<T>(String key, Kind kind, Object defaultValue, double min, d
     }
 
     /** What a field holds. */
-    public enum Kind { ID, TEXT, NUMBER, BOOLEAN, CHOICE, REFERENCE, LIST }
+    public enum Kind { ID, TEXT, NUMBER, BOOLEAN, CHOICE, REFERENCE, LIST, MAPPING }
 
     public boolean required() {
-        return defaultValue == null && defaultNote.isEmpty();
+        return defaultValue == null && defaultNote.isEmpty() && kind != Kind.MAPPING;
     }
 
     /** The default as shown to a user. */
     public String defaultText() {
         if (!defaultNote.isEmpty()) return defaultNote;
-        if (defaultValue == null) return "required";
+        if (defaultValue == null) return kind == Kind.MAPPING ? "none" : "required";
         return Fmt.any(defaultValue);
     }
 

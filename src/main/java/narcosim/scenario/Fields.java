@@ -88,7 +88,12 @@ public final class Fields {
             new Field<>("coca_ha", Field.Kind.NUMBER, 0.0, 0, 1e7, "ha", "", true,
                     "Coca area at the start (production places only; above 0 there)", Specs.Place::cocaHa),
             new Field<>("region", Field.Kind.TEXT, "", 0, 0, "", "", true,
-                    "Region tag for reporting and targeting (e.g. eastern_pacific)", Specs.Place::region));
+                    "Region tag for reporting and targeting (e.g. eastern_pacific)", Specs.Place::region),
+            new Field<>("port", Field.Kind.MAPPING, null, 0, 0, "{inspected_share: 0-1}", "", true,
+                    "A container port whose customs inspect arriving loads (ODD 7.24): inspected_share, the share of "
+                            + "containers on the risky lanes scanned or searched (Europol 2023: about 0.1 of those from "
+                            + "South America at the EU's main ports); none: no port inspection",
+                    p -> p.port() == null ? null : java.util.Map.of("inspected_share", p.port().inspectedShare())));
 
     public static final List<Field<Specs.Link>> LINK = List.of(
             of("from", Field.Kind.REFERENCE, "place id", "Place the link starts at", Specs.Link::from),

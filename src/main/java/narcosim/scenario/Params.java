@@ -354,6 +354,23 @@ public final class Params {
         real("police.leader_share_targeted", 0.02, 0, 1, "", "Share of arrests that hit leaders when leadership targeting is on.");
         real("police.leader_share_untargeted", 0.001, 0, 1, "", "Share of arrests that hit leaders otherwise.");
 
+        // ---- port inspection at places with a port: mapping (ODD 7.24; data/targets/port-inspection-research.md)
+        real("port.targeting_lift", 2.5, 0, 20, "x",
+                "How much likelier customs' risk analysis selects a loaded container than a random one: the chance a load is "
+                        + "inspected is min(1, inspected_share x this) (UNODC-WCO Container Control Programme: high-risk "
+                        + "containers are targeted; no hit rate is published, so the value is judgement, 1-5).");
+        real("port.detection_given_inspection", 0.7, 0, 1, "",
+                "Chance that an inspected loaded container's cocaine is found (concealment in machinery or structure "
+                        + "defeats some searches, Hamburg customs 2019; judgement, 0.5-0.9).");
+        real("port.rip_off_max", 0.7, 0, 1, "",
+                "Chance, in a fully corrupt nation, that a load is taken out of the port by bought insiders before "
+                        + "inspection (rip-off); times the port's nation's corruption (Europol 2023: corrupted port "
+                        + "workers and extraction teams; the share is judgement, 0.5-0.9).");
+        real("port.extraction_share", 0.1, 0, 1, "",
+                "Pay to the insiders and extraction crew of a load taken out by rip-off, as a share of its value there "
+                        + "(its costs and margin so far, ODD 7.14), carried in the price as crews' risk pay (Europol 2023: "
+                        + "7-15% of the shipment's value; BBC via InSight Crime: about EUR 2,000/kg at Rotterdam).");
+
         // ---- development (Borrero & Parada 2022)
         real("development.cost_programme_musd_year", 10, 0.01, 1e4, "US$M/year",
                 "Cost of one community programme (alternative livelihoods, roads, schooling).");

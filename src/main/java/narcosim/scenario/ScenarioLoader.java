@@ -241,7 +241,7 @@ public final class ScenarioLoader {
             }
             out.add(new Specs.Place(id, y.str(m, path, "name", id), num(m, path, f, "lat"),
                     num(m, path, f, "lon"), kind, nation, num(m, path, f, "population"), coca,
-                    y.str(m, path, "region", (String) Fields.get(f, "region").defaultValue()), line(m)));
+                    y.str(m, path, "region", (String) Fields.get(f, "region").defaultValue()), port(m, path), line(m)));
         }
         if (out.stream().noneMatch(p -> p.kind() == Specs.PlaceKind.PRODUCTION)) {
             throw y.err(seq, "places", "expected at least one place of kind production");
@@ -250,6 +250,16 @@ public final class ScenarioLoader {
             throw y.err(seq, "places", "expected at least one place of kind market");
         }
         return out;
+    }
+
+    /** A place's optional {@code port:} mapping (ODD 7.24), or null where it has none. */
+    private Specs.Port port(MappingNode place, String path) throws ScenarioException {
+        NodeTuple t = tuple(place, "port");
+        if (t == null) return null;
+        String at = path + ".port";
+        MappingNode m = y.map(t.getValueNode(), at);
+        y.checkKeys(m, at, List.of("inspected_share"));
+        return new Specs.Port(y.num(m, at, "inspected_share", null, 0, 1));
     }
 
     private List<Specs.Link> links(MappingNode root, Map<String, Specs.Place> places, ParamValues params)
@@ -583,6 +593,7 @@ public final class ScenarioLoader {
             if (!n.international()) out.add("spend_" + n.id() + "_usd");
             if (!n.international() && onTheWay) out.add("chain_price_" + n.id() + "_usd_kg");
         }
+        if (places.stream().anyMatch(p -> p.port() != null)) out.add(narcosim.metrics.Outcomes.SEIZED_PORT);
         for (String r : regions) out.add("flow_" + narcosim.metrics.Outcomes.tag(r) + "_kg");
         for (String r : regions) out.add("through_" + narcosim.metrics.Outcomes.tag(r) + "_kg");
         return out;

@@ -39,8 +39,22 @@ public final class Specs {
         }
     }
 
+    /**
+     * A place's container port (ODD 7.24): loads arriving there may be inspected. {@code inspectedShare} is the
+     * share of containers on the risky lanes that customs scan or search.
+     */
+    public record Port(double inspectedShare) {
+    }
+
+    /** A place; {@code port} is null where the place has no port inspection. */
     public record Place(String id, String name, double lat, double lon, PlaceKind kind, String nation,
-                       double population, double cocaHa, String region, int line) {
+                       double population, double cocaHa, String region, Port port, int line) {
+
+        /** A place without port inspection. */
+        public Place(String id, String name, double lat, double lon, PlaceKind kind, String nation,
+                     double population, double cocaHa, String region, int line) {
+            this(id, name, lat, lon, kind, nation, population, cocaHa, region, null, line);
+        }
     }
 
     /** A directed link; length and cost are filled in by the loader when the file omits them. */

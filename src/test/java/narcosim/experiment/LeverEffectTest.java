@@ -49,7 +49,8 @@ class LeverEffectTest {
                     + "(ProtectionTest), but most seizures are the military's, which cannot be bought; with crews as "
                     + "capacity, 10 paired replicates of 10 years without corruption: civilian-policing delivers "
                     + "-0.8% [-2.7, +1.2], partnership -0.4% [-1.2, +0.4], integrated's price +3.6% [-3.2, +10.5]; "
-                    + "corruptible port inspection is issue 19's");
+                    + "corrupt port insiders (rip-offs, ODD 7.24) make it act where a scenario has ports "
+                    + "(PortInspectionTest, andes-europe), and this scenario has none");
 
     static final ExecutorService POOL = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors());
     /** Runs already made: key = sets + strategy + replicate. */

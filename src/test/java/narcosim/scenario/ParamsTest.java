@@ -28,7 +28,7 @@ class ParamsTest {
 
     /** Sections a scenario file may hold; a new one should be a deliberate, documented change. */
     static final Set<String> KNOWN_SECTIONS = Set.of("run", "residents", "cartel", "shipment", "market", "military",
-            "police", "development", "eradication", "partnership", "violence");
+            "police", "port", "development", "eradication", "partnership", "violence");
 
     /** Top-level keys of a scenario file that are not parameter sections (see ScenarioLoader). */
     static final Set<String> SCENARIO_KEYS = Set.of("name", "description", "budget", "nations", "places", "links",

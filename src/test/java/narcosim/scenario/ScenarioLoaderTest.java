@@ -334,6 +334,25 @@ class ScenarioLoaderTest {
     }
 
     @Test
+    void portIsReadAndABadPortNamesItsKey() throws ScenarioException {
+        String city = "kind: market, nation: BBB, population: 0}";
+        Scenario sc = load(variant(city, "kind: market, nation: BBB, population: 0, port: {inspected_share: 0.08}}"));
+        assertEquals(0.08, sc.places().get(3).port().inspectedShare(), 0);
+        assertEquals(null, sc.places().get(1).port(), "a place without port: has no port inspection");
+        String text = variant(city, "kind: market, nation: BBB, population: 0, port: {inspected_share: 1.5}}");
+        assertNames(fails(text), lineOf(text, "1.5"), "places.city.port.inspected_share",
+                "expected a number from 0 to 1, got 1.5");
+        text = variant(city, "kind: market, nation: BBB, population: 0, port: 0.08}");
+        assertNames(fails(text), lineOf(text, "port: 0.08"), "places.city.port",
+                "expected a mapping of keys to values, got '0.08'");
+        text = variant(city, "kind: market, nation: BBB, population: 0, port: {inspected: 0.08}}");
+        assertNames(fails(text), lineOf(text, "inspected: 0.08"), "places.city.port.inspected",
+                "unknown key", "did you mean 'inspected_share'?");
+        text = variant(city, "kind: market, nation: BBB, population: 0, port: {}}");
+        assertNames(fails(text), lineOf(text, "port: {}"), "places.city.port.inspected_share", "missing; expected a number");
+    }
+
+    @Test
     void unknownPlaceKindIsRejectedWithSuggestion() {
         String text = variant("kind: departure", "kind: departures");
         assertNames(fails(text), lineOf(text, "departures"), "places.port.kind", "expected one of production,",
