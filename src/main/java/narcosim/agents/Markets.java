@@ -375,10 +375,23 @@ public final class Markets {
      * (a price index at the reference quantities' weights).
      */
     public double price() {
-        if (markets.size() == 1) return markets.get(0).price();
-        double p = 0;
-        for (Market m : markets) p += m.demandShare() * m.price();
-        return p;
+        return weighted(Market::price);
+    }
+
+    /** A market figure: the market's, or with several their demand-weighted mean, sum of w_m f_m. */
+    private double weighted(java.util.function.ToDoubleFunction<Market> f) {
+        if (markets.size() == 1) return f.applyAsDouble(markets.get(0));
+        double sum = 0;
+        for (Market m : markets) sum += m.demandShare() * f.applyAsDouble(m);
+        return sum;
+    }
+
+    /** A market figure: the market's, or with several their sum. */
+    private double summed(java.util.function.ToDoubleFunction<Market> f) {
+        if (markets.size() == 1) return f.applyAsDouble(markets.get(0));
+        double sum = 0;
+        for (Market m : markets) sum += f.applyAsDouble(m);
+        return sum;
     }
 
     /** True if some market's price was held at {@code market.price_cap_factor} last week. */
@@ -396,10 +409,7 @@ public final class Markets {
 
     /** The reference wholesale price: the reference price, or the markets' demand-weighted mean. */
     public double referencePrice() {
-        if (markets.size() == 1) return markets.get(0).referencePrice();
-        double p = 0;
-        for (Market m : markets) p += m.demandShare() * m.referencePrice();
-        return p;
+        return weighted(Market::referencePrice);
     }
 
     /** Traffickers' margin per unit of a leg's routine risk, on the value carried (0 before the end of the burn-in). */
@@ -419,18 +429,12 @@ public final class Markets {
      */
     public double wanted() {
         if (!calibrated) return Double.NaN;
-        if (markets.size() == 1) return markets.get(0).wanted();
-        double w = 0;
-        for (Market m : markets) w += m.wanted();
-        return w;
+        return summed(Market::wanted);
     }
 
     /** The markets' reference supply together, kg a week (NaN before the end of the burn-in). */
     public double referenceSupply() {
-        if (markets.size() == 1) return markets.get(0).referenceSupply();
-        double q = 0;
-        for (Market m : markets) q += m.referenceSupply();
-        return q;
+        return summed(Market::referenceSupply);
     }
 
     /**
@@ -453,10 +457,7 @@ public final class Markets {
 
     /** A part of the wholesale price, US$/kg; the parts add up to {@link #price()} (0 before any delivery). */
     public double part(UnitCost.Part part) {
-        if (markets.size() == 1) return markets.get(0).part(part);
-        double p = 0;
-        for (Market m : markets) p += m.demandShare() * m.part(part);
-        return p;
+        return weighted(m -> m.part(part));
     }
 
     /** Price of cocaine in a nation: the smoothed value of the kilograms arriving there; NaN if none yet. */
@@ -473,10 +474,7 @@ public final class Markets {
 
     /** What demand took at last week's prices, kg, all markets. */
     public double demandLastWeekKg() {
-        if (markets.size() == 1) return markets.get(0).demandLastWeekKg();
-        double kg = 0;
-        for (Market m : markets) kg += m.demandLastWeekKg();
-        return kg;
+        return summed(Market::demandLastWeekKg);
     }
 
     /** Delivered kilograms not yet consumed, all markets. */
