@@ -36,9 +36,15 @@ public final class OutcomesCommand implements Callable<Integer> {
         for (Outcomes.Weekly w : Outcomes.weekly(null)) row(out, w.outcome());
         row(out, Outcomes.weeklyOutcome(Outcomes.SEIZED_PORT), Outcomes.SEIZED_PORT,
                 "kg seized by customs at container ports, in scenarios with a place with a port (ODD 7.24)");
-        row(out, Outcomes.weeklyOutcome("trust_COL"), "trust_<nation>", "mean trust of residents in a nation with residents");
-        row(out, Outcomes.weeklyOutcome("chain_price_COL_usd_kg"), "chain_price_<nation>_usd_kg",
+        row(out, Outcomes.weeklyOutcome("trust_<nation>"), "trust_<nation>", "mean trust of residents in a nation with residents");
+        row(out, Outcomes.weeklyOutcome("chain_price_<nation>_usd_kg"), "chain_price_<nation>_usd_kg",
                 "price of cocaine in a nation: smoothed value of the kg arriving there (empty until any arrives)");
+        row(out, Outcomes.weeklyOutcome("market_<id>_price_usd_kg"), "market_<id>_price_usd_kg",
+                "with several markets (ODD 7.14), the wholesale price at the gateways of market <id>");
+        row(out, Outcomes.weeklyOutcome("market_<id>_delivered_kg"), "market_<id>_delivered_kg",
+                "with several markets, kg reaching the gateways of market <id>");
+        row(out, Outcomes.weeklyOutcome("carried_between_markets_kg"), "carried_between_markets_kg",
+                "with several markets, wholesale stock carried from a cheaper market to a dearer one");
         row(out, Outcomes.weeklyOutcome("flow_region_kg"), "flow_<region>_kg",
                 "kg sent into a region from elsewhere (traffickers' routing), per region tag");
         row(out, Outcomes.weeklyOutcome("through_region_kg"), "through_<region>_kg",

@@ -1,6 +1,8 @@
 package narcosim.cli;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 import narcosim.experiment.RunResult;
@@ -22,7 +24,18 @@ final class SummaryTable {
         // The windows' names come from the catalogue: a flow's whole-campaign figure is its total, a level's its mean.
         sb.append(String.format(Locale.ROOT, "%-34s %14s %14s  %s%n", "outcome", Outcome.Window.WHOLE_CAMPAIGN.words,
                 Outcome.Window.FINAL_YEAR.words, "unit"));
+        // The scenario's own rows: customs at ports (ODD 7.24) beside the other agencies, several markets (7.14).
+        List<String> rows = new ArrayList<>();
         for (String name : Outcomes.RUN_TABLE) {
+            rows.add(name);
+            if (name.equals("seized_police_kg") && r.outcomes().containsKey(Outcomes.SEIZED_PORT + "_total")) {
+                rows.add(Outcomes.SEIZED_PORT);
+            }
+            if (name.equals("price_usd_kg") && cfg.scenario().markets().size() > 1) {
+                rows.addAll(Outcomes.marketColumns(cfg.scenario().markets()));
+            }
+        }
+        for (String name : rows) {
             Outcome o = Outcomes.weeklyOutcome(name);
             boolean flow = o.kind() == Outcome.Kind.FLOW;
             double all = r.outcome(name + (flow ? "_total" : "_mean"));

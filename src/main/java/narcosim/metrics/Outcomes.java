@@ -314,6 +314,17 @@ public final class Outcomes {
     public static final List<String> SHARE_COLUMNS = narcosim.scenario.Fields.SHARE_KEYS.stream()
             .map(k -> "share_" + k).toList();
 
+    /** The weekly columns of several markets (ODD 7.14): each market's price and deliveries, and the carrying. */
+    public static List<String> marketColumns(List<narcosim.scenario.Specs.Market> markets) {
+        List<String> out = new ArrayList<>();
+        for (narcosim.scenario.Specs.Market m : markets) {
+            out.add(marketPrice(m.id(), m.name()).name());
+            out.add(marketDelivered(m.id(), m.name()).name());
+        }
+        out.add(carriedBetweenMarkets().name());
+        return out;
+    }
+
     private static Outcome carriedBetweenMarkets() {
         return flow("carried_between_markets_kg", "kg", "Cocaine carried between markets",
                 "Wholesale stock carried from a cheaper market to a dearer one where their prices differ by more than "

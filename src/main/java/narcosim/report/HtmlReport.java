@@ -496,6 +496,9 @@ public final class HtmlReport {
 
     /** Rows of the interdiction table: summary.csv outcome, label, whether it is a share shown in %. */
     private static final String[][] INTERDICTION = {
+        {"seized_military_kg_total", "Seized by the military (t)", "t"},
+        {"seized_police_kg_total", "Seized by police, routine and campaign (t)", "t"},
+        {"seized_port_kg_total", "Seized by customs at ports (t; scenarios with ports, ODD 7.24)", "t"},
         {"detections_total", "Detections (cued or found)", ""},
         {"acted_on_share", "Detections acted on", "%"},
         {"acted_on_share_sea", "Detections at sea acted on (SOUTHCOM 2014: about 26%)", "%"},
@@ -525,17 +528,20 @@ public final class HtmlReport {
         h.append("<p>Units find shipments by search (Koopman's random-search formula over each link's area) and by "
                 + "cues — surveillance tracks, the nations' intelligence, a partner's shared cue — that shrink the area "
                 + "to search; boats, ground units and interceptors then act on at most a few targets a week each, so "
-                + "many detections are never acted on. The partnership share buys joint training and liaison, each "
+                + "many detections are never acted on. Police seize by routine enforcement and searches, and where a "
+                + "scenario's ports have customs, customs inspect the loads arriving there (ODD 7.24). The partnership share buys joint training and liaison, each "
                 + "with diminishing returns, and shared surveillance assets (docs/ODD.md, 7.9 and 7.13). Means over "
                 + "replicates, whole campaign unless marked.</p>\n<div class=\"scroll\"><table>\n<tr><th>Measure</th>");
         for (String s : r.strategies()) h.append("<th><code>").append(esc(s)).append("</code></th>");
         h.append("</tr>\n");
         for (String[] row : INTERDICTION) {
+            if (r.strategies().stream().allMatch(s -> Double.isNaN(r.summary(s, row[0], "mean")))) continue;
             h.append("<tr><td>").append(esc(row[1])).append("</td>");
             for (String s : r.strategies()) {
                 double v = r.summary(s, row[0], "mean");
                 String text = Double.isNaN(v) ? "" : row[2].equals("%")
-                        ? String.format(java.util.Locale.ROOT, "%.0f%%", 100 * v) : num(v);
+                        ? String.format(java.util.Locale.ROOT, "%.0f%%", 100 * v)
+                        : row[2].equals("t") ? String.format(java.util.Locale.ROOT, "%,.1f", v / 1000) : num(v);
                 h.append("<td class=\"num\">").append(esc(text)).append("</td>");
             }
             h.append("</tr>\n");
@@ -580,33 +586,35 @@ public final class HtmlReport {
     private static void chainPrices(StringBuilder h, Results r, Scenario sc) {
         String s = r.baseline() != null ? r.baseline() : r.strategies().get(0);
         List<String[]> rows = new ArrayList<>();
-        List<String> ids = new ArrayList<>();
-        if (sc != null) for (Specs.Nation n : sc.nations()) ids.add(n.id());
-        String market = null;
         if (sc != null) {
-            for (Specs.Place p : sc.places()) {
-                if (p.kind() == Specs.PlaceKind.MARKET) market = p.nation();
+            for (Specs.Nation n : sc.nations()) {
+                double v = r.summary(s, "chain_price_" + n.id() + "_usd_kg_final_year", "mean");
+                boolean known = !Double.isNaN(r.summary(s, "chain_price_" + n.id() + "_usd_kg_final_year", "n"));
+                if (!known) continue; // the model writes no chain price for this nation (international, gateways only)
+                boolean producer = sc.places().stream()
+                        .anyMatch(p -> p.kind() == Specs.PlaceKind.PRODUCTION && p.nation().equals(n.id()));
+                rows.add(new String[] {n.name(), num(n.priceUsdKg()), Double.isNaN(v) ? "not reached in every run"
+                        : num(v), producer ? "input: price at the source" : "reference only"});
             }
-        }
-        for (String id : ids) {
-            double v = id.equals(market) ? r.summary(s, PriceParts.PRICE, "mean")
-                    : r.summary(s, "chain_price_" + id + "_usd_kg_final_year", "mean");
-            boolean known = !Double.isNaN(r.summary(s, "chain_price_" + id + "_usd_kg_final_year", "n"));
-            if (!known && !id.equals(market)) continue; // the model writes no chain price for this nation
-            Specs.Nation n = sc.nation(id);
-            final String nation = id;
-            boolean producer = sc.places().stream()
-                    .anyMatch(p -> p.kind() == Specs.PlaceKind.PRODUCTION && p.nation().equals(nation));
-            String role = id.equals(market) ? "input: the market's reference price"
-                    : producer ? "input: price at the source" : "reference only";
-            rows.add(new String[] {n.name() + (id.equals(market) ? " (market gateway)" : ""), num(n.priceUsdKg()),
-                    Double.isNaN(v) ? "not reached in every run" : num(v), role});
+            // Each market at its gateways (ODD 7.14): its reference price is an input; the model's is its price.
+            for (Specs.Market m : sc.markets()) {
+                double v = sc.markets().size() == 1 ? r.summary(s, PriceParts.PRICE, "mean")
+                        : r.summary(s, "market_" + m.id() + "_price_usd_kg_final_year", "mean");
+                List<String> gateways = new ArrayList<>();
+                for (String g : m.gateways()) {
+                    gateways.add(sc.places().stream().filter(p -> p.id().equals(g)).findFirst()
+                            .map(Specs.Place::name).orElse(g));
+                }
+                rows.add(new String[] {m.name() + " (market: " + String.join(", ", gateways) + ")",
+                        num(m.priceUsdKg()), Double.isNaN(v) ? "not reached in every run" : num(v),
+                        "input: the market's reference price"});
+            }
         }
         if (rows.isEmpty()) return;
         h.append("<p>Prices along the chain under ").append(esc(label(sc, s))).append(": the price of cocaine "
                 + "arriving in each nation, final-year mean over replicates (US$ per kg), next to the scenario's figure. "
                 + "The scenario's figure is an input only for production nations (the price at the source) and for the "
-                + "market (the reference price the margin is calibrated to); elsewhere it is a reference to compare "
+                + "markets (the reference price the margin is calibrated to); elsewhere it is a reference to compare "
                 + "with.</p>\n<div class=\"scroll\"><table>\n<tr><th>Nation</th><th>Scenario (US$/kg)</th>"
                 + "<th>Model (US$/kg)</th><th>Scenario figure is</th></tr>\n");
         for (String[] row : rows) {

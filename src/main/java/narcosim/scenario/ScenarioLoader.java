@@ -135,7 +135,7 @@ public final class ScenarioLoader {
         checkReachability(places, links, root);
         List<Specs.Cartel> cartels = cartels(root, placeById);
         List<Specs.Market> markets = markets(root, places, links, nationById, params);
-        List<Specs.Strategy> strategies = strategies(root, nationById.keySet(), indicators(nations, places));
+        List<Specs.Strategy> strategies = strategies(root, nationById.keySet(), indicators(nations, places, markets));
         for (Map.Entry<String, Object> e : late.entrySet()) {
             checkNationParam(Params.get(e.getKey()), e.getValue(), nationById.keySet(), null, SET_PREFIX + e.getKey());
         }
@@ -256,6 +256,8 @@ public final class ScenarioLoader {
     private Specs.Port port(MappingNode place, String path) throws ScenarioException {
         NodeTuple t = tuple(place, "port");
         if (t == null) return null;
+        // port: none (e.g. --set places.antwerp.port=none) takes a file's port away, as the field's default says.
+        if (t.getValueNode() instanceof ScalarNode sn && sn.getValue().equals("none")) return null;
         String at = path + ".port";
         MappingNode m = y.map(t.getValueNode(), at);
         y.checkKeys(m, at, List.of("inspected_share"));
@@ -419,18 +421,32 @@ public final class ScenarioLoader {
                 Specs.Market b = out.get(k);
                 double carry = Specs.Market.carryUsdKg(a, b, byId::get, land);
                 if (Math.abs(a.priceUsdKg() - b.priceUsdKg()) > carry + 1e-9) {
-                    throw y.err(seq.getValue().get(i), "markets." + a.id() + ".price_usd_kg", String.format(
+                    NodeTuple given = seq.getValue().get(i) instanceof MappingNode im ? tuple(im, "price_usd_kg") : null;
+                    NodeTuple other = seq.getValue().get(k) instanceof MappingNode om ? tuple(om, "price_usd_kg") : null;
+                    Node blame = other != null && fromSet(other.getValueNode()) ? other.getValueNode()
+                            : given != null ? given.getValueNode() : seq.getValue().get(i);
+                    boolean otherSet = other != null && fromSet(other.getValueNode());
+                    Specs.Market x = otherSet ? b : a;
+                    Specs.Market z = otherSet ? a : b;
+                    throw y.err(blame, "markets." + x.id() + ".price_usd_kg", (given == null && !otherSet
+                            ? "(left to its first gateway's nation's price_usd_kg) " : "") + String.format(
                             java.util.Locale.ROOT, "expected a reference price within US$%,.0f/kg of market %s's "
                                     + "(US$%,.0f/kg), what carrying a kg between their nearest gateways by road costs "
                                     + "at shipment.cost_land_usd_kg_km; got US$%,.0f/kg: wholesalers would carry "
-                                    + "cocaine from the cheaper market to the dearer", carry, b.id(), b.priceUsdKg(),
-                            a.priceUsdKg()));
+                                    + "cocaine from the cheaper market to the dearer", carry, z.id(), z.priceUsdKg(),
+                            x.priceUsdKg()));
                 }
             }
         }
         if (Math.abs(shares - 1) > 1e-6) {
-            throw y.err(seq, "markets.*.demand_share", "expected the markets' demand_share to add up to 1, got "
-                    + round(shares));
+            // A share given with --set is what made the sum wrong when the file's were right: name the --set.
+            Node blame = seq;
+            for (Node item : seq.getValue()) {
+                NodeTuple ds = item instanceof MappingNode im ? tuple(im, "demand_share") : null;
+                if (ds != null && fromSet(ds.getValueNode())) blame = ds.getValueNode();
+            }
+            throw y.err(blame, "markets.*.demand_share", "expected the markets' demand_share to add up to 1, got "
+                    + round(shares) + (blame == seq ? "" : ": set the other markets' shares with --set too"));
         }
         return List.copyOf(out);
     }
@@ -582,7 +598,7 @@ public final class ScenarioLoader {
      * nation's forces, the price in a nation on the way, the flows into and through a region); the collector
      * makes the same columns (Outcomes.weekly).
      */
-    private Set<String> indicators(List<Specs.Nation> nations, List<Specs.Place> places) {
+    private Set<String> indicators(List<Specs.Nation> nations, List<Specs.Place> places, List<Specs.Market> markets) {
         Set<String> out = new java.util.LinkedHashSet<>(narcosim.metrics.Outcomes.declaredWeekly());
         for (Specs.Nation n : nations) {
             boolean residents = places.stream().anyMatch(p -> p.nation().equals(n.id()) && p.population() > 0
@@ -594,6 +610,7 @@ public final class ScenarioLoader {
             if (!n.international() && onTheWay) out.add("chain_price_" + n.id() + "_usd_kg");
         }
         if (places.stream().anyMatch(p -> p.port() != null)) out.add(narcosim.metrics.Outcomes.SEIZED_PORT);
+        if (markets.size() > 1) out.addAll(narcosim.metrics.Outcomes.marketColumns(markets));
         for (String r : regions) out.add("flow_" + narcosim.metrics.Outcomes.tag(r) + "_kg");
         for (String r : regions) out.add("through_" + narcosim.metrics.Outcomes.tag(r) + "_kg");
         return out;
@@ -656,6 +673,12 @@ public final class ScenarioLoader {
 
     private <T> boolean bool(MappingNode m, String path, List<Field<T>> fields, String key) throws ScenarioException {
         return y.bool(m, path, key, (Boolean) Fields.get(fields, key).defaultValue());
+    }
+
+    /** Whether a node's value was given with --set (its mark is named after the override). */
+    private static boolean fromSet(Node v) {
+        return v.getStartMark() != null && v.getStartMark().getName() != null
+                && v.getStartMark().getName().startsWith(SET_PREFIX);
     }
 
     private String id(MappingNode m, String path, Set<String> ids) throws ScenarioException {

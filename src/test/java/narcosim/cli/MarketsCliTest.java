@@ -37,6 +37,24 @@ class MarketsCliTest {
         assertTrue(html.contains("id=\"markets\""), "a section on the markets");
         assertTrue(html.contains("Iberian market: delivered (t)") && html.contains("North-western European market"),
                 "a column per market");
+        assertTrue(html.contains("<td>Iberian market (market: Algeciras, Valencia)</td><td class=\"num\">34,000</td>"),
+                "the chain prices show each market at its own reference price");
+        assertTrue(!html.contains("(market gateway)"), "no nation stands for the markets");
+        assertTrue(html.contains("Seized by customs at ports"), "the ports' seizures beside the other agencies'");
+    }
+
+    @Test
+    void runPrintsEachMarketAndThePortsAndARuleMayWatchAMarket() throws Exception {
+        InProcess.Result r = cli("run", EUROPE, "--strategy", "integrated", "--years", 1, "--seed", 2, "-o",
+                tmp.resolve("run"));
+        assertEquals(0, r.code(), r.both());
+        for (String row : new String[] {"Seized at ports", "Wholesale price, iberia", "Cocaine delivered to north-west",
+            "Cocaine carried between markets"}) {
+            assertTrue(r.out().contains(row), row + " in\n" + r.out());
+        }
+        InProcess.Result v = cli("validate", EUROPE, "--set", "strategies.integrated.rules=[{indicator: "
+                + "market_iberia_price_usd_kg, above: 40000, move: 0.1, from: military, to: police}]");
+        assertEquals(0, v.code(), v.both());
     }
 
     @Test

@@ -88,6 +88,19 @@ class MarketsLoaderTest {
     }
 
     @Test
+    void aSetThatBreaksTheMarketsIsNamedNotTheFilesLine() {
+        ScenarioException share = fails(scenario(MARKETS), "markets.small.demand_share=0.4");
+        assertTrue(share.getMessage().startsWith("--set markets.small.demand_share=0.4: markets.*.demand_share: "
+                + "expected the markets' demand_share to add up to 1, got 1.100: set the other markets' shares"),
+                share.getMessage());
+        ScenarioException price = fails(scenario(MARKETS), "markets.big.price_usd_kg=30000");
+        assertTrue(price.getMessage().startsWith("--set markets.big.price_usd_kg=30000: markets.big.price_usd_kg: "
+                + "expected a reference price within US$"), price.getMessage());
+        assertTrue(price.getMessage().contains("of market small's (US$20,005/kg)")
+                && price.getMessage().contains("got US$30,000/kg"), price.getMessage());
+    }
+
+    @Test
     void aGatewayMustBeAPlaceOfKindMarket() {
         String text = scenario(MARKETS.replace("[south]", "[port]"));
         assertNames(fails(text), lineOf(text, "[port]"), "markets.small.gateways",
@@ -129,7 +142,7 @@ class MarketsLoaderTest {
     @Test
     void referencePricesFurtherApartThanCarryingStockCostsAreRejected() {
         String text = scenario(MARKETS.replace("price_usd_kg: 20005", "price_usd_kg: 25000"));
-        assertNames(fails(text), lineOf(text, "id: small"), "markets.small.price_usd_kg",
+        assertNames(fails(text), lineOf(text, "price_usd_kg: 25000"), "markets.small.price_usd_kg",
                 "expected a reference price within US$", "of market big's (US$20,000/kg)", "got US$25,000/kg",
                 "wholesalers would carry");
     }

@@ -350,6 +350,11 @@ class ScenarioLoaderTest {
                 "unknown key", "did you mean 'inspected_share'?");
         text = variant(city, "kind: market, nation: BBB, population: 0, port: {}}");
         assertNames(fails(text), lineOf(text, "port: {}"), "places.city.port.inspected_share", "missing; expected a number");
+        // port: none (the field's default) takes a file's port away, in the file or with --set
+        String ported = variant(city, "kind: market, nation: BBB, population: 0, port: {inspected_share: 0.08}}");
+        assertEquals(null, load(ported, "places.city.port=none").places().get(3).port());
+        assertEquals(null, load(variant(city, "kind: market, nation: BBB, population: 0, port: none}")).places().get(3)
+                .port());
     }
 
     @Test
