@@ -20,7 +20,9 @@ import picocli.CommandLine.Command;
 @Command(name = "narcosim", mixinStandardHelpOptions = true, versionProvider = Main.VersionInfo.class,
         description = {
             "Agent-based simulation of counter-narcotics campaigns: cartels, smugglers, military and police "
-                + "units, residents and development programmes on an Andes -> Central America -> market geography.",
+                + "units, residents and development programmes on real geographies (the default: the Andes through Central "
+                + "America and the Caribbean to the US market; scenarios/andes-europe.yaml: the Andes through the "
+                + "Atlantic and West Africa to Europe's ports and markets).",
             "",
             "Start with:",
             "  # strategies at equal budget, 30 paired replicates each:",

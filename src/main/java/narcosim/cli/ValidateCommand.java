@@ -38,6 +38,7 @@ public final class ValidateCommand implements Callable<Integer> {
             for (Specs.Strategy s : sc.strategies()) sc.forStrategy(s.id(), 1);
             long production = sc.places().stream().filter(p -> p.kind() == Specs.PlaceKind.PRODUCTION).count();
             long markets = sc.places().stream().filter(p -> p.kind() == Specs.PlaceKind.MARKET).count();
+            long ports = sc.places().stream().filter(p -> p.port() != null).count();
             List<String> named = new java.util.ArrayList<>();
             for (Specs.Market m : sc.markets()) {
                 named.add(String.format(Locale.ROOT, "%s: %s at US$%,.0f/kg%s", m.id(),
@@ -48,7 +49,8 @@ public final class ValidateCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "%s: ok: scenario '%s', %s (%d production, %d market), %s, %s, %s (%s), %s, %s at "
                     + "US$%,.0fM/year (%s)%s%n", f, sc.name(), count(sc.places().size(), "place", "places"), production,
                     markets, count(sc.links().size(), "link", "links"), count(sc.nations().size(), "nation", "nations"),
-                    count(sc.markets().size(), "market", "markets"), String.join("; ", named),
+                    count(sc.markets().size(), "market", "markets"), String.join("; ", named)
+                            + (ports == 0 ? "" : "; " + count(ports, "port", "ports") + " with customs"),
                     count(sc.cartels().size(), "cartel", "cartels"),
                     count(sc.strategies().size(), "strategy", "strategies"), sc.budgetMusdPerYear(),
                     String.join(", ", sc.strategyIds()), sc.burnIn() == null ? "" : String.format(Locale.ROOT,

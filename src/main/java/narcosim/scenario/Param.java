@@ -138,6 +138,8 @@ public record Param(String key, Type type, Object defaultValue, double min, doub
 
     static String fmt(double v) {
         if (v == Math.rint(v) && Math.abs(v) < 1e15) return Long.toString((long) v);
-        return Double.toString(v);
+        String s = Double.toString(v);
+        // 0.0001, not 1.0E-4 (small bounds in messages and in `narcosim params`)
+        return s.contains("E") && Double.isFinite(v) ? java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString() : s;
     }
 }
