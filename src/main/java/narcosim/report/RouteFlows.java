@@ -31,9 +31,20 @@ public record RouteFlows(String title, List<PlaceRow> places, List<LinkRow> link
     public static final String PLACES = "places.csv";
     public static final String LINKS = "links.csv";
 
-    /** A place; {@code international} marks places in international waters (no nation to outline). */
+    /**
+     * A place; {@code international} marks places in international waters (no nation to outline); {@code market}
+     * is the id of the market a gateway sells into ("" elsewhere, ODD 7.14) and {@code portInspectedShare} its
+     * port's inspected share (NaN without a port, ODD 7.24).
+     */
     public record PlaceRow(String id, String name, String kind, String nation, String nationName,
-                           boolean international, double lon, double lat, long seizedKg) {
+                           boolean international, double lon, double lat, long seizedKg, String market,
+                           double portInspectedShare) {
+
+        /** A place that is no gateway and has no port. */
+        public PlaceRow(String id, String name, String kind, String nation, String nationName, boolean international,
+                        double lon, double lat, long seizedKg) {
+            this(id, name, kind, nation, nationName, international, lon, lat, seizedKg, "", Double.NaN);
+        }
     }
 
     /**
@@ -49,8 +60,11 @@ public record RouteFlows(String title, List<PlaceRow> places, List<LinkRow> link
         LinkFlows c = m.collector().links();
         List<PlaceRow> places = new ArrayList<>();
         for (Place p : m.network().places) {
+            int market = m.network().marketOf(p);
             places.add(new PlaceRow(p.id(), p.spec.name(), p.spec.kind().yaml(), p.nation.id(), p.nation.spec.name(),
-                    p.nation.spec.international(), p.spec.lon(), p.spec.lat(), c.seizedKg(p)));
+                    p.nation.spec.international(), p.spec.lon(), p.spec.lat(), c.seizedKg(p),
+                    market < 0 ? "" : m.network().markets.get(market).id(),
+                    p.spec.port() == null ? Double.NaN : p.spec.port().inspectedShare()));
         }
         List<LinkRow> links = new ArrayList<>();
         for (Link l : m.network().links) {
@@ -97,10 +111,11 @@ public record RouteFlows(String title, List<PlaceRow> places, List<LinkRow> link
         try (Writer w = Files.newBufferedWriter(dir.resolve(PLACES), StandardCharsets.UTF_8);
              CSVPrinter csv = new CSVPrinter(w, RunOutput.CSV)) {
             csv.printRecord("place", "name", "kind", "nation", "nation_name", "international", "lon", "lat",
-                    "seized_kg");
+                    "seized_kg", "market", "port_inspected_share");
             for (PlaceRow p : places) {
                 csv.printRecord(p.id(), p.name(), p.kind(), p.nation(), p.nationName(), p.international(), p.lon(),
-                        p.lat(), p.seizedKg());
+                        p.lat(), p.seizedKg(), p.market(), Double.isNaN(p.portInspectedShare()) ? ""
+                                : p.portInspectedShare());
             }
         }
         try (Writer w = Files.newBufferedWriter(dir.resolve(LINKS), StandardCharsets.UTF_8);
@@ -136,7 +151,9 @@ public record RouteFlows(String title, List<PlaceRow> places, List<LinkRow> link
                 places.add(new PlaceRow(need(r, "place"), need(r, "name"), need(r, "kind"), need(r, "nation"),
                         need(r, "nation_name"), Boolean.parseBoolean(need(r, "international")),
                         Double.parseDouble(need(r, "lon")), Double.parseDouble(need(r, "lat")),
-                        Long.parseLong(need(r, "seized_kg"))));
+                        Long.parseLong(need(r, "seized_kg")), r.getOrDefault("market", ""),
+                        r.getOrDefault("port_inspected_share", "").isEmpty() ? Double.NaN
+                                : Double.parseDouble(r.get("port_inspected_share"))));
             }
             line = 1;
             current = lf;
