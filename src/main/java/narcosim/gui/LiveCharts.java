@@ -62,8 +62,29 @@ public final class LiveCharts {
     private double burnInSum;
     private int burnInWeeks;
 
+    /** With several markets (ODD 7.14), each market's price beside the wholesale price, its colour named. */
+    private final List<XYSeries> marketPrices = new ArrayList<>();
+    private final List<String> marketColumns = new ArrayList<>();
+    private static final int[] MARKET_COLOURS = {5, 3, 6, 2, 1};
+    private static final String[] MARKET_COLOUR_NAMES = {"red", "green", "purple", "light blue", "orange"};
+    private String marketsNote = "";
+
     public LiveCharts() {
+        this(List.of());
+    }
+
+    /** Charts of a scenario with these markets (with several, the price chart draws each market's price too). */
+    public LiveCharts(List<narcosim.scenario.Specs.Market> markets) {
         for (Chart c : CHARTS) series.add(new XYSeries(c.title(), false));
+        if (markets.size() > 1) {
+            List<String> names = new ArrayList<>();
+            for (int k = 0; k < markets.size() && k < MARKET_COLOURS.length; k++) {
+                marketPrices.add(new XYSeries(markets.get(k).name(), false));
+                marketColumns.add("market_" + markets.get(k).id() + "_price_usd_kg");
+                names.add(markets.get(k).id() + " " + MARKET_COLOUR_NAMES[k]);
+            }
+            marketsNote = "; thin: " + String.join(", ", names);
+        }
     }
 
     /** The chart panels in one window (built on the Swing thread by the GUI). */
@@ -83,11 +104,19 @@ public final class LiveCharts {
                 b.setDashPattern(2);
                 b.setThickness(2.5);
             }
+            boolean prices = c.column().equals("price_usd_kg") && !marketPrices.isEmpty();
+            if (prices) {
+                for (int k = 0; k < marketPrices.size(); k++) {
+                    TimeSeriesAttributes m = (TimeSeriesAttributes) g.addSeries(marketPrices.get(k), null);
+                    m.setStrokeColor(ChartStyle.OKABE_ITO[MARKET_COLOURS[k]]);
+                    m.setThickness(1);
+                }
+            }
             // Every outcome is zero or more; a flat zero series should show 0 to 1, not a magnified rounding error.
             NumberAxis y = (NumberAxis) g.getChart().getXYPlot().getRangeAxis();
             y.setRangeType(RangeType.POSITIVE);
             y.setAutoRangeMinimumSize(1.0);
-            readableOnAProjector(g.getChart(), c.axis());
+            readableOnAProjector(g.getChart(), c.axis() + (prices ? marketsNote : ""));
             ChartPanel panel = g.getChartPanel();
             if (panel != null) {
                 // Draw at the panel's real size: JFreeChart otherwise draws small panels at 300 x 200 and
@@ -126,6 +155,7 @@ public final class LiveCharts {
     /** Starts afresh (a new run). */
     void clear() {
         for (XYSeries s : series) s.clear();
+        for (XYSeries s : marketPrices) s.clear();
         expected.clear();
         recent.clear();
         burnInSum = 0;
@@ -143,6 +173,7 @@ public final class LiveCharts {
             Chart chart = CHARTS.get(i);
             series.get(i).add(week, chart.flow() ? recentMean(c.column(chart.column())) : c.latest(chart.column()), false);
         }
+        for (int k = 0; k < marketPrices.size(); k++) marketPrices.get(k).add(week, c.latest(marketColumns.get(k)), false);
         double delivered = c.latest("delivered_kg");
         if (week < 0 && week >= -model.burnInWeeks() / 2) {
             burnInSum += delivered;

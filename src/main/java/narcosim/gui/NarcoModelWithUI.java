@@ -50,7 +50,7 @@ public final class NarcoModelWithUI extends GUIState {
     private static final int MAP_FRAME_EXTRA = 200;
 
     private final Controls controls;
-    private final LiveCharts charts = new LiveCharts();
+    private final LiveCharts charts;
     private final LandPortrayal land = new LandPortrayal();
     private final NetworkPortrayal2D linkPortrayal = new NetworkPortrayal2D();
     private final ContinuousPortrayal2D placePortrayal = new ContinuousPortrayal2D();
@@ -66,6 +66,7 @@ public final class NarcoModelWithUI extends GUIState {
     public NarcoModelWithUI(NarcoModel model) {
         super(model);
         this.controls = new Controls(model);
+        this.charts = new LiveCharts(model.config().scenario().markets());
     }
 
     public static String getName() {
