@@ -195,6 +195,12 @@ public final class LiveCharts {
         return burnInWeeks == 0 ? Double.NaN : burnInSum / burnInWeeks;
     }
 
+    /** The price line of a market by its id, or null (one market, or no such market). */
+    XYSeries marketPrice(String id) {
+        int k = marketColumns.indexOf("market_" + id + "_price_usd_kg");
+        return k < 0 ? null : marketPrices.get(k);
+    }
+
     XYSeries series(String column) {
         for (int i = 0; i < CHARTS.size(); i++) {
             if (CHARTS.get(i).column().equals(column)) return series.get(i);

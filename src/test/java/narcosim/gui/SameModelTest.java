@@ -64,6 +64,20 @@ class SameModelTest {
     }
 
     @Test
+    void withSeveralMarketsThePriceChartDrawsEachMarketsPrice() throws Exception {
+        RunConfig cfg = config("andes-europe.yaml", "integrated", 2, "run.years=1");
+        NarcoModelWithUI gui = runThroughGui(cfg);
+        assertSameRun(RunResult.run(cfg), RunResult.of(gui.model()));
+        List<double[]> rows = gui.model().collector().rows();
+        int col = gui.model().collector().column("market_iberia_price_usd_kg");
+        var iberia = gui.charts().marketPrice("iberia");
+        int burnIn = gui.model().burnInWeeks();
+        assertEquals(burnIn + rows.size(), iberia.getItemCount(), "every week, burn-in included");
+        assertEquals(rows.get(rows.size() - 1)[col], iberia.getY(burnIn + rows.size() - 1).doubleValue(), 0.0);
+        assertEquals(null, new LiveCharts().marketPrice("iberia"), "one market: no extra lines");
+    }
+
+    @Test
     void chartOfDeliveriesIsTheFourWeekMeanOfTheCollectorsColumn() throws Exception {
         RunConfig cfg = config("classroom-balloon.yaml", "baseline", 3, "run.years=1");
         NarcoModelWithUI gui = runThroughGui(cfg);
