@@ -155,10 +155,13 @@ class OneVocabularyTest {
         for (Outcomes.Weekly w : Outcomes.weekly(null)) assertTrue(r.out().contains(w.outcome().name()), w.outcome().name());
         for (Outcomes.Share s : Outcomes.SHARES) assertTrue(r.out().contains(s.outcome().name()), s.outcome().name());
         InProcess.Result md = ok("outcomes", "--markdown");
-        assertEquals(2 + Outcomes.weekly(null).size() + 5 + Outcomes.SHARES.size() + 1, md.out().lines().count(),
+        assertEquals(2 + Outcomes.weekly(null).size() + 8 + Outcomes.SHARES.size() + 1, md.out().lines().count(),
                 "header, rule, one row per declared weekly outcome, the customs' seizures of scenarios with ports, four "
-                        + "families (trust and chain price per nation, flows into and through regions), the shares and the "
-                        + "cost per kg");
+                        + "families (trust and chain price per nation, flows into and through regions), the three columns "
+                        + "of several markets (price and deliveries per market, carrying), the shares and the cost per kg");
+        for (String family : List.of("market_<id>_price_usd_kg", "market_<id>_delivered_kg", "carried_between_markets_kg")) {
+            assertTrue(r.out().contains(family), family);
+        }
     }
 
     @Test
