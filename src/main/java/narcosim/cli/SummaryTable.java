@@ -25,18 +25,18 @@ final class SummaryTable {
         sb.append(String.format(Locale.ROOT, "%-34s %14s %14s  %s%n", "outcome", Outcome.Window.WHOLE_CAMPAIGN.words,
                 Outcome.Window.FINAL_YEAR.words, "unit"));
         // The scenario's own rows: customs at ports (ODD 7.24) beside the other agencies, several markets (7.14).
-        List<String> rows = new ArrayList<>();
+        List<Outcome> rows = new ArrayList<>();
         for (String name : Outcomes.RUN_TABLE) {
-            rows.add(name);
+            rows.add(Outcomes.weeklyOutcome(name));
             if (name.equals("seized_police_kg") && r.outcomes().containsKey(Outcomes.SEIZED_PORT + "_total")) {
-                rows.add(Outcomes.SEIZED_PORT);
+                rows.add(Outcomes.weeklyOutcome(Outcomes.SEIZED_PORT));
             }
             if (name.equals("price_usd_kg") && cfg.scenario().markets().size() > 1) {
-                rows.addAll(Outcomes.marketColumns(cfg.scenario().markets()));
+                rows.addAll(Outcomes.marketOutcomes(cfg.scenario().markets(), true));
             }
         }
-        for (String name : rows) {
-            Outcome o = Outcomes.weeklyOutcome(name);
+        for (Outcome o : rows) {
+            String name = o.name();
             boolean flow = o.kind() == Outcome.Kind.FLOW;
             double all = r.outcome(name + (flow ? "_total" : "_mean"));
             double last = r.outcome(name + "_final_year");

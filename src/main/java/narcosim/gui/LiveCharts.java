@@ -80,7 +80,7 @@ public final class LiveCharts {
             List<String> names = new ArrayList<>();
             for (int k = 0; k < markets.size() && k < MARKET_COLOURS.length; k++) {
                 marketPrices.add(new XYSeries(markets.get(k).name(), false));
-                marketColumns.add("market_" + markets.get(k).id() + "_price_usd_kg");
+                marketColumns.add(narcosim.metrics.Outcomes.marketPriceColumn(markets.get(k).id()));
                 names.add(markets.get(k).id() + " " + MARKET_COLOUR_NAMES[k]);
             }
             marketsNote = "; thin: " + String.join(", ", names);
@@ -197,7 +197,7 @@ public final class LiveCharts {
 
     /** The price line of a market by its id, or null (one market, or no such market). */
     XYSeries marketPrice(String id) {
-        int k = marketColumns.indexOf("market_" + id + "_price_usd_kg");
+        int k = marketColumns.indexOf(narcosim.metrics.Outcomes.marketPriceColumn(id));
         return k < 0 ? null : marketPrices.get(k);
     }
 

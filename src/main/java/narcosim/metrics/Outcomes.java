@@ -314,15 +314,23 @@ public final class Outcomes {
     public static final List<String> SHARE_COLUMNS = narcosim.scenario.Fields.SHARE_KEYS.stream()
             .map(k -> "share_" + k).toList();
 
-    /** The weekly columns of several markets (ODD 7.14): each market's price and deliveries, and the carrying. */
-    public static List<String> marketColumns(List<narcosim.scenario.Specs.Market> markets) {
-        List<String> out = new ArrayList<>();
+    /**
+     * The weekly outcomes of several markets (ODD 7.14): each market's price and deliveries, and the carrying;
+     * labelled with the markets' ids ({@code byId}, short: the terminal's table) or names.
+     */
+    public static List<Outcome> marketOutcomes(List<narcosim.scenario.Specs.Market> markets, boolean byId) {
+        List<Outcome> out = new ArrayList<>();
         for (narcosim.scenario.Specs.Market m : markets) {
-            out.add(marketPrice(m.id(), m.name()).name());
-            out.add(marketDelivered(m.id(), m.name()).name());
+            out.add(marketPrice(m.id(), byId ? m.id() : m.name()));
+            out.add(marketDelivered(m.id(), byId ? m.id() : m.name()));
         }
-        out.add(carriedBetweenMarkets().name());
+        out.add(carriedBetweenMarkets());
         return out;
+    }
+
+    /** Their column names. */
+    public static List<String> marketColumns(List<narcosim.scenario.Specs.Market> markets) {
+        return marketOutcomes(markets, true).stream().map(Outcome::name).toList();
     }
 
     private static Outcome carriedBetweenMarkets() {
@@ -331,14 +339,24 @@ public final class Outcomes {
                         + "carrying it costs (ODD 7.14)", T, "t");
     }
 
+    /** The weekly column of a market's price: market_&lt;id&gt;_price_usd_kg, the id tagged as regions are. */
+    public static String marketPriceColumn(String id) {
+        return "market_" + tag(id) + "_price_usd_kg";
+    }
+
+    /** The weekly column of the kilograms delivered to a market's gateways. */
+    public static String marketDeliveredColumn(String id) {
+        return "market_" + tag(id) + "_delivered_kg";
+    }
+
     private static Outcome marketPrice(String id, String name) {
-        return level("market_" + id + "_price_usd_kg", "US$/kg", "Wholesale price, " + name,
+        return level(marketPriceColumn(id), "US$/kg", "Wholesale price, " + name,
                 "Wholesale price at the gateways of " + name + " (its own supply and demand)", 1, "US$/kg",
                 Change.RELATIVE);
     }
 
     private static Outcome marketDelivered(String id, String name) {
-        return flow("market_" + id + "_delivered_kg", "kg", "Cocaine delivered to " + name,
+        return flow(marketDeliveredColumn(id), "kg", "Cocaine delivered to " + name,
                 "Kg reaching the gateways of " + name, T, "t");
     }
 

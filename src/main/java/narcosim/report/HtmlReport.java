@@ -599,7 +599,7 @@ public final class HtmlReport {
             // Each market at its gateways (ODD 7.14): its reference price is an input; the model's is its price.
             for (Specs.Market m : sc.markets()) {
                 double v = sc.markets().size() == 1 ? r.summary(s, PriceParts.PRICE, "mean")
-                        : r.summary(s, "market_" + m.id() + "_price_usd_kg_final_year", "mean");
+                        : r.summary(s, narcosim.metrics.Outcomes.marketPriceColumn(m.id()) + "_final_year", "mean");
                 List<String> gateways = new ArrayList<>();
                 for (String g : m.gateways()) {
                     gateways.add(sc.places().stream().filter(p -> p.id().equals(g)).findFirst()

@@ -5,6 +5,7 @@ import static narcosim.report.HtmlReport.esc;
 import java.util.List;
 import java.util.Locale;
 
+import narcosim.metrics.Outcomes;
 import narcosim.scenario.Scenario;
 import narcosim.scenario.Specs;
 
@@ -53,7 +54,7 @@ final class MarketsSection {
                     h.append("<br><span class=\"").append(c.noDifference() ? "ns" : "muted").append("\">")
                             .append(esc(c.text())).append("</span>");
                 }
-                h.append("</td><td>").append(usd(r.summary(s, "market_" + m.id() + "_price_usd_kg_final_year", "mean")))
+                h.append("</td><td>").append(usd(r.summary(s, Outcomes.marketPriceColumn(m.id()) + "_final_year", "mean")))
                         .append("</td>");
             }
             h.append("<td>").append(tonnes(r.summary(s, "carried_between_markets_kg_total", "mean"))).append("</td></tr>\n");
@@ -62,7 +63,7 @@ final class MarketsSection {
     }
 
     private static String delivered(Specs.Market m) {
-        return "market_" + m.id() + "_delivered_kg_total";
+        return Outcomes.marketDeliveredColumn(m.id()) + "_total";
     }
 
     private static String tonnes(double kg) {

@@ -353,6 +353,13 @@ public final class ScenarioLoader {
             List<Field<Specs.Market>> f = Fields.MARKET;
             y.checkKeys(m, path, Fields.keys(f));
             String id = id(m, path, ids);
+            String tag = narcosim.metrics.Outcomes.tag(id);
+            String same = out.stream().map(Specs.Market::id).filter(o -> narcosim.metrics.Outcomes.tag(o).equals(tag))
+                    .findFirst().orElse(null);
+            if (same != null) {
+                throw y.err(tuple(m, "id").getValueNode(), path + ".id", "'" + id + "' and '" + same + "' would name the "
+                        + "same output columns (market_" + tag + "_...): give ids that differ in letters or digits");
+            }
             path = "markets." + id;
             SequenceNode gs = y.list(y.req(m, path, "gateways"), path + ".gateways");
             if (gs.getValue().isEmpty()) throw y.err(gs, path + ".gateways", "expected at least one place of kind market");

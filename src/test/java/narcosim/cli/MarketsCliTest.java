@@ -29,7 +29,7 @@ class MarketsCliTest {
                 "-o", dir);
         assertEquals(0, r.code(), r.both());
         String summary = Files.readString(dir.resolve("summary.csv"));
-        for (String col : new String[] {"market_north-west_delivered_kg_total", "market_iberia_price_usd_kg_final_year",
+        for (String col : new String[] {"market_north_west_delivered_kg_total", "market_iberia_price_usd_kg_final_year",
             "carried_between_markets_kg_total"}) {
             assertTrue(summary.contains("\nintegrated," + col + ","), col);
         }

@@ -101,6 +101,13 @@ class MarketsLoaderTest {
     }
 
     @Test
+    void idsThatWouldNameTheSameColumnsAreRejected() {
+        String text = scenario(MARKETS.replace("id: big", "id: my-market").replace("id: small", "id: my_market"));
+        assertNames(fails(text), lineOf(text, "id: my_market"), "markets[1].id",
+                "'my_market' and 'my-market' would name the same output columns (market_my_market_...)");
+    }
+
+    @Test
     void aGatewayMustBeAPlaceOfKindMarket() {
         String text = scenario(MARKETS.replace("[south]", "[port]"));
         assertNames(fails(text), lineOf(text, "[port]"), "markets.small.gateways",
