@@ -76,6 +76,7 @@ public final class RouteMap {
             "air", ChartStyle.OKABE_ITO[6]); // reddish purple
     private static final Color SEIZURE = ChartStyle.OKABE_ITO[5]; // vermillion
     private static final Color PRODUCTION = ChartStyle.OKABE_ITO[3]; // bluish green
+    private static final Color PORT = new Color(0x6A3D9A); // purple, apart from the air routes: customs at a port (ODD 7.24)
     private static final Color UNUSED = new Color(0xB4B4B4);
     static final Color SEA = new Color(0xE6F0F7);
     static final Color LAND = new Color(0xECE6D4);
@@ -158,6 +159,11 @@ public final class RouteMap {
                 topSeizure = p;
             }
         }
+        // Ports whose customs inspect the loads arriving (ODD 7.24): a blue diamond over the place.
+        XYSeries ports = new XYSeries("Port with customs (a share of arriving containers inspected)", false, true);
+        for (RouteFlows.PlaceRow p : f.places()) {
+            if (!Double.isNaN(p.portInspectedShare())) ports.add(p.lon(), p.lat());
+        }
         List<Long> seizureKg = new ArrayList<>();
         for (RouteFlows.PlaceRow p : f.places()) {
             if (p.seizedKg() <= 0) continue;
@@ -168,6 +174,7 @@ public final class RouteMap {
         data.addSeries(production);
         data.addSeries(market);
         data.addSeries(seizures);
+        if (ports.getItemCount() > 0) data.addSeries(ports);
         final long maxKg = Math.max(1, Math.max(maxSeized, scale.seizedKg()));
 
         XYLineAndShapeRenderer ren = new XYLineAndShapeRenderer(false, true) {
@@ -193,6 +200,17 @@ public final class RouteMap {
         ren.setUseOutlinePaint(true);
         ren.setDrawOutlines(true);
         for (int i = 0; i < 3; i++) ren.setSeriesOutlinePaint(i, Color.WHITE);
+        Path2D.Double diamond = new Path2D.Double();
+        diamond.moveTo(0, -11);
+        diamond.lineTo(11, 0);
+        diamond.lineTo(0, 11);
+        diamond.lineTo(-11, 0);
+        diamond.closePath();
+        ren.setSeriesShape(4, diamond);
+        ren.setSeriesShapesFilled(4, false);
+        ren.setSeriesPaint(4, PORT);
+        ren.setSeriesOutlinePaint(4, PORT);
+        ren.setSeriesOutlineStroke(4, new BasicStroke(2f));
 
         NumberAxis x = new NumberAxis(panel ? null : "Longitude (degrees; negative = west of Greenwich)");
         NumberAxis y = new NumberAxis(panel ? null : "Latitude (degrees; negative = south of the equator)");
@@ -236,7 +254,7 @@ public final class RouteMap {
             legend.add(lineItem(capital(m) + " route (width \u221d kg carried)", MODE.get(m), 4f));
         }
         legend.add(lineItem("Link not used", UNUSED, 1.2f));
-        for (int s = 0; s < 4; s++) {
+        for (int s = 0; s < data.getSeriesCount(); s++) {
             if (data.getSeries(s).getItemCount() == 0) continue;
             LegendItem item = ren.getLegendItem(0, s);
             if (s == 3) item.setShape(new Ellipse2D.Double(-7, -7, 14, 14));

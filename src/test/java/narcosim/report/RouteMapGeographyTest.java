@@ -179,6 +179,21 @@ class RouteMapGeographyTest {
         assertFalse(legend(RouteMap.chart(f)).contains("same kg"), "a map on its own scale does not say so");
     }
 
+    @Test
+    void portsWithCustomsAreMarkedAndNamedInTheLegend() {
+        RouteFlows plain = westAfrica("t", 1);
+        assertFalse(legend(RouteMap.chart(plain)).contains("Port with customs"), "no port, no marker");
+        List<RouteFlows.PlaceRow> places = new ArrayList<>(plain.places());
+        RouteFlows.PlaceRow dakar = places.get(2);
+        places.set(2, new RouteFlows.PlaceRow(dakar.id(), dakar.name(), dakar.kind(), dakar.nation(), dakar.nationName(),
+                false, dakar.lon(), dakar.lat(), dakar.seizedKg(), "west", 0.05));
+        JFreeChart chart = RouteMap.chart(new RouteFlows("t", places, plain.links()));
+        assertTrue(legend(chart).contains("Port with customs"), legend(chart));
+        var ports = ((org.jfree.data.xy.XYSeriesCollection) chart.getXYPlot().getDataset()).getSeries(4);
+        assertEquals(1, ports.getItemCount());
+        assertEquals(-17.4, ports.getX(0).doubleValue(), 0.0, "at Dakar");
+    }
+
     private static String legend(JFreeChart chart) {
         LegendItemCollection items = chart.getXYPlot().getFixedLegendItems();
         List<String> labels = new ArrayList<>();
