@@ -442,6 +442,8 @@ public final class Charts {
         y.setNumberFormatOverride(new DecimalFormat("#,##0;−#,##0"));
         y.setUpperMargin(0.06);
         plot.getDomainAxis().setMaximumCategoryLabelLines(2);
+        // A long id ("development") may be a little wider than its category rather than broken mid-word.
+        plot.getDomainAxis().setMaximumCategoryLabelWidthRatio(1.15f);
         return ChartStyle.style(chart, subtitle);
     }
 
