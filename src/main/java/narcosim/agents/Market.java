@@ -1,7 +1,5 @@
 package narcosim.agents;
 
-import java.util.List;
-
 import narcosim.scenario.ParamValues;
 import narcosim.scenario.Specs;
 import narcosim.util.StateException;
@@ -34,8 +32,6 @@ public final class Market {
     private final double[] weekParts = new double[UnitCost.SUMS];
     private long weekKg;
     private boolean partsKnown;
-    /** Kilograms delivered here in the calibration window. */
-    private long windowKg;
     private double supplyEma = Double.NaN;
     private double referenceSupply = Double.NaN;
     private boolean calibrated;
@@ -63,25 +59,19 @@ public final class Market {
         this.supplyPrice = referencePrice;
     }
 
-    /** A market alone (tests): one gateway, all the demand. */
-    public static Market single(double referencePrice, ParamValues p) {
-        return new Market(new Specs.Market("market", "Market", List.of(), referencePrice, 1.0, 0), p);
-    }
-
     // ------------------------------------------------------------------ during the week
 
     /** Kilograms delivered to a gateway, worth {@code cost} each at the trade's margin rate; they join the stock. */
-    void delivered(long kg, UnitCost cost, double marginRate, boolean window) {
+    void delivered(long kg, UnitCost cost, double marginRate) {
         cost.addTo(weekParts, kg, marginRate);
         weekKg += kg;
-        if (window) windowKg += kg;
         deliveredThisWeek += kg;
         stockKg = StateException.addKg(stockKg, kg, "the stock of market ", spec.id());
     }
 
     // ------------------------------------------------------------------ the weekly update
 
-    /** Smoothed cost parts and supply from last week's deliveries; returns last week's delivered kilograms. */
+    /** Smoothed cost parts, supply and supply price from last week's deliveries; returns last week's delivered kg. */
     long smooth() {
         long delivered = deliveredThisWeek;
         deliveredThisWeek = 0;
@@ -96,6 +86,7 @@ public final class Market {
             weekKg = 0;
         }
         supplyEma = Double.isNaN(supplyEma) ? delivered : (1 - smoothing) * supplyEma + smoothing * delivered;
+        supplyPrice = cost();
         return delivered;
     }
 
@@ -105,7 +96,6 @@ public final class Market {
      * takes whatever arrives.
      */
     void burnIn(double factor) {
-        supplyPrice = partsKnown ? cost() : referencePrice;
         price = factor == 1 ? referencePrice : referencePrice * factor;
         scarcity = 1;
         capped = false;
@@ -116,7 +106,6 @@ public final class Market {
 
     /** Once the reference point is known: the supply price, the price that clears, last week's consumption. */
     void clear(long delivered) {
-        supplyPrice = cost();
         scarcity = scarcity(0, delivered);
         carriedThisWeek = 0;
         double raw = supplyPrice * scarcity;
@@ -146,7 +135,6 @@ public final class Market {
 
     /** The price this week's clearing would give with {@code extraKg} more (negative: fewer) kg carried in. */
     double priceWith(double extraKg, long delivered) {
-        supplyPrice = cost();
         return Math.min(supplyPrice * scarcity(extraKg, delivered), cap * referencePrice);
     }
 
@@ -189,10 +177,6 @@ public final class Market {
         return Double.isNaN(supplyEma) ? 0 : supplyEma;
     }
 
-    long windowKg() {
-        return windowKg;
-    }
-
     /** The cost parts, to be refilled from the calibration window's deliveries at the calibrated margin. */
     double[] partsToRefill() {
         java.util.Arrays.fill(parts, 0);
@@ -201,9 +185,9 @@ public final class Market {
 
     /**
      * Fixes the reference point: the reference supply, and the cost parts as the window's deliveries here (refilled
-     * through {@link #partsToRefill()}) over their kilograms, or the trade's parts if none came here.
+     * through {@link #partsToRefill()}) over their {@code windowKg} kilograms, or the trade's parts if none came here.
      */
-    void fix(double referenceSupply, double[] tradeParts) {
+    void fix(double referenceSupply, double[] tradeParts, long windowKg) {
         this.referenceSupply = referenceSupply;
         if (tradeParts != null) {
             if (windowKg > 0) {
@@ -213,16 +197,11 @@ public final class Market {
             }
             partsKnown = true;
         }
-        windowKg = 0;
         calibrated = true;
         supplyPrice = cost();
     }
 
     // ------------------------------------------------------------------ reading
-
-    public Specs.Market spec() {
-        return spec;
-    }
 
     public double price() {
         return price;

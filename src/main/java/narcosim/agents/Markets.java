@@ -25,6 +25,8 @@ public final class Markets {
     /** What carrying a kg of wholesale stock from market a to market b costs, US$ (0 on the diagonal). */
     private final double[][] carry;
     private long carriedLastWeekKg;
+    /** Last week's kilograms delivered to each market (filled by each weekly update). */
+    private final long[] delivered;
     private final double smoothing;
     private final double elasticity;
     private final double scarcityCap;
@@ -65,6 +67,7 @@ public final class Markets {
                         p.real("shipment.cost_land_usd_kg_km"));
             }
         }
+        this.delivered = new long[specs.size()];
         this.smoothing = p.real("market.supply_smoothing");
         this.elasticity = p.real("market.demand_elasticity");
         this.scarcityCap = p.real("market.supply_factor_cap");
@@ -98,7 +101,7 @@ public final class Markets {
     /** Kilograms delivered to a gateway of market {@code market} in a nation, worth {@code cost} each. */
     public void delivered(int market, Nation nation, long kg, UnitCost cost) {
         arrived(nation, kg, cost);
-        markets.get(market).delivered(kg, cost, marginRate, windowOpen);
+        markets.get(market).delivered(kg, cost, marginRate);
         if (windowOpen) {
             windowCosts.add(cost);
             windowKgs.add(kg);
@@ -123,7 +126,7 @@ public final class Markets {
             chainWeekUsd[n] = 0;
             chainWeekKg[n] = 0;
         }
-        long[] delivered = new long[markets.size()];
+        long[] delivered = this.delivered;
         for (int k = 0; k < markets.size(); k++) delivered[k] = markets.get(k).smooth();
         if (!calibrated) {
             if (markets.size() == 1) {
@@ -270,19 +273,27 @@ public final class Markets {
             double total = Double.isNaN(steadySupply) || steadySupply <= 0 ? (double) windowKg / windowWeeks
                     : steadySupply;
             marginRate = rateMeeting(targetPrice());
-            double[] trade = new double[UnitCost.SUMS];
-            for (int i = 0; i < windowCosts.size(); i++) windowCosts.get(i).addTo(trade, windowKgs.get(i), marginRate);
-            for (int i = 0; i < trade.length; i++) trade[i] /= windowKg;
             double[][] refill = new double[markets.size()][];
             for (int k = 0; k < markets.size(); k++) refill[k] = markets.get(k).partsToRefill();
+            long[] kgs = new long[markets.size()];
             for (int i = 0; i < windowCosts.size(); i++) {
                 windowCosts.get(i).addTo(refill[windowMarkets.get(i)], windowKgs.get(i), marginRate);
+                kgs[windowMarkets.get(i)] += windowKgs.get(i);
             }
-            for (Market m : markets) m.fix(m.demandShare() == 1 ? total : m.demandShare() * total, trade);
+            // A market nothing reached in the window takes the trade's parts (all the window's deliveries).
+            double[] trade = new double[UnitCost.SUMS];
+            if (java.util.Arrays.stream(kgs).anyMatch(kg -> kg == 0)) {
+                for (int i = 0; i < windowCosts.size(); i++) windowCosts.get(i).addTo(trade, windowKgs.get(i), marginRate);
+                for (int i = 0; i < trade.length; i++) trade[i] /= windowKg;
+            }
+            for (int k = 0; k < markets.size(); k++) {
+                Market m = markets.get(k);
+                m.fix(m.demandShare() == 1 ? total : m.demandShare() * total, trade, kgs[k]);
+            }
         } else {
             double total = 0;
             for (Market m : markets) total += m.smoothedSupply();
-            for (Market m : markets) m.fix(m.demandShare() == 1 ? total : m.demandShare() * total, null);
+            for (Market m : markets) m.fix(m.demandShare() == 1 ? total : m.demandShare() * total, null, 0);
         }
         revalueChain();
         windowOpen = false;

@@ -185,11 +185,10 @@ public final class Transit implements Steppable, Shipping {
             return false;
         }
         if (model.random.nextDouble() >= inspectionSeizure(port)) return false;
-        s.finish(Shipment.Status.SEIZED);
+        // Seized on the quay: the load is at the place (no longer on its way there), and ends as every seizure does.
         q.addIncoming(-s.kg);
-        c.seized(l, s.kg);
-        q.nation.signal(l.index, 1.0);
-        model.events().emit(new Event.Seized(c.index(), l.index, q.index, q.nation.index, Event.Agency.PORT, s.kg));
+        q.addPresent(s.kg);
+        seize(s, l, q, q.nation, Event.Agency.PORT);
         return true;
     }
 

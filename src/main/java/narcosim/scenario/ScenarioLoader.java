@@ -301,21 +301,7 @@ public final class ScenarioLoader {
 
     private void checkReachability(List<Specs.Place> places, List<Specs.Link> links, MappingNode root)
             throws ScenarioException {
-        Map<String, List<String>> rev = new HashMap<>();
-        for (Specs.Link l : links) rev.computeIfAbsent(l.to(), k -> new ArrayList<>()).add(l.from());
-        Set<String> reach = new HashSet<>();
-        Deque<String> todo = new ArrayDeque<>();
-        for (Specs.Place p : places) {
-            if (p.kind() == Specs.PlaceKind.MARKET) {
-                reach.add(p.id());
-                todo.add(p.id());
-            }
-        }
-        while (!todo.isEmpty()) {
-            for (String f : rev.getOrDefault(todo.poll(), List.of())) {
-                if (reach.add(f)) todo.add(f);
-            }
-        }
+        Set<String> reach = reachable(places, links, Specs.PlaceKind.MARKET, false);
         for (Specs.Place p : places) {
             if (p.kind() == Specs.PlaceKind.PRODUCTION && !reach.contains(p.id())) {
                 throw new ScenarioException(file, p.line(), "places." + p.id(),
@@ -323,6 +309,29 @@ public final class ScenarioLoader {
                                 + "to a place of kind market");
             }
         }
+    }
+
+    /**
+     * The places a chain of links joins to a place of the given kind: the places it leads to ({@code forward}), or
+     * the places that lead to it; the places of that kind included.
+     */
+    private static Set<String> reachable(List<Specs.Place> places, List<Specs.Link> links, Specs.PlaceKind from,
+                                         boolean forward) {
+        Map<String, List<String>> next = new HashMap<>();
+        for (Specs.Link l : links) {
+            next.computeIfAbsent(forward ? l.from() : l.to(), k -> new ArrayList<>()).add(forward ? l.to() : l.from());
+        }
+        Set<String> reach = new HashSet<>();
+        Deque<String> todo = new ArrayDeque<>();
+        for (Specs.Place p : places) {
+            if (p.kind() == from && reach.add(p.id())) todo.add(p.id());
+        }
+        while (!todo.isEmpty()) {
+            for (String q : next.getOrDefault(todo.poll(), List.of())) {
+                if (reach.add(q)) todo.add(q);
+            }
+        }
+        return reach;
     }
 
     /**
@@ -400,18 +409,7 @@ public final class ScenarioLoader {
             }
         }
         // A market no route reaches would wait for cargo that never comes (its price at the cap all run).
-        Map<String, List<String>> next = new HashMap<>();
-        for (Specs.Link l : links) next.computeIfAbsent(l.from(), k -> new ArrayList<>()).add(l.to());
-        Set<String> reach = new HashSet<>();
-        Deque<String> todo = new ArrayDeque<>();
-        for (Specs.Place p : places) {
-            if (p.kind() == Specs.PlaceKind.PRODUCTION && reach.add(p.id())) todo.add(p.id());
-        }
-        while (!todo.isEmpty()) {
-            for (String q : next.getOrDefault(todo.poll(), List.of())) {
-                if (reach.add(q)) todo.add(q);
-            }
-        }
+        Set<String> reach = reachable(places, links, Specs.PlaceKind.PRODUCTION, true);
         for (int i = 0; i < out.size(); i++) {
             Specs.Market mk = out.get(i);
             if (mk.gateways().stream().noneMatch(reach::contains)) {
@@ -510,8 +508,7 @@ public final class ScenarioLoader {
                     num(sh, path + ".shares", sf, "police"), num(sh, path + ".shares", sf, "development"),
                     num(sh, path + ".shares", sf, "partnership"));
             // A share given with --set is what made the sum wrong when the file's was right: name the --set.
-            Node blame = sh.getValue().stream().map(NodeTuple::getValueNode).filter(v -> v.getStartMark() != null
-                    && v.getStartMark().getName() != null && v.getStartMark().getName().startsWith(SET_PREFIX))
+            Node blame = sh.getValue().stream().map(NodeTuple::getValueNode).filter(ScenarioLoader::fromSet)
                     .findFirst().orElse(sh);
             if (shares.sum() > 1 + 1e-9) {
                 throw y.err(blame, path + ".shares", "over budget: the shares add up to " + round(shares.sum())
